@@ -1,0 +1,64 @@
+// The rubric's inputs (one record per trainee turn) and outputs (verdicts, the report).
+import type { ActionKind, LocalText, OutcomeKind, RuleCategory } from '../scenario/schema.ts';
+import type { TextFeatures } from '../analysis/types.ts';
+
+export type VerdictValue = 'pass' | 'fail' | 'n/a';
+
+/** One trainee turn as the rubric sees it. */
+export interface TurnRecord {
+  /** 1-based count of trainee turns (replies and actions) */
+  turn: number;
+  /** transcript message id of the reply, or of the buyer message an action refers to */
+  messageId: string;
+  /** the buyer state (move) the trainee was answering */
+  state: string;
+  /** true for the first trainee turn after the buyer entered `state` */
+  firstInState: boolean;
+  reply?: { features: TextFeatures; intents: string[] };
+  action?: { kind: ActionKind; product?: string; unsafe?: boolean };
+  /** ms from the buyer line being answered to this turn; undefined when the buyer had not spoken */
+  responseMs?: number;
+  /** the buyer's last line before this turn was a complaint (post-sale scenarios) */
+  afterComplaint: boolean;
+  /** the buyer has complained about product quality before this turn */
+  qualityComplaint: boolean;
+}
+
+export interface Verdict {
+  rule: string;
+  category: RuleCategory;
+  verdict: VerdictValue;
+  redLine: boolean;
+  /** the trainee turn it refers to (undefined for whole-chat verdicts with no single turn) */
+  turn?: number;
+  messageId?: string;
+  points: number;
+  max: number;
+  feedback: LocalText;
+  modelReply?: LocalText;
+  evidence?: string;
+}
+
+export interface Kpis {
+  firstResponseMs: number | null;
+  avgResponseMs: number | null;
+  longestResponseMs: number | null;
+  replies: number;
+  outcome: OutcomeKind | null;
+}
+
+export interface CategoryTotal {
+  category: RuleCategory;
+  points: number;
+  max: number;
+}
+
+export interface Report {
+  score: number;
+  passed: boolean;
+  passMark: number;
+  redLines: string[];
+  rules: Verdict[];
+  categories: CategoryTotal[];
+  kpis: Kpis;
+}

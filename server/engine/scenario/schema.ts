@@ -1,0 +1,280 @@
+// The scenario file format, as a zod schema. It is the single source for three things: the runtime
+// validator (parse.ts maps its issues to line:col), the TypeScript types (z.infer below) and the
+// JSON Schema editors use (npm run -s schema). Keep every field documented with .describe().
+import { z } from 'zod';
+
+export const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes');
+
+/** Text shown to people, in both UI languages. */
+export const localText = z
+  .object({ 'zh-CN': z.string().min(1), en: z.string().min(1) })
+  .strict()
+  .describe('Text in zh-CN and en');
+export type LocalText = z.infer<typeof localText>;
+
+export const personaKinds = ['bargainer', 'size-hesitant', 'phisher', 'post-sale-complainer', 'custom'] as const;
+export const difficulties = ['easy', 'normal', 'hard'] as const;
+/** Buyer types from the seven segmentation dimensions (digest §3.1). */
+export const buyerTypes = [
+  'clear-needs', 'confused-needs', 'decisive', 'swayable', 'price-sensitive', 'price-insensitive',
+  'urgent', 'browsing', 'self-use', 'gift', 'demanding', 'casual', 'trusting', 'suspicious',
+] as const;
+export const outcomeKinds = ['purchased', 'left', 'resolved', 'escalated', 'reported-shop', 'scammed'] as const;
+export type OutcomeKind = (typeof outcomeKinds)[number];
+export const ruleCategories = [
+  'politeness', 'professionalism', 'security', 'compliance', 'sales', 'timeliness', 'empathy',
+] as const;
+export type RuleCategory = (typeof ruleCategories)[number];
+
+/** Trainee actions other than typing. `card-sent` and `coupon-sent` carry a product / coupon id. */
+export const actionKinds = [
+  'link-opened', 'file-accepted', 'file-declined', 'card-sent', 'coupon-sent', 'address-confirmed',
+] as const;
+export type ActionKind = (typeof actionKinds)[number];
+
+// ---------------------------------------------------------------- variables, guards, effects
+
+const intVariable = z
+  .object({ type: z.literal('int'), min: z.number().int(), max: z.number().int(), initial: z.number().int() })
+  .strict()
+  .refine((v) => v.min <= v.initial && v.initial <= v.max, { message: 'initial must lie between min and max' })
+  .refine((v) => v.max - v.min <= 20, { message: 'an int variable may span at most 21 values (keeps path search finite)' });
+const boolVariable = z.object({ type: z.literal('bool'), initial: z.boolean() }).strict();
+export const variableDef = z.union([intVariable, boolVariable]).describe('A bounded variable of the buyer');
+export type VariableDef = z.infer<typeof variableDef>;
+
+/** `patience: "<= 1"`, `gotGift: true`, `asks: 2` (== 2). All entries must hold. */
+export const condition = z
+  .record(
+    z.string(),
+    z.union([z.number().int(), z.boolean(), z.string().regex(/^(==|!=|<=|>=|<|>)\s*-?\d+$/, 'a comparison such as "<= 1"')]),
+  )
+  .describe('Guard over variables; every entry must hold');
+export type Condition = z.infer<typeof condition>;
+
+/** `patience: "-1"` (add, clamped to bounds), `asks: 0` (assign), `gotGift: true`. */
+export const effect = z
+  .record(z.string(), z.union([z.number().int(), z.boolean(), z.string().regex(/^[+-]\d+$/, 'an increment such as "+1" or "-2"')]))
+  .describe('Changes to variables; increments are clamped to the bounds');
+export type Effect = z.infer<typeof effect>;
+
+// ---------------------------------------------------------------- buyer lines
+
+export const attachment = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('product-link'), product: kebabId }).strict(),
+    z.object({ kind: z.literal('link'), url: z.string().min(1), title: z.string().optional(), unsafe: z.boolean().default(true) }).strict(),
+    z.object({ kind: z.literal('file'), name: z.string().min(1), sizeKb: z.number().positive().optional(), unsafe: z.boolean().default(true) }).strict(),
+    z.object({ kind: z.literal('photo'), image: z.string().min(1), caption: z.string().optional() }).strict(),
+  ])
+  .describe('Something the buyer sends with a line');
+export type Attachment = z.infer<typeof attachment>;
+
+/** A buyer line: one string, a list of variants, or an object with variants and an attachment. */
+export const line = z.union([
+  z.string().min(1),
+  z.array(z.string().min(1)).min(1),
+  z.object({ variants: z.array(z.string().min(1)).min(1), attachment: attachment.optional() }).strict(),
+]);
+export type LineSource = z.infer<typeof line>;
+export const lines = z.array(line).min(1).describe('Buyer lines, sent in order; one variant of each is chosen by the seeded PRNG');
+
+// ---------------------------------------------------------------- transitions and states
+
+export const transition = z
+  .object({
+    intent: z.union([kebabId, z.array(kebabId).min(1)]).optional().describe('fires when the reply matches any of these intents'),
+    action: z.enum(actionKinds).optional().describe('fires on this trainee action'),
+    product: kebabId.optional().describe('with action card-sent / coupon-sent: only this product or coupon'),
+    else: z.literal(true).optional().describe('fires on any reply no earlier transition took'),
+    when: condition.optional(),
+    set: effect.optional(),
+    say: lines.optional().describe('the buyer reacts with these lines (before the target state speaks)'),
+    goto: kebabId.optional().describe('target state; without it the buyer stays in this state'),
+  })
+  .strict()
+  .refine((t) => [t.intent, t.action, t.else].filter((x) => x !== undefined).length === 1, {
+    message: 'a transition needs exactly one of intent, action or else',
+  });
+export type TransitionDef = z.infer<typeof transition>;
+
+export const autoTransition = z
+  .object({ when: condition, set: effect.optional(), say: lines.optional(), goto: kebabId })
+  .strict()
+  .describe('taken as soon as the state is entered and the guard holds');
+
+export const silence = z
+  .object({
+    nudgeAfter: z.number().positive().optional().describe('seconds of trainee silence before the buyer nudges'),
+    nudge: lines.optional().describe('what the buyer says when nudging (在吗?)'),
+    leaveAfter: z.number().positive().optional().describe('seconds after the nudge before the buyer gives up'),
+    leave: kebabId.optional().describe('state entered when the buyer gives up'),
+  })
+  .strict();
+export type SilenceDef = z.infer<typeof silence>;
+
+export const outcome = z
+  .object({ kind: z.enum(outcomeKinds), label: localText.optional() })
+  .strict()
+  .describe('makes the state terminal');
+
+export const stateDef = z
+  .object({
+    note: z.string().optional().describe('for the trainer: what this buyer move is about'),
+    say: lines.optional().describe('lines the buyer sends on entering the state'),
+    on: z.array(transition).optional().describe('checked in order; the first that fires wins'),
+    always: z.array(autoTransition).optional(),
+    silence: z.union([silence, z.literal(false)]).optional().describe('override the scenario silence; false = the buyer waits forever'),
+    outcome: outcome.optional(),
+  })
+  .strict();
+export type StateDef = z.infer<typeof stateDef>;
+
+// ---------------------------------------------------------------- intents (the lexicon)
+
+export const negationModes = ['exclude', 'require', 'ignore'] as const;
+export const matcher = z
+  .object({
+    any: z.array(z.string().min(1)).min(1).optional().describe('any of these keywords'),
+    all: z.array(z.string().min(1)).min(1).optional().describe('all of these keywords'),
+    nOf: z.object({ n: z.number().int().positive(), of: z.array(z.string().min(1)).min(1) }).strict().optional(),
+    regex: z.string().min(1).optional().describe('a JavaScript regular expression over the normalised text'),
+    similar: z.array(z.string().min(1)).min(1).optional().describe('example replies; matches when similar enough'),
+    threshold: z.number().min(0).max(1).optional().describe('similarity threshold, default 0.6'),
+    unless: z.string().min(1).optional().describe('exclusion regex: no match when this matches'),
+    negation: z.enum(negationModes).optional().describe('exclude (default): negated keywords do not count; require: only negated ones count'),
+  })
+  .strict()
+  .refine((m) => [m.any, m.all, m.nOf, m.regex, m.similar].filter((x) => x !== undefined).length === 1, {
+    message: 'a matcher needs exactly one of any, all, nOf, regex or similar',
+  });
+export type MatcherDef = z.infer<typeof matcher>;
+
+export const intentDef = z
+  .object({
+    description: z.string().optional(),
+    match: z.array(matcher).min(1).describe('the intent matches when any matcher matches'),
+    unless: z.array(kebabId).optional().describe('other intents that veto this one'),
+  })
+  .strict();
+export type IntentDef = z.infer<typeof intentDef>;
+
+// ---------------------------------------------------------------- rubric
+
+export const ruleScope = z.union([
+  z.literal('chat').describe('every reply of the chat'),
+  z.literal('first').describe('the first reply'),
+  z.object({ state: kebabId }).strict().describe('replies given while the buyer is in this state'),
+  z.object({ replyTo: kebabId }).strict().describe('the first reply after the buyer enters this state'),
+]);
+export type RuleScope = z.infer<typeof ruleScope>;
+
+export const ruleCheck = z
+  .object({
+    intent: z.union([kebabId, z.array(kebabId).min(1)]).optional(),
+    match: matcher.optional(),
+    action: z.enum(actionKinds).optional(),
+  })
+  .strict()
+  .refine((c) => [c.intent, c.match, c.action].filter((x) => x !== undefined).length === 1, {
+    message: 'a check needs exactly one of intent, match or action',
+  });
+export type RuleCheck = z.infer<typeof ruleCheck>;
+
+export const scenarioRule = z
+  .object({
+    id: kebabId,
+    category: z.enum(ruleCategories),
+    weight: z.number().positive().default(10),
+    redLine: z.boolean().default(false),
+    scope: ruleScope.default('chat'),
+    require: ruleCheck.optional().describe('passes when some reply in scope matches; fails if none does'),
+    forbid: ruleCheck.optional().describe('fails at the first reply in scope that matches'),
+    feedback: localText,
+    modelReply: localText,
+  })
+  .strict()
+  .refine((r) => (r.require === undefined) !== (r.forbid === undefined), { message: 'a rule needs exactly one of require or forbid' });
+export type ScenarioRule = z.infer<typeof scenarioRule>;
+
+export const rubric = z
+  .object({
+    passMark: z.number().min(0).max(100).default(70),
+    firstResponseSec: z.number().positive().default(15),
+    avgResponseSec: z.number().positive().default(30),
+    disable: z.array(kebabId).default([]).describe('global rules switched off for this scenario'),
+    weights: z.record(kebabId, z.number().positive()).default({}).describe('weights of global rules'),
+    rules: z.array(scenarioRule).default([]),
+  })
+  .strict();
+export type RubricDef = z.infer<typeof rubric>;
+
+// ---------------------------------------------------------------- embedded tests
+
+export const embeddedTest = z
+  .object({
+    name: z.string().optional(),
+    kind: z.enum(['golden', 'bad']),
+    at: kebabId.describe('the state the buyer is in when the reply is given'),
+    vars: z.record(z.string(), z.union([z.number().int(), z.boolean()])).optional().describe('preset variable values'),
+    reply: z.string().min(1),
+    expect: z
+      .object({
+        intents: z.array(kebabId).optional(),
+        notIntents: z.array(kebabId).optional(),
+        pass: z.array(kebabId).optional().describe('rule ids that must pass on this reply'),
+        fail: z.array(kebabId).optional().describe('rule ids that must fail on this reply'),
+        goto: kebabId.optional().describe('the state the buyer is in afterwards'),
+      })
+      .strict(),
+  })
+  .strict();
+export type EmbeddedTest = z.infer<typeof embeddedTest>;
+
+// ---------------------------------------------------------------- the scenario
+
+export const orderDef = z
+  .object({
+    id: z.string().min(1),
+    items: z
+      .array(z.object({ product: kebabId, size: z.string().optional(), colour: z.string().optional(), qty: z.number().int().positive().default(1), price: z.number().nonnegative() }).strict())
+      .min(1),
+    status: z.enum(['unpaid', 'paid', 'shipped', 'in-transit', 'delivered', 'return-requested', 'refunded']),
+    tracking: z.string().optional(),
+    courier: z.string().optional(),
+    placedAt: z.string().describe('ISO date'),
+    shippedAt: z.string().optional(),
+    deliveredAt: z.string().optional(),
+  })
+  .strict();
+export type OrderDef = z.infer<typeof orderDef>;
+
+export const scenarioSchema = z
+  .object({
+    id: kebabId,
+    version: z.number().int().positive(),
+    title: localText,
+    description: localText,
+    persona: z.enum(personaKinds),
+    difficulty: z.enum(difficulties),
+    shop: kebabId.describe('scenarios/shops/<shop>.yaml'),
+    buyer: z
+      .object({ nickname: z.string().min(1), avatar: z.string().min(1), types: z.array(z.enum(buyerTypes)).min(1) })
+      .strict(),
+    order: orderDef.optional(),
+    variables: z.record(kebabId, variableDef).default({}),
+    intents: z.record(kebabId, intentDef).default({}).describe('scenario intents, added to the global lexicon'),
+    silence: silence.default({}).describe('defaults for every state'),
+    initial: kebabId,
+    states: z.record(kebabId, stateDef),
+    rubric: rubric.default({ passMark: 70, firstResponseSec: 15, avgResponseSec: 30, disable: [], weights: {}, rules: [] }),
+    tests: z.array(embeddedTest).default([]),
+  })
+  .strict();
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** The global lexicon file (scenarios/intents.yaml). */
+export const lexiconSchema = z.object({ intents: z.record(kebabId, intentDef) }).strict();
+export type Lexicon = z.infer<typeof lexiconSchema>;

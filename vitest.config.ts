@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Playwright specs live in tests/e2e and run under their own runner, never under vitest.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
