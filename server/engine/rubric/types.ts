@@ -62,3 +62,10 @@ export interface Report {
   categories: CategoryTotal[];
   kpis: Kpis;
 }
+
+/** What the rubric learns at the end of a session, beyond the turns it saw. */
+export interface EndContext {
+  outcome: OutcomeKind | null;
+  /** the buyer sent at least one link marked unsafe / offered at least one file */
+  offered: { unsafeLink: boolean; file: boolean };
+}

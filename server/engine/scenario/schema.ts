@@ -278,3 +278,11 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 /** The global lexicon file (scenarios/intents.yaml). */
 export const lexiconSchema = z.object({ intents: z.record(kebabId, intentDef) }).strict();
 export type Lexicon = z.infer<typeof lexiconSchema>;
+
+/** Global rules: always on unless a scenario's rubric.disable lists them. Ids are fixed. */
+export const globalRuleIds = [
+  'no-offplatform-contact', 'no-credential-leak', 'no-phishing-link-click', 'no-file-accept', 'no-rude-language',
+  'no-absolute-promise', 'greeting', 'polite-address', 'first-response-time', 'avg-response-time',
+  'no-mechanical-reply', 'apology-on-complaint', 'ask-photo-evidence',
+] as const;
+export type GlobalRuleId = (typeof globalRuleIds)[number];
