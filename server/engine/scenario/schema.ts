@@ -115,6 +115,8 @@ export const silence = z
   .strict();
 export type SilenceDef = z.infer<typeof silence>;
 
+export const complaintKinds = ['quality', 'delivery', 'size', 'review', 'service'] as const;
+
 export const outcome = z
   .object({ kind: z.enum(outcomeKinds), label: localText.optional() })
   .strict()
@@ -128,6 +130,7 @@ export const stateDef = z
     always: z.array(autoTransition).optional(),
     silence: z.union([silence, z.literal(false)]).optional().describe('override the scenario silence; false = the buyer waits forever'),
     outcome: outcome.optional(),
+    complaint: z.enum(complaintKinds).optional().describe('the buyer complains in this move (apology and evidence rules watch it)'),
   })
   .strict();
 export type StateDef = z.infer<typeof stateDef>;

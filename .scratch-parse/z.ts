@@ -1,0 +1,13 @@
+import { scenarioSchema, variableDef, line, condition, ruleScope, attachment, lines, stateDef } from '/work/main/server/engine/scenario/schema.ts';
+import { z } from 'zod';
+const show = (s: z.ZodType, v: unknown) => { const r = s.safeParse(v); console.log(JSON.stringify(r.success ? 'OK' : r.error.issues, null, 0)); };
+show(variableDef, { type: 'int', min: 0, max: 30, initial: 0 });
+show(z.record(z.string(), variableDef), { p: { type: 'int', min: 0, max: 3, initial: 1.5 } });
+show(lines, [5, { variants: ['a'], attachmnt: 1 }]);
+show(attachment, { kind: 'lnk', url: 'x' });
+show(attachment, { kind: 'link' });
+show(ruleScope, 'everything');
+show(z.object({ c: condition }), { c: { p: '<= x', q: 1.5 } });
+show(z.record(z.string().regex(/^[a-z]+$/), z.number()), { Abc: 1 });
+show(stateDef, { on: [{ intent: 'a', action: 'card-sent' }], silence: true });
+show(z.object({a: z.number().positive(), b: z.string().min(1), c: z.array(z.number()).min(1), d: z.enum(['x','y'])}), {a: 0, b: '', c: [], d: 'z'});

@@ -1,0 +1,90 @@
+// The application on an existing HTTP server: HTTP routes, Socket.IO with the session gateway, the
+// session registry. `createApplication(httpServer, deps)` lets tests run a real server on port 0.
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { createHttpHandler } from './http/routes.ts';
+import { allowRequestFrom } from './http/origins.ts';
+import { staticRoot } from './http/staticFiles.ts';
+import { TRANSPORT_MAX_BYTES } from './protocol/index.ts';
+import type { AppServer } from './runtime/gateway.ts';
+import { attachGateway, emitTo, roomOf } from './runtime/gateway.ts';
+import { ScenarioCatalog } from './runtime/scenarioCatalog.ts';
+import type { Scheduler } from './runtime/scheduler.ts';
+import { systemScheduler } from './runtime/scheduler.ts';
+import { SessionRegistry } from './runtime/sessionRegistry.ts';
+import type { RateLimit } from './runtime/socketGuard.ts';
+import { SessionTokens } from './runtime/tokens.ts';
+import type { SessionLog } from './store/sessionLog.ts';
+
+export interface AppDeps {
+  log: SessionLog;
+  scenariosDir: string;
+  sessionSecret: string;
+  logger: Logger;
+  buyerSpeed: number;
+  allowedOrigins: readonly string[];
+  rateLimit: RateLimit;
+  /** dist/client; the app is served only if it holds an index.html */
+  staticDir?: string | undefined;
+  /** the wall clock and its timers, unless a test drives time */
+  scheduler?: Scheduler;
+}
+
+export interface Application {
+  io: AppServer;
+  registry: SessionRegistry;
+  catalog: ScenarioCatalog;
+  /** Close sockets and the HTTP server, stop timers, wait for pending log writes. */
+  close(): Promise<void>;
+}
+
+const SWEEP_EVERY_MS = 60_000;
+
+export function createApplication(httpServer: HttpServer, deps: AppDeps): Application {
+  const scheduler = deps.scheduler ?? systemScheduler;
+  const logger = deps.logger;
+  const tokens = new SessionTokens(deps.sessionSecret);
+  const catalog = new ScenarioCatalog(deps.scenariosDir, deps.log, logger.child({ part: 'scenarios' }), () => scheduler.now());
+  // Declared before the io server exists: broadcasts only happen once sessions run, after wiring.
+  let io: AppServer | undefined;
+  const registry = new SessionRegistry({
+    log: deps.log,
+    catalog,
+    scheduler,
+    tokens,
+    logger: logger.child({ part: 'sessions' }),
+    speed: deps.buyerSpeed,
+    broadcast: (sessionId, event) => {
+      if (io) emitTo(io.to(roomOf(sessionId)), event);
+    },
+  });
+  // Registered first: Socket.IO wraps the existing request listeners and keeps /socket.io/ for itself.
+  httpServer.on(
+    'request',
+    createHttpHandler({ registry, catalog, tokens, logger: logger.child({ part: 'http' }), allowedOrigins: deps.allowedOrigins, staticRoot: staticRoot(deps.staticDir) }),
+  );
+  io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: TRANSPORT_MAX_BYTES,
+    allowRequest: allowRequestFrom(deps.allowedOrigins),
+    ...(deps.allowedOrigins.length > 0 ? { cors: { origin: [...deps.allowedOrigins] } } : {}),
+  });
+  attachGateway(io, { registry, tokens, logger: logger.child({ part: 'socket' }), rateLimit: deps.rateLimit, now: () => scheduler.now() });
+  const sweeper = setInterval(() => registry.sweep(scheduler.now()), SWEEP_EVERY_MS);
+  sweeper.unref();
+  const server = io;
+  return {
+    io: server,
+    registry,
+    catalog,
+    async close() {
+      clearInterval(sweeper);
+      registry.dispose();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
+      await deps.log.flush();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Word patterns for the politeness and evidence rules (digest §5.2, §4(d), rules 4, 51, 57).
+
+/** 亲 as an address, not inside a word (亲自, 亲肤面料, 父亲, 相亲). */
+export const QIN = '(?<![父母相双乡表远近求省探])亲(?![自手测身戚子肤人密友眼口属历近和切情吻生笔朋热])';
+
+export const GREETING = [
+  '您好', '你好', '(?<![a-z])(?:hello|hi|hey|hallo)(?![a-z])', '哈喽', '哈啰', '嗨', '欢迎', '(?<![存所实现自])在的',
+  '(?<![正存])在呢', '在哦', '在滴', '早上好', '上午好', '中午好', '下午好', '晚上好', '早安', '有什么(?:可以|能)?(?:帮|为)您',
+  '很高兴为您服务', '亲爱的', QIN,
+].join('|');
+
+export const POLITE_ADDRESS = `您|${QIN}`;
+
+export const APOLOGY = [
+  '抱歉', '对不起', '不好意思', '添麻烦', '带来(?:的)?(?:不便|困扰|麻烦)', '非常遗憾', '很遗憾', '久等了', '让您久等',
+  '(?<![a-z])sorry(?![a-z])', '请谅解', '请见谅', '见谅', '包涵', '歉意', '致歉', '道歉', '是我们的(?:失误|疏忽|问题)',
+].join('|');
+
+const PHOTO_NOUN = '(?:照片|图片|相片|实拍图|细节图|截图|照|图|视频)';
+const PHOTO_VERB = '(?:拍|发|提供|上传|传|截)';
+const CLAUSE_CHAR = '[^,.!?;:。\\n~]';
+
+/** Asking the buyer for photos of the problem, including circling the defect. */
+export const PHOTO_REQUEST = [
+  // 麻烦您拍张照片, 可以提供一下图片吗; the verb may not be a relative clause (您发的图片 = the photo you sent)
+  `(?:麻烦|请|辛苦|劳烦|方便|可以|能否|能不能|能|帮忙|帮我|需要|您|亲)${CLAUSE_CHAR}{0,8}?${PHOTO_VERB}(?!来?的|过的|了)${CLAUSE_CHAR}{0,6}?${PHOTO_NOUN}`,
+  // 拍个照片给我看看, 发张图片过来
+  `${PHOTO_VERB}(?:个|张|几张|一张|两张|一下|下|些)?${PHOTO_NOUN}(?:给我|发我|发给我|过来|来|看看|看一下|给我们|我们看|我看|吗|吧|呢|一下)`,
+  `(?:照片|图片|截图)(?:发|给|传)(?:我|过来|一下|给我)`,
+  '圈(?:出|一下|起来)', '标(?:出|注一下|记一下)',
+].join('|');
+
+/** Sending a password or one-time code (rule no-credential-leak). */
+const CRED = '(?:验证码|校验码|动态码|动态密码|短信码|确认码|支付密码|登录密码|交易密码|取款密码|密码(?![锁箱])|口令|pin码?|cvv|安全码)';
+// a code or password: 4+ characters with a digit, or 6+ characters (abcdef12, 384920, p@ssw0rd)
+const VALUE = '(?<value>(?=[a-z!@#$%^&*._\\-]*\\d|[a-z0-9!@#$%^&*._\\-]{6})[a-z0-9!@#$%^&*._\\-]{4,32})(?![a-z0-9])';
+export const CREDENTIAL = [
+  // 验证码是 384920, 支付密码：123456, 密码是abc123
+  `(?<cred>${CRED})[^a-z0-9,.!?;。\\n~]{0,6}?(?<![a-z0-9])${VALUE}`,
+  // 384920是验证码
+  `(?<![a-z0-9])${VALUE}(?:就)?是(?:我的|我)?的?(?<cred>${CRED})`,
+  // 我把验证码发给您, 验证码我发您了 (but not 系统会把验证码发给您: the trainee must be the sender)
+  `(?:我|我这就|我马上|我现在)(?:就|已经)?(?:把|将)(?<cred>${CRED})(?:发|告诉|给)给?(?:你|您)`,
+  `(?<cred>${CRED})我(?:已经|这就|马上)?(?:发|告诉|给)给?(?:你|您)`,
+];

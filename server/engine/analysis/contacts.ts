@@ -1,0 +1,60 @@
+// Phone numbers and off-platform contact mentions in normalised text.
+import type { ContactHit } from './types.ts';
+import { ADDRESS_CONTEXT, CONTACT_SOURCE, ORDER_CONTEXT, REFUSAL_CUE } from './contactLexicon.ts';
+import { clauseStart, negatedAfter, negatedBefore } from './negation.ts';
+
+interface Found {
+  text: string;
+  index: number;
+}
+
+const PHONE = /(?<![a-z\d])(?:\+?86[ -]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|[48]00-?\d{3}-?\d{4})(?!\d)/g;
+const CONTACT = new RegExp(CONTACT_SOURCE, 'gu');
+const KINDS = ['email', 'qq', 'wechat', 'phone', 'other', 'number'] as const;
+const ORDER_LOOKBACK = 12;
+const CLAUSE_END = /[,.!?;:。\n]/u;
+const MAYBE_CONTACT = /[a-z@邮微电手联加打留私钉抖快陌小飞支转收其别]/u;
+const REFUSAL_LOOKAROUND = 8;
+
+function inContext(context: RegExp, text: string, index: number): boolean {
+  const start = clauseStart(text, index, Math.max(0, index - ORDER_LOOKBACK));
+  return context.test(text.slice(start, index));
+}
+
+/** CN mobile, landline and 400/800 numbers that are not order or tracking numbers. */
+export function findPhones(normalized: string): Found[] {
+  const out: Found[] = [];
+  for (const m of normalized.matchAll(PHONE)) if (!inContext(ORDER_CONTEXT, normalized, m.index)) out.push({ text: m[0], index: m.index });
+  return out;
+}
+
+function refused(text: string, index: number, end: number): boolean {
+  if (negatedBefore(text, index) || negatedAfter(text, end)) return true;
+  const from = clauseStart(text, index, Math.max(0, index - REFUSAL_LOOKAROUND));
+  let to = end;
+  while (to < text.length && to < end + REFUSAL_LOOKAROUND && !CLAUSE_END.test(text[to]!)) to++;
+  return REFUSAL_CUE.test(text.slice(from, to));
+}
+
+/** Contact mentions with their negation status; `phones` are the numbers findPhones returned. */
+export function findContacts(normalized: string, phones: readonly Found[]): ContactHit[] {
+  const found: (ContactHit & { index: number; end: number })[] = [];
+  if (phones.length === 0 && !MAYBE_CONTACT.test(normalized)) return [];
+  for (const m of normalized.matchAll(CONTACT)) {
+    const groups = m.groups ?? {};
+    const kind = KINDS.find((k) => groups[k] !== undefined);
+    if (kind === undefined) continue;
+    const end = m.index + m[0].length;
+    if (kind === 'number' && (phones.some((p) => p.index >= m.index && p.index < end) || inContext(ORDER_CONTEXT, normalized, m.index))) continue;
+    if (kind === 'phone' && inContext(ADDRESS_CONTEXT, normalized, end)) continue;
+    found.push({ kind: kind === 'number' ? 'other' : kind, text: m[0], index: m.index, end, negated: false });
+  }
+  for (const p of phones) {
+    if (found.some((c) => p.index >= c.index && p.index < c.end)) continue;
+    found.push({ kind: 'phone', text: p.text, index: p.index, end: p.index + p.text.length, negated: false });
+  }
+  found.sort((a, b) => a.index - b.index);
+  return found
+    .filter((c) => !(c.text.startsWith('加') && c.kind === 'other' && found.some((o) => o !== c && o.index > c.index && o.index <= c.end + 2)))
+    .map(({ kind, text, index, end }) => ({ kind, text, negated: refused(normalized, index, end) }));
+}

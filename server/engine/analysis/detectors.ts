@@ -1,0 +1,87 @@
+// Text detectors behind the fixed global rules (schema.ts globalRuleIds). Each reads the features
+// of one reply and says whether the rule's pattern is present, with the fragment as evidence.
+import type { Detection, TextFeatures } from './types.ts';
+import { APOLOGY, CREDENTIAL, GREETING, PHOTO_REQUEST, POLITE_ADDRESS } from './conductLexicon.ts';
+import { negatedBefore } from './negation.ts';
+import { MARKER, POLICY, PROMISE_SOURCES } from './promiseLexicon.ts';
+import { RUDE_PATTERNS } from './rudeLexicon.ts';
+
+export type Detector = (f: TextFeatures) => Detection;
+
+const MISS: Detection = Object.freeze({ hit: false });
+const hit = (evidence: string): Detection => ({ hit: true, evidence });
+
+/** First match whose negation status is acceptable; `at` picks the position negation is judged at. */
+function firstMatch(re: RegExp, text: string, allowNegated: boolean, at?: (m: RegExpExecArray) => number): Detection {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
+    if (allowNegated || !negatedBefore(text, at === undefined ? m.index : at(m))) return hit(m[0]);
+  }
+  return MISS;
+}
+
+function groupStart(m: RegExpExecArray, name: string): number {
+  return m.indices?.groups?.[name]?.[0] ?? m.index;
+}
+
+const RUDE = new RegExp(RUDE_PATTERNS.join('|'), 'gu');
+const GREETING_RE = new RegExp(GREETING, 'gu');
+const POLITE_RE = new RegExp(POLITE_ADDRESS, 'u');
+const APOLOGY_RE = new RegExp(APOLOGY, 'gu');
+const PHOTO_RE = new RegExp(PHOTO_REQUEST, 'gu');
+const CREDENTIAL_RES = CREDENTIAL.map((s) => new RegExp(s, 'gdu'));
+const PROMISE_RES = PROMISE_SOURCES.map((s) => new RegExp(s, 'gdu'));
+const MAYBE_PROMISE = new RegExp(`${MARKER}|包`, 'u');
+const MAYBE_CREDENTIAL = /码|密|口令|pin|cvv/u;
+
+/** Giving or asking for QQ, WeChat, a phone number, email or another app; refusals do not count. */
+export const detectOffPlatformContact: Detector = (f) => {
+  const c = f.contacts.find((x) => !x.negated);
+  return c === undefined ? MISS : hit(c.text);
+};
+
+/** Sending a password or a verification / payment code (or saying one is being sent). */
+export const detectCredentialLeak: Detector = (f) => {
+  if (!MAYBE_CREDENTIAL.test(f.normalized)) return MISS;
+  for (const re of CREDENTIAL_RES) {
+    const d = firstMatch(re, f.normalized, false, (m) => groupStart(m, 'cred'));
+    if (d.hit) return d;
+  }
+  return MISS;
+};
+
+/** Insults, contempt and profanity (see rudeLexicon.ts for the judgement calls). */
+export const detectRudeLanguage: Detector = (f) => firstMatch(RUDE, f.normalized, true);
+
+/** 绝对/保证/肯定/一定/百分百/包 + something the shop cannot control; policy guarantees excluded. */
+export const detectAbsolutePromise: Detector = (f) => {
+  const text = f.normalized;
+  if (!MAYBE_PROMISE.test(text)) return MISS;
+  for (const re of PROMISE_RES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const marker = groupStart(m, 'marker');
+      if (negatedBefore(text, marker) || text.startsWith('不了', m.index + m[0].length)) continue;
+      if (POLICY.test(text.slice(Math.max(0, marker - 2), m.index + m[0].length))) continue;
+      return hit(m[0]);
+    }
+  }
+  return MISS;
+};
+
+export const detectGreeting: Detector = (f) => firstMatch(GREETING_RE, f.normalized, true);
+
+export const detectPoliteAddress: Detector = (f) => {
+  const m = POLITE_RE.exec(f.normalized);
+  return m === null ? MISS : hit(m[0]);
+};
+
+/** 抱歉/对不起/不好意思/让您久等了 …; "不用道歉" is not an apology. */
+export const detectApology: Detector = (f) => firstMatch(APOLOGY_RE, f.normalized, false);
+
+/** Asking for photos or screenshots of the problem (and to circle the defect); "不用拍照" is not. */
+export const detectPhotoRequest: Detector = (f) => firstMatch(PHOTO_RE, f.normalized, false);

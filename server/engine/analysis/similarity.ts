@@ -1,0 +1,50 @@
+// Character-bigram Dice coefficient: robust to word order changes and typos in short Chinese
+// replies, where word segmentation would cost far more than it buys.
+import { normalize } from './normalize.ts';
+
+export type Bigrams = Map<string, number>;
+
+// Punctuation, spaces and emoticon symbols carry no meaning for "is this the same reply".
+const NOISE = /[\p{P}\p{S}\s]/gu;
+
+/** The multiset of units compared: bigrams, or single characters for one-character texts. */
+export function bigramsOf(normalized: string, unigrams = false): Bigrams {
+  const chars = Array.from(normalized.replace(NOISE, ''));
+  const grams: Bigrams = new Map();
+  const step = unigrams || chars.length < 2 ? 1 : 2;
+  for (let i = 0; i + step <= chars.length; i++) {
+    const g = step === 1 ? chars[i]! : chars[i]! + chars[i + 1]!;
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  return grams;
+}
+
+function total(g: Bigrams): number {
+  let n = 0;
+  for (const v of g.values()) n += v;
+  return n;
+}
+
+/** Dice over two unit multisets; 1 when both are empty (nothing differs). */
+export function dice(a: Bigrams, b: Bigrams): number {
+  const na = total(a);
+  const nb = total(b);
+  if (na === 0 && nb === 0) return 1;
+  let shared = 0;
+  for (const [g, n] of a) shared += Math.min(n, b.get(g) ?? 0);
+  return (2 * shared) / (na + nb);
+}
+
+/** True when the text is short enough that both sides must be compared by single characters. */
+export function isShort(normalized: string): boolean {
+  return Array.from(normalized.replace(NOISE, '')).length < 2;
+}
+
+/** Similarity in [0, 1] of two texts after normalisation; symmetric, 1 for identical texts. */
+export function similarity(a: string, b: string): number {
+  const na = normalize(a);
+  const nb = normalize(b);
+  if (na === nb) return 1;
+  const unigrams = isShort(na) || isShort(nb);
+  return dice(bigramsOf(na, unigrams), bigramsOf(nb, unigrams));
+}

@@ -1,0 +1,21 @@
+// The engine's public surface, shared by the server, the CLIs and the client. Pure: no I/O.
+export * from './scenario/schema.ts';
+export * from './scenario/shopSchema.ts';
+export * from './scenario/parse.ts';
+export { checkScenario } from './scenario/check.ts';
+export type { CheckContext } from './scenario/check.ts';
+export { analyzeText, normalize } from './analysis/index.ts';
+export type { TextFeatures } from './analysis/types.ts';
+export { createRubric, GLOBAL_RULES } from './rubric/index.ts';
+export type { Report, Verdict, Kpis, TurnRecord } from './rubric/types.ts';
+export { compileScenario } from './session/compile.ts';
+export type { Bundle, CompiledScenario } from './session/compile.ts';
+export { startSession, step, sessionReport, nextDeadline } from './session/step.ts';
+export type { StartOptions } from './session/step.ts';
+export { runEmbeddedTests, runEmbeddedTest, sessionAt } from './session/embeddedTests.ts';
+export * from './session/types.ts';
+export { playScript, parseScript, ScriptError, scriptSchema } from './session/script.ts';
+export type { Script, ScriptRun } from './session/script.ts';
+export { toScoreJson } from './session/scoreOutput.ts';
+export type { ScoreJson } from './session/scoreOutput.ts';
+export { personaEvents } from './session/personaEvents.ts';

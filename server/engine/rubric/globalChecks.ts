@@ -1,0 +1,157 @@
+// The logic of the global rules. Each builder returns a CompiledRule whose step looks at one turn
+// and whose settle decides, at the end, a rule that no single turn decided.
+import {
+  detectAbsolutePromise, detectApology, detectCredentialLeak, detectGreeting, detectOffPlatformContact,
+  detectPhotoRequest, detectPoliteAddress, detectRudeLanguage,
+} from '../analysis/index.ts';
+import type { Detection, TextFeatures } from '../analysis/types.ts';
+import type { GlobalRuleId, RubricDef } from '../scenario/schema.ts';
+import type { TurnRecord } from './types.ts';
+import { decide, markReached } from './progress.ts';
+import type { CompiledRule, EndCtx, RuleInfo, Settled } from './progress.ts';
+
+type Detector = (f: TextFeatures) => Detection;
+type Limits = Pick<RubricDef, 'firstResponseSec' | 'avgResponseSec'>;
+
+const NA: Settled = { verdict: 'n/a' };
+const PASS: Settled = { verdict: 'pass' };
+
+/** "23.4s / 15s" (measured / limit): evidence that reads the same in both UI languages. */
+function seconds(ms: number, limitSec: number): string {
+  return `${(ms / 1000).toFixed(1)}s / ${limitSec.toString()}s`;
+}
+
+/** Fails at the first reply the detector flags; passes at the end if there was any reply. */
+function forbidInReplies(info: RuleInfo, detect: Detector): CompiledRule {
+  return {
+    info,
+    step(state, turn) {
+      if (turn.reply === undefined) return state;
+      const d = detect(turn.reply.features);
+      return d.hit ? decide(state, 'fail', turn, d.evidence) : markReached(state);
+    },
+    settle: (state) => (state.reached ? PASS : NA),
+  };
+}
+
+/** Fails on a trainee action; applies only if the buyer offered the bait (or it fired anyway). */
+function forbidAction(info: RuleInfo, fires: (t: TurnRecord) => boolean, offered: (e: EndCtx) => boolean): CompiledRule {
+  return {
+    info,
+    step: (state, turn) => (fires(turn) ? decide(state, 'fail', turn, turn.action?.kind) : state),
+    settle: (_state, end) => (offered(end) ? PASS : NA),
+  };
+}
+
+function greeting(info: RuleInfo): CompiledRule {
+  return {
+    info,
+    step(state, turn, ctx) {
+      if (!ctx.isFirstReply || turn.reply === undefined) return state;
+      const d = detectGreeting(turn.reply.features);
+      return decide(state, d.hit ? 'pass' : 'fail', turn, d.evidence ?? turn.reply.features.raw);
+    },
+    settle: () => NA,
+  };
+}
+
+function politeAddress(info: RuleInfo): CompiledRule {
+  return {
+    info,
+    step(state, turn) {
+      if (turn.reply === undefined) return state;
+      const d = detectPoliteAddress(turn.reply.features);
+      return d.hit ? decide(state, 'pass', turn, d.evidence) : markReached(state);
+    },
+    settle: (state) => (state.reached ? { verdict: 'fail' } : NA),
+  };
+}
+
+function firstResponse(info: RuleInfo, limitSec: number): CompiledRule {
+  return {
+    info,
+    step(state, turn, ctx) {
+      // The first reply that answered a buyer line: a trainee who speaks first has not kept anyone waiting.
+      if (!ctx.isFirstTimedReply || turn.responseMs === undefined) return state;
+      const late = turn.responseMs > limitSec * 1000;
+      return decide(state, late ? 'fail' : 'pass', turn, seconds(turn.responseMs, limitSec));
+    },
+    settle: () => NA,
+  };
+}
+
+function avgResponse(info: RuleInfo, limitSec: number): CompiledRule {
+  return {
+    info,
+    step: (state) => state,
+    settle(_state, end) {
+      if (end.avgResponseMs === null) return NA;
+      const verdict = end.avgResponseMs > limitSec * 1000 ? 'fail' : 'pass';
+      return { verdict, evidence: seconds(end.avgResponseMs, limitSec) };
+    },
+  };
+}
+
+function noMechanical(info: RuleInfo): CompiledRule {
+  return {
+    info,
+    step(state, turn, ctx) {
+      if (turn.reply === undefined) return state;
+      return ctx.mechanicalRun >= 2 ? decide(state, 'fail', turn, turn.reply.features.raw) : markReached(state);
+    },
+    settle: (state) => (state.reached ? PASS : NA),
+  };
+}
+
+/**
+ * Judged on the first reply after a complaint. `reached` records that a complaint was seen at all,
+ * so a complaint answered only by actions (never by a reply) still fails if the trainee replied elsewhere.
+ */
+function apologyOnComplaint(info: RuleInfo): CompiledRule {
+  return {
+    info,
+    step(state, turn) {
+      if (!turn.afterComplaint) return state;
+      if (turn.reply === undefined) return markReached(state);
+      const d = detectApology(turn.reply.features);
+      return decide(state, d.hit ? 'pass' : 'fail', turn, d.evidence ?? turn.reply.features.raw);
+    },
+    settle: (state, end) => (state.reached && end.replies > 0 ? { verdict: 'fail' } : NA),
+  };
+}
+
+/** Only a photo request made after the quality complaint counts: asking earlier is not the skill. */
+function askPhoto(info: RuleInfo): CompiledRule {
+  return {
+    info,
+    step(state, turn) {
+      if (!turn.qualityComplaint) return state;
+      if (turn.reply !== undefined) {
+        const d = detectPhotoRequest(turn.reply.features);
+        if (d.hit) return decide(state, 'pass', turn, d.evidence);
+      }
+      return markReached(state);
+    },
+    settle: (state, end) => (state.reached && end.replies > 0 ? { verdict: 'fail' } : NA),
+  };
+}
+
+export function compileGlobalRule(id: GlobalRuleId, info: RuleInfo, limits: Limits): CompiledRule {
+  switch (id) {
+    case 'no-offplatform-contact': return forbidInReplies(info, detectOffPlatformContact);
+    case 'no-credential-leak': return forbidInReplies(info, detectCredentialLeak);
+    case 'no-rude-language': return forbidInReplies(info, detectRudeLanguage);
+    case 'no-absolute-promise': return forbidInReplies(info, detectAbsolutePromise);
+    case 'no-phishing-link-click':
+      return forbidAction(info, (t) => t.action?.kind === 'link-opened' && t.action.unsafe === true, (e) => e.offered.unsafeLink);
+    case 'no-file-accept':
+      return forbidAction(info, (t) => t.action?.kind === 'file-accepted', (e) => e.offered.file);
+    case 'greeting': return greeting(info);
+    case 'polite-address': return politeAddress(info);
+    case 'first-response-time': return firstResponse(info, limits.firstResponseSec);
+    case 'avg-response-time': return avgResponse(info, limits.avgResponseSec);
+    case 'no-mechanical-reply': return noMechanical(info);
+    case 'apology-on-complaint': return apologyOnComplaint(info);
+    case 'ask-photo-evidence': return askPhoto(info);
+  }
+}

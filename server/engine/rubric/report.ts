@@ -1,0 +1,90 @@
+// Turning rule states into verdicts, and verdicts into the score, category totals and KPIs.
+import { ruleCategories } from '../scenario/schema.ts';
+import type { CategoryTotal, EndContext, Kpis, Report, Verdict, VerdictValue } from './types.ts';
+import { OPEN } from './progress.ts';
+import type { CompiledRule, EndCtx, RubricProgress, RuleInfo, RuleProgress } from './progress.ts';
+
+export function ruleState(progress: RubricProgress, id: string): RuleProgress {
+  // A rule missing from a stored progress (e.g. hand-made) simply has not been decided yet.
+  return progress.rules[id] ?? OPEN;
+}
+
+export function toVerdict(info: RuleInfo, value: VerdictValue, state: RuleProgress, evidence?: string): Verdict {
+  const applies = value !== 'n/a';
+  const v: Verdict = {
+    rule: info.id,
+    category: info.category,
+    verdict: value,
+    redLine: info.redLine,
+    points: value === 'pass' ? info.weight : 0,
+    max: applies ? info.weight : 0,
+    feedback: info.feedback,
+  };
+  if (applies && state.turn !== null) v.turn = state.turn;
+  if (applies && state.messageId !== null) v.messageId = state.messageId;
+  if (info.modelReply !== undefined) v.modelReply = info.modelReply;
+  const ev = evidence ?? state.evidence ?? undefined;
+  if (applies && ev !== undefined) v.evidence = ev;
+  return v;
+}
+
+export function endCtx(progress: RubricProgress, end: EndContext): EndCtx {
+  return {
+    replies: progress.replies,
+    timedReplies: progress.timedReplies,
+    avgResponseMs: progress.timedReplies > 0 ? progress.responseMsSum / progress.timedReplies : null,
+    offered: end.offered,
+  };
+}
+
+export function kpis(progress: RubricProgress, end: EndContext): Kpis {
+  return {
+    firstResponseMs: progress.firstResponseMs,
+    avgResponseMs: progress.timedReplies > 0 ? Math.round(progress.responseMsSum / progress.timedReplies) : null,
+    longestResponseMs: progress.longestResponseMs,
+    replies: progress.replies,
+    outcome: end.outcome,
+  };
+}
+
+function categoryTotals(verdicts: readonly Verdict[]): CategoryTotal[] {
+  const totals: CategoryTotal[] = [];
+  for (const category of ruleCategories) {
+    const mine = verdicts.filter((v) => v.category === category && v.verdict !== 'n/a');
+    if (mine.length === 0) continue;
+    totals.push({
+      category,
+      points: mine.reduce((s, v) => s + v.points, 0),
+      max: mine.reduce((s, v) => s + v.max, 0),
+    });
+  }
+  return totals;
+}
+
+export function buildReport(
+  rules: readonly CompiledRule[],
+  progress: RubricProgress,
+  end: EndContext,
+  passMark: number,
+): Report {
+  const ctx = endCtx(progress, end);
+  const verdicts = rules.map((r) => {
+    const state = ruleState(progress, r.info.id);
+    if (state.status !== 'open') return toVerdict(r.info, state.status, state);
+    const settled = r.settle(state, ctx);
+    return toVerdict(r.info, settled.verdict, state, settled.evidence);
+  });
+  const points = verdicts.reduce((s, v) => s + v.points, 0);
+  const max = verdicts.reduce((s, v) => s + v.max, 0);
+  const score = max === 0 ? 100 : Math.round((100 * points) / max);
+  const redLines = verdicts.filter((v) => v.redLine && v.verdict === 'fail').map((v) => v.rule);
+  return {
+    score,
+    passed: redLines.length === 0 && score >= passMark,
+    passMark,
+    redLines,
+    rules: verdicts,
+    categories: categoryTotals(verdicts),
+    kpis: kpis(progress, end),
+  };
+}

@@ -1,0 +1,70 @@
+// Scenario-authored rules: a scope (which turns are looked at) and a require/forbid check. Matchers
+// are compiled here, once per scenario, so a turn only runs prepared functions.
+import { compileMatcher } from '../analysis/index.ts';
+import type { RuleCheck, RuleScope, ScenarioRule } from '../scenario/schema.ts';
+import type { TurnRecord } from './types.ts';
+import { decide, markReached } from './progress.ts';
+import type { CompiledRule, Settled, TurnCtx } from './progress.ts';
+
+type InScope = (turn: TurnRecord, ctx: TurnCtx) => boolean;
+/** evidence when the check matches the turn, undefined when it does not */
+type Check = (turn: TurnRecord) => string | undefined;
+
+function compileScope(scope: RuleScope): InScope {
+  if (scope === 'chat') return () => true;
+  if (scope === 'first') return (_turn, ctx) => ctx.isFirstReply;
+  if ('state' in scope) {
+    const s = scope.state;
+    return (turn) => turn.state === s;
+  }
+  const s = scope.replyTo;
+  return (turn) => turn.state === s && turn.firstInState;
+}
+
+function compileCheck(check: RuleCheck): Check {
+  if (check.intent !== undefined) {
+    const wanted = typeof check.intent === 'string' ? [check.intent] : check.intent;
+    return (turn) => turn.reply?.intents.find((i) => wanted.includes(i));
+  }
+  if (check.match !== undefined) {
+    const matcher = compileMatcher(check.match);
+    return (turn) => {
+      if (turn.reply === undefined) return undefined;
+      const r = matcher(turn.reply.features);
+      if (!r.matched) return undefined;
+      // Keyword hits say what matched; regex and similarity matchers may report none, so quote the reply.
+      return r.hits.length > 0 ? r.hits.map((h) => h.keyword).join(', ') : turn.reply.features.raw;
+    };
+  }
+  const kind = check.action;
+  return (turn) => {
+    const a = turn.action;
+    if (a === undefined || a.kind !== kind) return undefined;
+    return a.product === undefined ? a.kind : `${a.kind} ${a.product}`;
+  };
+}
+
+const NA: Settled = { verdict: 'n/a' };
+
+export function compileScenarioRule(rule: ScenarioRule): CompiledRule {
+  const inScope = compileScope(rule.scope);
+  const requiring = rule.require !== undefined;
+  const def = rule.require ?? rule.forbid;
+  // The schema refuses this; a hand-built rule that slips past it should fail loudly, not score.
+  if (def === undefined) throw new Error(`rule ${rule.id} needs require or forbid`);
+  const check = compileCheck(def);
+  const info = {
+    id: rule.id, category: rule.category, weight: rule.weight, redLine: rule.redLine, global: false,
+    feedback: rule.feedback, modelReply: rule.modelReply,
+  };
+  return {
+    info,
+    step(state, turn, ctx) {
+      if (state.status !== 'open' || !inScope(turn, ctx)) return state;
+      const evidence = check(turn);
+      if (evidence === undefined) return markReached(state);
+      return decide(state, requiring ? 'pass' : 'fail', turn, evidence);
+    },
+    settle: (state) => (state.reached ? { verdict: requiring ? 'fail' : 'pass' } : NA),
+  };
+}

@@ -1,0 +1,262 @@
+// The functional core of a practice session: step(state, event, now) -> {state, effects}.
+// The runtime stores events and delivers effects; this file decides everything else.
+import { initialTransition, transition } from 'xstate';
+import { analyzeText } from '../analysis/index.ts';
+import type { Report, TurnRecord } from '../rubric/types.ts';
+import type { CompiledScenario, MachineEvent } from './compile.ts';
+import { effectiveSilence } from './compile.ts';
+import { speak } from './speak.ts';
+import type { SessionEffect, Message, SessionEvent, SessionState, StepResult } from './types.ts';
+import { SessionError } from './types.ts';
+
+export interface StartOptions {
+  seed: number;
+  now: number;
+  /** 1 = human pacing, 0 = instant */
+  speed?: number;
+}
+
+type Snapshot = ReturnType<typeof initialTransition<CompiledScenario['machine']>>[0];
+type Actions = ReturnType<typeof initialTransition<CompiledScenario['machine']>>[1];
+
+export function startSession(compiled: CompiledScenario, opts: StartOptions): StepResult {
+  const [snapshot, actions] = initialTransition(compiled.machine);
+  const base: SessionState = {
+    scenario: compiled.scenario.id,
+    version: compiled.scenario.version,
+    seed: opts.seed >>> 0,
+    rng: opts.seed >>> 0,
+    speed: opts.speed ?? 1,
+    startedAt: opts.now,
+    machine: { value: String(snapshot.value), context: { ...snapshot.context } },
+    visit: 0,
+    answeredVisit: 0,
+    messages: [],
+    turns: 0,
+    lastBuyerAt: null,
+    lastTraineeAt: null,
+    silence: { stage: 'waiting', deadline: null },
+    complaint: { pending: false, quality: false },
+    offered: { unsafeLink: false, file: false },
+    openFileOffers: [],
+    rubric: compiled.rubric.initial(),
+    outcome: null,
+    ended: false,
+  };
+  const effects: SessionEffect[] = [];
+  const state = afterMachine(compiled, base, snapshot, actions, opts.now, effects, true);
+  return { state, effects };
+}
+
+/** Apply one event at time `now`. Throws SessionError (and changes nothing) for impossible events. */
+export function step(compiled: CompiledScenario, state: SessionState, event: SessionEvent, now: number): StepResult {
+  if (state.ended) throw new SessionError('ended', 'the session has ended');
+  const effects: SessionEffect[] = [];
+  switch (event.type) {
+    case 'tick':
+      return { state: onTick(compiled, state, now, effects), effects };
+    case 'end':
+      return { state: endSession(compiled, state, now, effects), effects };
+    case 'reply':
+      return { state: onReply(compiled, state, event.text, now, effects), effects };
+    default:
+      return { state: onAction(compiled, state, event, now, effects), effects };
+  }
+}
+
+export function sessionReport(compiled: CompiledScenario, state: SessionState): Report {
+  return compiled.rubric.finalize(state.rubric, { outcome: state.outcome?.kind ?? null, offered: state.offered });
+}
+
+/** The time the runtime should wake this session with a tick, if any. */
+export function nextDeadline(state: SessionState): number | null {
+  return state.ended || state.outcome ? null : state.silence.deadline;
+}
+
+function onReply(compiled: CompiledScenario, state: SessionState, text: string, now: number, effects: SessionEffect[]): SessionState {
+  if (text.trim() === '') throw new SessionError('empty-reply', 'a reply cannot be empty');
+  const features = analyzeText(text);
+  const intents = compiled.lexicon.match(features);
+  const message = traineeMessage(state, now, { text });
+  const responseMs = responseTime(state, now);
+  const turn: TurnRecord = {
+    turn: state.turns + 1,
+    messageId: message.id,
+    state: state.machine.value,
+    firstInState: state.answeredVisit !== state.visit,
+    reply: { features, intents },
+    afterComplaint: state.complaint.pending,
+    qualityComplaint: state.complaint.quality,
+    ...(responseMs === undefined ? {} : { responseMs }),
+  };
+  return traineeTurn(compiled, state, message, turn, { type: 'reply', intents }, now, effects);
+}
+
+function onAction(
+  compiled: CompiledScenario,
+  state: SessionState,
+  event: Exclude<SessionEvent, { type: 'reply' | 'tick' | 'end' }>,
+  now: number,
+  effects: SessionEffect[],
+): SessionState {
+  let next = state;
+  let message: Message;
+  let unsafe = false;
+  let product: string | undefined;
+  switch (event.type) {
+    case 'link-opened': {
+      const target = state.messages.find((m) => m.id === event.messageId && m.from === 'buyer' && m.at <= now);
+      const att = target?.attachment;
+      if (!target || !att || (att.kind !== 'link' && att.kind !== 'product-link')) {
+        throw new SessionError('no-such-link', `no link from the buyer in message ${event.messageId}`);
+      }
+      unsafe = att.kind === 'link' && att.unsafe;
+      message = traineeMessage(state, now, { action: { kind: event.type, target: target.id } });
+      break;
+    }
+    case 'file-accepted':
+    case 'file-declined': {
+      const target = event.messageId ?? state.openFileOffers.find((id) => isDelivered(state, id, now));
+      if (!target || !state.openFileOffers.includes(target) || !isDelivered(state, target, now)) {
+        throw new SessionError('no-file-offer', 'the buyer has not offered a file to answer');
+      }
+      next = { ...state, openFileOffers: state.openFileOffers.filter((id) => id !== target) };
+      message = traineeMessage(state, now, { action: { kind: event.type, target } });
+      break;
+    }
+    case 'card-sent':
+      if (!compiled.shop.products.some((p) => p.id === event.product)) {
+        throw new SessionError('no-such-product', `the shop has no product "${event.product}"`);
+      }
+      product = event.product;
+      message = traineeMessage(state, now, { attachment: { kind: 'product-card', product } });
+      break;
+    case 'coupon-sent':
+      if (!compiled.shop.coupons.some((c) => c.id === event.coupon)) {
+        throw new SessionError('no-such-coupon', `the shop has no coupon "${event.coupon}"`);
+      }
+      product = event.coupon;
+      message = traineeMessage(state, now, { attachment: { kind: 'coupon', coupon: product } });
+      break;
+    case 'address-confirmed':
+      message = traineeMessage(state, now, { action: { kind: event.type } });
+      break;
+  }
+  const kind = event.type;
+  const turn: TurnRecord = {
+    turn: state.turns + 1,
+    messageId: message.id,
+    state: state.machine.value,
+    firstInState: state.answeredVisit !== state.visit,
+    action: { kind, unsafe, ...(product === undefined ? {} : { product }) },
+    afterComplaint: state.complaint.pending,
+    qualityComplaint: state.complaint.quality,
+  };
+  const machineEvent: MachineEvent = product === undefined ? { type: 'action', kind } : { type: 'action', kind, product };
+  return traineeTurn(compiled, next, message, turn, machineEvent, now, effects);
+}
+
+function traineeTurn(
+  compiled: CompiledScenario,
+  state: SessionState,
+  message: Message,
+  turn: TurnRecord,
+  machineEvent: MachineEvent,
+  now: number,
+  effects: SessionEffect[],
+): SessionState {
+  effects.push({ type: 'message', message });
+  const scored = compiled.rubric.onTurn(state.rubric, turn);
+  if (scored.verdicts.length > 0) effects.push({ type: 'verdicts', messageId: message.id, verdicts: scored.verdicts });
+  const answered: SessionState = {
+    ...state,
+    messages: [...state.messages, message],
+    turns: turn.turn,
+    rubric: scored.progress,
+    answeredVisit: state.visit,
+    lastTraineeAt: now,
+    silence: { stage: 'waiting', deadline: null },
+    complaint: { ...state.complaint, pending: false },
+  };
+  if (state.outcome) return withDeadline(compiled, answered);
+  const [snapshot, actions] = transition(compiled.machine, restore(compiled, state), machineEvent);
+  return afterMachine(compiled, answered, snapshot, actions, now, effects, false);
+}
+
+function onTick(compiled: CompiledScenario, state: SessionState, now: number, effects: SessionEffect[]): SessionState {
+  let current = state;
+  // A late tick may find both the nudge and the leave deadline passed; take them in order.
+  for (let i = 0; i < 3; i++) {
+    const deadline = nextDeadline(current);
+    if (deadline === null || now < deadline) break;
+    const silence = effectiveSilence(compiled.scenario, compiled.scenario.states[current.machine.value] ?? {});
+    const nudge = current.silence.stage === 'waiting' && silence?.nudgeAfter !== undefined;
+    const [snapshot, actions] = transition(compiled.machine, restore(compiled, current), { type: nudge ? 'silence.nudge' : 'silence.leave' });
+    const moved: SessionState = { ...current, silence: { stage: 'nudged', deadline: null } };
+    // Act at the deadline itself, as if the timer had fired on time: a late wake-up (a restart) replays the same.
+    current = afterMachine(compiled, moved, snapshot, actions, deadline, effects, false);
+    if (!nudge && !current.outcome) break;
+  }
+  return current;
+}
+
+function endSession(compiled: CompiledScenario, state: SessionState, now: number, effects: SessionEffect[]): SessionState {
+  // Buyer lines not yet due were never seen by the trainee: they are not part of the chat.
+  const ended: SessionState = { ...state, messages: state.messages.filter((m) => m.at <= now), ended: true, silence: { ...state.silence, deadline: null } };
+  effects.push({ type: 'ended', report: sessionReport(compiled, ended) });
+  return ended;
+}
+
+/** Turn the machine's pure transition result into buyer lines, outcome and the next deadline. */
+function afterMachine(
+  compiled: CompiledScenario,
+  state: SessionState,
+  snapshot: Snapshot,
+  actions: Actions,
+  now: number,
+  effects: SessionEffect[],
+  initial: boolean,
+): SessionState {
+  let next: SessionState = { ...state, machine: { value: String(snapshot.value), context: { ...snapshot.context } } };
+  next = speak(compiled, next, actions, now, effects, initial);
+  const def = compiled.scenario.states[next.machine.value];
+  if (def?.outcome && !state.outcome) {
+    const outcome = { kind: def.outcome.kind, state: next.machine.value, ...(def.outcome.label ? { label: def.outcome.label } : {}) };
+    next = { ...next, outcome };
+    effects.push({ type: 'outcome', outcome });
+  }
+  return withDeadline(compiled, next);
+}
+
+function withDeadline(compiled: CompiledScenario, state: SessionState): SessionState {
+  const def = compiled.scenario.states[state.machine.value];
+  const silence = def ? effectiveSilence(compiled.scenario, def) : undefined;
+  if (!silence || state.outcome) return { ...state, silence: { ...state.silence, deadline: null } };
+  const base = Math.max(state.lastBuyerAt ?? state.startedAt, state.lastTraineeAt ?? state.startedAt);
+  const waiting = state.silence.stage === 'waiting';
+  const afterSec = waiting ? (silence.nudgeAfter ?? (silence.leave ? silence.leaveAfter : undefined)) : silence.leave ? silence.leaveAfter : undefined;
+  return { ...state, silence: { ...state.silence, deadline: afterSec === undefined ? null : base + afterSec * 1000 } };
+}
+
+function restore(compiled: CompiledScenario, state: SessionState): Snapshot {
+  return compiled.machine.resolveState({ value: state.machine.value, context: state.machine.context });
+}
+
+function traineeMessage(state: SessionState, now: number, body: Partial<Pick<Message, 'text' | 'attachment' | 'action'>>): Message {
+  return { id: `m${state.messages.length + 1}`, from: 'trainee', text: body.text ?? '', at: now, ...(body.attachment ? { attachment: body.attachment } : {}), ...(body.action ? { action: body.action } : {}) };
+}
+
+function isDelivered(state: SessionState, id: string, now: number): boolean {
+  return state.messages.some((m) => m.id === id && m.at <= now);
+}
+
+/** Time since the buyer line being answered; undefined if the buyer has not spoken since the last turn. */
+function responseTime(state: SessionState, now: number): number | undefined {
+  for (let i = state.messages.length - 1; i >= 0; i--) {
+    const m = state.messages[i];
+    if (!m || m.from !== 'buyer' || m.at > now) continue;
+    if (state.lastTraineeAt !== null && m.at < state.lastTraineeAt) return undefined;
+    return now - m.at;
+  }
+  return undefined;
+}

@@ -1,0 +1,93 @@
+// Session state, events and effects. The state is plain JSON: the runtime stores it (or rebuilds it
+// by replaying the event log), and (scenario version, seed, events) always give the same state.
+import type { ActionKind, Attachment, LocalText, OutcomeKind } from '../scenario/schema.ts';
+import type { Report, Verdict } from '../rubric/types.ts';
+import type { RubricProgress } from '../rubric/index.ts';
+import type { Vars } from './vars.ts';
+
+/** An attachment as sent: buyer attachments from the scenario, or a trainee's card / coupon. */
+export type SentAttachment =
+  | Attachment
+  | { kind: 'product-card'; product: string }
+  | { kind: 'coupon'; coupon: string };
+
+export interface Message {
+  /** `m1`, `m2`, ... in transcript order */
+  id: string;
+  from: 'buyer' | 'trainee';
+  text: string;
+  /** ms (the runtime's clock); for buyer lines, the time the line is due to appear */
+  at: number;
+  /** for buyer lines, when the typing indicator starts */
+  typingAt?: number;
+  attachment?: SentAttachment;
+  /** trainee actions that are not messages: opening a link, answering a file offer */
+  action?: { kind: ActionKind; target?: string };
+}
+
+export interface Outcome {
+  kind: OutcomeKind;
+  state: string;
+  label?: LocalText;
+}
+
+export interface SessionState {
+  scenario: string;
+  version: number;
+  seed: number;
+  rng: number;
+  speed: number;
+  startedAt: number;
+  machine: { value: string; context: Vars };
+  /** incremented each time the buyer enters a state, so the rubric knows a move's first reply */
+  visit: number;
+  answeredVisit: number;
+  messages: Message[];
+  turns: number;
+  /** due time of the last buyer line, and of the last trainee turn */
+  lastBuyerAt: number | null;
+  lastTraineeAt: number | null;
+  silence: { stage: 'waiting' | 'nudged'; deadline: number | null };
+  complaint: { pending: boolean; quality: boolean };
+  offered: { unsafeLink: boolean; file: boolean };
+  /** message ids of file offers not yet answered */
+  openFileOffers: string[];
+  rubric: RubricProgress;
+  outcome: Outcome | null;
+  ended: boolean;
+}
+
+export type SessionEvent =
+  | { type: 'reply'; text: string }
+  | { type: 'link-opened'; messageId: string }
+  | { type: 'file-accepted'; messageId?: string }
+  | { type: 'file-declined'; messageId?: string }
+  | { type: 'card-sent'; product: string }
+  | { type: 'coupon-sent'; coupon: string }
+  | { type: 'address-confirmed' }
+  | { type: 'tick' }
+  | { type: 'end' };
+
+export type SessionEffect =
+  | { type: 'message'; message: Message }
+  | { type: 'verdicts'; messageId: string; verdicts: Verdict[] }
+  | { type: 'outcome'; outcome: Outcome }
+  | { type: 'ended'; report: Report };
+
+export interface StepResult {
+  state: SessionState;
+  effects: SessionEffect[];
+}
+
+export type SessionErrorCode = 'ended' | 'empty-reply' | 'no-such-link' | 'no-file-offer' | 'no-such-product' | 'no-such-coupon';
+
+/** A trainee event that is impossible at this point; nothing changes. */
+export class SessionError extends Error {
+  constructor(
+    readonly code: SessionErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SessionError';
+  }
+}

@@ -1,0 +1,77 @@
+// HTTP: health, the scenario list, a session's transcript and report for its token holder, and the
+// web app. Socket.IO handles /socket.io/ itself before this handler sees a request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { ScenarioCatalog } from '../runtime/scenarioCatalog.ts';
+import type { SessionRegistry } from '../runtime/sessionRegistry.ts';
+import type { SessionTokens } from '../runtime/tokens.ts';
+import { originAllowed } from './origins.ts';
+import { serveStatic } from './staticFiles.ts';
+
+export interface HttpDeps {
+  registry: SessionRegistry;
+  catalog: ScenarioCatalog;
+  tokens: SessionTokens;
+  logger: Logger;
+  allowedOrigins: readonly string[];
+  /** dist/client when built; undefined serves no app */
+  staticRoot: string | undefined;
+}
+
+const SESSION_PATH = /^\/api\/sessions\/([A-Za-z0-9-]{1,64})$/;
+
+export function createHttpHandler(deps: HttpDeps) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    route(req, res, deps).catch((err: unknown) => {
+      deps.logger.error({ err, url: req.url }, 'http handler failed');
+      if (!res.headersSent) json(res, 500, { error: { code: 'internal', message: 'something went wrong on the server' } });
+      else res.destroy();
+    });
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+  const head = req.method === 'HEAD';
+  if (req.method !== 'GET' && !head) return json(res, 405, { error: { code: 'bad-request', message: 'only GET here' } }, { allow: 'GET, HEAD' });
+  if (path.startsWith('/api/') && !originAllowed(req, deps.allowedOrigins)) {
+    return json(res, 403, { error: { code: 'forbidden', message: 'origin not allowed' } });
+  }
+  const cors = corsHeaders(req, deps.allowedOrigins);
+  if (path === '/healthz') return json(res, 200, { ok: true, sessions: deps.registry.size });
+  if (path === '/api/scenarios') return json(res, 200, { scenarios: await deps.catalog.list() }, cors);
+  const match = SESSION_PATH.exec(path);
+  if (match) return sessionView(req, res, deps, match[1] as string, cors);
+  if (deps.staticRoot && !path.startsWith('/api/') && serveStatic(deps.staticRoot, path, head, res)) return;
+  json(res, 404, { error: { code: 'not-found', message: `nothing at ${path}` } });
+}
+
+async function sessionView(req: IncomingMessage, res: ServerResponse, deps: HttpDeps, sessionId: string, cors: Record<string, string>): Promise<void> {
+  const auth = req.headers.authorization ?? '';
+  const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : '';
+  // The same answer for a wrong token and a missing session: a token is the only way to learn one exists.
+  if (deps.tokens.verify(token) !== sessionId) return json(res, 401, { error: { code: 'unauthorized', message: 'send the session token as "Authorization: Bearer <token>"' } }, cors);
+  const session = await deps.registry.get(sessionId);
+  if (!session) return json(res, 404, { error: { code: 'not-found', message: 'no such session' } }, cors);
+  const view = session.view();
+  const { id, mode, displayName, scenario, startedAt } = session.identity;
+  json(res, 200, { session: { id, mode, displayName, scenario, startedAt, ended: view.ended, lastSeq: view.lastSeq }, transcript: view.transcript, report: view.report }, cors);
+}
+
+function corsHeaders(req: IncomingMessage, allowed: readonly string[]): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin !== undefined && allowed.includes(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}

@@ -1,0 +1,63 @@
+// The built web app (dist/client): files as they are, and index.html for any other page path so the
+// client's router can take it from there.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export function staticRoot(dir: string | undefined): string | undefined {
+  if (!dir) return undefined;
+  const root = resolve(dir);
+  return existsSync(join(root, 'index.html')) ? root : undefined;
+}
+
+/** Serve `pathname` from `root`; false if this is not a request for the app (so a 404 follows). */
+export function serveStatic(root: string, pathname: string, head: boolean, res: ServerResponse): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  if (decoded.includes('\0')) return false;
+  const candidate = resolve(root, `.${sep}${normalize(decoded)}`);
+  if (candidate !== root && !candidate.startsWith(root + sep)) return false;
+  let file = candidate;
+  if (!isFile(file)) {
+    // A page path (no extension) gets the app; a missing asset is a 404.
+    if (extname(decoded) !== '') return false;
+    file = join(root, 'index.html');
+  }
+  const hashedAsset = decoded.startsWith('/assets/');
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  if (head) res.end();
+  else createReadStream(file).pipe(res);
+  return true;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,55 @@
+// The practice server: reads config, wires the parts, listens. Nothing else.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { createApplication } from './app.ts';
+import { ConfigError, readConfig } from './runtime/config.ts';
+import { openSqlite } from './store/database.ts';
+import { loadOrCreateSecret } from './store/secret.ts';
+import { SessionLog } from './store/sessionLog.ts';
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const logger = pino({ level: config.logLevel });
+  const db = await openSqlite({ file: join(config.dataDir, 'kefu-dojo.sqlite'), synchronous: config.dbSync });
+  const log = new SessionLog(db);
+  const httpServer = createServer();
+  const app = createApplication(httpServer, {
+    log,
+    scenariosDir: config.scenariosDir,
+    sessionSecret: config.sessionSecret ?? loadOrCreateSecret(config.dataDir),
+    logger,
+    buyerSpeed: config.buyerSpeed,
+    allowedOrigins: config.allowedOrigins,
+    rateLimit: config.rateLimit,
+    staticDir: config.staticDir,
+  });
+  httpServer.listen(config.port, () => {
+    const address = httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ port, dataDir: config.dataDir, scenariosDir: config.scenariosDir, buyerSpeed: config.buyerSpeed }, 'listening');
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    app
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  // A bug in one handler must not take every trainee's session down with it.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? `config: ${err.message}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+// Configuration from the environment, with the defaults README documents. Invalid values stop the
+// server at start with a message naming the variable, rather than surprising anyone later.
+import { RATE_LIMIT } from '../protocol/index.ts';
+import type { RateLimit } from './socketGuard.ts';
+
+export interface ServerConfig {
+  port: number;
+  /** the SQLite file, the session secret: ./data by default */
+  dataDir: string;
+  scenariosDir: string;
+  /** undefined: generated once and kept in DATA_DIR */
+  sessionSecret: string | undefined;
+  /** browser origins allowed besides the server's own */
+  allowedOrigins: string[];
+  buyerSpeed: number;
+  logLevel: string;
+  rateLimit: RateLimit;
+  /** FULL survives a power cut, NORMAL a process crash */
+  dbSync: 'full' | 'normal';
+  staticDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const secret = env['SESSION_SECRET'];
+  if (secret !== undefined && secret !== '' && secret.length < 16) throw new ConfigError('SESSION_SECRET must be at least 16 characters');
+  const logLevel = env['LOG_LEVEL'] || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const dbSync = env['DB_SYNC'] || 'full';
+  if (dbSync !== 'full' && dbSync !== 'normal') throw new ConfigError('DB_SYNC must be full or normal');
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    dataDir: env['DATA_DIR'] || 'data',
+    scenariosDir: env['SCENARIOS_DIR'] || 'scenarios',
+    sessionSecret: secret || undefined,
+    allowedOrigins: (env['ALLOWED_ORIGINS'] ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
+    buyerSpeed: number(env, 'BUYER_SPEED', 1, 0, 100),
+    logLevel,
+    rateLimit: {
+      events: integer(env, 'RATE_LIMIT_EVENTS', RATE_LIMIT.events, 1, 1_000_000),
+      windowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', RATE_LIMIT.windowMs, 1, 3_600_000),
+    },
+    dbSync,
+    staticDir: env['STATIC_DIR'] || 'dist/client',
+  };
+}
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new ConfigError(`${name} must be a number from ${min} to ${max} (got "${raw}")`);
+  return value;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const value = number(env, name, fallback, min, max);
+  if (!Number.isInteger(value)) throw new ConfigError(`${name} must be a whole number (got "${env[name]}")`);
+  return value;
+}

@@ -1,0 +1,125 @@
+// Socket events -> runtime calls. Every handler validates its payload at the edge, checks that this
+// socket may act in the session, and answers exactly once with an Ack; nothing thrown escapes.
+import type { BroadcastOperator, Server, Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import type {
+  Ack,
+  AckData,
+  ClientEventName,
+  ClientPayload,
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from '../protocol/index.ts';
+import { fail, ok, validatePayload } from '../protocol/index.ts';
+import type { DeliveredEvent } from './liveSession.ts';
+import type { SessionRegistry } from './sessionRegistry.ts';
+import type { RateLimit } from './socketGuard.ts';
+import { guardPackets } from './socketGuard.ts';
+import type { SessionTokens } from './tokens.ts';
+import { toSessionEvent, traineeEventNames } from './traineeEvents.ts';
+
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** One socket may hold this many sessions at once (tabs of one trainee, not a whole class). */
+export const MAX_SESSIONS_PER_SOCKET = 16;
+
+export interface GatewayDeps {
+  registry: SessionRegistry;
+  tokens: SessionTokens;
+  logger: Logger;
+  rateLimit: RateLimit;
+  now: () => number;
+}
+
+export function roomOf(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
+type EventTarget = AppSocket | BroadcastOperator<ServerToClientEvents, SocketData>;
+
+export function emitTo(target: EventTarget, event: DeliveredEvent): void {
+  // DeliveredEvent pairs each name with its payload; the union is too wide for emit's overloads.
+  const emit = target.emit as (this: EventTarget, name: string, payload: unknown) => unknown;
+  emit.call(target, event.name, event.payload);
+}
+
+export function attachGateway(io: AppServer, deps: GatewayDeps): void {
+  const { registry, tokens, logger } = deps;
+  io.on('connection', (socket) => {
+    socket.data.sessions = [];
+    socket.use(guardPackets(deps.rateLimit, deps.now, logger, socket.id));
+    const join = (sessionId: string) => {
+      void socket.join(roomOf(sessionId));
+      if (!socket.data.sessions.includes(sessionId)) socket.data.sessions.push(sessionId);
+    };
+
+    handle(socket, logger, 'session:start', async (payload, respond) => {
+      if (socket.data.sessions.length >= MAX_SESSIONS_PER_SOCKET) {
+        return respond(fail('rate-limited', `at most ${MAX_SESSIONS_PER_SOCKET} sessions on one connection`));
+      }
+      const started = await registry.start(payload);
+      if (!started.ok) return respond(started);
+      const session = started.data;
+      join(session.id);
+      respond(ok(registry.info(session, session.lastSeq)));
+      await session.begin();
+    });
+
+    handle(socket, logger, 'session:resume', async (payload, respond) => {
+      if (tokens.verify(payload.token) !== payload.sessionId) return respond(fail('unauthorized', 'this token does not open that session'));
+      if (!socket.data.sessions.includes(payload.sessionId) && socket.data.sessions.length >= MAX_SESSIONS_PER_SOCKET) {
+        return respond(fail('rate-limited', `at most ${MAX_SESSIONS_PER_SOCKET} sessions on one connection`));
+      }
+      const session = await registry.get(payload.sessionId);
+      if (!session) return respond(fail('not-found', 'no such session'));
+      await session.resume(payload.lastSeq, (lastSeq, missed) => {
+        join(session.id);
+        respond(ok(registry.info(session, lastSeq)));
+        for (const event of missed) emitTo(socket, event);
+      });
+    });
+
+    for (const name of traineeEventNames) {
+      handle(socket, logger, name, async (payload, respond) => {
+        if (!socket.data.sessions.includes(payload.sessionId)) {
+          return respond(fail('forbidden', 'start or resume this session on this connection first'));
+        }
+        const session = await registry.get(payload.sessionId);
+        if (!session) return respond(fail('not-found', 'no such session'));
+        await session.act(toSessionEvent(name, payload), payload.clientMsgId, respond);
+      });
+    }
+  });
+}
+
+type Respond<E extends ClientEventName> = (answer: Ack<AckData[E]>) => void;
+
+/** Register a validated handler; a client that sends no ack function gets no processing. */
+function handle<E extends ClientEventName>(
+  socket: AppSocket,
+  logger: Logger,
+  name: E,
+  run: (payload: ClientPayload<E>, respond: Respond<E>) => Promise<void>,
+): void {
+  const listener = (...args: unknown[]) => {
+    const ack = args.at(-1);
+    if (typeof ack !== 'function') return;
+    let answered = false;
+    const respond: Respond<E> = (answer) => {
+      if (answered) return;
+      answered = true;
+      (ack as Respond<E>)(answer);
+    };
+    const valid = validatePayload(name, args.length > 1 ? args[0] : undefined);
+    if (!valid.ok) return respond(valid);
+    run(valid.data, respond).catch((err: unknown) => {
+      logger.error({ err, event: name, socketId: socket.id }, 'event handler failed');
+      respond(fail('internal', 'something went wrong on the server; try again'));
+    });
+  };
+  // Listeners are typed per event; this one checks its arguments itself, so it takes unknowns.
+  socket.on(name, listener as never);
+}

@@ -1,0 +1,249 @@
+// One running session: the engine state, the server events not yet due, and the ones delivered
+// (kept for replay by sequence number). Every job on a session (a trainee event, a timer, a resume)
+// runs on one queue, so steps, deliveries and replays never interleave, and nothing is delivered
+// or acknowledged before its log rows are committed.
+import type { Logger } from 'pino';
+import type { CompiledScenario, Message, SessionEvent, SessionState, StepResult } from '../engine/index.ts';
+import { nextDeadline, SessionError, step } from '../engine/index.ts';
+import type { Ack, Mode, ScenarioSummary, ServerEventName, ServerEventPayload, TraineeAck } from '../protocol/index.ts';
+import { fail, ok } from '../protocol/index.ts';
+import type { SessionLog } from '../store/sessionLog.ts';
+import type { Scheduler } from './scheduler.ts';
+import type { EventRecord } from './serverEvents.ts';
+import { byDelivery, effectsToRecords, insertInOrder, isVisible } from './serverEvents.ts';
+
+export type DeliveredEvent = { [N in ServerEventName]: { name: N; payload: ServerEventPayload<N> } }[ServerEventName];
+
+export interface SessionIdentity {
+  id: string;
+  mode: Mode;
+  displayName: string;
+  scenario: ScenarioSummary;
+  startedAt: number;
+}
+
+export interface LiveSessionDeps {
+  log: SessionLog;
+  scheduler: Scheduler;
+  logger: Logger;
+  /** to every socket in the session's room */
+  broadcast: (sessionId: string, event: DeliveredEvent) => void;
+  /** the report has been delivered: nothing more will happen in this session */
+  onFinished: (session: LiveSession) => void;
+}
+
+/** What a session is rebuilt from: a fresh start or a replayed log. */
+export interface SessionSeed {
+  state: SessionState;
+  records: EventRecord[];
+  results: Map<string, TraineeAck>;
+  eventCount: number;
+  lastAt: number;
+  /** rebuilt from the log: what fell due before now counts as delivered */
+  replayed: boolean;
+}
+
+const RETRY_AFTER_FAILURE_MS = 1000;
+
+export class LiveSession {
+  private state: SessionState;
+  private eventCount: number;
+  private nextK: number;
+  private readonly pending: EventRecord[];
+  private readonly delivered: DeliveredEvent[] = [];
+  private readonly results: Map<string, TraineeAck>;
+  private endedAt: number | null;
+  /** the session clock never runs backwards, whatever the wall clock does */
+  private clockHigh: number;
+  private cancelTimer: (() => void) | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  lastActivity: number;
+
+  constructor(
+    readonly identity: SessionIdentity,
+    private readonly compiled: CompiledScenario,
+    seed: SessionSeed,
+    private readonly deps: LiveSessionDeps,
+  ) {
+    this.state = seed.state;
+    this.eventCount = seed.eventCount;
+    this.nextK = seed.records.length + 1;
+    this.results = seed.results;
+    this.endedAt = seed.state.ended ? seed.lastAt : null;
+    this.clockHigh = seed.lastAt;
+    this.pending = seed.records.filter((r) => isVisible(r, identity.mode, this.endedAt)).sort(byDelivery);
+    // In a rebuilt session, what fell due before now was delivered (or would have been, had anyone
+    // been connected): it takes its sequence number now, and a resuming client asks for what it missed.
+    if (seed.replayed) this.deliverDue(this.now(), false);
+    this.lastActivity = this.clockHigh;
+  }
+
+  get id(): string {
+    return this.identity.id;
+  }
+
+  get lastSeq(): number {
+    return this.delivered.length;
+  }
+
+  get ended(): boolean {
+    return this.state.ended;
+  }
+
+  get timerArmed(): boolean {
+    return this.cancelTimer !== null;
+  }
+
+  /** Deliver what is due and arm the timer; call once the first clients can hear the session. */
+  begin(): Promise<void> {
+    return this.enqueue(() => this.settle(this.now()));
+  }
+
+  /** A trainee event. `respond` is called exactly once: after the commit, or with an error. */
+  act(event: SessionEvent, clientMsgId: string, respond: (answer: Ack<TraineeAck>) => void): Promise<void> {
+    let answered = false;
+    const answer = (a: Ack<TraineeAck>) => {
+      if (answered) return;
+      answered = true;
+      respond(a);
+    };
+    return this.enqueue(async () => {
+      const previous = this.results.get(clientMsgId);
+      if (previous) return answer(ok(previous));
+      const now = this.now();
+      this.deliverDue(now, true);
+      let result: StepResult;
+      try {
+        result = step(this.compiled, this.state, event, now);
+      } catch (err) {
+        if (err instanceof SessionError) return answer(fail(err.code, err.message));
+        throw err;
+      }
+      const ack: TraineeAck = { messageId: traineeMessageId(result), at: now };
+      await this.commit(event, now, result, clientMsgId, ack);
+      this.results.set(clientMsgId, ack);
+      answer(ok(ack));
+      this.settle(now);
+    }).catch((err: unknown) => {
+      this.deps.logger.error({ err, sessionId: this.id, event: event.type }, 'trainee event failed');
+      answer(fail('internal', 'the server could not record this event; send it again with the same clientMsgId'));
+    });
+  }
+
+  /** Answer a (re)connecting client: `respond` gets the current sequence number and what came after `lastSeq`. */
+  resume(lastSeq: number, respond: (lastSeq: number, missed: DeliveredEvent[]) => void): Promise<void> {
+    return this.enqueue(() => {
+      const now = this.now();
+      this.deliverDue(now, true);
+      respond(this.delivered.length, this.delivered.slice(lastSeq));
+      this.settle(now);
+    });
+  }
+
+  /** Messages on screen now (buyer lines not yet due are not), and the report once ended. */
+  view(): { transcript: Message[]; lastSeq: number; ended: boolean; report: ServerEventPayload<'session:report'> | null } {
+    const now = this.now();
+    const last = this.delivered.at(-1);
+    return {
+      transcript: this.state.messages.filter((m) => m.at <= now),
+      lastSeq: this.delivered.length,
+      ended: this.state.ended,
+      report: last?.name === 'session:report' ? last.payload : null,
+    };
+  }
+
+  /** Stop the timer (server shutdown or eviction); the log has everything needed to go on. */
+  dispose(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+  }
+
+  private enqueue(job: () => Promise<void> | void): Promise<void> {
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private now(): number {
+    this.clockHigh = Math.max(this.clockHigh, this.deps.scheduler.now());
+    return this.clockHigh;
+  }
+
+  /** The timer: deliver what fell due, and wake the buyer when a silence deadline passed. */
+  private wake(): void {
+    this.cancelTimer = null;
+    this.enqueue(async () => {
+      const now = this.now();
+      this.deliverDue(now, true);
+      const deadline = nextDeadline(this.state);
+      if (deadline !== null && deadline <= now) {
+        const tick: SessionEvent = { type: 'tick' };
+        await this.commit(tick, now, step(this.compiled, this.state, tick, now), null, null);
+      }
+      this.settle(now);
+    }).catch((err: unknown) => {
+      this.deps.logger.error({ err, sessionId: this.id }, 'session timer failed; retrying');
+      this.arm(this.now() + RETRY_AFTER_FAILURE_MS);
+    });
+  }
+
+  private async commit(event: SessionEvent, now: number, result: StepResult, clientMsgId: string | null, ack: TraineeAck | null): Promise<void> {
+    const n = this.eventCount + 1;
+    const records = effectsToRecords(result.effects, result.state, now, n, this.nextK, clientMsgId);
+    const ended = result.effects.find((e) => e.type === 'ended');
+    const end = ended?.type === 'ended' ? { endedAt: now, outcome: result.state.outcome?.kind ?? null, score: ended.report.score } : undefined;
+    await this.deps.log.append(
+      this.id,
+      { n, at: now, type: event.type, payload: event, clientMsgId, result: ack },
+      records.map((r) => ({ k: r.k, eventN: r.eventN, dueAt: r.dueAt, kind: r.name, payload: r.body })),
+      end,
+    );
+    // Memory changes only once the log has it.
+    this.state = result.state;
+    this.eventCount = n;
+    this.nextK += records.length;
+    this.lastActivity = now;
+    if (end) {
+      this.endedAt = now;
+      // Buyer lines still being typed were never seen: they are not part of the chat.
+      const kept = this.pending.filter((r) => r.dueAt <= now);
+      this.pending.splice(0, this.pending.length, ...kept);
+    }
+    for (const r of records) if (isVisible(r, this.identity.mode, this.endedAt)) insertInOrder(this.pending, r);
+  }
+
+  private settle(now: number): void {
+    this.deliverDue(now, true);
+    if (this.state.ended && this.pending.length === 0) {
+      this.dispose();
+      this.deps.onFinished(this);
+      return;
+    }
+    const deadline = nextDeadline(this.state);
+    const next = this.pending[0]?.dueAt;
+    const at = deadline === null ? next : next === undefined ? deadline : Math.min(deadline, next);
+    if (at === undefined) this.dispose();
+    else this.arm(at);
+  }
+
+  private arm(at: number): void {
+    this.cancelTimer?.();
+    this.cancelTimer = this.deps.scheduler.schedule(at, () => this.wake());
+  }
+
+  private deliverDue(now: number, broadcast: boolean): void {
+    for (let i = this.pending.length; i > 0; i--) {
+      const record = this.pending[0];
+      if (!record || record.dueAt > now) break;
+      this.pending.shift();
+      const event = { name: record.name, payload: { ...record.body, sessionId: this.id, seq: this.delivered.length + 1 } } as DeliveredEvent;
+      this.delivered.push(event);
+      if (broadcast) this.deps.broadcast(this.id, event);
+    }
+  }
+}
+
+function traineeMessageId(result: StepResult): string | null {
+  for (const effect of result.effects) if (effect.type === 'message' && effect.message.from === 'trainee') return effect.message.id;
+  return null;
+}

@@ -1,0 +1,59 @@
+// Tables of the session log, as Kysely sees them. Times are epoch milliseconds (bigint columns);
+// JSON is stored as text so the same queries run on SQLite and PostgreSQL.
+
+export interface ScenarioBundlesTable {
+  /** sha-256 of the bundle JSON: a session replays against exactly what it was started with */
+  hash: string;
+  scenario_id: string;
+  version: number;
+  bundle: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  scenario_id: string;
+  scenario_version: number;
+  bundle_hash: string;
+  seed: number;
+  speed: number;
+  mode: string;
+  display_name: string;
+  started_at: number;
+  /** set in the same transaction as the `end` event */
+  ended_at: number | null;
+  outcome: string | null;
+  score: number | null;
+}
+
+/** Inbound events: trainee events and the runtime's ticks, numbered 1, 2, ... per session. */
+export interface SessionEventsTable {
+  session_id: string;
+  n: number;
+  at: number;
+  type: string;
+  payload: string;
+  client_msg_id: string | null;
+  /** the answer the client got, returned again for a retry of the same client_msg_id */
+  result: string | null;
+}
+
+/**
+ * Server events, numbered k = 1, 2, ... in the order the engine produced them (event_n 0 is the
+ * session start). A client sees them in (due_at, k) order; the sequence number is that rank.
+ */
+export interface SessionEffectsTable {
+  session_id: string;
+  k: number;
+  event_n: number;
+  due_at: number;
+  kind: string;
+  payload: string;
+}
+
+export interface Database {
+  scenario_bundles: ScenarioBundlesTable;
+  sessions: SessionsTable;
+  session_events: SessionEventsTable;
+  session_effects: SessionEffectsTable;
+}
