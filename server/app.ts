@@ -46,8 +46,6 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
   const logger = deps.logger;
   const tokens = new SessionTokens(deps.sessionSecret);
   const catalog = new ScenarioCatalog(deps.scenariosDir, deps.log, logger.child({ part: 'scenarios' }), () => scheduler.now());
-  // Declared before the io server exists: broadcasts only happen once sessions run, after wiring.
-  let io: AppServer | undefined;
   const registry = new SessionRegistry({
     log: deps.log,
     catalog,
@@ -55,16 +53,15 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
     tokens,
     logger: logger.child({ part: 'sessions' }),
     speed: deps.buyerSpeed,
-    broadcast: (sessionId, event) => {
-      if (io) emitTo(io.to(roomOf(sessionId)), event);
-    },
+    // `io` is declared below; sessions only broadcast once they run, after the wiring is done.
+    broadcast: (sessionId, event) => emitTo(io.to(roomOf(sessionId)), event),
   });
   // Registered first: Socket.IO wraps the existing request listeners and keeps /socket.io/ for itself.
   httpServer.on(
     'request',
     createHttpHandler({ registry, catalog, tokens, logger: logger.child({ part: 'http' }), allowedOrigins: deps.allowedOrigins, staticRoot: staticRoot(deps.staticDir) }),
   );
-  io = new Server(httpServer, {
+  const io: AppServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: TRANSPORT_MAX_BYTES,
     allowRequest: allowRequestFrom(deps.allowedOrigins),
@@ -73,16 +70,15 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
   attachGateway(io, { registry, tokens, logger: logger.child({ part: 'socket' }), rateLimit: deps.rateLimit, now: () => scheduler.now() });
   const sweeper = setInterval(() => registry.sweep(scheduler.now()), SWEEP_EVERY_MS);
   sweeper.unref();
-  const server = io;
   return {
-    io: server,
+    io,
     registry,
     catalog,
     async close() {
       clearInterval(sweeper);
       registry.dispose();
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        void io.close(() => resolve());
       });
       await deps.log.flush();
     },

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     rateLimit: config.rateLimit,
     staticDir: config.staticDir,
   });
-  httpServer.listen(config.port, () => {
+  httpServer.listen({ port: config.port, ...(config.host ? { host: config.host } : {}) }, () => {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port, dataDir: config.dataDir, scenariosDir: config.scenariosDir, buyerSpeed: config.buyerSpeed }, 'listening');

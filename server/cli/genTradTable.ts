@@ -53,12 +53,33 @@ for (const region of ['tw', 'hk']) {
     if (simp !== variant) table.set(variant, simp);
   }
 }
+// Some targets are sources themselves (薴 -> 苧 -> 苎): follow chains so one pass is final,
+// which keeps normalize() idempotent.
+for (const [from, to] of table) {
+  let target = to;
+  const seen = new Set([from]);
+  while (table.has(target) && !seen.has(target)) {
+    seen.add(target);
+    target = table.get(target)!;
+  }
+  table.set(from, target);
+}
 for (const [from, to] of table) if (from === to) table.delete(from);
+const chained = [...table.values()].filter((t) => table.has(t));
+if (chained.length > 0) throw new Error(`mapping is not final for: ${chained.join(' ')}`);
 
 // Cross-check against opencc-js's own converters on every character we map.
 const twToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const disagreements = [...table].filter(([from, to]) => twToCn(from) !== to && hkToCn(from) !== to);
+const settle = (convert: (s: string) => string, s: string): string => {
+  for (let i = 0; i < 4; i++) {
+    const next = convert(s);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+};
+const disagreements = [...table].filter(([from, to]) => settle(twToCn, from) !== to && settle(hkToCn, from) !== to);
 if (disagreements.length > 0) {
   process.stderr.write(`warning: ${disagreements.length} mappings differ from opencc-js converters: ${disagreements.slice(0, 20).join(' ')}\n`);
 }

@@ -5,6 +5,8 @@ import type { RateLimit } from './socketGuard.ts';
 
 export interface ServerConfig {
   port: number;
+  /** the interface to listen on; all of them by default */
+  host: string | undefined;
   /** the SQLite file, the session secret: ./data by default */
   dataDir: string;
   scenariosDir: string;
@@ -33,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (dbSync !== 'full' && dbSync !== 'normal') throw new ConfigError('DB_SYNC must be full or normal');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env['HOST'] || undefined,
     dataDir: env['DATA_DIR'] || 'data',
     scenariosDir: env['SCENARIOS_DIR'] || 'scenarios',
     sessionSecret: secret || undefined,

@@ -152,6 +152,11 @@ export class LiveSession {
     };
   }
 
+  /** Resolves once every job queued so far has run (tests driving a manual clock wait on it). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
   /** Stop the timer (server shutdown or eviction); the log has everything needed to go on. */
   dispose(): void {
     this.cancelTimer?.();

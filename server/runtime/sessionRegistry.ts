@@ -4,7 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { startSession } from '../engine/index.ts';
 import type { Ack, Mode, SessionInfo } from '../protocol/index.ts';
-import { fail, ok } from '../protocol/index.ts';
+import { ok } from '../protocol/index.ts';
 import type { SessionLog } from '../store/sessionLog.ts';
 import type { DeliveredEvent, SessionIdentity } from './liveSession.ts';
 import { LiveSession } from './liveSession.ts';
@@ -106,6 +106,12 @@ export class SessionRegistry {
       }
     }
     return evicted;
+  }
+
+  /** Resolves once every session's queued jobs have run, including sessions still loading. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.loading.values()]);
+    await Promise.all([...this.live.values()].map((s) => s.settled()));
   }
 
   /** Stop every timer (shutdown); the logs hold everything needed to go on later. */

@@ -111,14 +111,14 @@ export type BundleResult = { ok: true; bundle: Bundle; map: SourceMap; path: str
 export async function loadBundle(dir: string, idOrPath: string): Promise<BundleResult> {
   const path = scenarioPathFor(dir, idOrPath);
   const scenario = await loadScenarioFile(path);
-  if (!scenario.ok) return scenario;
+  if (!scenario.ok) return { ok: false, diagnostics: scenario.diagnostics };
   const library = libraryFor(dir, path);
   const lexicon = await loadLexicon(library);
-  if (!lexicon.ok) return lexicon;
+  if (!lexicon.ok) return { ok: false, diagnostics: lexicon.diagnostics };
   const lexiconProblems = checkLexicon(lexicon.value, lexicon.map, lexicon.path);
   if (lexiconProblems.length > 0) return { ok: false, diagnostics: lexiconProblems };
   const shop = await loadShop(library, scenario.value.shop);
-  if (shop && !shop.ok) return shop;
+  if (shop && !shop.ok) return { ok: false, diagnostics: shop.diagnostics };
   const shopProblems = shop ? checkShop(shop.value, shop.map, shop.path) : [];
   const diagnostics = [
     ...shopProblems,

@@ -7,7 +7,7 @@ const ID_GAP = '[ :=是为]{0,3}';
 export const REFUSAL_CUE = /违规|违反|谨防|小心|警惕|提防|诈骗|骗子|风险|不支持|封号|封店|只能在|只在/u;
 
 export const CONTACT_SOURCE = [
-  `(?<email>[a-z0-9._%+\\-]+@[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*\\.[a-z]{2,}|(?:qq|网易|163|126|私人)?邮箱(?:地址|号)?)`,
+  `(?<email>(?<![a-z0-9._%+\\-])[a-z0-9._%+\\-]+@[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*\\.[a-z]{2,}|(?:qq|网易|163|126|私人)?邮箱(?:地址|号)?)`,
   `(?<qq>(?<![@.a-z])qq(?! ?\\.com)(?: ?号码?)?(?:${ID_GAP}\\d{5,12})?)`,
   `(?<wechat>微信(?:号|账号)?(?:${ID_GAP}(?:[a-z][-_a-z0-9]{5,19}|\\d{5,12}))?)`,
   // asking for or handing out a phone number without digits in the reply (留个电话)

@@ -54,7 +54,10 @@ export function findContacts(normalized: string, phones: readonly Found[]): Cont
     found.push({ kind: 'phone', text: p.text, index: p.index, end: p.index + p.text.length, negated: false });
   }
   found.sort((a, b) => a.index - b.index);
+  // "加我" right before 微信/QQ is part of that mention, not a second one
+  const redundant = (c: (typeof found)[number], i: number) =>
+    c.kind === 'other' && c.text.startsWith('加') && (found[i + 1]?.index ?? Infinity) <= c.end + 2;
   return found
-    .filter((c) => !(c.text.startsWith('加') && c.kind === 'other' && found.some((o) => o !== c && o.index > c.index && o.index <= c.end + 2)))
+    .filter((c, i) => !redundant(c, i))
     .map(({ kind, text, index, end }) => ({ kind, text, negated: refused(normalized, index, end) }));
 }

@@ -9,6 +9,7 @@ import { toSimplified } from './tradToSimp.ts';
 const INVISIBLE = /(?!\t|\n|\v|\f|\r|\x85|\u200d|\ufe0e|\ufe0f)[\p{Default_Ignorable_Code_Point}\p{Cc}]/gu;
 const HAS_INVISIBLE = /(?!\t|\n|\v|\f|\r|\x85|\u200d|\ufe0e|\ufe0f)[\p{Default_Ignorable_Code_Point}\p{Cc}]/u;
 const EMOJI_GLUE = /\u200d|\ufe0e|\ufe0f/g;
+const COMBINING = /\p{M}/u;
 const LINE_BREAK = /\r\n?|[\x85\u2028\u2029]/g;
 const WAVES = /[〜∼]/g;
 const WHITESPACE = /\s+/g;
@@ -36,6 +37,13 @@ export function fold(raw: string): string {
   // invisibles go before NFKC so that a base letter and its combining mark are composed once
   let s = HAS_INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
   s = s.normalize('NFKC').toLowerCase();
+  // Lower-casing can leave combining marks that compose or reorder differently (İ -> i + U+0307,
+  // Greek with dialytika); alternate until stable so that a second pass changes nothing.
+  for (let i = 0; i < 3 && COMBINING.test(s); i++) {
+    const again = s.normalize('NFKC').toLowerCase();
+    if (again === s) break;
+    s = again;
+  }
   if (HAS_INVISIBLE.test(s)) s = s.replace(INVISIBLE, '').normalize('NFKC');
   s = toSimplified(s).replace(WAVES, '~').replace(LINE_BREAK, '\n');
   return collapseSpace(s);

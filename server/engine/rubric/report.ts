@@ -76,11 +76,13 @@ export function buildReport(
   });
   const points = verdicts.reduce((s, v) => s + v.points, 0);
   const max = verdicts.reduce((s, v) => s + v.max, 0);
-  const score = max === 0 ? 100 : Math.round((100 * points) / max);
+  // A trainee who never answers the buyer has not served anyone: no reply, no pass.
+  const silent = progress.replies === 0;
+  const score = silent ? 0 : max === 0 ? 100 : Math.round((100 * points) / max);
   const redLines = verdicts.filter((v) => v.redLine && v.verdict === 'fail').map((v) => v.rule);
   return {
     score,
-    passed: redLines.length === 0 && score >= passMark,
+    passed: !silent && redLines.length === 0 && score >= passMark,
     passMark,
     redLines,
     rules: verdicts,

@@ -88,7 +88,7 @@ function checkRulesCanFire(s: Scenario, reachable: ReadonlySet<string>, r: Repor
     if (typeof rule.scope === 'object') {
       const key = 'state' in rule.scope ? 'state' : 'replyTo';
       const target = 'state' in rule.scope ? rule.scope.state : rule.scope.replyTo;
-      if (target in s.states && !reachable.has(target)) r.at([...base, 'scope', key], `${kind} "${rule.id}" can never fire: state "${target}" is never reached`);
+      if (s.initial in s.states && target in s.states && !reachable.has(target)) r.at([...base, 'scope', key], `${kind} "${rule.id}" can never fire: state "${target}" is never reached`);
     }
     const checks: [string, RuleCheck | undefined][] = [['require', rule.require], ['forbid', rule.forbid]];
     for (const [key, check] of checks) {

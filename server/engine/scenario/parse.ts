@@ -22,8 +22,9 @@ export interface Diagnostic {
   message: string;
 }
 
+/** One line per problem, always: tools and editors parse this format line by line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.path}:${d.line}:${d.col}: ${d.message}`;
+  return `${d.path}:${d.line}:${d.col}: ${d.message.replace(/\s*[\r\n]+\s*/g, ' ')}`;
 }
 
 export function diagnostic(path: string, pos: Position, message: string): Diagnostic {

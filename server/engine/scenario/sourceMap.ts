@@ -104,8 +104,3 @@ export function createSourceMap(doc: Document, counter: LineCounter): SourceMap 
 
 /** A map that knows no source: everything is at 1:1 (for data built in code, e.g. in tests). */
 export const emptySourceMap: SourceMap = { locate: () => START, locateKey: () => START };
-
-/** Whether the (possibly absent) value at `path` exists in the source, e.g. to tell defaults apart. */
-export function hasNode(doc: Document, path: JsonPath): boolean {
-  return walk(doc, path).complete;
-}

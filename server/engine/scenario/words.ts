@@ -77,8 +77,10 @@ export function didYouMean(name: string, known: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
   for (const candidate of known) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
-    if (d <= bestDistance && candidate !== name) {
+    // A truncated or extended name ("asking" for "ask") is as likely a slip as a typo.
+    const affix = name.length >= 3 && candidate.length >= 3 && (name.startsWith(candidate) || candidate.startsWith(name));
+    const d = affix ? Math.min(1, distance(name.toLowerCase(), candidate.toLowerCase())) : distance(name.toLowerCase(), candidate.toLowerCase());
+    if (d <= bestDistance && d < name.length && candidate !== name) {
       best = candidate;
       bestDistance = d - 1;
     }

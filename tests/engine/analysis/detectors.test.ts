@@ -60,6 +60,10 @@ const OFF_PLATFORM: Case[] = [
   ['价格是12800元的那款吗', false],
   ['快递员会电话联系您的，请保持手机畅通', false],
   ['禁止加微信、QQ哦', false],
+  ['加我们店铺收藏有优惠', false],
+  ['请确认您的收货地址和联系方式', false],
+  ['您加我一下', true],
+  ['有没有其他联系方式', true],
 ];
 
 const CREDENTIAL: Case[] = [
@@ -159,6 +163,7 @@ const ABSOLUTE_PROMISE: Case[] = [
   ['尽量明天给您发出', false],
   ['不一定合适，建议参考尺码表', false],
   ['这个保证不了', false],
+  ['我们一定会给您一个满意的答复', false],
 ];
 
 const GREETING: Case[] = [

@@ -90,6 +90,11 @@ describe('the generated Traditional -> Simplified table', () => {
     expect(pairs[i + 1]).toBe(s);
   });
 
+  it('is final: no target is itself mapped again (keeps normalize idempotent)', () => {
+    const sources = new Set(pairs.filter((_, k) => k % 2 === 0));
+    expect(pairs.filter((c, k) => k % 2 === 1 && sources.has(c))).toEqual([]);
+  });
+
   it.each(['台', '么', '干', '后'])('does not touch the Simplified character %s', (s) => {
     expect(pairs.some((c, k) => k % 2 === 0 && c === s)).toBe(false);
   });

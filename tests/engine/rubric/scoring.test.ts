@@ -38,11 +38,11 @@ describe('score', () => {
     expect(rep.score).toBe(50);
   });
 
-  it('is 100 and passed when nothing applies', () => {
+  it('is 0 and failed when the trainee never replied', () => {
     const rep = report([]);
     expect(rep.rules.every((v) => v.verdict === 'n/a')).toBe(true);
-    expect(rep.score).toBe(100);
-    expect(rep.passed).toBe(true);
+    expect(rep.score).toBe(0);
+    expect(rep.passed).toBe(false);
     expect(rep.categories).toEqual([]);
   });
 });

@@ -1,0 +1,81 @@
+// Determinism: replaying a stored log through the engine reproduces the stored effects, the
+// transcript the trainee saw and the report. Also covers the silence timers, which log ticks.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Message } from '../../server/engine/index.ts';
+import { sessionReport } from '../../server/engine/index.ts';
+import { replaySession } from '../../server/runtime/replay.ts';
+import { ManualScheduler } from './manualScheduler.ts';
+import type { ReceivedEvent, TestServer } from './helpers.ts';
+import { msgId, startServer, trainee } from './helpers.ts';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function seen(events: readonly ReceivedEvent[]): Message[] {
+  return events.flatMap((e) => (e.name === 'buyer:say' || e.name === 'trainee:say' ? [e.payload.message] : []));
+}
+
+async function expectReplayMatches(s: TestServer, sessionId: string, events: readonly ReceivedEvent[]): Promise<void> {
+  const stored = await s.log.load(sessionId);
+  if (!stored) throw new Error('session not stored');
+  const scenario = await s.app.catalog.byHash(stored.session.bundle_hash);
+  if (!scenario) throw new Error('bundle not stored');
+  const replayed = replaySession(scenario.compiled, stored);
+  expect(replayed.divergence).toBeNull();
+  expect(replayed.state.messages).toEqual(seen(events));
+  const report = events.at(-1);
+  expect(report?.name).toBe('session:report');
+  if (report?.name === 'session:report') expect(sessionReport(scenario.compiled, replayed.state)).toEqual(report.payload.report);
+}
+
+describe('replaying the log', () => {
+  it('reproduces a session of replies and actions', async () => {
+    const clock = new ManualScheduler();
+    server = await startServer({ scheduler: clock, buyerSpeed: 1 });
+    const t = await trainee(server.url);
+    const { sessionId } = await t.ok('session:start', { scenarioId: 'mini-haggle', displayName: '小钱', mode: 'practice' });
+    await clock.advance(server.app, 3_000);
+    await t.ok('card:send', { sessionId, clientMsgId: msgId(), product: 'wool-socks' });
+    await clock.advance(server.app, 5_000);
+    await t.waitForEvent('buyer:say', 2);
+    await t.ok('reply:send', { sessionId, clientMsgId: msgId(), text: '亲，不能再便宜了' });
+    await clock.advance(server.app, 10_000);
+    await t.waitForEvent('buyer:say', 4);
+    await t.ok('file:answer', { sessionId, clientMsgId: msgId(), accept: false });
+    await clock.advance(server.app, 4_000);
+    await t.ok('link:open', { sessionId, clientMsgId: msgId(), messageId: 'm5' });
+    await clock.advance(server.app, 10_000);
+    await t.waitForEvent('session:outcome');
+    await t.ok('session:end', { sessionId, clientMsgId: msgId() });
+    await t.waitForEvent('session:report');
+    const outcome = t.events.find((e) => e.name === 'session:outcome');
+    expect(outcome?.name === 'session:outcome' && outcome.payload.outcome.kind).toBe('scammed');
+    await expectReplayMatches(server, sessionId, t.events);
+    t.close();
+  });
+
+  it('reproduces a silent trainee: the nudge, then the buyer leaves', async () => {
+    const clock = new ManualScheduler();
+    server = await startServer({ scheduler: clock, buyerSpeed: 1 });
+    const t = await trainee(server.url);
+    const { sessionId } = await t.ok('session:start', { scenarioId: 'mini-haggle', displayName: '小孙', mode: 'exam' });
+    await t.waitForEvent('buyer:say');
+    await clock.advance(server.app, 35_000);
+    await t.waitForEvent('buyer:say', 2);
+    expect(['在吗?', '人呢?']).toContain(seen(t.events)[1]?.text);
+    await clock.advance(server.app, 70_000);
+    await t.waitForEvent('session:outcome');
+    const outcome = t.events.find((e) => e.name === 'session:outcome');
+    expect(outcome?.name === 'session:outcome' && outcome.payload.outcome.kind).toBe('left');
+    await t.ok('session:end', { sessionId, clientMsgId: msgId() });
+    await t.waitForEvent('session:report');
+
+    const ticks = await server.db.selectFrom('session_events').select('type').where('session_id', '=', sessionId).where('type', '=', 'tick').execute();
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    await expectReplayMatches(server, sessionId, t.events);
+    t.close();
+  });
+});
