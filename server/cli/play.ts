@@ -100,7 +100,9 @@ class TerminalSession {
   }
 
   private after(at: number, fn: () => void): void {
-    this.timers.push(setTimeout(fn, Math.max(0, at - this.now())));
+    // Due now (speed 0, or a late line): print in order at once rather than after the prompt moves on.
+    if (at <= this.now()) fn();
+    else this.timers.push(setTimeout(fn, at - this.now()));
   }
 
   stop(): void {
@@ -125,7 +127,11 @@ async function main(): Promise<void> {
   console.log(`${scenario.title[lang]} — ${scenario.description[lang]}`);
   console.log(HELP[lang]);
   const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
-  const session = new TerminalSession(compiled, intOption(args, 'seed', Date.now() % 100000), numberOption(args, 'speed', 1), args.options.has('exam'), lang, () => rl.close());
+  const session = new TerminalSession(compiled, intOption(args, 'seed', Date.now() % 100000), numberOption(args, 'speed', 1), args.options.has('exam'), lang, () => {
+    rl.close();
+    // The report is out: let the process end even if the terminal or pipe stays open.
+    process.stdin.destroy();
+  });
   rl.on('line', (line) => session.handle(line));
   rl.on('close', () => {
     session.end();
