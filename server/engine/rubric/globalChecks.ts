@@ -136,6 +136,27 @@ function askPhoto(info: RuleInfo): CompiledRule {
   };
 }
 
+/** The point of the chat: the buyer served well, as the scenario defines it (an ending with success). */
+function goodOutcome(info: RuleInfo): CompiledRule {
+  return {
+    info,
+    step: (state) => state,
+    settle: (_state, end) => (end.success ? PASS : { verdict: 'fail', evidence: end.outcome ?? 'no ending: the chat stopped mid-way' }),
+  };
+}
+
+/** A buyer who has to ask 在吗 (or gives up waiting) was left alone too long, whatever the average says. */
+function noBuyerWaiting(info: RuleInfo): CompiledRule {
+  return {
+    info,
+    step: (state) => state,
+    settle: (_state, end) =>
+      end.waited.left ? { verdict: 'fail', evidence: 'the buyer left after waiting' }
+      : end.waited.nudges > 0 ? { verdict: 'fail', evidence: `the buyer nudged ${end.waited.nudges}×` }
+      : end.replies > 0 ? PASS : NA,
+  };
+}
+
 export function compileGlobalRule(id: GlobalRuleId, info: RuleInfo, limits: Limits): CompiledRule {
   switch (id) {
     case 'no-offplatform-contact': return forbidInReplies(info, detectOffPlatformContact);
@@ -153,5 +174,7 @@ export function compileGlobalRule(id: GlobalRuleId, info: RuleInfo, limits: Limi
     case 'no-mechanical-reply': return noMechanical(info);
     case 'apology-on-complaint': return apologyOnComplaint(info);
     case 'ask-photo-evidence': return askPhoto(info);
+    case 'good-outcome': return goodOutcome(info);
+    case 'no-buyer-waiting': return noBuyerWaiting(info);
   }
 }

@@ -1,4 +1,4 @@
-// Defaults of the 13 global rules: category, weight, red line, and the coaching text a trainee
+// Defaults of the global rules: category, weight, red line, and the coaching text a trainee
 // sees. Red lines weigh 10 so that passing them still counts; the rest weigh by how much the
 // behaviour matters to a buyer (digest §5, §9). The logic lives in globalChecks.ts.
 import type { GlobalRuleId } from '../scenario/schema.ts';
@@ -150,6 +150,28 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
     modelReply: {
       'zh-CN': '亲，麻烦您拍两张照片发给我：一张整体图把问题位置圈出来，一张近处特写，我收到后马上为您处理。',
       en: 'Could you send me two photos: one of the whole item with the problem circled, and one close-up? I will handle it as soon as I get them.',
+    },
+  }),
+  rule({
+    id: 'good-outcome', category: 'sales', weight: 25, redLine: false,
+    feedback: {
+      'zh-CN': '对话的目的是把买家服务好：成交、问题解决，或安全地拒绝骗局。这次对话没有走到好的结局，回看买家是在哪一步失去耐心的。',
+      en: 'The point of the chat is a buyer served well: a sale, a problem solved, or a scam safely turned away. This chat did not reach a good ending; look back at the move where the buyer lost patience.',
+    },
+    modelReply: {
+      'zh-CN': '亲，您看这样可以吗？我这边帮您把方案确认好，有任何问题随时在旺旺找我~',
+      en: 'Does this work for you? I will confirm everything on my side; message me here any time if anything comes up.',
+    },
+  }),
+  rule({
+    id: 'no-buyer-waiting', category: 'timeliness', weight: 8, redLine: false,
+    feedback: {
+      'zh-CN': '不要让买家追问“在吗”。一时答不上来，也先回一句“稍等，我马上帮您查”，再去核实。',
+      en: 'Never make the buyer ask "are you there?". If you need time, say "one moment, I am checking for you" first, then look it up.',
+    },
+    modelReply: {
+      'zh-CN': '亲，我在的，稍等一下，我马上帮您查一下~',
+      en: 'I am here! One moment please, let me check that for you.',
     },
   }),
 ];

@@ -1,7 +1,7 @@
 // The rubric's running state and the shape every compiled rule shares. Progress is stored in the
 // database and replayed, so it holds plain JSON only: null instead of undefined, no Maps or Sets,
 // no functions. A rule's logic lives in its compiled form, never in the progress.
-import type { LocalText, RuleCategory } from '../scenario/schema.ts';
+import type { LocalText, OutcomeKind, RuleCategory } from '../scenario/schema.ts';
 import type { TurnRecord, VerdictValue } from './types.ts';
 
 export interface RuleInfo {
@@ -54,6 +54,9 @@ export interface EndCtx {
   timedReplies: number;
   avgResponseMs: number | null;
   offered: { unsafeLink: boolean; file: boolean };
+  outcome: OutcomeKind | null;
+  success: boolean;
+  waited: { nudges: number; left: boolean };
 }
 
 export interface Settled {

@@ -34,6 +34,9 @@ export function endCtx(progress: RubricProgress, end: EndContext): EndCtx {
     timedReplies: progress.timedReplies,
     avgResponseMs: progress.timedReplies > 0 ? progress.responseMsSum / progress.timedReplies : null,
     offered: end.offered,
+    outcome: end.outcome,
+    success: end.success,
+    waited: end.waited,
   };
 }
 

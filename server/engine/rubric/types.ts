@@ -68,4 +68,8 @@ export interface EndContext {
   outcome: OutcomeKind | null;
   /** the buyer sent at least one link marked unsafe / offered at least one file */
   offered: { unsafeLink: boolean; file: boolean };
+  /** the chat reached an ending the scenario counts as a success */
+  success: boolean;
+  /** silence: how often the buyer had to nudge, and whether it gave up waiting */
+  waited: { nudges: number; left: boolean };
 }

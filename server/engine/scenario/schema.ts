@@ -23,6 +23,8 @@ export const buyerTypes = [
 ] as const;
 export const outcomeKinds = ['purchased', 'left', 'resolved', 'escalated', 'reported-shop', 'scammed'] as const;
 export type OutcomeKind = (typeof outcomeKinds)[number];
+/** Endings that count as the buyer served well unless a scenario says otherwise. */
+export const successfulOutcomeKinds: readonly OutcomeKind[] = ['purchased', 'resolved'];
 export const ruleCategories = [
   'politeness', 'professionalism', 'security', 'compliance', 'sales', 'timeliness', 'empathy',
 ] as const;
@@ -118,7 +120,14 @@ export type SilenceDef = z.infer<typeof silence>;
 export const complaintKinds = ['quality', 'delivery', 'size', 'review', 'service'] as const;
 
 export const outcome = z
-  .object({ kind: z.enum(outcomeKinds), label: localText.optional() })
+  .object({
+    kind: z.enum(outcomeKinds),
+    label: localText.optional(),
+    success: z
+      .boolean()
+      .optional()
+      .describe('whether this ending means the trainee served the buyer well (good-outcome rule); default: purchased and resolved do, the others do not'),
+  })
   .strict()
   .describe('makes the state terminal');
 
@@ -286,6 +295,6 @@ export type Lexicon = z.infer<typeof lexiconSchema>;
 export const globalRuleIds = [
   'no-offplatform-contact', 'no-credential-leak', 'no-phishing-link-click', 'no-file-accept', 'no-rude-language',
   'no-absolute-promise', 'greeting', 'polite-address', 'first-response-time', 'avg-response-time',
-  'no-mechanical-reply', 'apology-on-complaint', 'ask-photo-evidence',
+  'no-mechanical-reply', 'apology-on-complaint', 'ask-photo-evidence', 'good-outcome', 'no-buyer-waiting',
 ] as const;
 export type GlobalRuleId = (typeof globalRuleIds)[number];

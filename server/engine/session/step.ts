@@ -8,6 +8,7 @@ import { effectiveSilence } from './compile.ts';
 import { speak } from './speak.ts';
 import type { SessionEffect, Message, SessionEvent, SessionState, StepResult } from './types.ts';
 import { SessionError } from './types.ts';
+import { successfulOutcomeKinds } from '../scenario/schema.ts';
 
 export interface StartOptions {
   seed: number;
@@ -36,6 +37,7 @@ export function startSession(compiled: CompiledScenario, opts: StartOptions): St
     lastBuyerAt: null,
     lastTraineeAt: null,
     silence: { stage: 'waiting', deadline: null },
+    waited: { nudges: 0, left: false },
     complaint: { pending: false, quality: false },
     offered: { unsafeLink: false, file: false },
     openFileOffers: [],
@@ -65,7 +67,12 @@ export function step(compiled: CompiledScenario, state: SessionState, event: Ses
 }
 
 export function sessionReport(compiled: CompiledScenario, state: SessionState): Report {
-  return compiled.rubric.finalize(state.rubric, { outcome: state.outcome?.kind ?? null, offered: state.offered });
+  return compiled.rubric.finalize(state.rubric, {
+    outcome: state.outcome?.kind ?? null,
+    success: state.outcome?.success ?? false,
+    offered: state.offered,
+    waited: state.waited,
+  });
 }
 
 /** The time the runtime should wake this session with a tick, if any. */
@@ -192,7 +199,8 @@ function onTick(compiled: CompiledScenario, state: SessionState, now: number, ef
     const silence = effectiveSilence(compiled.scenario, compiled.scenario.states[current.machine.value] ?? {});
     const nudge = current.silence.stage === 'waiting' && silence?.nudgeAfter !== undefined;
     const [snapshot, actions] = transition(compiled.machine, restore(compiled, current), { type: nudge ? 'silence.nudge' : 'silence.leave' });
-    const moved: SessionState = { ...current, silence: { stage: 'nudged', deadline: null } };
+    const waited = nudge ? { ...current.waited, nudges: current.waited.nudges + 1 } : { ...current.waited, left: true };
+    const moved: SessionState = { ...current, waited, silence: { stage: 'nudged', deadline: null } };
     // Act at the deadline itself, as if the timer had fired on time: a late wake-up (a restart) replays the same.
     current = afterMachine(compiled, moved, snapshot, actions, deadline, effects, false);
     if (!nudge && !current.outcome) break;
@@ -221,7 +229,8 @@ function afterMachine(
   next = speak(compiled, next, actions, now, effects, initial);
   const def = compiled.scenario.states[next.machine.value];
   if (def?.outcome && !state.outcome) {
-    const outcome = { kind: def.outcome.kind, state: next.machine.value, ...(def.outcome.label ? { label: def.outcome.label } : {}) };
+    const { kind, label, success } = def.outcome;
+    const outcome = { kind, state: next.machine.value, success: success ?? successfulOutcomeKinds.includes(kind), ...(label ? { label } : {}) };
     next = { ...next, outcome };
     effects.push({ type: 'outcome', outcome });
   }

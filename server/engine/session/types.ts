@@ -28,6 +28,8 @@ export interface Message {
 export interface Outcome {
   kind: OutcomeKind;
   state: string;
+  /** the scenario counts this ending as the buyer served well */
+  success: boolean;
   label?: LocalText;
 }
 
@@ -48,6 +50,8 @@ export interface SessionState {
   lastBuyerAt: number | null;
   lastTraineeAt: number | null;
   silence: { stage: 'waiting' | 'nudged'; deadline: number | null };
+  /** how often the buyer nudged because nobody answered, and whether it gave up waiting */
+  waited: { nudges: number; left: boolean };
   complaint: { pending: boolean; quality: boolean };
   offered: { unsafeLink: boolean; file: boolean };
   /** message ids of file offers not yet answered */

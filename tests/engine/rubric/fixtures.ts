@@ -88,7 +88,8 @@ export function drive(rubric: Rubric, steps: readonly Step[], from?: RubricProgr
   return { progress, live };
 }
 
-export const END: EndContext = { outcome: 'left', offered: { unsafeLink: false, file: false } };
+// A good ending with no silence, so the scores below come from the rules under test.
+export const END: EndContext = { outcome: 'left', success: true, offered: { unsafeLink: false, file: false }, waited: { nudges: 0, left: false } };
 
 export function report(steps: readonly Step[], rubric: Record<string, unknown> = {}, end: EndContext = END): Report {
   const r = createRubric(makeScenario(rubric));

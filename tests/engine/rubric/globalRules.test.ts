@@ -155,3 +155,26 @@ describe('ask-photo-evidence', () => {
     expect(outcomeOf('ask-photo-evidence', [reply('麻烦您拍张照片发给我看看'), reply('抱歉', q)])).toBe('fail');
   });
 });
+
+describe('good-outcome and no-buyer-waiting: how the chat ended', () => {
+  const ended = (success: boolean, nudges = 0, left = false) => ({ ...END, success, waited: { nudges, left } });
+
+  it('good-outcome passes on an ending the scenario counts as success, fails otherwise', () => {
+    expect(outcomeOf('good-outcome', [reply('亲，您好')], {}, ended(true))).toBe('pass');
+    expect(outcomeOf('good-outcome', [reply('亲，您好')], {}, ended(false))).toBe('fail');
+    expect(outcomeOf('good-outcome', [], {}, ended(false))).toBe('fail');
+  });
+
+  it('no-buyer-waiting fails when the buyer had to nudge or gave up waiting', () => {
+    expect(outcomeOf('no-buyer-waiting', [reply('亲，您好')], {}, ended(true))).toBe('pass');
+    expect(outcomeOf('no-buyer-waiting', [reply('亲，您好')], {}, ended(true, 1))).toBe('fail');
+    expect(outcomeOf('no-buyer-waiting', [reply('亲，您好')], {}, ended(false, 1, true))).toBe('fail');
+    expect(outcomeOf('no-buyer-waiting', [], {}, ended(false))).toBe('n/a');
+  });
+
+  it('a trainee who greets and then lets the buyer leave cannot pass', () => {
+    const rep = report([reply('亲，您好，欢迎光临', { responseMs: 2000 })], {}, ended(false, 1, true));
+    expect(rep.passed).toBe(false);
+    expect(rep.score).toBeLessThan(70);
+  });
+});

@@ -53,6 +53,8 @@ const stepsArb = fc.array(fc.oneof({ arbitrary: replyArb, weight: 3 }, { arbitra
 const endArb: fc.Arbitrary<EndContext> = fc.record({
   outcome: fc.constantFrom('purchased' as const, 'left' as const, null),
   offered: fc.record({ unsafeLink: fc.boolean(), file: fc.boolean() }),
+  success: fc.boolean(),
+  waited: fc.record({ nudges: fc.nat({ max: 3 }), left: fc.boolean() }),
 });
 
 function deepFreeze<T>(value: T): T {

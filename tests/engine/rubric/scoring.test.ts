@@ -40,10 +40,10 @@ describe('score', () => {
 
   it('is 0 and failed when the trainee never replied', () => {
     const rep = report([]);
-    expect(rep.rules.every((v) => v.verdict === 'n/a')).toBe(true);
+    expect(rep.rules.filter((v) => v.verdict !== 'n/a').map((v) => v.rule)).toEqual(['good-outcome']);
     expect(rep.score).toBe(0);
     expect(rep.passed).toBe(false);
-    expect(rep.categories).toEqual([]);
+    expect(rep.categories).toEqual([{ category: 'sales', points: 25, max: 25 }]);
   });
 });
 
@@ -80,7 +80,7 @@ describe('overrides', () => {
   it('rubric.disable removes a global rule from the rubric and the report', () => {
     const r = createRubric(makeScenario({ disable: ['greeting', 'no-file-accept'] }));
     expect(r.rules.map((x) => x.id)).not.toContain('greeting');
-    expect(r.rules).toHaveLength(11);
+    expect(r.rules).toHaveLength(13);
     const rep = report([reply('有货')], { disable: ['greeting'] });
     expect(rep.rules.find((v) => v.rule === 'greeting')).toBeUndefined();
     expect(() => verdictOf(rep, 'greeting')).toThrow();
@@ -91,11 +91,11 @@ describe('categories', () => {
   it('sums points and max per applicable category, in the fixed category order', () => {
     const rep = report([reply('有货', { responseMs: 40000 }), reply('您要多大码', { responseMs: 1000 })]);
     const byCat = Object.fromEntries(rep.categories.map((c) => [c.category, [c.points, c.max]]));
-    expect(rep.categories.map((c) => c.category)).toEqual(['politeness', 'professionalism', 'security', 'compliance', 'timeliness', 'empathy']);
+    expect(rep.categories.map((c) => c.category)).toEqual(['politeness', 'professionalism', 'security', 'compliance', 'sales', 'timeliness', 'empathy']);
     // rude 10/10 + greeting 0/5 + polite-address 5/5
     expect(byCat.politeness).toEqual([15, 20]);
-    // first response late (0/8), average 20.5 s within 30 s (6/6)
-    expect(byCat.timeliness).toEqual([6, 14]);
+    // first response late (0/8), average 20.5 s within 30 s (6/6), the buyer never had to nudge (8/8)
+    expect(byCat.timeliness).toEqual([14, 22]);
     const total = rep.categories.reduce((s, c) => s + c.max, 0);
     expect(rep.rules.reduce((s, v) => s + v.max, 0)).toBe(total);
   });

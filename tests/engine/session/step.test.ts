@@ -44,7 +44,7 @@ describe('step: replies drive the persona', () => {
 
   it('a concession ends in a purchase and fails the scenario rule at that turn', () => {
     const { state, effects } = step(c, start(), { type: 'reply', text: '可以便宜10块' }, 4000);
-    expect(state.outcome).toMatchObject({ kind: 'purchased', state: 'bought-cheap' });
+    expect(state.outcome).toMatchObject({ kind: 'purchased', state: 'bought-cheap', success: true });
     const verdicts = effects.flatMap((e) => (e.type === 'verdicts' ? e.verdicts : []));
     expect(verdicts.find((v) => v.rule === 'no-discount')?.verdict).toBe('fail');
     expect(nextDeadline(state)).toBeNull();
@@ -123,8 +123,12 @@ describe('silence: nudge, then the buyer leaves', () => {
     expect(['在吗?', '人呢?']).toContain(buyerTexts(nudged.effects)[0]);
     expect(nextDeadline(nudged.state)).toBe(90_000);
     const left = step(c, nudged.state, { type: 'tick' }, 90_000);
-    expect(left.state.outcome?.kind).toBe('left');
+    expect(left.state.outcome).toMatchObject({ kind: 'left', success: false });
+    expect(left.state.waited).toEqual({ nudges: 1, left: true });
     expect(buyerTexts(left.effects)).toEqual(['算了不买了']);
+    const report = sessionReport(c, step(c, left.state, { type: 'end' }, 91_000).state);
+    expect(report.rules.find((r) => r.rule === 'no-buyer-waiting')?.verdict).toBe('fail');
+    expect(report.rules.find((r) => r.rule === 'good-outcome')?.verdict).toBe('fail');
   });
 
   it('a late tick takes the nudge and the leave in order', () => {
