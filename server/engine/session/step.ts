@@ -1,6 +1,6 @@
 // The functional core of a practice session: step(state, event, now) -> {state, effects}.
 // The runtime stores events and delivers effects; this file decides everything else.
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { analyzeText } from '../analysis/index.ts';
 import type { Report, TurnRecord } from '../rubric/types.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
@@ -18,7 +18,7 @@ export interface StartOptions {
 }
 
 type Snapshot = ReturnType<typeof initialTransition<CompiledScenario['machine']>>[0];
-type Actions = ReturnType<typeof initialTransition<CompiledScenario['machine']>>[1];
+type Actions = readonly { type: string; params?: unknown }[];
 
 export function startSession(compiled: CompiledScenario, opts: StartOptions): StepResult {
   const [snapshot, actions] = initialTransition(compiled.machine);
@@ -186,7 +186,7 @@ function traineeTurn(
     complaint: { ...state.complaint, pending: false },
   };
   if (state.outcome) return withDeadline(compiled, answered);
-  const [snapshot, actions] = transition(compiled.machine, restore(compiled, state), machineEvent);
+  const [snapshot, actions] = compiled.transition(restore(compiled, state), machineEvent);
   return afterMachine(compiled, answered, snapshot, actions, now, effects, false);
 }
 
@@ -198,7 +198,7 @@ function onTick(compiled: CompiledScenario, state: SessionState, now: number, ef
     if (deadline === null || now < deadline) break;
     const silence = effectiveSilence(compiled.scenario, compiled.scenario.states[current.machine.value] ?? {});
     const nudge = current.silence.stage === 'waiting' && silence?.nudgeAfter !== undefined;
-    const [snapshot, actions] = transition(compiled.machine, restore(compiled, current), { type: nudge ? 'silence.nudge' : 'silence.leave' });
+    const [snapshot, actions] = compiled.transition(restore(compiled, current), { type: nudge ? 'silence.nudge' : 'silence.leave' });
     const waited = nudge ? { ...current.waited, nudges: current.waited.nudges + 1 } : { ...current.waited, left: true };
     const moved: SessionState = { ...current, waited, silence: { stage: 'nudged', deadline: null } };
     // Act at the deadline itself, as if the timer had fired on time: a late wake-up (a restart) replays the same.
