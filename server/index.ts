@@ -11,7 +11,11 @@ import { SessionLog } from './store/sessionLog.ts';
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   const logger = pino({ level: config.logLevel });
-  const db = await openSqlite({ file: join(config.dataDir, 'kefu-dojo.sqlite'), synchronous: config.dbSync });
+  const db = await openSqlite({
+    file: join(config.dataDir, 'kefu-dojo.sqlite'),
+    synchronous: config.dbSync,
+    onCheckpointError: (message) => logger.warn({ message }, 'background checkpoint failed'),
+  });
   const log = new SessionLog(db);
   const httpServer = createServer();
   const app = createApplication(httpServer, {

@@ -7,6 +7,7 @@ import type { SessionRegistry } from '../runtime/sessionRegistry.ts';
 import type { SessionTokens } from '../runtime/tokens.ts';
 import { originAllowed } from './origins.ts';
 import { serveStatic } from './staticFiles.ts';
+import { serveScenarioContext } from './scenarioContext.ts';
 
 export interface HttpDeps {
   registry: SessionRegistry;
@@ -41,6 +42,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   const cors = corsHeaders(req, deps.allowedOrigins);
   if (path === '/healthz') return json(res, 200, { ok: true, sessions: deps.registry.size });
   if (path === '/api/scenarios') return json(res, 200, { scenarios: await deps.catalog.list() }, cors);
+  if (await serveScenarioContext(deps.catalog, url, res, cors)) return;
   const match = SESSION_PATH.exec(path);
   if (match) return sessionView(req, res, deps, match[1] as string, cors);
   if (deps.staticRoot && !path.startsWith('/api/') && serveStatic(deps.staticRoot, path, head, res)) return;

@@ -23,7 +23,10 @@ import { toSessionEvent, traineeEventNames } from './traineeEvents.ts';
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-/** One socket may hold this many sessions at once (tabs of one trainee, not a whole class). */
+/**
+ * One socket follows at most this many sessions (tabs of one trainee, not a whole class); joining
+ * one more lets go of the longest-held one, which its token can always resume.
+ */
 export const MAX_SESSIONS_PER_SOCKET = 16;
 
 export interface GatewayDeps {
@@ -52,14 +55,13 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
     socket.data.sessions = [];
     socket.use(guardPackets(deps.rateLimit, deps.now, logger, socket.id));
     const join = (sessionId: string) => {
+      const held = socket.data.sessions.filter((id) => id !== sessionId);
+      for (const dropped of held.splice(0, Math.max(0, held.length - MAX_SESSIONS_PER_SOCKET + 1))) void socket.leave(roomOf(dropped));
+      socket.data.sessions = [...held, sessionId];
       void socket.join(roomOf(sessionId));
-      if (!socket.data.sessions.includes(sessionId)) socket.data.sessions.push(sessionId);
     };
 
     handle(socket, logger, 'session:start', async (payload, respond) => {
-      if (socket.data.sessions.length >= MAX_SESSIONS_PER_SOCKET) {
-        return respond(fail('rate-limited', `at most ${MAX_SESSIONS_PER_SOCKET} sessions on one connection`));
-      }
       const started = await registry.start(payload);
       if (!started.ok) return respond(started);
       const session = started.data;
@@ -70,9 +72,6 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
 
     handle(socket, logger, 'session:resume', async (payload, respond) => {
       if (tokens.verify(payload.token) !== payload.sessionId) return respond(fail('unauthorized', 'this token does not open that session'));
-      if (!socket.data.sessions.includes(payload.sessionId) && socket.data.sessions.length >= MAX_SESSIONS_PER_SOCKET) {
-        return respond(fail('rate-limited', `at most ${MAX_SESSIONS_PER_SOCKET} sessions on one connection`));
-      }
       const session = await registry.get(payload.sessionId);
       if (!session) return respond(fail('not-found', 'no such session'));
       await session.resume(payload.lastSeq, (lastSeq, missed) => {

@@ -10,7 +10,7 @@ import { fail, ok } from '../protocol/index.ts';
 import type { SessionLog } from '../store/sessionLog.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { EventRecord } from './serverEvents.ts';
-import { byDelivery, effectsToRecords, insertInOrder, isVisible } from './serverEvents.ts';
+import { byDelivery, effectsToRecords, insertInOrder, isVisible, toLogged } from './serverEvents.ts';
 
 export type DeliveredEvent = { [N in ServerEventName]: { name: N; payload: ServerEventPayload<N> } }[ServerEventName];
 
@@ -57,6 +57,7 @@ export class LiveSession {
   private clockHigh: number;
   private cancelTimer: (() => void) | null = null;
   private queue: Promise<void> = Promise.resolve();
+  private jobs = 0;
   lastActivity: number;
 
   constructor(
@@ -90,8 +91,9 @@ export class LiveSession {
     return this.state.ended;
   }
 
-  get timerArmed(): boolean {
-    return this.cancelTimer !== null;
+  /** Nothing scheduled and nothing running: the session can leave memory without losing anything. */
+  get quiet(): boolean {
+    return this.cancelTimer === null && this.jobs === 0;
   }
 
   /** Deliver what is due and arm the timer; call once the first clients can hear the session. */
@@ -164,7 +166,8 @@ export class LiveSession {
   }
 
   private enqueue(job: () => Promise<void> | void): Promise<void> {
-    const run = this.queue.then(job);
+    this.jobs++;
+    const run = this.queue.then(job).finally(() => this.jobs--);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -194,15 +197,10 @@ export class LiveSession {
 
   private async commit(event: SessionEvent, now: number, result: StepResult, clientMsgId: string | null, ack: TraineeAck | null): Promise<void> {
     const n = this.eventCount + 1;
-    const records = effectsToRecords(result.effects, result.state, now, n, this.nextK, clientMsgId);
+    const records = effectsToRecords(result.effects, result.state, now, this.nextK, clientMsgId);
     const ended = result.effects.find((e) => e.type === 'ended');
     const end = ended?.type === 'ended' ? { endedAt: now, outcome: result.state.outcome?.kind ?? null, score: ended.report.score } : undefined;
-    await this.deps.log.append(
-      this.id,
-      { n, at: now, type: event.type, payload: event, clientMsgId, result: ack },
-      records.map((r) => ({ k: r.k, eventN: r.eventN, dueAt: r.dueAt, kind: r.name, payload: r.body })),
-      end,
-    );
+    await this.deps.log.append(this.id, { n, at: now, type: event.type, payload: event, clientMsgId, result: ack, effects: records.map(toLogged) }, end);
     // Memory changes only once the log has it.
     this.state = result.state;
     this.eventCount = n;

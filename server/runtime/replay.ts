@@ -6,7 +6,7 @@ import { startSession, step } from '../engine/index.ts';
 import type { TraineeAck } from '../protocol/index.ts';
 import type { StoredSession } from '../store/sessionLog.ts';
 import type { EventRecord } from './serverEvents.ts';
-import { effectsToRecords } from './serverEvents.ts';
+import { effectsToRecords, fromLogged } from './serverEvents.ts';
 
 export interface ReplayedSession {
   state: SessionState;
@@ -26,17 +26,17 @@ export function replaySession(compiled: CompiledScenario, stored: StoredSession)
   const { session } = stored;
   const start = startSession(compiled, { seed: session.seed, now: session.started_at, speed: session.speed });
   let state = start.state;
-  const replayed = effectsToRecords(start.effects, state, session.started_at, 0, 1, null);
+  const replayed = effectsToRecords(start.effects, state, session.started_at, 1, null);
   const results = new Map<string, TraineeAck>();
   let lastAt = session.started_at;
   for (const event of stored.events) {
     const result = step(compiled, state, event.payload as SessionEvent, event.at);
     state = result.state;
-    replayed.push(...effectsToRecords(result.effects, state, event.at, event.n, replayed.length + 1, event.clientMsgId));
+    replayed.push(...effectsToRecords(result.effects, state, event.at, replayed.length + 1, event.clientMsgId));
     if (event.clientMsgId !== null && event.result !== null) results.set(event.clientMsgId, event.result as TraineeAck);
     lastAt = event.at;
   }
-  const records = stored.effects.map((e) => ({ k: e.k, eventN: e.eventN, dueAt: e.dueAt, name: e.kind, body: e.payload }) as EventRecord);
+  const records = [...stored.startEffects, ...stored.events.flatMap((e) => e.effects)].map(fromLogged);
   return { state, records, results, eventCount: stored.events.length, lastAt, divergence: firstDifference(records, replayed), replayed: true };
 }
 

@@ -2,13 +2,14 @@
 // bundles stored in the database for replaying old ones (a session replays against exactly the
 // bundle it started with, even after the file changed). Compiled scenarios are cached by hash.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Bundle, CompiledScenario } from '../engine/index.ts';
 import { compileScenario } from '../engine/index.ts';
 import type { Ack, ScenarioSummary } from '../protocol/index.ts';
 import { fail, ok } from '../protocol/index.ts';
-import { listScenarioFiles, loadBundle, scenarioPathFor } from '../store/scenarioFiles.ts';
+import { lexiconPath, libraryFor, listScenarioFiles, loadBundle, scenarioPathFor, SHOPS_DIR } from '../store/scenarioFiles.ts';
 import type { SessionLog } from '../store/sessionLog.ts';
 
 export interface OpenedScenario {
@@ -18,13 +19,14 @@ export interface OpenedScenario {
   summary: ScenarioSummary;
 }
 
-/** Files are read again after this long, so an edited scenario is picked up without a restart. */
-const DISK_CACHE_MS = 2000;
+/** The listing is read again after this long, so a new scenario shows up without a restart. */
+const LISTING_CACHE_MS = 2000;
 
 export class ScenarioCatalog {
   private readonly compiled = new Map<string, OpenedScenario>();
   private readonly saved = new Set<string>();
-  private readonly fromDisk = new Map<string, { at: number; opened: OpenedScenario | undefined }>();
+  /** by scenario id; the promise is shared, so a burst of starts parses a file once */
+  private readonly fromDisk = new Map<string, { stamp: string; opened: Promise<OpenedScenario | undefined> }>();
   private listing: { at: number; list: ScenarioSummary[] } | undefined;
 
   constructor(
@@ -36,7 +38,7 @@ export class ScenarioCatalog {
 
   /** Every valid scenario in the library; invalid files are logged and left out. */
   async list(): Promise<ScenarioSummary[]> {
-    if (this.listing && this.now() - this.listing.at < DISK_CACHE_MS) return this.listing.list;
+    if (this.listing && this.now() - this.listing.at < LISTING_CACHE_MS) return this.listing.list;
     const list: ScenarioSummary[] = [];
     for (const path of await listScenarioFiles(this.dir)) {
       const loaded = await loadBundle(this.dir, path);
@@ -80,19 +82,33 @@ export class ScenarioCatalog {
     return json === undefined ? undefined : this.open(hash, json);
   }
 
-  private async onDisk(scenarioId: string): Promise<OpenedScenario | undefined> {
+  /** Parsed again only when the scenario, a shop or the lexicon file changed (an edit needs no restart). */
+  private onDisk(scenarioId: string): Promise<OpenedScenario | undefined> {
+    const stamp = this.stamp(scenarioId);
     const cached = this.fromDisk.get(scenarioId);
-    if (cached && this.now() - cached.at < DISK_CACHE_MS) return cached.opened;
-    const loaded = await loadBundle(this.dir, scenarioId);
-    let opened: OpenedScenario | undefined;
-    if (loaded.ok) {
-      const json = JSON.stringify(loaded.bundle);
-      opened = this.open(createHash('sha256').update(json).digest('hex'), json);
-    } else {
-      this.logger.warn({ scenarioId, problems: loaded.diagnostics.slice(0, 3) }, 'scenario does not load');
-    }
-    this.fromDisk.set(scenarioId, { at: this.now(), opened });
+    if (cached?.stamp === stamp) return cached.opened;
+    const opened = this.parse(scenarioId);
+    this.fromDisk.set(scenarioId, { stamp, opened });
     return opened;
+  }
+
+  private async parse(scenarioId: string): Promise<OpenedScenario | undefined> {
+    const loaded = await loadBundle(this.dir, scenarioId);
+    if (!loaded.ok) {
+      this.logger.warn({ scenarioId, problems: loaded.diagnostics.slice(0, 3) }, 'scenario does not load');
+      return undefined;
+    }
+    const json = JSON.stringify(loaded.bundle);
+    return this.open(createHash('sha256').update(json).digest('hex'), json);
+  }
+
+  /** Modification times of every file a scenario's bundle is made of (all shops: cheaper than parsing). */
+  private stamp(scenarioId: string): string {
+    const path = scenarioPathFor(this.dir, scenarioId);
+    const library = libraryFor(this.dir, path);
+    const shops = join(library, SHOPS_DIR);
+    const shopFiles = existsSync(shops) ? readdirSync(shops).map((name) => join(shops, name)) : [];
+    return [path, lexiconPath(library), ...shopFiles].map((f) => statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 'none').join('|');
   }
 
   private open(hash: string, bundleJson: string): OpenedScenario {

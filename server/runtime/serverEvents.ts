@@ -4,19 +4,20 @@
 // step runs at a `now` no earlier than any delivery, and its events are due at `now` or later.
 import type { SessionEffect, SessionState } from '../engine/index.ts';
 import type { Mode, ServerEventBodies, ServerEventName } from '../protocol/index.ts';
+import type { LoggedEffect } from '../store/sessionLog.ts';
 
 export type EventRecord = {
-  [N in ServerEventName]: { k: number; eventN: number; dueAt: number; name: N; body: ServerEventBodies[N] };
+  [N in ServerEventName]: { k: number; dueAt: number; name: N; body: ServerEventBodies[N] };
 }[ServerEventName];
 
 /**
  * Map one step's effects. `after` is the state the step produced; `clientMsgId` names the trainee
  * event that caused them (null for the start and for ticks).
  */
-export function effectsToRecords(effects: readonly SessionEffect[], after: SessionState, now: number, eventN: number, firstK: number, clientMsgId: string | null): EventRecord[] {
+export function effectsToRecords(effects: readonly SessionEffect[], after: SessionState, now: number, firstK: number, clientMsgId: string | null): EventRecord[] {
   const out: EventRecord[] = [];
   const add = <N extends ServerEventName>(name: N, dueAt: number, body: ServerEventBodies[N]) => {
-    out.push({ k: firstK + out.length, eventN, dueAt, name, body } as EventRecord);
+    out.push({ k: firstK + out.length, dueAt, name, body } as EventRecord);
   };
   for (const effect of effects) {
     switch (effect.type) {
@@ -45,6 +46,15 @@ export function effectsToRecords(effects: readonly SessionEffect[], after: Sessi
     }
   }
   return out;
+}
+
+/** As stored in the log (the kind is the event name). */
+export function toLogged(record: EventRecord): LoggedEffect {
+  return { k: record.k, dueAt: record.dueAt, kind: record.name, payload: record.body };
+}
+
+export function fromLogged(effect: LoggedEffect): EventRecord {
+  return { k: effect.k, dueAt: effect.dueAt, name: effect.kind, body: effect.payload } as EventRecord;
 }
 
 /** Exam verdicts are kept in the log but reach the trainee only in the report; nothing shows after the end. */

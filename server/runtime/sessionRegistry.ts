@@ -11,7 +11,7 @@ import { LiveSession } from './liveSession.ts';
 import { replaySession } from './replay.ts';
 import type { ScenarioCatalog } from './scenarioCatalog.ts';
 import type { Scheduler } from './scheduler.ts';
-import { effectsToRecords } from './serverEvents.ts';
+import { effectsToRecords, toLogged } from './serverEvents.ts';
 import type { SessionTokens } from './tokens.ts';
 
 export interface RegistryDeps {
@@ -54,7 +54,7 @@ export class SessionRegistry {
     const seed = randomInt(0, 2 ** 32 - 1);
     const now = this.deps.scheduler.now();
     const first = startSession(compiled, { seed, now, speed: this.deps.speed });
-    const records = effectsToRecords(first.effects, first.state, now, 0, 1, null);
+    const records = effectsToRecords(first.effects, first.state, now, 1, null);
     await this.deps.log.create(
       {
         id,
@@ -70,7 +70,7 @@ export class SessionRegistry {
         outcome: null,
         score: null,
       },
-      records.map((r) => ({ k: r.k, eventN: r.eventN, dueAt: r.dueAt, kind: r.name, payload: r.body })),
+      records.map(toLogged),
     );
     const identity: SessionIdentity = { id, mode: request.mode, displayName: request.displayName, scenario: summary, startedAt: now };
     const session = new LiveSession(identity, compiled, { state: first.state, records, results: new Map(), eventCount: 0, lastAt: now, replayed: false }, this.sessionDeps());
@@ -100,7 +100,7 @@ export class SessionRegistry {
   sweep(now: number): number {
     let evicted = 0;
     for (const [id, session] of this.live) {
-      if (!session.timerArmed && now - session.lastActivity > IDLE_EVICT_MS) {
+      if (session.quiet && now - session.lastActivity > IDLE_EVICT_MS) {
         this.live.delete(id);
         evicted++;
       }

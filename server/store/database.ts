@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { startCheckpointer } from './checkpointer.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -14,6 +15,8 @@ export interface SqliteOptions {
    * NORMAL: it survives a process crash (SIGKILL) but perhaps not a power cut; faster.
    */
   synchronous?: 'full' | 'normal';
+  /** a background checkpoint failed (the backstop still bounds the WAL) */
+  onCheckpointError?: (message: string) => void;
 }
 
 /** Open (creating the file and its folder if needed) and migrate to the latest schema. */
@@ -24,8 +27,21 @@ export async function openSqlite(options: SqliteOptions): Promise<Kysely<Databas
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
+  // A worker thread checkpoints in the background; this connection only does it past ~80 MB of WAL,
+  // as a backstop should the worker stop.
+  sqlite.pragma('wal_autocheckpoint = 20000');
+  sqlite.pragma('cache_size = -65536');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const checkpointer = options.file === ':memory:' ? undefined : startCheckpointer(options.file, options.onCheckpointError ?? (() => undefined));
+  const database = {
+    prepare: (source: string) => sqlite.prepare(source),
+    // Kysely closes the database on destroy(): the checkpointer goes with it.
+    close: () => {
+      checkpointer?.stop();
+      sqlite.close();
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   await migrateToLatest(db as Kysely<unknown>);
   return db;
 }

@@ -37,18 +37,9 @@ const migrations: Record<string, Migration> = {
         .addColumn('payload', 'text', (c) => c.notNull())
         .addColumn('client_msg_id', 'varchar(64)')
         .addColumn('result', 'text')
+        .addColumn('effects', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('session_events_pk', ['session_id', 'n'])
         .addUniqueConstraint('session_events_client_msg', ['session_id', 'client_msg_id'])
-        .execute();
-      await db.schema
-        .createTable('session_effects')
-        .addColumn('session_id', 'varchar(64)', (c) => c.notNull().references('sessions.id'))
-        .addColumn('k', 'integer', (c) => c.notNull())
-        .addColumn('event_n', 'integer', (c) => c.notNull())
-        .addColumn('due_at', 'bigint', (c) => c.notNull())
-        .addColumn('kind', 'varchar(32)', (c) => c.notNull())
-        .addColumn('payload', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('session_effects_pk', ['session_id', 'k'])
         .execute();
       await db.schema.createIndex('sessions_started').on('sessions').columns(['started_at']).execute();
     },

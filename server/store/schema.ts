@@ -26,7 +26,10 @@ export interface SessionsTable {
   score: number | null;
 }
 
-/** Inbound events: trainee events and the runtime's ticks, numbered 1, 2, ... per session. */
+/**
+ * The log: one row per inbound event (trainee events and the runtime's ticks, n = 1, 2, ...) with
+ * every effect it had, written in one statement; row n = 0 holds the effects of the start.
+ */
 export interface SessionEventsTable {
   session_id: string;
   n: number;
@@ -36,24 +39,15 @@ export interface SessionEventsTable {
   client_msg_id: string | null;
   /** the answer the client got, returned again for a retry of the same client_msg_id */
   result: string | null;
-}
-
-/**
- * Server events, numbered k = 1, 2, ... in the order the engine produced them (event_n 0 is the
- * session start). A client sees them in (due_at, k) order; the sequence number is that rank.
- */
-export interface SessionEffectsTable {
-  session_id: string;
-  k: number;
-  event_n: number;
-  due_at: number;
-  kind: string;
-  payload: string;
+  /**
+   * The server events it produced, as a JSON array of {k, dueAt, kind, payload}: k counts on from the
+   * previous row's. A client sees them in (dueAt, k) order; its sequence number is that rank.
+   */
+  effects: string;
 }
 
 export interface Database {
   scenario_bundles: ScenarioBundlesTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;
-  session_effects: SessionEffectsTable;
 }

@@ -2,9 +2,16 @@
 // sessions that arrive in the same turn of the event loop commit together in one transaction
 // (group commit), and each caller's promise settles only once its rows are committed.
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, SessionEffectsTable, SessionEventsTable, SessionsTable } from './schema.ts';
+import type { Database, SessionEventsTable, SessionsTable } from './schema.ts';
 
 export type SessionRow = SessionsTable;
+
+export interface LoggedEffect {
+  k: number;
+  dueAt: number;
+  kind: string;
+  payload: unknown;
+}
 
 export interface LoggedEvent {
   n: number;
@@ -13,14 +20,7 @@ export interface LoggedEvent {
   payload: unknown;
   clientMsgId: string | null;
   result: unknown;
-}
-
-export interface LoggedEffect {
-  k: number;
-  eventN: number;
-  dueAt: number;
-  kind: string;
-  payload: unknown;
+  effects: LoggedEffect[];
 }
 
 export interface SessionEnd {
@@ -31,13 +31,13 @@ export interface SessionEnd {
 
 export interface StoredSession {
   session: SessionRow;
+  /** what the start produced (row n = 0) */
+  startEffects: LoggedEffect[];
+  /** inbound events n = 1, 2, ... in order */
   events: LoggedEvent[];
-  effects: LoggedEffect[];
 }
 
-type Write =
-  | { kind: 'create'; session: SessionRow; effects: LoggedEffect[] }
-  | { kind: 'append'; sessionId: string; event: LoggedEvent; effects: LoggedEffect[]; end: SessionEnd | undefined };
+type Write = { kind: 'create'; session: SessionRow; effects: LoggedEffect[] } | { kind: 'append'; sessionId: string; event: LoggedEvent; end: SessionEnd | undefined };
 
 interface Pending {
   write: Write;
@@ -47,8 +47,11 @@ interface Pending {
 
 /** Rows per multi-row INSERT: well under SQLite's bound-parameter limit. */
 const ROWS_PER_INSERT = 400;
-/** Writes per transaction: a bound on how long one commit holds the writer. */
-const WRITES_PER_BATCH = 2000;
+/**
+ * Writes per transaction. SQLite runs on the event loop, so this bounds how long one commit stalls
+ * every other socket; between batches the loop gets a turn.
+ */
+const WRITES_PER_BATCH = 256;
 
 export class SessionLog {
   private queue: Pending[] = [];
@@ -81,33 +84,31 @@ export class SessionLog {
       .executeTakeFirst();
   }
 
-  /** The session row and the start's effects (event 0), in one transaction. */
+  /** The session row and the start's effects (row 0), in one transaction. */
   create(session: SessionRow, effects: LoggedEffect[]): Promise<void> {
     return this.enqueue({ kind: 'create', session, effects });
   }
 
-  /** One inbound event, its effects and, for the last event, the session's end: one transaction. */
-  append(sessionId: string, event: LoggedEvent, effects: LoggedEffect[], end?: SessionEnd): Promise<void> {
-    return this.enqueue({ kind: 'append', sessionId, event, effects, end });
+  /** One inbound event with its effects and, for the last event, the session's end: one transaction. */
+  append(sessionId: string, event: LoggedEvent, end?: SessionEnd): Promise<void> {
+    return this.enqueue({ kind: 'append', sessionId, event, end });
   }
 
   async load(sessionId: string): Promise<StoredSession | undefined> {
     const session = await this.db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
     if (!session) return undefined;
-    const events = await this.db.selectFrom('session_events').selectAll().where('session_id', '=', sessionId).orderBy('n').execute();
-    const effects = await this.db.selectFrom('session_effects').selectAll().where('session_id', '=', sessionId).orderBy('k').execute();
-    return {
-      session,
-      events: events.map((e) => ({
-        n: e.n,
-        at: e.at,
-        type: e.type,
-        payload: JSON.parse(e.payload) as unknown,
-        clientMsgId: e.client_msg_id,
-        result: e.result === null ? null : (JSON.parse(e.result) as unknown),
-      })),
-      effects: effects.map((e) => ({ k: e.k, eventN: e.event_n, dueAt: e.due_at, kind: e.kind, payload: JSON.parse(e.payload) as unknown })),
-    };
+    const rows = await this.db.selectFrom('session_events').selectAll().where('session_id', '=', sessionId).orderBy('n').execute();
+    const events = rows.map((e) => ({
+      n: e.n,
+      at: e.at,
+      type: e.type,
+      payload: JSON.parse(e.payload) as unknown,
+      clientMsgId: e.client_msg_id,
+      result: e.result === null ? null : (JSON.parse(e.result) as unknown),
+      effects: JSON.parse(e.effects) as LoggedEffect[],
+    }));
+    const start = events[0]?.n === 0 ? events.shift() : undefined;
+    return { session, startEffects: start?.effects ?? [], events };
   }
 
   /** Wait for every queued write to commit. */
@@ -136,6 +137,7 @@ export class SessionLog {
 
   private async drain(): Promise<void> {
     for (let guard = 0; guard < 10_000 && this.queue.length > 0; guard++) {
+      if (guard > 0) await new Promise((resolve) => setImmediate(resolve));
       const batch = this.queue.splice(0, WRITES_PER_BATCH);
       try {
         await this.db.transaction().execute((trx) => writeAll(trx, batch.map((p) => p.write)));
@@ -162,30 +164,28 @@ export class SessionLog {
 async function writeAll(trx: Transaction<Database>, writes: Write[]): Promise<void> {
   const sessions: SessionRow[] = [];
   const events: SessionEventsTable[] = [];
-  const effects: SessionEffectsTable[] = [];
   const ends: { id: string; end: SessionEnd }[] = [];
   for (const w of writes) {
-    const sessionId = w.kind === 'create' ? w.session.id : w.sessionId;
-    if (w.kind === 'create') sessions.push(w.session);
-    else {
-      events.push({
-        session_id: sessionId,
-        n: w.event.n,
-        at: w.event.at,
-        type: w.event.type,
-        payload: JSON.stringify(w.event.payload),
-        client_msg_id: w.event.clientMsgId,
-        result: w.event.result === null || w.event.result === undefined ? null : JSON.stringify(w.event.result),
-      });
-      if (w.end) ends.push({ id: sessionId, end: w.end });
+    if (w.kind === 'create') {
+      sessions.push(w.session);
+      events.push({ session_id: w.session.id, n: 0, at: w.session.started_at, type: 'start', payload: '{}', client_msg_id: null, result: null, effects: JSON.stringify(w.effects) });
+      continue;
     }
-    for (const e of w.effects) {
-      effects.push({ session_id: sessionId, k: e.k, event_n: e.eventN, due_at: e.dueAt, kind: e.kind, payload: JSON.stringify(e.payload) });
-    }
+    const e = w.event;
+    events.push({
+      session_id: w.sessionId,
+      n: e.n,
+      at: e.at,
+      type: e.type,
+      payload: JSON.stringify(e.payload),
+      client_msg_id: e.clientMsgId,
+      result: e.result === null || e.result === undefined ? null : JSON.stringify(e.result),
+      effects: JSON.stringify(e.effects),
+    });
+    if (w.end) ends.push({ id: w.sessionId, end: w.end });
   }
   for (const rows of chunks(sessions)) await trx.insertInto('sessions').values(rows).execute();
   for (const rows of chunks(events)) await trx.insertInto('session_events').values(rows).execute();
-  for (const rows of chunks(effects)) await trx.insertInto('session_effects').values(rows).execute();
   for (const { id, end } of ends) {
     await trx.updateTable('sessions').set({ ended_at: end.endedAt, outcome: end.outcome, score: end.score }).where('id', '=', id).execute();
   }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REPLY_CHARS, TRANSPORT_MAX_BYTES } from '../../server/protocol/index.ts';
 import { SessionTokens } from '../../server/runtime/tokens.ts';
-import type { TestServer, Trainee } from './helpers.ts';
+import type { TestServer } from './helpers.ts';
 import { msgId, startServer, TEST_SECRET, Trainee, trainee } from './helpers.ts';
 
 let server: TestServer;
@@ -71,6 +71,19 @@ describe('sessions that are not yours', () => {
     stranger.close();
   });
 
+  it('lets go of the longest-held session past 16 on one connection; its token brings it back', async () => {
+    const busy = await trainee(server.url);
+    const held = [];
+    for (let i = 0; i < 17; i++) held.push(await busy.ok('session:start', { scenarioId: 'mini-haggle', displayName: `tab ${i}`, mode: 'practice' }));
+    const [first, second] = held;
+    if (!first || !second) throw new Error('started above');
+    expect(errorCode(await busy.send('reply:send', { sessionId: first.sessionId, clientMsgId: msgId(), text: '在的' }))).toBe('forbidden');
+    expect((await busy.send('reply:send', { sessionId: second.sessionId, clientMsgId: msgId(), text: '在的' })).ok).toBe(true);
+    await busy.ok('session:resume', { sessionId: first.sessionId, token: first.token, lastSeq: 0 });
+    expect((await busy.send('reply:send', { sessionId: first.sessionId, clientMsgId: msgId(), text: '在的' })).ok).toBe(true);
+    busy.close();
+  });
+
   it('says not-found for a well-signed token of a session that does not exist', async () => {
     const ghost = '00000000-0000-4000-8000-000000000000';
     const forged = new SessionTokens(TEST_SECRET).sign(ghost);
@@ -119,14 +132,16 @@ describe('abuse', () => {
   it('cuts a connection that sends a frame over the transport limit, and stays up', async () => {
     const flooder = await trainee(server.url);
     const closed = new Promise<string>((resolve) => flooder.socket.once('disconnect', resolve));
-    flooder.socket.emit('reply:send', { sessionId, clientMsgId: msgId(), text: 'x'.repeat(TRANSPORT_MAX_BYTES + 1) } as never, (() => undefined) as never);
+    const untyped = flooder.socket as unknown as { emit(name: string, payload: unknown, ack: () => void): void };
+    untyped.emit('reply:send', { sessionId, clientMsgId: msgId(), text: 'x'.repeat(TRANSPORT_MAX_BYTES + 1) }, () => undefined);
     expect(await closed).toBe('transport close');
     flooder.close();
   });
 
   it('ignores an event sent without an ack function, and stays up', async () => {
     const before = await loggedEvents();
-    t.socket.emit('reply:send' as never, { sessionId, clientMsgId: msgId(), text: '不要回执' } as never);
+    const untyped = t.socket as unknown as { emit(name: string, payload: unknown): void };
+    untyped.emit('reply:send', { sessionId, clientMsgId: msgId(), text: '不要回执' });
     expect((await t.send('session:resume', { sessionId, token, lastSeq: t.lastSeq() })).ok).toBe(true);
     expect(await loggedEvents()).toBe(before);
   });

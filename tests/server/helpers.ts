@@ -1,12 +1,13 @@
 // A real server on 127.0.0.1 port 0 over a fresh (or given) data dir, and trainees that talk to it
 // through the real socket.io-client. Nothing here waits on the wall clock: tests wait for events.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
+import { afterAll } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { io as connectClient } from 'socket.io-client';
 import type { Application } from '../../server/app.ts';
@@ -41,9 +42,19 @@ export interface ServerOptions {
   staticDir?: string;
 }
 
+/** A fresh data dir, deleted after the test file is done. */
 export function tempDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'kefu-server-'));
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-server-'));
+  made.push(dir);
+  return dir;
 }
+const made: string[] = [];
+
+function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+// Registered while a test file imports this module, so it runs after that file's tests.
+afterAll(removeTempDirs);
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();

@@ -1,15 +1,14 @@
 // The HTTP side: health, the scenario list, a session's transcript for its token holder, the web app.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from './helpers.ts';
-import { msgId, startServer, trainee } from './helpers.ts';
+import { msgId, startServer, tempDataDir, trainee } from './helpers.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-  const dist = mkdtempSync(join(tmpdir(), 'kefu-dist-'));
+  const dist = tempDataDir();
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>客服道场</title>');
   writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');

@@ -1,0 +1,163 @@
+// The load generator of `npm run bench`, in its own process: N simulated trainees on 127.0.0.1, each
+// with its own socket and session. `closed`: every trainee replies as soon as its last reply is acked.
+// `paced`: every trainee replies once every `intervalMs`. Prints one JSON line with what it measured.
+import { io as connect } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { benchReplies } from './benchReplies.ts';
+
+export interface LoadConfig {
+  url: string;
+  mode: 'closed' | 'paced';
+  sessions: number;
+  scenarioId: string;
+  /** measured time, after warm-up */
+  seconds: number;
+  warmupSeconds: number;
+  /** paced mode: one reply per trainee per interval */
+  intervalMs: number;
+}
+
+export interface LoadResult {
+  replies: number;
+  elapsedSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  /** error acks by code, and `timeout` / `disconnected` */
+  errorCodes: Record<string, number>;
+  connected: number;
+}
+
+/** A session is ended and a new one started after this many replies, as a trainee would. */
+const REPLIES_PER_SESSION = 20;
+const ACK_TIMEOUT_MS = 10_000;
+const CONNECTS_AT_ONCE = 200;
+
+interface Ack {
+  ok: boolean;
+  data?: { sessionId?: string };
+  error?: { code: string };
+}
+
+export class AckError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+class SimulatedTrainee {
+  private sessionId: string | undefined;
+  private replies = 0;
+  private counter = 0;
+
+  constructor(
+    readonly socket: Socket,
+    private readonly index: number,
+    private readonly scenarioId: string,
+  ) {}
+
+  private async call(event: string, payload: unknown): Promise<Ack> {
+    return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack;
+  }
+
+  /** Start a session if there is none or the current one is used up. Throws on an error ack. */
+  async ensureSession(): Promise<void> {
+    if (this.sessionId && this.replies < REPLIES_PER_SESSION) return;
+    if (this.sessionId) await this.call('session:end', { sessionId: this.sessionId, clientMsgId: `end-${this.counter++}` });
+    const started = await this.call('session:start', { scenarioId: this.scenarioId, displayName: `trainee ${this.index}`, mode: 'practice' });
+    if (!started.ok || !started.data?.sessionId) throw new AckError(started.error?.code ?? 'no-session');
+    this.sessionId = started.data.sessionId;
+    this.replies = 0;
+  }
+
+  /** One reply; resolves with its latency in ms, or throws AckError. */
+  async reply(): Promise<number> {
+    const text = benchReplies[(this.index + this.counter) % benchReplies.length] ?? '好的';
+    const t0 = performance.now();
+    const answer = await this.call('reply:send', { sessionId: this.sessionId, clientMsgId: `r-${this.counter++}`, text });
+    const ms = performance.now() - t0;
+    this.replies++;
+    if (!answer.ok) throw new AckError(answer.error?.code ?? 'unknown');
+    return ms;
+  }
+}
+
+async function connectAll(config: LoadConfig): Promise<SimulatedTrainee[]> {
+  const trainees: SimulatedTrainee[] = [];
+  for (let first = 0; first < config.sessions; first += CONNECTS_AT_ONCE) {
+    const batch = Array.from({ length: Math.min(CONNECTS_AT_ONCE, config.sessions - first) }, (_, i) => {
+      const socket = connect(config.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+      return new Promise<SimulatedTrainee | undefined>((resolve) => {
+        socket.once('connect', () => resolve(new SimulatedTrainee(socket, first + i, config.scenarioId)));
+        socket.once('connect_error', () => resolve(undefined));
+      });
+    });
+    for (const t of await Promise.all(batch)) if (t) trainees.push(t);
+  }
+  await Promise.all(trainees.map((t) => t.ensureSession()));
+  return trainees;
+}
+
+export async function runLoad(config: LoadConfig): Promise<LoadResult> {
+  const trainees = await connectAll(config);
+  const latencies: number[] = [];
+  const errorCodes: Record<string, number> = {};
+  const countError = (code: string, n = 1) => (errorCodes[code] = (errorCodes[code] ?? 0) + n);
+  if (trainees.length < config.sessions) countError('connect', config.sessions - trainees.length);
+  let measuring = false;
+  let stopped = false;
+  const guarded = async (t: SimulatedTrainee) => {
+    try {
+      await t.ensureSession();
+      const ms = await t.reply();
+      if (measuring) latencies.push(ms);
+    } catch (err) {
+      if (measuring) countError(err instanceof AckError ? err.code : t.socket.connected ? 'timeout' : 'disconnected');
+    }
+  };
+  const loops =
+    config.mode === 'closed'
+      ? trainees.map(async (t) => {
+          for (let i = 0; i < 10_000_000 && !stopped; i++) await guarded(t);
+        })
+      : trainees.map(async (t, i) => {
+          // Spread the trainees evenly over the interval, then each keeps its own beat.
+          await sleep((i * config.intervalMs) / trainees.length);
+          for (let beat = 0; beat < 100_000 && !stopped; beat++) {
+            const next = performance.now() + config.intervalMs;
+            await guarded(t);
+            await sleep(Math.max(0, next - performance.now()));
+          }
+        });
+  await sleep(config.warmupSeconds * 1000);
+  measuring = true;
+  const started = performance.now();
+  await sleep(config.seconds * 1000);
+  measuring = false;
+  const elapsedSec = (performance.now() - started) / 1000;
+  stopped = true;
+  await Promise.race([Promise.all(loops), sleep(ACK_TIMEOUT_MS + 1000)]);
+  for (const t of trainees) t.socket.disconnect();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const errors = Object.values(errorCodes).reduce((a, b) => a + b, 0);
+  return { replies: latencies.length, elapsedSec, p50Ms: at(0.5), p99Ms: at(0.99), errors, errorCodes, connected: trainees.length };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// Run as a process: the config is the one argument, the result the one line printed.
+if (process.argv[1]?.endsWith('bench-server-load.ts')) {
+  const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
+  runLoad(config)
+    .then((result) => {
+      console.log(JSON.stringify(result));
+      process.exit(0);
+    })
+    .catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exit(1);
+    });
+}

@@ -1,0 +1,78 @@
+// The small parts on their own: payload validation, tokens, the rate limiter, config, event order.
+import { describe, expect, it } from 'vitest';
+import { MAX_PAYLOAD_BYTES, MAX_REPLY_CHARS, utf8Length, validatePayload } from '../../server/protocol/index.ts';
+import { ConfigError, readConfig } from '../../server/runtime/config.ts';
+import type { EventRecord } from '../../server/runtime/serverEvents.ts';
+import { byDelivery, insertInOrder, isVisible } from '../../server/runtime/serverEvents.ts';
+import { SlidingWindowLimiter } from '../../server/runtime/socketGuard.ts';
+import { SessionTokens } from '../../server/runtime/tokens.ts';
+
+describe('validatePayload', () => {
+  const base = { sessionId: 's1', clientMsgId: 'c1' };
+  it('counts reply length in characters, not UTF-16 units', () => {
+    expect(validatePayload('reply:send', { ...base, text: '😀'.repeat(MAX_REPLY_CHARS) }).ok).toBe(true);
+    const over = validatePayload('reply:send', { ...base, text: 'a'.repeat(MAX_REPLY_CHARS + 1) });
+    expect(!over.ok && over.error.code).toBe('too-long');
+  });
+  it('measures payloads in UTF-8 bytes', () => {
+    expect(utf8Length('a好😀')).toBe(1 + 3 + 4);
+    const big = validatePayload('reply:send', { ...base, text: '好'.repeat(Math.ceil(MAX_PAYLOAD_BYTES / 3) + 1) });
+    expect(!big.ok && big.error.code).toBe('too-large');
+  });
+  it('trims display names and names the bad field', () => {
+    const good = validatePayload('session:start', { scenarioId: 'a-b', displayName: '  小王 ', mode: 'exam' });
+    expect(good.ok && good.data.displayName).toBe('小王');
+    const bad = validatePayload('session:resume', { sessionId: 's', token: 't', lastSeq: -1 });
+    expect(!bad.ok && bad.error.message).toContain('lastSeq');
+  });
+});
+
+describe('SessionTokens', () => {
+  const tokens = new SessionTokens('a-secret-of-sixteen+');
+  it('verifies its own tokens and nobody else’s', () => {
+    const token = tokens.sign('abc-123');
+    expect(tokens.verify(token)).toBe('abc-123');
+    expect(tokens.verify(token.replace('abc-123', 'abc-124'))).toBeUndefined();
+    expect(new SessionTokens('another-secret-of-16').verify(token)).toBeUndefined();
+    expect(tokens.verify('garbage')).toBeUndefined();
+    expect(tokens.verify('')).toBeUndefined();
+  });
+});
+
+describe('SlidingWindowLimiter', () => {
+  it('allows N events per window, then again once the window slides', () => {
+    const limiter = new SlidingWindowLimiter({ events: 3, windowMs: 1000 });
+    expect([0, 10, 20, 30].map((t) => limiter.allow(t))).toEqual([true, true, true, false]);
+    expect(limiter.allow(999)).toBe(false);
+    expect(limiter.allow(1000)).toBe(true);
+  });
+});
+
+describe('readConfig', () => {
+  it('has the documented defaults', () => {
+    expect(readConfig({})).toMatchObject({ port: 3000, dataDir: 'data', scenariosDir: 'scenarios', allowedOrigins: [], buyerSpeed: 1, logLevel: 'info', rateLimit: { events: 20, windowMs: 10_000 } });
+  });
+  it('reads lists and refuses nonsense with the variable’s name', () => {
+    expect(readConfig({ ALLOWED_ORIGINS: 'http://a.example, http://b.example' }).allowedOrigins).toEqual(['http://a.example', 'http://b.example']);
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => readConfig({ BUYER_SPEED: '-1' })).toThrow(/BUYER_SPEED/);
+    expect(() => readConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+    expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+});
+
+describe('server event order', () => {
+  const record = (k: number, dueAt: number, name: EventRecord['name'] = 'buyer:say') => ({ k, dueAt, name, body: {} }) as unknown as EventRecord;
+  it('delivers by due time, then by the order the engine produced them', () => {
+    const list: EventRecord[] = [];
+    for (const r of [record(1, 100), record(2, 300), record(3, 200), record(4, 200), record(5, 100)]) insertInOrder(list, r);
+    expect(list.map((r) => r.k)).toEqual([1, 5, 3, 4, 2]);
+    expect([...list].sort(byDelivery)).toEqual(list);
+  });
+  it('hides exam verdicts and whatever falls due after the end', () => {
+    expect(isVisible(record(1, 10, 'verdict:add'), 'exam', null)).toBe(false);
+    expect(isVisible(record(1, 10, 'verdict:add'), 'practice', null)).toBe(true);
+    expect(isVisible(record(1, 10), 'practice', 9)).toBe(false);
+    expect(isVisible(record(1, 9), 'practice', 9)).toBe(true);
+  });
+});
