@@ -1,0 +1,108 @@
+// Centre column: who the buyer is, how the chat stands (outcome, end, report), the transcript and
+// the reply box.
+import { useState } from 'react';
+import { local, tAny, useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import { paths } from '../../store/route.ts';
+import type { ChatSession } from '../../store/types.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { Composer } from './Composer.tsx';
+import { MessageList } from './MessageList.tsx';
+import { readyContext, useScenarioContext } from './useScenarioContext.ts';
+import './chat.css';
+
+export function ChatPane({ session }: { session: ChatSession }) {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const endSession = useApp((s) => s.endSession);
+  const forgetSession = useApp((s) => s.forgetSession);
+  const navigate = useApp((s) => s.navigate);
+  const context = readyContext(useScenarioContext(session.scenario));
+  const [confirming, setConfirming] = useState(false);
+  const nickname = context?.scenario.buyer.nickname ?? local(session.scenario.title, lang);
+  const avatarId = context?.scenario.buyer.avatar ?? session.scenario.id;
+  const ending = session.outbox.some((i) => i.event === 'session:end' && i.state !== 'failed');
+  const outcomeLabel = session.outcome ? (session.outcome.label ? local(session.outcome.label, lang) : tAny(t, `outcome.${session.outcome.kind}`, session.outcome.kind)) : '';
+
+  return (
+    <section className="chat" aria-labelledby="chat-title">
+      <header className="chat-head">
+        <Avatar id={avatarId} name={nickname} size={36} />
+        <div className="chat-head-text">
+          <h1 id="chat-title">{nickname}</h1>
+          <p>
+            {local(session.scenario.title, lang)} · {tAny(t, `level.${session.scenario.difficulty}`, session.scenario.difficulty)}{' '}
+            <span className={session.mode === 'exam' ? 'badge badge-orange' : 'badge badge-blue'}>{t(`mode.${session.mode}`)}</span>
+          </p>
+        </div>
+        <div className="chat-head-actions">
+          {session.ended ? (
+            <AppLink to={paths.report(session.id)} className="btn btn-primary">
+              {t('chat.report')}
+            </AppLink>
+          ) : confirming ? (
+            <span className="end-confirm" role="group" aria-label={t('chat.endConfirm')}>
+              <span>{t('chat.endConfirm')}</span>
+              <button type="button" className="btn btn-primary btn-small" onClick={() => endSession(session.id)} disabled={ending}>
+                {t('chat.endYes')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="btn" onClick={() => setConfirming(true)} disabled={session.status === 'gone'}>
+              {t('chat.end')}
+            </button>
+          )}
+        </div>
+      </header>
+      {session.status === 'resuming' && (
+        <p className="chat-banner" role="status">
+          {t('chat.resuming')}
+        </p>
+      )}
+      {session.status === 'gone' && (
+        <div className="chat-banner chat-banner-error" role="alert">
+          <span>{t('chat.gone', { message: session.error ?? '' })}</span>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              forgetSession(session.id);
+              navigate(paths.chat(), true);
+            }}
+          >
+            {t('list.forget')}
+          </button>
+        </div>
+      )}
+      {session.outcome && !session.ended && (
+        <div
+          className={session.outcome.success ? 'chat-banner chat-banner-outcome' : 'chat-banner chat-banner-outcome bad'}
+          role="status"
+          data-testid="outcome-banner"
+          data-outcome={session.outcome.kind}
+        >
+          <strong>{t('chat.outcome', { label: outcomeLabel })}</strong>
+          <span>{t('chat.outcomeHint')}</span>
+          <button type="button" className="btn btn-primary btn-small" onClick={() => endSession(session.id)} disabled={ending}>
+            {t('chat.endYes')}
+          </button>
+        </div>
+      )}
+      {session.ended && (
+        <div className="chat-banner chat-banner-ended" role="status" data-testid="ended-banner">
+          <strong>{session.score === undefined ? t('chat.ended') : t('chat.endedScore', { score: session.score })}</strong>
+          {session.outcome && <span>{t('chat.outcome', { label: outcomeLabel })}</span>}
+          <AppLink to={paths.report(session.id)} className="btn btn-primary btn-small">
+            {t('chat.report')}
+          </AppLink>
+        </div>
+      )}
+      <MessageList session={session} shop={context?.shop} nickname={nickname} avatarId={avatarId} />
+      <Composer session={session} />
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// One buyer in the list: avatar, nickname, last line, unread count and how long they have waited.
+import type { MessageKey } from '../../i18n/index.ts';
+import { local, useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import { paths } from '../../store/route.ts';
+import { waitingSince } from '../../store/sessionReducer.ts';
+import type { ChatSession, Message } from '../../store/types.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { shortTime, stopwatch, waitLevel } from '../../ui/format.ts';
+import { readyContext, useScenarioContext } from './useScenarioContext.ts';
+
+const PREVIEW_KEY: Record<string, MessageKey> = {
+  'product-link': 'chat.productLink',
+  link: 'chat.openLink',
+  file: 'chat.file',
+  photo: 'chat.photo',
+  'product-card': 'chat.productCard',
+  coupon: 'chat.coupon',
+};
+
+function preview(m: Message | undefined, t: (k: MessageKey) => string): string {
+  if (!m) return '';
+  if (m.text) return m.text;
+  if (m.attachment) return `[${t(PREVIEW_KEY[m.attachment.kind] ?? 'chat.file')}]`;
+  if (m.action) return t(`chat.action.${m.action.kind}`);
+  return '';
+}
+
+export function ConversationItem({ session, active, now }: { session: ChatSession; active: boolean; now: number }) {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const context = readyContext(useScenarioContext(session.scenario));
+  const nickname = context?.scenario.buyer.nickname ?? local(session.scenario.title, lang);
+  const last = session.messages.at(-1);
+  const since = waitingSince(session);
+  const waited = since === null ? null : now - since;
+  const level = waited === null ? 'ok' : waitLevel(waited);
+  return (
+    <AppLink to={paths.chat(session.id)} className={active ? 'convo-item active' : 'convo-item'} aria-current={active ? 'page' : undefined}>
+      <span className="convo-avatar">
+        <Avatar id={context?.scenario.buyer.avatar ?? session.scenario.id} name={nickname} size={38} />
+        {session.unread > 0 && (
+          <span className="unread-badge" aria-label={t('list.unread', { n: session.unread })}>
+            {session.unread > 99 ? '99+' : session.unread}
+          </span>
+        )}
+      </span>
+      <span className="convo-body">
+        <span className="convo-line">
+          <strong className="convo-name">{nickname}</strong>
+          <span className="convo-time">{last ? shortTime(last.at) : ''}</span>
+        </span>
+        <span className="convo-title">{local(session.scenario.title, lang)}</span>
+        <span className="convo-line">
+          <span className="convo-preview">{session.status === 'gone' ? t('list.gone') : preview(last, t)}</span>
+          {waited !== null && (
+            <span className={`wait-timer wait-${level}`} title={t('list.waiting', { time: stopwatch(waited) })}>
+              <span className="visually-hidden">{t('list.waiting', { time: '' })}</span>
+              {stopwatch(waited)}
+            </span>
+          )}
+          {session.ended && (
+            <span className={session.passed === false ? 'badge badge-red' : 'badge badge-green'}>
+              {session.score === undefined ? t('list.ended') : t('list.score', { score: session.score })}
+            </span>
+          )}
+        </span>
+      </span>
+    </AppLink>
+  );
+}

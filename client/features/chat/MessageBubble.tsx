@@ -1,0 +1,122 @@
+// One line of the chat: a buyer or trainee bubble (text, attachment, practice verdicts), or a
+// centred note for a trainee action that is not a message. Text is always rendered as text.
+import { useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import type { ChatSession, Message, OutboxItem, Shop, Verdict } from '../../store/types.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { clockTime } from '../../ui/format.ts';
+import { AttachmentView } from './Attachments.tsx';
+import type { FileAnswer } from './MessageList.tsx';
+import { RichText } from './RichText.tsx';
+import { VerdictChips } from './VerdictChips.tsx';
+
+interface Props {
+  session: ChatSession;
+  message: Message;
+  shop: Shop | undefined;
+  nickname: string;
+  avatarId: string;
+  verdicts: readonly Verdict[] | undefined;
+  fileAnswer: FileAnswer | undefined;
+}
+
+export function MessageBubble({ session, message, shop, nickname, avatarId, verdicts, fileAnswer }: Props) {
+  const t = useT();
+  const openLink = useApp((s) => s.openLink);
+  const peekLink = useApp((s) => s.peekLink);
+  const answerFile = useApp((s) => s.answerFile);
+  const buyer = message.from === 'buyer';
+  const closed = session.ended || session.status === 'gone';
+  const chips = verdicts && verdicts.length > 0 ? <VerdictChips verdicts={verdicts} /> : null;
+
+  if (message.action) {
+    return (
+      <li className="chat-note" data-message-id={message.id} data-action={message.action.kind}>
+        <span>
+          {t(`chat.action.${message.action.kind}`)} · <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
+        </span>
+        {chips}
+      </li>
+    );
+  }
+
+  const att = message.attachment;
+  const hasLink = att?.kind === 'link' || att?.kind === 'product-link';
+  const onTextLink = buyer ? (url: string) => (hasLink && !closed ? openLink(session.id, message.id) : peekLink(session.id, url)) : undefined;
+  return (
+    <li className={buyer ? 'msg msg-buyer' : 'msg msg-trainee'} data-message-id={message.id} data-from={message.from}>
+      {buyer && <Avatar id={avatarId} name={nickname} size={32} />}
+      <div className="msg-col">
+        <div className="msg-meta">
+          <span>{buyer ? nickname : session.displayName}</span>
+          <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
+        </div>
+        {message.text && (
+          <div className="bubble">
+            <RichText text={message.text} onLink={onTextLink} />
+          </div>
+        )}
+        {att && (
+          <AttachmentView
+            attachment={att}
+            shop={shop}
+            onOpen={buyer && hasLink && !closed ? () => openLink(session.id, message.id) : undefined}
+            onAnswer={buyer && att.kind === 'file' && !closed ? (accept) => answerFile(session.id, message.id, accept) : undefined}
+            fileAnswer={fileAnswer}
+            disabled={closed}
+          />
+        )}
+        {chips}
+      </div>
+    </li>
+  );
+}
+
+/** A trainee event the server has not confirmed yet: shown where it will land, with its state. */
+export function PendingBubble({ session, item, shop }: { session: ChatSession; item: OutboxItem; shop: Shop | undefined }) {
+  const t = useT();
+  const discard = useApp((s) => s.discardFailed);
+  const status =
+    item.state === 'failed' ? (
+      <span className="pending-status failed" role="alert">
+        {t('chat.failed', { message: item.error?.message ?? '' })}{' '}
+        <button type="button" className="btn btn-small" onClick={() => discard(session.id, item.clientMsgId)}>
+          {t('chat.dismiss')}
+        </button>
+      </span>
+    ) : (
+      <span className={`pending-status ${item.state}`}>{t(item.state === 'sending' ? 'chat.sending' : 'chat.queued')}</span>
+    );
+  let body;
+  switch (item.event) {
+    case 'reply:send':
+      body = (
+        <div className="bubble">
+          <RichText text={item.payload.text} />
+        </div>
+      );
+      break;
+    case 'card:send':
+      body = <AttachmentView attachment={{ kind: 'product-card', product: item.payload.product }} shop={shop} />;
+      break;
+    case 'coupon:send':
+      body = <AttachmentView attachment={{ kind: 'coupon', coupon: item.payload.coupon }} shop={shop} />;
+      break;
+    default: {
+      const kind = item.event === 'link:open' ? 'link-opened' : item.event === 'file:answer' ? (item.payload.accept ? 'file-accepted' : 'file-declined') : item.event === 'address:confirm' ? 'address-confirmed' : null;
+      return (
+        <li className="chat-note pending" data-pending={item.state}>
+          <span>{kind ? t(`chat.action.${kind}`) : t('chat.action.end')}</span> {status}
+        </li>
+      );
+    }
+  }
+  return (
+    <li className={`msg msg-trainee pending pending-${item.state}`} data-pending={item.state}>
+      <div className="msg-col">
+        {body}
+        {status}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,76 @@
+// The transcript: confirmed messages, then what is still on its way, then the typing indicator.
+// Follows the bottom as lines arrive unless the trainee has scrolled up to read.
+import { useLayoutEffect, useRef } from 'react';
+import { useT } from '../../i18n/index.ts';
+import type { ChatSession, OutboxItem, Shop } from '../../store/types.ts';
+import { useNow } from '../../ui/useNow.ts';
+import { MessageBubble, PendingBubble } from './MessageBubble.tsx';
+
+export type FileAnswer = 'accepted' | 'declined' | 'answering';
+
+function fileAnswers(session: ChatSession): Record<string, FileAnswer> {
+  const out: Record<string, FileAnswer> = {};
+  for (const m of session.messages) {
+    if (m.from === 'trainee' && m.action?.target && (m.action.kind === 'file-accepted' || m.action.kind === 'file-declined')) {
+      out[m.action.target] = m.action.kind === 'file-accepted' ? 'accepted' : 'declined';
+    }
+  }
+  for (const i of session.outbox) {
+    if (i.event === 'file:answer' && i.state !== 'failed' && i.payload.messageId && !out[i.payload.messageId]) out[i.payload.messageId] = 'answering';
+  }
+  return out;
+}
+
+export function MessageList({ session, shop, nickname, avatarId }: { session: ChatSession; shop: Shop | undefined; nickname: string; avatarId: string }) {
+  const t = useT();
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const pending: OutboxItem[] = session.outbox.filter((i) => !session.byClientId[i.clientMsgId]);
+  const answers = fileAnswers(session);
+  const typing = session.typing;
+  const now = useNow(500, typing !== null);
+  const showTyping = typing !== null && !session.ended && now < typing.until + 2000;
+  const count = session.messages.length + pending.length + (showTyping ? 1 : 0);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [count, session.id]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+  };
+
+  return (
+    <div className="chat-scroll" ref={scroller} onScroll={onScroll}>
+      <ol className="chat-log" role="log" aria-label={t('chat.log', { name: nickname })}>
+        {session.messages.map((m) => (
+          <MessageBubble
+            key={m.id}
+            session={session}
+            message={m}
+            shop={shop}
+            nickname={nickname}
+            avatarId={avatarId}
+            verdicts={session.mode === 'practice' ? session.verdicts[m.id] : undefined}
+            fileAnswer={answers[m.id]}
+          />
+        ))}
+        {pending.map((item) => (
+          <PendingBubble key={item.clientMsgId} session={session} item={item} shop={shop} />
+        ))}
+      </ol>
+      {showTyping && (
+        <p className="typing" role="status">
+          <span className="typing-dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          {t('chat.typing')}
+        </p>
+      )}
+    </div>
+  );
+}

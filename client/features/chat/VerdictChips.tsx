@@ -1,0 +1,63 @@
+// Practice mode: the rubric's verdicts on one reply, misses first; a chip opens its feedback and,
+// for a miss, the model reply.
+import { useId, useState } from 'react';
+import type { Translate } from '../../i18n/index.ts';
+import { local, tAny, useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import type { Lang, Verdict } from '../../store/types.ts';
+import './verdicts.css';
+
+/**
+ * A verdict's name: global rules have one in both languages; a scenario's own rules carry only an
+ * id, so English shows the id as words and Chinese the rule's category (the feedback says the rest).
+ */
+export function ruleName(v: Verdict, t: Translate, lang: Lang): string {
+  const fallback = lang === 'en' ? v.rule.charAt(0).toUpperCase() + v.rule.slice(1).replaceAll('-', ' ') : t(`category.${v.category}`);
+  return tAny(t, `rule.${v.rule}`, fallback);
+}
+
+export function VerdictChips({ verdicts }: { verdicts: readonly Verdict[] }) {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const id = useId();
+  const [open, setOpen] = useState<string | null>(null);
+  const shown = verdicts.filter((v) => v.verdict !== 'n/a').sort((a, b) => Number(a.verdict === 'pass') - Number(b.verdict === 'pass'));
+  if (shown.length === 0) return null;
+  const opened = shown.find((v) => v.rule === open);
+  return (
+    <div className="verdicts" role="group" aria-label={t('verdict.list')}>
+      <ul className="chips">
+        {shown.map((v) => (
+          <li key={v.rule}>
+            <button
+              type="button"
+              className={`chip chip-${v.verdict}${v.redLine ? ' chip-redline' : ''}`}
+              aria-expanded={open === v.rule}
+              aria-controls={`${id}-detail`}
+              title={local(v.feedback, lang)}
+              onClick={() => setOpen(open === v.rule ? null : v.rule)}
+            >
+              <span aria-hidden="true">{v.verdict === 'pass' ? '✓' : '✗'}</span>
+              {ruleName(v, t, lang)}
+              <span className="visually-hidden">{t(v.verdict === 'pass' ? 'verdict.pass' : 'verdict.fail')}</span>
+              {v.redLine && v.verdict === 'fail' && <span className="chip-tag">{t('verdict.redLine')}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div id={`${id}-detail`} className={opened ? `verdict-detail verdict-detail-${opened.verdict}` : 'verdict-detail'} hidden={!opened}>
+        {opened && (
+          <>
+            <p>{local(opened.feedback, lang)}</p>
+            {opened.verdict === 'fail' && opened.modelReply && (
+              <p className="verdict-model">
+                <strong>{t('verdict.model')}</strong>
+                {local(opened.modelReply, lang)}
+              </p>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

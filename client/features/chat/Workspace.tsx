@@ -1,0 +1,33 @@
+// The seller workbench: conversation list, the chat, and the buyer/order/shop side panel.
+import { useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import { SidePanel } from '../side/SidePanel.tsx';
+import { ChatPane } from './ChatPane.tsx';
+import { ConversationList } from './ConversationList.tsx';
+import { NoticeDialog } from './NoticeDialog.tsx';
+import { OfflineBanner } from './OfflineBanner.tsx';
+import './workspace.css';
+
+export function Workspace({ sessionId }: { sessionId: string | null }) {
+  const t = useT();
+  const session = useApp((s) => (sessionId ? s.sessions[sessionId] : undefined));
+  return (
+    <div className="workspace">
+      <OfflineBanner />
+      <div className="workspace-cols">
+        <ConversationList activeId={sessionId} />
+        <main className="workspace-main">
+          {session ? (
+            <ChatPane session={session} />
+          ) : (
+            <p className="workspace-empty muted" role="status">
+              {t(sessionId ? 'chat.unknown' : 'chat.empty')}
+            </p>
+          )}
+        </main>
+        {session && <SidePanel session={session} />}
+      </div>
+      <NoticeDialog />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// The session report at a stable URL (/report/<id>): score and pass/fail, red lines first, points by
+// category, response-time KPIs, the annotated transcript, "try again", and a clean print layout.
+import { useEffect, useState } from 'react';
+import { local, useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import { paths } from '../../store/route.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { dateTime } from '../../ui/format.ts';
+import { readyContext, useScenarioContext } from '../chat/useScenarioContext.ts';
+import { ReportSummary } from './ReportSummary.tsx';
+import { ReportTranscript } from './ReportTranscript.tsx';
+import './report.css';
+
+export function ReportPage({ sessionId }: { sessionId: string }) {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const view = useApp((s) => s.reports[sessionId]);
+  const load = useApp((s) => s.loadReport);
+  const known = useApp((s) => s.sessions[sessionId] !== undefined);
+  const endedHere = useApp((s) => s.sessions[sessionId]?.ended ?? false);
+  const backend = useApp((s) => s.backend);
+  const startSession = useApp((s) => s.startSession);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | null>(null);
+  const data = view?.state === 'ready' ? view.data : undefined;
+  const context = readyContext(useScenarioContext(data?.session.scenario));
+
+  // Load once the store knows the session (its token), and again when a live session just ended.
+  useEffect(() => {
+    if (backend) void load(sessionId);
+  }, [backend, sessionId, known, endedHere, load]);
+
+  if (!view || view.state === 'loading') {
+    return (
+      <p className="page-message muted" role="status">
+        {t('report.loading')}
+      </p>
+    );
+  }
+  if (view.state === 'unknown' || view.state === 'error') {
+    return (
+      <main className="page-message">
+        <h1>{t('report.title')}</h1>
+        <p className={view.state === 'error' ? 'error-text' : 'muted'}>{view.state === 'error' ? t('report.error', { message: view.message }) : t('report.unknown')}</p>
+        <AppLink to={paths.home} className="btn">
+          {t('report.home')}
+        </AppLink>
+      </main>
+    );
+  }
+  const { session, report, transcript } = view.data;
+  if (!report) {
+    return (
+      <main className="page-message">
+        <h1>{t('report.title')}</h1>
+        <p>{t('report.notEnded')}</p>
+        <AppLink to={paths.chat(session.id)} className="btn btn-primary">
+          {t('report.backToChat')}
+        </AppLink>
+      </main>
+    );
+  }
+  const tryAgain = async () => {
+    setStarting(true);
+    setStartError(null);
+    const failure = await startSession(session.scenario.id, session.mode);
+    setStarting(false);
+    if (failure) setStartError(t('home.startFailed', { message: failure.message }));
+  };
+  const nickname = context?.scenario.buyer.nickname ?? '';
+
+  return (
+    <main className="report">
+      <header className="report-head">
+        <div>
+          <p className="report-kicker">{t('report.title')}</p>
+          <h1>{local(session.scenario.title, lang)}</h1>
+          <p className="muted">
+            {t('report.meta', { name: session.displayName, mode: t(`mode.${session.mode}`), date: dateTime(session.startedAt, lang) })}
+            {nickname && ` · ${nickname}`}
+          </p>
+        </div>
+        <div className="report-actions no-print">
+          <button type="button" className="btn btn-primary" onClick={() => void tryAgain()} disabled={starting}>
+            {starting ? t('home.starting') : t('report.tryAgain')}
+          </button>
+          <button type="button" className="btn" onClick={() => window.print()}>
+            {t('report.print')}
+          </button>
+          <AppLink to={paths.home} className="btn btn-ghost">
+            {t('report.home')}
+          </AppLink>
+        </div>
+      </header>
+      {startError && (
+        <p className="error-text no-print" role="alert">
+          {startError}
+        </p>
+      )}
+      <ReportSummary report={report.report} outcome={report.outcome} />
+      <ReportTranscript transcript={transcript} report={report.report} shop={context?.shop} nickname={nickname} traineeName={session.displayName} />
+    </main>
+  );
+}

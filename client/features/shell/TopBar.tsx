@@ -1,0 +1,53 @@
+// The blue bar over every page: brand, navigation, connection state and the language switch.
+import { useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import { paths } from '../../store/route.ts';
+import type { Lang } from '../../store/types.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import './shell.css';
+
+const LANGS: { lang: Lang; label: string }[] = [
+  { lang: 'zh-CN', label: '中文' },
+  { lang: 'en', label: 'EN' },
+];
+
+export function TopBar() {
+  const t = useT();
+  const route = useApp((s) => s.route.name);
+  const connection = useApp((s) => s.connection);
+  const lang = useApp((s) => s.lang);
+  const setLang = useApp((s) => s.setLang);
+  const name = useApp((s) => s.displayName);
+  return (
+    <header className="topbar">
+      <AppLink to={paths.home} className="topbar-brand">
+        <span className="topbar-logo" aria-hidden="true">
+          道
+        </span>
+        <span>{t('app.name')}</span>
+      </AppLink>
+      <nav aria-label={t('nav.main')} className="topbar-nav">
+        <AppLink to={paths.home} aria-current={route === 'home' ? 'page' : undefined}>
+          {t('nav.home')}
+        </AppLink>
+        <AppLink to={paths.chat()} aria-current={route === 'chat' ? 'page' : undefined}>
+          {t('nav.workspace')}
+        </AppLink>
+      </nav>
+      <div className="topbar-right">
+        <span className={`topbar-conn conn-${connection}`} role="status" data-testid="connection" data-state={connection}>
+          <span className="conn-dot" aria-hidden="true" />
+          {name.trim() ? `${name.trim()} · ` : ''}
+          {t(`conn.${connection}`)}
+        </span>
+        <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+          {LANGS.map((l) => (
+            <button key={l.lang} type="button" lang={l.lang} aria-pressed={lang === l.lang} onClick={() => setLang(l.lang)}>
+              {l.label}
+            </button>
+          ))}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,90 @@
+// Who the buyer is (nickname, traits) and, after a sale, their order: items, status, courier, dates.
+import { local, tAny, useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import type { ScenarioContext } from '../../store/types.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+
+export function BuyerTab({ context }: { context: ScenarioContext }) {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const { buyer, order } = context.scenario;
+  const productName = (id: string) => {
+    const p = context.shop.products.find((x) => x.id === id);
+    return p ? local(p.name, lang) : id;
+  };
+  return (
+    <div className="side-stack">
+      <section className="side-card" aria-labelledby="buyer-title">
+        <h2 id="buyer-title">{t('buyer.profile')}</h2>
+        <div className="buyer-id">
+          <Avatar id={buyer.avatar} name={buyer.nickname} size={44} />
+          <div>
+            <strong className="buyer-name">{buyer.nickname}</strong>
+            <p className="muted">{local(context.scenario.title, lang)}</p>
+          </div>
+        </div>
+        <h3>{t('buyer.traits')}</h3>
+        <ul className="tag-list">
+          {buyer.types.map((ty) => (
+            <li key={ty} className="badge">
+              {tAny(t, `trait.${ty}`, ty)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="side-card" aria-labelledby="order-title">
+        <h2 id="order-title">{t('order.title')}</h2>
+        {order ? (
+          <>
+            <dl className="kv">
+              <dt>{t('order.id')}</dt>
+              <dd>{order.id}</dd>
+              <dt>{t('order.status')}</dt>
+              <dd>
+                <span className="badge badge-orange">{t(`order.status.${order.status}`)}</span>
+              </dd>
+              {order.courier && (
+                <>
+                  <dt>{t('order.courier')}</dt>
+                  <dd>{order.courier}</dd>
+                </>
+              )}
+              {order.tracking && (
+                <>
+                  <dt>{t('order.tracking')}</dt>
+                  <dd className="mono">{order.tracking}</dd>
+                </>
+              )}
+              <dt>{t('order.placed')}</dt>
+              <dd>{order.placedAt}</dd>
+              {order.shippedAt && (
+                <>
+                  <dt>{t('order.shipped')}</dt>
+                  <dd>{order.shippedAt}</dd>
+                </>
+              )}
+              {order.deliveredAt && (
+                <>
+                  <dt>{t('order.delivered')}</dt>
+                  <dd>{order.deliveredAt}</dd>
+                </>
+              )}
+            </dl>
+            <h3>{t('order.items')}</h3>
+            <ul className="order-items">
+              {order.items.map((item, i) => (
+                <li key={`${item.product}-${i}`}>
+                  <span>{productName(item.product)}</span>
+                  <span className="muted">{[item.colour, item.size, t('order.qty', { n: item.qty })].filter(Boolean).join(' · ')}</span>
+                  <strong>{t('common.yuan', { amount: item.price })}</strong>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="muted">{t('order.none')}</p>
+        )}
+      </section>
+    </div>
+  );
+}

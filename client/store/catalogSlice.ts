@@ -1,0 +1,80 @@
+// What the server knows that is not a live chat: the persona library, a scenario's public context
+// (buyer, order, shop) for the side panel, a finished session's report; and the best scores here.
+import { KEYS, loadBest, writeJson } from './persist.ts';
+import type { Slice } from './state.ts';
+import type { ScenarioContext, ScenarioSummary, SessionView } from './types.ts';
+
+export type Loadable<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; message: string };
+
+export function contextKey(scenario: Pick<ScenarioSummary, 'id' | 'version'>): string {
+  return `${scenario.id}@${scenario.version}`;
+}
+
+export interface CatalogSlice {
+  scenarios: Loadable<ScenarioSummary[]> | null;
+  contexts: Record<string, Loadable<ScenarioContext>>;
+  /** by session id; 'unknown' when this browser has no token for it */
+  reports: Record<string, Loadable<SessionView> | { state: 'unknown' }>;
+  best: Record<string, number>;
+  loadScenarios(force?: boolean): Promise<void>;
+  loadContext(scenario: Pick<ScenarioSummary, 'id' | 'version'>): Promise<void>;
+  loadReport(sessionId: string): Promise<void>;
+  setBest(scenarioId: string, score: number): void;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export const createCatalogSlice: Slice<CatalogSlice> = (env) => (set, get) => ({
+  scenarios: null,
+  contexts: {},
+  reports: {},
+  best: loadBest(env.storage),
+  async loadScenarios(force = false) {
+    const api = get().backend?.api;
+    const current = get().scenarios;
+    if (!api || (!force && current && current.state !== 'error')) return;
+    set({ scenarios: { state: 'loading' } });
+    try {
+      set({ scenarios: { state: 'ready', data: await api.scenarios() } });
+    } catch (err) {
+      set({ scenarios: { state: 'error', message: message(err) } });
+    }
+  },
+  async loadContext(scenario) {
+    const api = get().backend?.api;
+    const key = contextKey(scenario);
+    const current = get().contexts[key];
+    if (!api || (current && current.state !== 'error')) return;
+    set({ contexts: { ...get().contexts, [key]: { state: 'loading' } } });
+    let next: Loadable<ScenarioContext>;
+    try {
+      next = { state: 'ready', data: await api.context(scenario.id, scenario.version) };
+    } catch (err) {
+      next = { state: 'error', message: message(err) };
+    }
+    set({ contexts: { ...get().contexts, [key]: next } });
+  },
+  async loadReport(sessionId) {
+    const api = get().backend?.api;
+    const token = get().sessions[sessionId]?.token;
+    if (!token) {
+      set({ reports: { ...get().reports, [sessionId]: { state: 'unknown' } } });
+      return;
+    }
+    if (!api || get().reports[sessionId]?.state === 'loading') return;
+    set({ reports: { ...get().reports, [sessionId]: { state: 'loading' } } });
+    try {
+      const view = await api.session(sessionId, token);
+      set({ reports: { ...get().reports, [sessionId]: { state: 'ready', data: view } } });
+      const score = view.report?.report.score;
+      if (score !== undefined && score > (get().best[view.session.scenario.id] ?? -1)) get().setBest(view.session.scenario.id, score);
+    } catch (err) {
+      set({ reports: { ...get().reports, [sessionId]: { state: 'error', message: message(err) } } });
+    }
+  },
+  setBest(scenarioId, score) {
+    const best = { ...get().best, [scenarioId]: score };
+    set({ best });
+    writeJson(env.storage, KEYS.best, best);
+  },
+});

@@ -1,0 +1,120 @@
+// Server events -> a session's new state. Pure, so replays, duplicates and reconnects are tested
+// without a socket or React. The net layer has already dropped events it saw before (by seq).
+import type { SavedSession } from './persist.ts';
+import type { ChatSession, DeliveredEvent, Message, SessionInfo, Verdict } from './types.ts';
+
+function messageNumber(id: string): number {
+  const n = Number(id.replace(/^\D+/, ''));
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+}
+
+/** Insert keeping transcript order (m1, m2, ...); a message already there is left as it is. */
+export function withMessage(messages: readonly Message[], message: Message): Message[] {
+  if (messages.some((m) => m.id === message.id)) return messages as Message[];
+  const out = [...messages];
+  let i = out.length;
+  while (i > 0 && messageNumber((out[i - 1] as Message).id) > messageNumber(message.id)) i--;
+  out.splice(i, 0, message);
+  return out;
+}
+
+function withVerdicts(existing: readonly Verdict[] | undefined, added: readonly Verdict[]): Verdict[] {
+  const kept = (existing ?? []).filter((v) => !added.some((a) => a.rule === v.rule));
+  return [...kept, ...added];
+}
+
+export function applyEvent(session: ChatSession, event: DeliveredEvent, active: boolean): ChatSession {
+  const quiet = active || event.payload.seq <= session.replayUntil;
+  switch (event.name) {
+    case 'buyer:typing':
+      return { ...session, typing: { messageId: event.payload.messageId, until: event.payload.until } };
+    case 'buyer:say': {
+      const { message } = event.payload;
+      const fresh = !session.messages.some((m) => m.id === message.id);
+      return {
+        ...session,
+        messages: withMessage(session.messages, message),
+        typing: session.typing?.messageId === message.id ? null : session.typing,
+        unread: fresh && !quiet ? session.unread + 1 : session.unread,
+      };
+    }
+    case 'trainee:say': {
+      const { message, clientMsgId } = event.payload;
+      return {
+        ...session,
+        messages: withMessage(session.messages, message),
+        byClientId: clientMsgId ? { ...session.byClientId, [clientMsgId]: message.id } : session.byClientId,
+      };
+    }
+    case 'verdict:add':
+      return { ...session, verdicts: { ...session.verdicts, [event.payload.messageId]: withVerdicts(session.verdicts[event.payload.messageId], event.payload.verdicts) } };
+    case 'session:outcome':
+      return { ...session, outcome: event.payload.outcome };
+    case 'session:report': {
+      const { report, outcome } = event.payload;
+      return { ...session, report, outcome: outcome ?? session.outcome, ended: true, typing: null, score: report.score, passed: report.passed };
+    }
+  }
+}
+
+export function newSession(info: SessionInfo, startedAt: number): ChatSession {
+  return {
+    id: info.sessionId,
+    token: info.token,
+    mode: info.mode,
+    displayName: info.displayName,
+    scenario: info.scenario,
+    startedAt,
+    status: 'live',
+    messages: [],
+    byClientId: {},
+    verdicts: {},
+    typing: null,
+    outcome: null,
+    report: null,
+    ended: info.ended,
+    outbox: [],
+    unread: 0,
+    replayUntil: 0,
+  };
+}
+
+/** A remembered session before the server has answered for it. */
+export function fromSaved(saved: SavedSession): ChatSession {
+  return {
+    ...newSession({ sessionId: saved.id, token: saved.token, mode: saved.mode, displayName: saved.displayName, scenario: saved.scenario, lastSeq: 0, ended: saved.ended }, saved.startedAt),
+    status: saved.ended ? 'live' : 'resuming',
+    ...(saved.score === undefined ? {} : { score: saved.score }),
+    ...(saved.passed === undefined ? {} : { passed: saved.passed }),
+  };
+}
+
+export function toSaved(s: ChatSession): SavedSession {
+  return {
+    id: s.id,
+    token: s.token,
+    mode: s.mode,
+    displayName: s.displayName,
+    scenario: s.scenario,
+    startedAt: s.startedAt,
+    ended: s.ended,
+    ...(s.score === undefined ? {} : { score: s.score }),
+    ...(s.passed === undefined ? {} : { passed: s.passed }),
+    outcome: s.outcome?.kind ?? null,
+  };
+}
+
+/**
+ * Since when the buyer has waited for an answer: their first line after the trainee's last turn
+ * (a buyer who writes three times in a row has waited since the first), or null when nobody waits.
+ */
+export function waitingSince(session: ChatSession): number | null {
+  if (session.ended || session.outcome) return null;
+  let since: number | null = null;
+  for (let i = session.messages.length - 1; i >= 0; i--) {
+    const m = session.messages[i] as (typeof session.messages)[number];
+    if (m.from !== 'buyer') break;
+    since = m.at;
+  }
+  return since;
+}

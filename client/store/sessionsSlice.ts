@@ -1,0 +1,216 @@
+// The trainee's conversations: what the server said (through client/net), what is waiting to be
+// sent, and the actions the chat calls. Trainee events go through the Transport; server events come
+// back through the net* actions below.
+import { KEYS, loadSessions, saveSessions } from './persist.ts';
+import { paths } from './route.ts';
+import { applyEvent, fromSaved, newSession, toSaved } from './sessionReducer.ts';
+import type { Slice } from './state.ts';
+import type { Api, ChatSession, ConnectionStatus, DeliveredEvent, Mode, NetError, OutboxItem, SessionInfo, TraineeAck, Transport } from './types.ts';
+
+/** "What just happened" after a click the simulator refuses to carry out for real. */
+export type Notice =
+  | { kind: 'link'; sessionId: string; url: string; title?: string; unsafe: boolean; recorded: boolean }
+  | { kind: 'file'; sessionId: string; name: string; unsafe: boolean };
+
+const MAX_RESUMED_AT_START = 8;
+
+export interface Backend {
+  transport: Transport;
+  api: Api;
+}
+
+export interface SessionsSlice {
+  sessions: Record<string, ChatSession>;
+  /** newest first */
+  order: string[];
+  activeId: string | null;
+  connection: ConnectionStatus;
+  everOnline: boolean;
+  /** server clock minus local clock, from acks: waiting timers use the server's time stamps */
+  clockOffset: number;
+  notice: Notice | null;
+  backend: Backend | null;
+  attachBackend(backend: Backend): void;
+  /** Load the sessions this browser remembers and follow the open ones. */
+  restoreSessions(): void;
+  /** Start a chat in the given mode (the desk setting by default) and open it. */
+  startSession(scenarioId: string, mode?: Mode): Promise<NetError | null>;
+  selectSession(sessionId: string | null): void;
+  forgetSession(sessionId: string): void;
+  sendReply(sessionId: string, text: string): boolean;
+  sendCard(sessionId: string, product: string): void;
+  sendCoupon(sessionId: string, coupon: string): void;
+  openLink(sessionId: string, messageId: string): void;
+  /** A bare address in a buyer's text (no link attachment): nothing to record, only the warning. */
+  peekLink(sessionId: string, url: string): void;
+  answerFile(sessionId: string, messageId: string, accept: boolean): void;
+  confirmAddress(sessionId: string): void;
+  endSession(sessionId: string): void;
+  discardFailed(sessionId: string, clientMsgId: string): void;
+  dismissNotice(): void;
+  netConnection(status: ConnectionStatus): void;
+  netStarted(info: SessionInfo): void;
+  netResumed(info: SessionInfo): void;
+  netGone(sessionId: string, error: NetError): void;
+  netEvent(event: DeliveredEvent): void;
+  netOutbox(sessionId: string, items: readonly OutboxItem[]): void;
+  netAcked(sessionId: string, clientMsgId: string, ack: TraineeAck, localMidpoint: number): void;
+}
+
+export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => {
+  const persist = () => {
+    const { sessions, order } = get();
+    saveSessions(env.storage, order.flatMap((id) => (sessions[id] ? [toSaved(sessions[id])] : [])));
+  };
+  const patch = (sessionId: string, change: (s: ChatSession) => ChatSession) => {
+    const s = get().sessions[sessionId];
+    if (!s) return;
+    set({ sessions: { ...get().sessions, [sessionId]: change(s) } });
+  };
+  const transport = () => get().backend?.transport;
+  /** Sends are refused once a session has ended: the server would refuse them anyway. */
+  const open = (sessionId: string) => {
+    const s = get().sessions[sessionId];
+    return s !== undefined && !s.ended && s.status !== 'gone' ? transport() : undefined;
+  };
+  const recordBest = (s: ChatSession) => {
+    if (s.score === undefined) return;
+    const best = get().best;
+    const prev = best[s.scenario.id];
+    if (prev === undefined || s.score > prev) get().setBest(s.scenario.id, s.score);
+  };
+
+  return {
+    sessions: {},
+    order: [],
+    activeId: null,
+    connection: 'connecting',
+    everOnline: false,
+    clockOffset: 0,
+    notice: null,
+    backend: null,
+    attachBackend(backend) {
+      set({ backend });
+    },
+    restoreSessions() {
+      const saved = loadSessions(env.storage);
+      const sessions: Record<string, ChatSession> = {};
+      for (const s of saved) sessions[s.id] = fromSaved(s);
+      set({ sessions: { ...sessions, ...get().sessions }, order: [...new Set([...get().order, ...saved.map((s) => s.id)])] });
+      // Resume the newest open chats now; older ones when opened (each resume counts against the
+      // server's per-socket rate limit, and the server follows at most 16 sessions per socket).
+      for (const s of saved.filter((x) => !x.ended).slice(0, MAX_RESUMED_AT_START)) transport()?.track(s.id, s.token);
+      const active = get().activeId;
+      if (active) get().selectSession(active);
+    },
+    async startSession(scenarioId, chosenMode) {
+      const t = transport();
+      if (!t) return { code: 'offline', message: 'not connected' };
+      const { displayName, lang } = get();
+      const mode = chosenMode ?? get().mode;
+      const name = displayName.trim() || (lang === 'en' ? 'Trainee' : '学员');
+      const answer = await t.start({ scenarioId, displayName: name, mode });
+      if (!answer.ok) return answer.error;
+      get().navigate(paths.chat(answer.data.sessionId));
+      return null;
+    },
+    selectSession(sessionId) {
+      set({ activeId: sessionId });
+      if (!sessionId) return;
+      const s = get().sessions[sessionId];
+      if (!s) return;
+      if (s.unread > 0) patch(sessionId, (x) => ({ ...x, unread: 0 }));
+      // A chat not followed yet (ended, or older than the ones resumed at start) shows its
+      // transcript when opened: one resume fetches it. Following it again is a no-op.
+      if (s.messages.length === 0 && (s.status === 'resuming' || s.ended)) {
+        if (s.status !== 'resuming') patch(sessionId, (x) => ({ ...x, status: 'resuming' }));
+        transport()?.track(s.id, s.token);
+      }
+    },
+    forgetSession(sessionId) {
+      transport()?.untrack(sessionId);
+      const sessions = { ...get().sessions };
+      delete sessions[sessionId];
+      set({ sessions, order: get().order.filter((id) => id !== sessionId) });
+      env.storage?.removeItem(KEYS.outbox(sessionId));
+      persist();
+    },
+    sendReply(sessionId, text) {
+      const t = open(sessionId);
+      if (!t || text.trim() === '') return false;
+      t.send('reply:send', { sessionId, text });
+      return true;
+    },
+    sendCard(sessionId, product) {
+      open(sessionId)?.send('card:send', { sessionId, product });
+    },
+    sendCoupon(sessionId, coupon) {
+      open(sessionId)?.send('coupon:send', { sessionId, coupon });
+    },
+    openLink(sessionId, messageId) {
+      const s = get().sessions[sessionId];
+      const att = s?.messages.find((m) => m.id === messageId)?.attachment;
+      open(sessionId)?.send('link:open', { sessionId, messageId });
+      if (att?.kind === 'link') {
+        set({ notice: { kind: 'link', sessionId, url: att.url, unsafe: att.unsafe, recorded: true, ...(att.title ? { title: att.title } : {}) } });
+      } else if (att?.kind === 'product-link') {
+        get().showProduct(att.product);
+      }
+    },
+    peekLink(sessionId, url) {
+      set({ notice: { kind: 'link', sessionId, url, unsafe: true, recorded: false } });
+    },
+    answerFile(sessionId, messageId, accept) {
+      const att = get().sessions[sessionId]?.messages.find((m) => m.id === messageId)?.attachment;
+      open(sessionId)?.send('file:answer', { sessionId, messageId, accept });
+      if (accept && att?.kind === 'file') set({ notice: { kind: 'file', sessionId, name: att.name, unsafe: att.unsafe } });
+    },
+    confirmAddress(sessionId) {
+      open(sessionId)?.send('address:confirm', { sessionId });
+    },
+    endSession(sessionId) {
+      open(sessionId)?.send('session:end', { sessionId });
+    },
+    discardFailed(sessionId, clientMsgId) {
+      transport()?.discard(sessionId, clientMsgId);
+    },
+    dismissNotice() {
+      set({ notice: null });
+    },
+    netConnection(connection) {
+      set({ connection, everOnline: get().everOnline || connection === 'online' });
+    },
+    netStarted(info) {
+      const s = newSession(info, env.now());
+      set({ sessions: { ...get().sessions, [s.id]: s }, order: [s.id, ...get().order.filter((id) => id !== s.id)] });
+      persist();
+    },
+    netResumed(info) {
+      patch(info.sessionId, (s) => {
+        const { error: _dropped, ...rest } = s;
+        return { ...rest, status: 'live', ended: s.ended || info.ended, replayUntil: Math.max(s.replayUntil, info.lastSeq) };
+      });
+    },
+    netGone(sessionId, error) {
+      patch(sessionId, (s) => ({ ...s, status: 'gone', error: error.message }));
+    },
+    netEvent(event) {
+      const id = event.payload.sessionId;
+      const before = get().sessions[id];
+      if (!before) return;
+      const active = get().activeId === id && get().route.name === 'chat';
+      const after = applyEvent(before, event, active);
+      set({ sessions: { ...get().sessions, [id]: after } });
+      if (after.ended !== before.ended || after.outcome !== before.outcome) {
+        persist();
+        recordBest(after);
+      }
+    },
+    netOutbox(sessionId, items) {
+      patch(sessionId, (s) => ({ ...s, outbox: [...items] }));
+    },
+    netAcked(_sessionId, _clientMsgId, ack, localMidpoint) {
+      set({ clockOffset: ack.at - localMidpoint });
+    },
+  };
+};

@@ -1,0 +1,113 @@
+// Types shared by the store, the net layer and the features. The store depends on the network only
+// through the Transport and Api interfaces, so it can be tested without a socket.
+import type { LocalText, Message, OrderDef, Outcome, OutcomeKind, Report, Scenario, Shop, Verdict } from '../../server/engine/index.ts';
+import type {
+  AckError,
+  ClientPayload,
+  Mode,
+  ScenarioSummary,
+  ServerEventName,
+  ServerEventPayload,
+  SessionInfo,
+  TraineeAck,
+  TraineeEventName,
+} from '../../server/protocol/index.ts';
+
+export type { LocalText, Message, Mode, Outcome, OutcomeKind, Report, ScenarioSummary, SessionInfo, Shop, Verdict, TraineeAck };
+
+export type Lang = 'zh-CN' | 'en';
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+/** A server event as the net layer hands it over: name and payload paired. */
+export type DeliveredEvent = { [N in ServerEventName]: { name: N; payload: ServerEventPayload<N> } }[ServerEventName];
+
+/** Errors the client adds to the protocol's: no connection, no answer in time. */
+export interface NetError {
+  code: AckError['code'] | 'offline' | 'timeout';
+  message: string;
+}
+export type NetAck<T> = { ok: true; data: T } | { ok: false; error: NetError };
+
+/** A trainee event waiting for its ack; it survives a reload in localStorage. */
+export type OutboxItem = {
+  [E in TraineeEventName]: {
+    clientMsgId: string;
+    event: E;
+    payload: ClientPayload<E>;
+    /** local clock, for ordering and display */
+    queuedAt: number;
+    state: 'queued' | 'sending' | 'failed';
+    error?: NetError;
+  };
+}[TraineeEventName];
+
+/** What a trainee event carries besides the clientMsgId the net layer adds. */
+export type TraineeBody<E extends TraineeEventName> = Omit<ClientPayload<E>, 'clientMsgId'>;
+
+export interface StartRequest {
+  scenarioId: string;
+  displayName: string;
+  mode: Mode;
+}
+
+export interface Transport {
+  start(request: StartRequest): Promise<NetAck<SessionInfo>>;
+  /** Follow a session: resume it now or on the next connect, and send its queued events. */
+  track(sessionId: string, token: string): void;
+  untrack(sessionId: string): void;
+  /** Queue a trainee event; returns its clientMsgId. */
+  send<E extends TraineeEventName>(event: E, body: TraineeBody<E>): string;
+  /** Forget a failed event (the trainee dismissed it). */
+  discard(sessionId: string, clientMsgId: string): void;
+}
+
+/** The public parts of a scenario and its shop (GET /api/scenarios/:id/context). */
+export interface ScenarioContext {
+  scenario: Pick<Scenario, 'id' | 'version' | 'title' | 'description' | 'persona' | 'difficulty' | 'buyer'> & { order?: OrderDef };
+  shop: Shop;
+}
+
+/** GET /api/sessions/:id for the token holder. */
+export interface SessionView {
+  session: { id: string; mode: Mode; displayName: string; scenario: ScenarioSummary; startedAt: number; ended: boolean; lastSeq: number };
+  transcript: Message[];
+  report: { report: Report; outcome: Outcome | null } | null;
+}
+
+export interface Api {
+  scenarios(): Promise<ScenarioSummary[]>;
+  context(scenarioId: string, version: number): Promise<ScenarioContext>;
+  session(sessionId: string, token: string): Promise<SessionView>;
+}
+
+export type SessionStatus = 'resuming' | 'live' | 'gone';
+
+export interface ChatSession {
+  id: string;
+  token: string;
+  mode: Mode;
+  displayName: string;
+  scenario: ScenarioSummary;
+  /** local clock when this browser started or first saw it */
+  startedAt: number;
+  status: SessionStatus;
+  error?: string;
+  /** confirmed by the server, in transcript order */
+  messages: Message[];
+  /** clientMsgId -> transcript message id, to hide an optimistic item once the server has it */
+  byClientId: Record<string, string>;
+  /** practice verdicts by the message they concern */
+  verdicts: Record<string, Verdict[]>;
+  typing: { messageId: string; until: number } | null;
+  outcome: Outcome | null;
+  report: Report | null;
+  ended: boolean;
+  outbox: OutboxItem[];
+  unread: number;
+  /** events up to this seq are a replay of what was said before (a reload): not unread */
+  replayUntil: number;
+  /** best known score and outcome once ended, for the list before the report is loaded */
+  score?: number;
+  passed?: boolean;
+}
+

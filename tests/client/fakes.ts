@@ -1,0 +1,117 @@
+// Test doubles for the client: an in-memory localStorage, a socket that records emits and lets the
+// test answer them, and a transport that records what the store sends.
+import type { SocketLike } from '../../client/net/SessionSocket.ts';
+import type { KeyValueStorage } from '../../client/store/persist.ts';
+import type { Message, NetAck, SessionInfo, StartRequest, TraineeBody, Transport } from '../../client/store/types.ts';
+import type { TraineeEventName } from '../../server/protocol/index.ts';
+
+export class MemoryStorage implements KeyValueStorage {
+  readonly data = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.data.delete(key);
+  }
+}
+
+export interface Emitted {
+  name: string;
+  payload: Record<string, unknown>;
+  ack: (answer: unknown) => void;
+}
+
+type Listener = (...args: unknown[]) => void;
+
+export class FakeSocket implements SocketLike {
+  connected = false;
+  readonly emitted: Emitted[] = [];
+  private readonly listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: (...args: never[]) => void): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener as Listener]);
+    return this;
+  }
+
+  emit(event: string, payload: unknown, ack: (answer: never) => void): this {
+    this.emitted.push({ name: event, payload: payload as Record<string, unknown>, ack: ack as (answer: unknown) => void });
+    return this;
+  }
+
+  connect(): this {
+    this.connected = true;
+    this.fire('connect');
+    return this;
+  }
+
+  disconnect(): this {
+    this.connected = false;
+    this.fire('disconnect', 'io client disconnect');
+    return this;
+  }
+
+  /** The server side of a dropped connection. */
+  drop(): void {
+    this.connected = false;
+    this.fire('disconnect', 'transport close');
+  }
+
+  fire(event: string, ...args: unknown[]): void {
+    for (const l of this.listeners.get(event) ?? []) l(...args);
+  }
+
+  named(name: string): Emitted[] {
+    return this.emitted.filter((e) => e.name === name);
+  }
+
+  last(name: string): Emitted {
+    const e = this.named(name).at(-1);
+    if (!e) throw new Error(`nothing emitted as ${name}`);
+    return e;
+  }
+}
+
+export function info(sessionId = 's1', over: Partial<SessionInfo> = {}): SessionInfo {
+  return {
+    sessionId,
+    token: `${sessionId}.token`,
+    mode: 'practice',
+    displayName: '小峰',
+    scenario: { id: 'bargainer', version: 1, title: { 'zh-CN': '议价', en: 'Haggle' }, description: { 'zh-CN': '描述', en: 'About' }, difficulty: 'normal', persona: 'bargainer', shop: 'trailpeak' },
+    lastSeq: 0,
+    ended: false,
+    ...over,
+  };
+}
+
+export function buyerLine(id: string, text: string, at = 1000): Message {
+  return { id, from: 'buyer', text, at };
+}
+
+export function traineeLine(id: string, text: string, at = 2000): Message {
+  return { id, from: 'trainee', text, at };
+}
+
+export class FakeTransport implements Transport {
+  readonly sent: { event: TraineeEventName; body: Record<string, unknown> }[] = [];
+  readonly tracked: string[] = [];
+  startAnswer: NetAck<SessionInfo> = { ok: true, data: info() };
+  onStart: ((request: StartRequest) => void) | undefined;
+
+  start(request: StartRequest): Promise<NetAck<SessionInfo>> {
+    this.onStart?.(request);
+    return Promise.resolve(this.startAnswer);
+  }
+  track(sessionId: string): void {
+    this.tracked.push(sessionId);
+  }
+  untrack(): void {}
+  send<E extends TraineeEventName>(event: E, body: TraineeBody<E>): string {
+    this.sent.push({ event, body: body as Record<string, unknown> });
+    return `c${this.sent.length}`;
+  }
+  discard(): void {}
+}
