@@ -17,13 +17,20 @@ export const APOLOGY = [
 ].join('|');
 
 const PHOTO_NOUN = '(?:照片|图片|相片|实拍图|细节图|截图|照|图|视频)';
-const PHOTO_VERB = '(?:拍|发|提供|上传|传|截)';
+// 发货 is shipping, never sending a picture
+const PHOTO_VERB = '(?:拍|发(?!货)|提供|上传|传|截)';
 const CLAUSE_CHAR = '[^,.!?;:。\\n~]';
+// Between the request and the verb the buyer is the one acting: a gap naming the shop as the
+// subject (请您放心我们发货前都会拍照) is the shop describing its own routine.
+const ASK_GAP = `(?:(?!我们|咱们|我这边|我会|我先)${CLAUSE_CHAR})`;
+const NOT_RELATIVE = '(?!来?的|过的|了)';
 
 /** Asking the buyer for photos of the problem, including circling the defect. */
 export const PHOTO_REQUEST = [
   // 麻烦您拍张照片, 可以提供一下图片吗; the verb may not be a relative clause (您发的图片 = the photo you sent)
-  `(?:麻烦|请|辛苦|劳烦|方便|可以|能否|能不能|能|帮忙|帮我|需要|您|亲)${CLAUSE_CHAR}{0,8}?${PHOTO_VERB}(?!来?的|过的|了)${CLAUSE_CHAR}{0,6}?${PHOTO_NOUN}`,
+  `(?:麻烦|请|辛苦|劳烦|方便|可以|能否|能不能|能|帮忙|帮我|需要|您|亲)${ASK_GAP}{0,8}?${PHOTO_VERB}${NOT_RELATIVE}${CLAUSE_CHAR}{0,6}?${PHOTO_NOUN}`,
+  // an explicit request carries further in its clause: 麻烦您在旺旺聊天窗口直接上传照片, 麻烦您拍一下开胶位置的照片
+  `(?:麻烦|请您|辛苦|劳烦|能否|能不能|帮忙)${ASK_GAP}{0,16}?${PHOTO_VERB}${NOT_RELATIVE}${CLAUSE_CHAR}{0,8}?${PHOTO_NOUN}`,
   // 拍个照片给我看看, 发张图片过来
   `${PHOTO_VERB}(?:个|张|几张|一张|两张|一下|下|些)?${PHOTO_NOUN}(?:给我|发我|发给我|过来|来|看看|看一下|给我们|我们看|我看|吗|吧|呢|一下)`,
   `(?:照片|图片|截图)(?:发|给|传)(?:我|过来|一下|给我)`,

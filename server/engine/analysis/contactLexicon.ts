@@ -23,5 +23,15 @@ export const CONTACT_SOURCE = [
 /** Confirming the delivery address legitimately mentions the buyer's phone (收货电话是多少). */
 export const ADDRESS_CONTEXT = /收货|收件|地址|配送/u;
 
+/** …unless the number is the agent's own: 收货有问题打我电话, 收货时联系我. */
+export const OWN_CONTACT = /我的|[打找加]我|联系我|给我|我(?:电话|手机)|[打拨]|致电|私/u;
+
+/**
+ * Further items of a contact list (QQ、微信、电话): a refusal after the list covers every item, so
+ * its post-posed negation is looked for after the last one. A closing 之类的/这些 belongs to the list.
+ */
+export const CONTACT_LIST_ITEM = /(?:号码?|账号)?(?:[、/和跟与及或]|以及|或者|还有)(?:qq|微信|电话|手机号?|联系方式|邮箱|钉钉|私聊)(?:号码?|账号)?/uy;
+export const CONTACT_LIST_CLOSE = /之类的?|等等?|这些|什么的/uy;
+
 // Where 11 digits are an order, tracking or pickup number rather than a phone number.
 export const ORDER_CONTEXT = /订单|单号|运单|快递|物流|编号|取件码|工单|售后单|包裹/u;

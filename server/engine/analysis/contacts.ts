@@ -1,6 +1,8 @@
 // Phone numbers and off-platform contact mentions in normalised text.
 import type { ContactHit } from './types.ts';
-import { ADDRESS_CONTEXT, CONTACT_SOURCE, ORDER_CONTEXT, REFUSAL_CUE } from './contactLexicon.ts';
+import {
+  ADDRESS_CONTEXT, CONTACT_LIST_CLOSE, CONTACT_LIST_ITEM, CONTACT_SOURCE, ORDER_CONTEXT, OWN_CONTACT, REFUSAL_CUE,
+} from './contactLexicon.ts';
 import { clauseStart, negatedAfter, negatedBefore } from './negation.ts';
 
 interface Found {
@@ -21,6 +23,19 @@ function inContext(context: RegExp, text: string, index: number): boolean {
   return context.test(text.slice(start, index));
 }
 
+/** Reading back the buyer's delivery phone (收货电话是138…对吧) is confirming the address, not diverting. */
+function confirmingAddress(text: string, index: number): boolean {
+  const before = text.slice(clauseStart(text, index, Math.max(0, index - ORDER_LOOKBACK)), index);
+  return ADDRESS_CONTEXT.test(before) && !OWN_CONTACT.test(before);
+}
+
+function listEnd(text: string, end: number): number {
+  let e = end;
+  for (CONTACT_LIST_ITEM.lastIndex = e; CONTACT_LIST_ITEM.test(text); CONTACT_LIST_ITEM.lastIndex = e) e = CONTACT_LIST_ITEM.lastIndex;
+  CONTACT_LIST_CLOSE.lastIndex = e;
+  return CONTACT_LIST_CLOSE.test(text) ? CONTACT_LIST_CLOSE.lastIndex : e;
+}
+
 /** CN mobile, landline and 400/800 numbers that are not order or tracking numbers. */
 export function findPhones(normalized: string): Found[] {
   const out: Found[] = [];
@@ -29,7 +44,7 @@ export function findPhones(normalized: string): Found[] {
 }
 
 function refused(text: string, index: number, end: number): boolean {
-  if (negatedBefore(text, index) || negatedAfter(text, end)) return true;
+  if (negatedBefore(text, index) || negatedAfter(text, listEnd(text, end))) return true;
   const from = clauseStart(text, index, Math.max(0, index - REFUSAL_LOOKAROUND));
   let to = end;
   while (to < text.length && to < end + REFUSAL_LOOKAROUND && !CLAUSE_END.test(text[to]!)) to++;
@@ -46,11 +61,11 @@ export function findContacts(normalized: string, phones: readonly Found[]): Cont
     if (kind === undefined) continue;
     const end = m.index + m[0].length;
     if (kind === 'number' && (phones.some((p) => p.index >= m.index && p.index < end) || inContext(ORDER_CONTEXT, normalized, m.index))) continue;
-    if (kind === 'phone' && inContext(ADDRESS_CONTEXT, normalized, end)) continue;
+    if (kind === 'phone' && confirmingAddress(normalized, end)) continue;
     found.push({ kind: kind === 'number' ? 'other' : kind, text: m[0], index: m.index, end, negated: false });
   }
   for (const p of phones) {
-    if (found.some((c) => p.index >= c.index && p.index < c.end)) continue;
+    if (found.some((c) => p.index >= c.index && p.index < c.end) || confirmingAddress(normalized, p.index)) continue;
     found.push({ kind: 'phone', text: p.text, index: p.index, end: p.index + p.text.length, negated: false });
   }
   found.sort((a, b) => a.index - b.index);

@@ -2,7 +2,7 @@
 import type { MatcherDef } from '../scenario/schema.ts';
 import type { KeywordHit, TextFeatures } from './types.ts';
 import { findNormalized } from './keywords.ts';
-import { negatedBefore } from './negation.ts';
+import { deniedAfter, negatedBefore } from './negation.ts';
 import { normalize } from './normalize.ts';
 import type { Bigrams } from './similarity.ts';
 import { bigramsOf, dice, isShort } from './similarity.ts';
@@ -60,7 +60,8 @@ function regexMatcher(source: string, counts: Counts): CompiledMatcher {
   return (f) => {
     const hits: KeywordHit[] = [];
     for (const m of f.normalized.matchAll(re)) {
-      const hit = { keyword: m[0], index: m.index, negated: negatedBefore(f.normalized, m.index) };
+      const negated = negatedBefore(f.normalized, m.index) || deniedAfter(f.normalized, m.index + m[0].length);
+      const hit = { keyword: m[0], index: m.index, negated };
       if (counts(hit)) hits.push(hit);
     }
     return { matched: hits.length > 0, hits };

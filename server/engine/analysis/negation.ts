@@ -1,6 +1,6 @@
 // Negation scope over normalised text: a negator governs a keyword that follows it in the same
 // clause within a small window. Plain character scans, no regex, because this runs for every hit.
-import { NEGATORS, NOT_NEGATIONS } from './negationLexicon.ts';
+import { FINAL_PARTICLES, GIVE_VERBS, NEGATORS, NOT_NEGATIONS, POST_NEGATORS, TOPIC_FILLER } from './negationLexicon.ts';
 
 export const NEGATION_WINDOW = 8;
 
@@ -76,15 +76,75 @@ export function negatedBefore(text: string, index: number, window = NEGATION_WIN
   return false;
 }
 
+/** How far past the window filler may stretch a post-posed negation (微信的话我们这边是不能加的). */
+const FILLER_STRETCH = 8;
+
 /**
  * Is there a negator right after `end` in the same clause? Chinese often puts the topic first
- * (微信是不能加的, QQ不方便给您), so contact mentions also look forward.
+ * (微信是不能加的, QQ不方便给您), so contact mentions also look forward. Topic filler (这边, 我们,
+ * 的话, 确实) does not use up the window, so a longer aside still reaches its negator.
  */
 export function negatedAfter(text: string, end: number, window = 6): boolean {
-  const stop = Math.min(text.length, end + window);
-  for (let p = end; p < stop; p++) {
+  const stop = Math.min(text.length, end + window + FILLER_STRETCH);
+  let used = 0;
+  for (let p = end; p < stop && used < window; p++) {
     if (BREAKS.has(text[p]!) || contrastEndingAt(text, p, text.length) !== -1) return false;
     if (negatorAt(text, p, text.length) !== undefined) return true;
+    if (!TOPIC_FILLER.has(text[p]!)) used++;
+  }
+  return false;
+}
+
+const POST_GAP = 8;
+const POST_FIRST = new Set(POST_NEGATORS.map((n) => n.form[0]!));
+const ASCII_WORD = /[a-z0-9]/;
+
+function giveVerbAt(text: string, p: number): number {
+  for (const v of GIVE_VERBS) if (text.startsWith(v, p)) return v.length;
+  return 0;
+}
+
+/**
+ * Does the text from `q` close a denial: an optional giving verb (+ 给您), sentence-final particles,
+ * then the end of the clause? A question (没有吗, 不行?) or a condition (没有的话) does not, nor
+ * does a negator that governs something else (物流信息没有更新, 领导也没法给您更低).
+ */
+function closesDenial(text: string, q: number, needVerb: boolean): boolean {
+  let i = q;
+  const verb = giveVerbAt(text, i);
+  if (needVerb && verb === 0) return false;
+  i += verb;
+  if (verb > 0) {
+    if (text[i] === '给') i++;
+    if (text[i] === '您' || text[i] === '你' || text[i] === '亲') i++;
+  }
+  while (i < text.length && FINAL_PARTICLES.has(text[i]!)) i++;
+  if (i >= text.length) return true;
+  const c = text[i]!;
+  if (c === '?') return false;
+  if (BREAKS.has(c) || c === ' ') return true;
+  // a following character that is neither Han nor a letter or digit is an emoticon: the clause ended
+  return !isHan(c) && !ASCII_WORD.test(c);
+}
+
+/**
+ * Is a keyword ending at `end` denied by a comment placed after it (赠品是没有的, 小礼物这边确实没有,
+ * 包邮不行的, 小礼物送不了)? Only topic filler may stand between the keyword and the negator, and the
+ * denial must close the clause, so a statement about something else keeps the keyword counted.
+ */
+export function deniedAfter(text: string, end: number): boolean {
+  const stop = Math.min(text.length, end + POST_GAP + 1);
+  for (let p = end; p < stop; p++) {
+    const c = text[p]!;
+    if (POST_FIRST.has(c)) {
+      for (const { form, verb } of POST_NEGATORS) {
+        if (text.startsWith(form, p) && !isIdiomAt(text, p)) return closesDenial(text, p + form.length, verb);
+      }
+    }
+    // the potential complement: 送不了, 给不了 (but not 少不了, which promises the gift)
+    const verb = giveVerbAt(text, p);
+    if (verb > 0 && text.startsWith('不了', p + verb)) return closesDenial(text, p + verb + 2, false);
+    if (!TOPIC_FILLER.has(c)) return false;
   }
   return false;
 }

@@ -28,3 +28,24 @@ export const NOT_NEGATIONS: readonly string[] = [
   // 未 勿 无
   '未来', '勿忘我',
 ];
+
+/**
+ * Words that may stand between a topic and the negator of its comment without ending the topic:
+ * 微信的话我们这边是不能加的, 小礼物这边确实没有. Checked per character, so keep it to function words.
+ */
+export const TOPIC_FILLER: ReadonlySet<string> = new Set([...'这那些边里是都也确实真的话个种块方面一律暂时目前现在已经还就其我们咱']);
+
+/**
+ * Negators that deny a topic placed before them (赠品是没有的, 包邮不行的). `verb` says whether a
+ * giving verb must follow (赠品不送的): a bare 不 before anything else is too common to read as a denial.
+ */
+export const POST_NEGATORS: readonly { form: string; verb: boolean }[] = [
+  ...['没办法', '不可以', '不方便', '不支持', '不提供', '没有', '没得', '木有', '不能', '不行', '不可', '没法', '无法'].map((form) => ({ form, verb: false })),
+  { form: '不', verb: true },
+];
+
+/** Verbs of giving or doing that may follow a post-posed negator, or come right before 不了 (送不了). */
+export const GIVE_VERBS: readonly string[] = ['提供', '安排', '申请', '参加', '享受', '给', '送', '加', '做', '包', '发', '免', '减', '让'];
+
+/** Sentence-final particles that may close a denial (赠品是没有的哦, 包邮不行的亲). */
+export const FINAL_PARTICLES: ReadonlySet<string> = new Set([...'的了哦呢啦哈呀哟喔噢嘛亲啊滴捏喽咯哇']);

@@ -14,9 +14,13 @@ const LINE_BREAK = /\r\n?|[\x85\u2028\u2029]/g;
 const WAVES = /[〜∼]/g;
 const WHITESPACE = /\s+/g;
 const OK_SYMBOL = /🆗/gu;
-// Spaces are not word separators in Chinese; dropping them between two Han characters makes
-// "加 我 微 信" and "加我微信" the same text.
+// Spaces are not word separators in Chinese: spaced single characters are a word pulled apart
+// ("加 我 微 信" is "加我微信"), but casual chat uses a space where a comma would go
+// ("不好意思哈 我们这边没有优惠了 已经是活动价了"). A space between two runs of 2+ Han characters
+// therefore ends a clause; anything else is joined. Before 微信 it is always joined, as "加我 微信"
+// is the usual way to slip past a keyword filter.
 const HAN_SPACE = /(?<=\p{Script=Han}) (?=\p{Script=Han})/gu;
+const HAN = /\p{Script=Han}/u;
 const HAN_DIGITS = /[零〇一二三四五六七八九幺]{7,}/gu;
 const HAN_DIGIT_VALUE: Readonly<Record<string, string>> = {
   零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
@@ -49,6 +53,27 @@ export function fold(raw: string): string {
   return collapseSpace(s);
 }
 
+/** Length in UTF-16 units of the Han character ending before `i` (or starting at `i` when ahead), else 0. */
+function hanAt(s: string, i: number, ahead: boolean): number {
+  const code = ahead ? s.codePointAt(i) : s.codePointAt(i - 1);
+  // behind a surrogate pair, codePointAt(i - 1) lands on the low half
+  const pair = !ahead && i >= 2 && code !== undefined && code >= 0xdc00 && code <= 0xdfff ? s.codePointAt(i - 2) : undefined;
+  const c = pair ?? code;
+  if (c === undefined || !HAN.test(String.fromCodePoint(c))) return 0;
+  return c > 0xffff ? 2 : 1;
+}
+
+/** Does the Han run next to position `i` (behind or ahead of it) have at least two characters? */
+function longRun(s: string, i: number, ahead: boolean): boolean {
+  const first = hanAt(s, i, ahead);
+  return first > 0 && hanAt(s, ahead ? i + first : i - first, ahead) > 0;
+}
+
+function spaceBetweenHan(s: string, offset: number): string {
+  const clauses = longRun(s, offset, false) && longRun(s, offset + 1, true) && !s.startsWith('微信', offset + 1);
+  return clauses ? ',' : '';
+}
+
 function collapseSpace(s: string): string {
   return s.replace(WHITESPACE, (w) => (w.includes('\n') ? '\n' : ' ')).trim();
 }
@@ -76,7 +101,8 @@ function lastNonDigitTail(s: string): string {
 /**
  * The canonical form every matcher works on. Steps after fold(), in an order chosen so that no
  * step creates work for an earlier one: contact words (they tolerate the spaces the next step
- * removes), Han spaces, Chinese-numeral phone numbers, split digit runs, repeated marks.
+ * removes), Han spaces (joined, or a comma between clauses, after which the contact words are
+ * looked at again), Chinese-numeral phone numbers, split digit runs, repeated marks.
  */
 export function normalize(raw: string): string {
   return canonicalize(fold(raw));
@@ -91,7 +117,15 @@ export function canonicalize(folded: string): string {
   }
   s = s.replace(OK_SYMBOL, 'ok');
   s = canonicalizeContacts(s);
-  s = s.replace(HAN_SPACE, '');
+  let breaks = 0;
+  s = s.replace(HAN_SPACE, (_space: string, offset: number, whole: string) => {
+    const out = spaceBetweenHan(whole, offset);
+    if (out !== '') breaks++;
+    return out;
+  });
+  // The contact words looked across that space ("扣扣 好好": not 扣扣 when 好 follows, a button);
+  // now that it ends a clause, look again, or a second normalize would.
+  if (breaks > 0) s = canonicalizeContacts(s);
   s = s.replace(HAN_DIGITS, (run) => Array.from(run, (c) => HAN_DIGIT_VALUE[c] ?? c).join(''));
   s = s.replace(DIGIT_RUN, joinDigits);
   return s.replace(ELLIPSIS, (run) => (run === '..' ? run : '...')).replace(REPEATED_MARK, '$1');

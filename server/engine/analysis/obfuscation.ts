@@ -19,12 +19,14 @@ const RULES: readonly Rule[] = [
   { pattern: `(?<![a-z])q${SEP}+q(?![a-z])`, to: 'qq' },
   { pattern: `(?<![a-z])we${SEP}*chat(?![a-z])`, to: '微信' },
   { pattern: `(?<![a-z])wei${SEP}*xin(?![a-z])`, to: '微信' },
-  { pattern: `(?<![a-z])v${SEP}*(?:x|信)(?![a-z])`, to: '微信' },
+  // only "vx" needs the word guard (vxyz); 信 already ends the word, even when another v follows
+  { pattern: `(?<![a-z])v${SEP}*(?:x(?![a-z])|信)`, to: '微信' },
   { pattern: '(?<![a-z])wx(?![a-z])', to: '微信' },
   { pattern: `[薇威徽]${SEP}*信`, to: '微信' },
   { pattern: `微${SEP}+信|微${SEP}*x(?![a-z])`, to: '微信' },
-  // "加v" / "+v" is the usual shorthand for adding a WeChat friend
-  { pattern: `(?<=(?:加(?:我|个|下|一下)?|\\+)${SEP}*)v(?![a-z])`, to: '微信' },
+  // "加v" / "+v" is the usual shorthand for adding a WeChat friend; "加 我 v" is spaced out too, and
+  // must be caught here, before the Han spaces are joined, or a second normalize would find it
+  { pattern: `(?<=(?:加(?:${SEP}*(?:我|个|下|一${SEP}*下))?|\\+)${SEP}*)v(?![a-z])`, to: '微信' },
 ];
 
 const COMBINED = new RegExp(RULES.map((r) => `(${r.pattern})`).join('|'), 'gu');

@@ -3,6 +3,9 @@
 // Judgement calls: a rhetorical "不会看/看不懂 … 吗" is rude however politely it is wrapped
 // ("亲，您自己不会看详情页吗"), while "不会看的话我教您" (no question) is help; 呵呵 and 无语
 // read as contempt in Chinese chat; blaming the buyer (活该, 你自己的问题) counts as rude.
+// Calling the buyer a scammer (你就是骗子吧, 少来这套) is deliberately absent: this detector is a red
+// line in every persona, while the phisher personas grade an accusation themselves (forgiven at
+// easy, a red line only at hard). The rude-reply intent in scenarios/intents.yaml does match it.
 export const RUDE_PATTERNS: readonly string[] = [
   // refusing the sale with contempt
   '爱买不买', '爱要不要', '爱买就买', '不买拉倒', '不买就算了?', '不买就别', '买不起(?:就|还)', '买不起别',

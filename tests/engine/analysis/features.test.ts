@@ -71,6 +71,10 @@ describe('contacts', () => {
     ['微信是不能加的哦', [{ kind: 'wechat', negated: true }]],
     ['不能加微信、QQ', [{ kind: 'wechat', negated: true }, { kind: 'qq', negated: true }]],
     ['QQ不方便，但是微信可以', [{ kind: 'qq', negated: true }, { kind: 'wechat', negated: false }]],
+    ['QQ和微信我们都不方便给的', [{ kind: 'qq', negated: true }, { kind: 'wechat', negated: true }]],
+    ['QQ和微信都可以加', [{ kind: 'qq', negated: false }, { kind: 'wechat', negated: false }]],
+    ['收货电话是13800138000对吧', []],
+    ['收货有问题打我电话13812345678', [{ kind: 'phone', negated: false }, { kind: 'phone', negated: false }]],
     ['好的亲', []],
   ])('%j', (reply, expected) => {
     expect(analyzeText(reply).contacts.map(({ kind, negated }) => ({ kind, negated }))).toEqual(expected);

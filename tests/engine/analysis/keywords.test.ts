@@ -57,6 +57,43 @@ describe('findKeywords: negation scope', () => {
   });
 });
 
+describe('findKeywords: a denial after the keyword, at the end of its clause', () => {
+  it.each([
+    ['赠品是没有的', '赠品'],
+    ['小礼物这边确实没有', '小礼物'],
+    ['赠品我们这边确实是没有的哦', '赠品'],
+    ['赠品没有了', '赠品'],
+    ['包邮不行的亲', '包邮'],
+    ['包邮这个不可以哦～', '包邮'],
+    ['赠品不能送的哦', '赠品'],
+    ['小礼物送不了哦', '小礼物'],
+    ['优惠无法提供，抱歉', '优惠'],
+    ['赠品真的没有[捂脸]', '赠品'],
+  ])('%j: %s is negated', (text, keyword) => {
+    expect(negated(text, keyword)).toEqual([true]);
+  });
+
+  it.each([
+    // a question or a condition, not a denial
+    ['有赠品没有？', '赠品'],
+    ['赠品不行吗', '赠品'],
+    ['照片没有的话也可以发视频', '照片'],
+    // the negator governs what follows it, not the keyword
+    ['物流信息没有更新', '物流信息'],
+    ['退货没有问题的', '退货'],
+    ['领导也没法给您更低', '领导'],
+    ['优惠券不能和满减一起用', '优惠券'],
+    // idioms and A-not-A
+    ['赠品少不了您的', '赠品'],
+    ['包邮行不行', '包邮'],
+    // something other than filler between keyword and negator
+    ['尺码表合适没有', '尺码表'],
+    ['赠品送完了，没有了', '赠品'],
+  ])('%j: %s is not negated', (text, keyword) => {
+    expect(negated(text, keyword)).toEqual([false]);
+  });
+});
+
 describe('findKeywords: occurrences', () => {
   it('finds every occurrence with its index', () => {
     expect(findKeywords('微信微信', '微信')).toEqual([

@@ -22,6 +22,18 @@ describe('normalize', () => {
     ['  好的  ', '好的'],
     ['第一行\r\n\r\n  第二行', '第一行\n第二行'],
     ['加 我 微 信', '加我微信'],
+    // a space between two runs of 2+ Han characters ends a clause; spaced single characters join
+    ['不好意思哈 我们这边没有优惠了 已经是活动价了', '不好意思哈,我们这边没有优惠了,已经是活动价了'],
+    ['好的 马上发', '好的,马上发'],
+    ['在的 亲', '在的亲'],
+    ['加我 微 信 吧', '加我微信吧'],
+    ['加 我 微信', '加我微信'],
+    // …except before 微信: "加我 微信" is the usual way to slip past a keyword filter
+    ['加我 微信', '加我微信'],
+    ['加个 V信', '加个微信'],
+    ['𠀀𠀁 好的', '𠀀𠀁,好的'],
+    // a clause break stops the look-across exclusions of the contact words (扣扣好 is a button)
+    ['扣扣 好好', 'qq,好好'],
     ['好\u3000的', '好的'],
     // invisible characters used to split words
     ['微\u200b信', '微信'],
@@ -46,6 +58,11 @@ describe('normalize', () => {
     ['微❤信', '微信'],
     ['加v', '加微信'],
     ['加个V', '加个微信'],
+    // the letters around 加 may be spaced too (and a second pass must not find more to fold)
+    ['加 我 v', '加我微信'],
+    ['加  我V', '加我微信'],
+    ['加 一 下 v', '加一下微信'],
+    ['V信V信', '微信微信'],
     // split or spelled-out numbers
     ['1 3 8 0 0 1 3 8 0 0 0', '13800138000'],
     ['138-0013-8000', '13800138000'],

@@ -126,6 +126,36 @@ const bargainer: Row[] = [
   ['不好意思亲，运费是快递公司收的，我们这边没法承担', ['apology', 'polite-refusal', 'refuse-free-shipping', 'shipping-fee-explained'], ['concede-free-shipping']],
   ['亲，邮费是快递收的，不是我们收的哈', ['shipping-fee-explained']],
   ['运费12元是快递公司的协议价', ['shipping-fee-explained']],
+  // a post-posed denial (赠品是没有的) is not an offer; questions and conditionals are not denials
+  ['小礼物这边确实没有哦，不过价格已经是活动价了', ['mention-promotion'], ['offer-gift']],
+  ['赠品是没有的', [], ['offer-gift']],
+  ['赠品我们这边确实是没有的哦', [], ['offer-gift']],
+  ['亲，小礼物送不了哦', [], ['offer-gift']],
+  ['赠品不能送的哦', [], ['offer-gift']],
+  ['优惠是没有的哦', ['firm-price'], ['concede-discount']],
+  ['领导也没法给您更低了，不过可以送您个小礼物', ['escalate-supervisor', 'offer-gift']],
+  // 两双 only vetoes a cut when it is the real multi-buy (两双…减, 两双一起买便宜80)
+  ['两双给你便宜30', ['concede-discount']],
+  ['两双700包邮给你', ['concede-discount']],
+  ['好的亲，两双给您便宜30吧', ['concede-discount']],
+  ['两双一起买可以便宜80哦', ['mention-promotion'], ['concede-discount']],
+  ['两双已经减80了，真的没法再便宜了', ['mention-promotion', 'firm-price'], ['concede-discount']],
+  ['关注店铺可以领20元券', ['mention-promotion', 'invite-favourite'], ['concede-discount']],
+  ['两双不能再减了', ['firm-price'], ['mention-promotion', 'concede-discount']],
+  // the softener and the no may sit in neighbouring sentences
+  ['亲，理解您。这个价格已经是最低了', ['polite-refusal', 'empathy-acknowledge', 'firm-price'], ['concede-discount']],
+  ['不好意思哈。已经是最低价了', ['polite-refusal', 'firm-price']],
+  ['亲，理解您的心情。价格真的没法再低了', ['polite-refusal', 'firm-price']],
+  ['抱歉让您久等了。这款不能机洗哦', ['apology'], ['polite-refusal']],
+  ['非常抱歉给您添麻烦了。周四前还无法送达的话我们马上给您补发', ['apology', 'remedy-offer'], ['polite-refusal']],
+  // a space between two clauses ends the first one: 没有 no longer reaches 活动价/小礼物
+  ['不好意思哈 我们这边没有优惠了 不过可以送您个小礼物', ['firm-price', 'offer-gift', 'polite-refusal']],
+  ['没有赠品了 送您的是运费险', [], ['offer-gift']],
+  ['你就是骗子吧，少来这套', ['rude-reply']],
+  ['您是骗子吧', ['rude-reply']],
+  ['少来这一套', ['rude-reply']],
+  ['谨防骗子，不要点陌生链接', ['refuse-link'], ['rude-reply']],
+  ['我不是说您是骗子，只是为了账户安全', [], ['rude-reply']],
 ];
 
 const sizeHesitant: Row[] = [
@@ -192,6 +222,11 @@ const sizeHesitant: Row[] = [
   ['不合适换码的话运费需要您承担哈', ['exchange-shipping-buyer-pays'], ['free-exchange-promise']],
   ['质量问题我们100%退换', ['remedy-offer'], ['absolute-promise']],
   ['我们所有鞋子都是100%正品', ['genuine-guarantee'], ['absolute-promise']],
+  ['包邮没问题，您放心拍', ['concede-free-shipping'], ['fit-guarantee']],
+  ['包您合脚，放心拍', ['fit-guarantee']],
+  ['质量有保证，您放心', [], ['absolute-promise']],
+  ['我们家品质是有保证的', [], ['absolute-promise']],
+  ['保证明天到', ['absolute-promise']],
   ['我不能保证明天一定到，但会尽力帮您催', ['hedged-commitment', 'tracking-action'], ['absolute-promise']],
 ];
 
@@ -225,6 +260,19 @@ const phisher: Row[] = [
   ['您加我QQ吧 我QQ号 123456', ['offer-offplatform'], ['decline-offplatform']],
   ['亲，我们是不会通过旺旺发违规通知的，我去后台看一下', ['verify-official']],
   ['这个我需要请示一下领导', ['escalate-supervisor']],
+  ['亲，平台的通知我们只看官方后台', ['verify-official']],
+  ['店铺后台没有收到任何违规通知哦', ['verify-official']],
+  ['您可以看看我们官方旗舰店的其他款', [], ['verify-official']],
+  ['哪双鞋，跟我说款式和尺码', ['ask-screenshot']],
+  ['您想要哪一双呀', ['ask-screenshot']],
+  ['链接我们不会点的', ['refuse-link']],
+  ['链接我们这边是不打开的哦', ['refuse-link']],
+  ['链接我们会核实的', [], ['refuse-link']],
+  ['亲，QQ和微信我们都不方便给的，您在这里发就行', ['decline-offplatform'], ['offer-offplatform']],
+  ['你加一下我微信吧', ['offer-offplatform'], ['decline-offplatform']],
+  ['收货电话是13800138000对吧', ['address-confirm'], ['offer-offplatform']],
+  ['收货人联系电话13800138000没错吧', ['address-confirm'], ['offer-offplatform']],
+  ['收货有问题打我电话13812345678', ['offer-offplatform'], ['decline-offplatform']],
 ];
 
 const postSale: Row[] = [
@@ -262,6 +310,11 @@ const postSale: Row[] = [
   ['抱歉给您少发了鞋垫，马上给您补发', ['apology', 'remedy-offer'], ['concede-discount']],
   ['是你自己选的码，跟我们没关系', ['blame-buyer'], ['apology']],
   ['麻烦您核对一下收货信息', ['address-confirm']],
+  ['麻烦您在旺旺聊天窗口直接上传照片', ['ask-photo', 'decline-offplatform']],
+  ['物流信息没有更新，我帮您联系快递', ['tracking-action']],
+  ['物流信息没有更新', ['tracking-action']],
+  ['退货没有问题的，您寄回来就行', ['remedy-offer']],
+  ['照片没有的话也可以发视频', ['ask-photo']],
 ];
 
 const table: [string, Row[]][] = [
