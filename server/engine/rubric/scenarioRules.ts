@@ -36,6 +36,7 @@ function compileCheck(check: RuleCheck): Check {
       return r.hits.length > 0 ? r.hits.map((h) => h.keyword).join(', ') : turn.reply.features.raw;
     };
   }
+  if (check.repeat) return (turn) => (turn.reply?.repeated ? turn.reply.features.raw : undefined);
   const kind = check.action;
   return (turn) => {
     const a = turn.action;

@@ -14,7 +14,8 @@ export interface TurnRecord {
   state: string;
   /** true for the first trainee turn after the buyer entered `state` */
   firstInState: boolean;
-  reply?: { features: TextFeatures; intents: string[] };
+  /** `repeated`: near-identical to one of the trainee's earlier replies (copy-paste answering) */
+  reply?: { features: TextFeatures; intents: string[]; repeated?: boolean };
   action?: { kind: ActionKind; product?: string; unsafe?: boolean };
   /** ms from the buyer line being answered to this turn; undefined when the buyer had not spoken */
   responseMs?: number;

@@ -188,10 +188,11 @@ export const ruleCheck = z
     intent: z.union([kebabId, z.array(kebabId).min(1)]).optional(),
     match: matcher.optional(),
     action: z.enum(actionKinds).optional(),
+    repeat: z.literal(true).optional().describe("the reply repeats one of the trainee's earlier replies (near-identical text)"),
   })
   .strict()
-  .refine((c) => [c.intent, c.match, c.action].filter((x) => x !== undefined).length === 1, {
-    message: 'a check needs exactly one of intent, match or action',
+  .refine((c) => [c.intent, c.match, c.action, c.repeat].filter((x) => x !== undefined).length === 1, {
+    message: 'a check needs exactly one of intent, match, action or repeat',
   });
 export type RuleCheck = z.infer<typeof ruleCheck>;
 

@@ -1,7 +1,7 @@
 // The functional core of a practice session: step(state, event, now) -> {state, effects}.
 // The runtime stores events and delivers effects; this file decides everything else.
 import { initialTransition } from 'xstate';
-import { analyzeText } from '../analysis/index.ts';
+import { analyzeText, normalize, similarity } from '../analysis/index.ts';
 import type { Report, TurnRecord } from '../rubric/types.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
 import { effectiveSilence } from './compile.ts';
@@ -91,7 +91,7 @@ function onReply(compiled: CompiledScenario, state: SessionState, text: string, 
     messageId: message.id,
     state: state.machine.value,
     firstInState: state.answeredVisit !== state.visit,
-    reply: { features, intents },
+    reply: { features, intents, repeated: repeatsEarlierReply(state, features.normalized) },
     afterComplaint: state.complaint.pending,
     qualityComplaint: state.complaint.quality,
     ...(responseMs === undefined ? {} : { responseMs }),
@@ -257,6 +257,15 @@ function traineeMessage(state: SessionState, now: number, body: Partial<Pick<Mes
 
 function isDelivered(state: SessionState, id: string, now: number): boolean {
   return state.messages.some((m) => m.id === id && m.at <= now);
+}
+
+/** Similarity at which two replies count as the same text sent again (copy-paste answering). */
+const REPEAT_SIMILARITY = 0.9;
+
+function repeatsEarlierReply(state: SessionState, normalized: string): boolean {
+  // Very short replies (好的, 嗯) repeat naturally; the mechanical-reply rule judges those.
+  if ([...normalized].length < 6) return false;
+  return state.messages.some((m) => m.from === 'trainee' && m.text !== '' && similarity(normalize(m.text), normalized) >= REPEAT_SIMILARITY);
 }
 
 /** Time since the buyer line being answered; undefined if the buyer has not spoken since the last turn. */
