@@ -16,6 +16,10 @@ import { SessionRegistry } from './runtime/sessionRegistry.ts';
 import type { RateLimit } from './runtime/socketGuard.ts';
 import { SessionTokens } from './runtime/tokens.ts';
 import type { SessionLog } from './store/sessionLog.ts';
+import type { Drills } from './http/drillWiring.ts';
+import { attachDrills } from './http/drillWiring.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from './store/schema.ts';
 
 export interface AppDeps {
   log: SessionLog;
@@ -29,12 +33,20 @@ export interface AppDeps {
   staticDir?: string | undefined;
   /** the wall clock and its timers, unless a test drives time */
   scheduler?: Scheduler;
+  /** the database: with it, trainer accounts and classroom drills are on */
+  db?: Kysely<Database>;
+  /** the address trainees open for join links; else the trainer's Host header */
+  publicUrl?: string | undefined;
+  /** trainer cookies only over HTTPS */
+  secureCookies?: boolean;
 }
 
 export interface Application {
   io: AppServer;
   registry: SessionRegistry;
   catalog: ScenarioCatalog;
+  /** trainer accounts and drills, when the app has a database */
+  drills: Drills | undefined;
   /** Close sockets and the HTTP server, stop timers, wait for pending log writes. */
   close(): Promise<void>;
 }
@@ -56,10 +68,20 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
     // `io` is declared below; sessions only broadcast once they run, after the wiring is done.
     broadcast: (sessionId, event) => emitTo(io.to(roomOf(sessionId)), event),
   });
-  // Registered first: Socket.IO wraps the existing request listeners and keeps /socket.io/ for itself.
+  // The handler is registered before Socket.IO (which wraps the request listeners and keeps /socket.io/
+  // for itself); drill routes are filled in once the drill namespace exists.
+  let drills: Drills | undefined;
   httpServer.on(
     'request',
-    createHttpHandler({ registry, catalog, tokens, logger: logger.child({ part: 'http' }), allowedOrigins: deps.allowedOrigins, staticRoot: staticRoot(deps.staticDir) }),
+    createHttpHandler({
+      registry,
+      catalog,
+      tokens,
+      logger: logger.child({ part: 'http' }),
+      allowedOrigins: deps.allowedOrigins,
+      staticRoot: staticRoot(deps.staticDir),
+      extra: (req, res, url) => drills?.routes(req, res, url) ?? Promise.resolve(false),
+    }),
   );
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
@@ -68,19 +90,39 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
     ...(deps.allowedOrigins.length > 0 ? { cors: { origin: [...deps.allowedOrigins] } } : {}),
   });
   attachGateway(io, { registry, tokens, logger: logger.child({ part: 'socket' }), rateLimit: deps.rateLimit, now: () => scheduler.now() });
-  const sweeper = setInterval(() => registry.sweep(scheduler.now()), SWEEP_EVERY_MS);
+  if (deps.db) {
+    drills = attachDrills(io, {
+      db: deps.db,
+      catalog,
+      scheduler,
+      secret: deps.sessionSecret,
+      logger: logger.child({ part: 'drills' }),
+      speed: deps.buyerSpeed,
+      rateLimit: deps.rateLimit,
+      allowedOrigins: deps.allowedOrigins,
+      publicUrl: deps.publicUrl,
+      secureCookies: deps.secureCookies ?? false,
+    });
+  }
+  const sweeper = setInterval(() => {
+    registry.sweep(scheduler.now());
+    drills?.manager.sweep(scheduler.now());
+  }, SWEEP_EVERY_MS);
   sweeper.unref();
   return {
     io,
     registry,
     catalog,
+    drills,
     async close() {
       clearInterval(sweeper);
       registry.dispose();
+      drills?.manager.dispose();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
       await deps.log.flush();
+      await drills?.log.flush();
     },
   };
 }

@@ -27,7 +27,15 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     rateLimit: config.rateLimit,
     staticDir: config.staticDir,
+    db,
+    publicUrl: config.publicUrl,
+    secureCookies: config.secureCookies,
   });
+  if (app.drills) {
+    await app.drills.auth.bootstrap(config.trainerBootstrap, logger);
+    const abandoned = await app.drills.store.closeAbandoned(Date.now());
+    if (abandoned > 0) logger.warn({ abandoned }, 'drills left open by the last run were closed');
+  }
   httpServer.listen({ port: config.port, ...(config.host ? { host: config.host } : {}) }, () => {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

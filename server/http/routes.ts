@@ -17,6 +17,8 @@ export interface HttpDeps {
   allowedOrigins: readonly string[];
   /** dist/client when built; undefined serves no app */
   staticRoot: string | undefined;
+  /** more routes, tried first (trainer login, drills); true when one answered */
+  extra?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 const SESSION_PATH = /^\/api\/sessions\/([A-Za-z0-9-]{1,64})$/;
@@ -35,6 +37,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   const head = req.method === 'HEAD';
+  if (deps.extra && (await deps.extra(req, res, url))) return;
   if (req.method !== 'GET' && !head) return json(res, 405, { error: { code: 'bad-request', message: 'only GET here' } }, { allow: 'GET, HEAD' });
   if (path.startsWith('/api/') && !originAllowed(req, deps.allowedOrigins)) {
     return json(res, 403, { error: { code: 'forbidden', message: 'origin not allowed' } });

@@ -3,3 +3,5 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './limits.ts';
 export * from './schemas.ts';
+export * from './drillEvents.ts';
+export * from './drillSchemas.ts';

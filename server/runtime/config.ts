@@ -20,6 +20,12 @@ export interface ServerConfig {
   /** FULL survives a power cut, NORMAL a process crash */
   dbSync: 'full' | 'normal';
   staticDir: string;
+  /** `name:password`: the first trainer (an admin), created on a start with no trainer yet */
+  trainerBootstrap: string | undefined;
+  /** where trainees reach the server (join links, QR codes); else the trainer's Host header */
+  publicUrl: string | undefined;
+  /** trainer cookies marked Secure (HTTPS only); on by default when PUBLIC_URL is https */
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -33,6 +39,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const dbSync = env['DB_SYNC'] || 'full';
   if (dbSync !== 'full' && dbSync !== 'normal') throw new ConfigError('DB_SYNC must be full or normal');
+  const bootstrap = env['TRAINER_BOOTSTRAP'] || undefined;
+  if (bootstrap !== undefined && bootstrap.indexOf(':') <= 0) throw new ConfigError('TRAINER_BOOTSTRAP must be name:password');
+  const publicUrl = env['PUBLIC_URL'] || undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError('PUBLIC_URL must be an http(s) URL');
+  const secure = env['SECURE_COOKIES'];
+  if (secure !== undefined && secure !== '' && secure !== 'true' && secure !== 'false') throw new ConfigError('SECURE_COOKIES must be true or false');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env['HOST'] || undefined,
@@ -51,6 +63,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     },
     dbSync,
     staticDir: env['STATIC_DIR'] || 'dist/client',
+    trainerBootstrap: bootstrap,
+    publicUrl,
+    secureCookies: secure ? secure === 'true' : (publicUrl?.startsWith('https:') ?? false),
   };
 }
 

@@ -1,6 +1,7 @@
 // Schema migrations, in code so they ship with the server. Append new ones; never edit a shipped one.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
+import { drillMigration } from './drillMigration.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-session-log': {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('sessions_started').on('sessions').columns(['started_at']).execute();
     },
   },
+  '0002-drills': drillMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

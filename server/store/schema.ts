@@ -1,5 +1,6 @@
 // Tables of the session log, as Kysely sees them. Times are epoch milliseconds (bigint columns);
 // JSON is stored as text so the same queries run on SQLite and PostgreSQL.
+import type { DrillTables } from './drillSchema.ts';
 
 export interface ScenarioBundlesTable {
   /** sha-256 of the bundle JSON: a session replays against exactly what it was started with */
@@ -46,7 +47,7 @@ export interface SessionEventsTable {
   effects: string;
 }
 
-export interface Database {
+export interface Database extends DrillTables {
   scenario_bundles: ScenarioBundlesTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;

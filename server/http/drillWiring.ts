@@ -1,0 +1,63 @@
+// Trainer accounts and classroom drills on an app: the stores, the `/drill` Socket.IO namespace and
+// the trainer HTTP routes, wired together. Kept out of app.ts so the practice wiring reads alone.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { trainerRoutes } from './trainerRoutes.ts';
+import { TrainerAuth } from './trainerAuth.ts';
+import { DRILL_NAMESPACE } from '../protocol/index.ts';
+import { attachDrillGateway } from '../runtime/drills/drillGateway.ts';
+import { DrillManager } from '../runtime/drills/drillManager.ts';
+import type { DrillNamespace } from '../runtime/drills/drillRooms.ts';
+import { drillOutbox } from '../runtime/drills/drillRooms.ts';
+import { TappedSessionLog } from '../runtime/drills/tappedLog.ts';
+import type { AppServer } from '../runtime/gateway.ts';
+import type { ScenarioCatalog } from '../runtime/scenarioCatalog.ts';
+import type { Scheduler } from '../runtime/scheduler.ts';
+import type { RateLimit } from '../runtime/socketGuard.ts';
+import { DrillStore } from '../store/drillStore.ts';
+import type { Database } from '../store/schema.ts';
+import { TrainerStore } from '../store/trainerStore.ts';
+
+export interface DrillWiringDeps {
+  db: Kysely<Database>;
+  catalog: ScenarioCatalog;
+  scheduler: Scheduler;
+  secret: string;
+  logger: Logger;
+  speed: number;
+  rateLimit: RateLimit;
+  allowedOrigins: readonly string[];
+  publicUrl: string | undefined;
+  secureCookies: boolean;
+}
+
+export interface Drills {
+  manager: DrillManager;
+  auth: TrainerAuth;
+  store: DrillStore;
+  /** the session log of drill sessions */
+  log: TappedSessionLog;
+  routes: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+}
+
+export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
+  const now = () => deps.scheduler.now();
+  const auth = new TrainerAuth(new TrainerStore(deps.db), deps.secret, now, deps.secureCookies);
+  const store = new DrillStore(deps.db);
+  const log = new TappedSessionLog(deps.db);
+  // The namespace speaks the drill protocol, not the practice server's: its own event maps.
+  const nsp = io.of(DRILL_NAMESPACE) as unknown as DrillNamespace;
+  const manager = new DrillManager({ wall: deps.scheduler, log, catalog: deps.catalog, store, logger: deps.logger, speed: deps.speed, secret: deps.secret, outbox: drillOutbox(nsp), publicUrl: deps.publicUrl });
+  attachDrillGateway(nsp, {
+    drills: manager,
+    store,
+    trainerFromCookie: (header) => auth.fromCookieHeader(header),
+    loginValid: (loginId, expiresAt) => auth.stillValid(loginId, expiresAt),
+    logger: deps.logger,
+    rateLimit: deps.rateLimit,
+    now,
+  });
+  const routes = trainerRoutes({ auth, drills: manager, store, logger: deps.logger, allowedOrigins: deps.allowedOrigins, now });
+  return { manager, auth, store, log, routes };
+}

@@ -1,0 +1,132 @@
+// Trainer HTTP routes: login and logout (the cookie), the current trainer, adding trainers (admins),
+// drill history, a drill's results and their CSV / JSON export. Everything but login needs the
+// cookie; a drill's results are its trainer's only.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { DrillResults } from '../protocol/index.ts';
+import type { DrillManager } from '../runtime/drills/drillManager.ts';
+import { resultsCsv } from '../runtime/drills/results.ts';
+import { SlidingWindowLimiter } from '../runtime/socketGuard.ts';
+import type { DrillStore } from '../store/drillStore.ts';
+import type { TrainerLogin } from '../store/trainerStore.ts';
+import { originAllowed } from './origins.ts';
+import type { TrainerAuth } from './trainerAuth.ts';
+
+export interface TrainerRouteDeps {
+  auth: TrainerAuth;
+  drills: DrillManager;
+  store: DrillStore;
+  logger: Logger;
+  allowedOrigins: readonly string[];
+  now: () => number;
+}
+
+const MAX_BODY_BYTES = 16 * 1024;
+const DRILL_PATH = /^\/api\/drills\/([A-Za-z0-9-]{1,64})(?:\/(export\.csv|export\.json|qr\.svg))?$/;
+/** Login attempts per client address: enough for typos, too few to guess a password. */
+const LOGIN_LIMIT = { events: 10, windowMs: 60_000 };
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
+export function trainerRoutes(deps: TrainerRouteDeps): Handler {
+  const loginLimits = new Map<string, SlidingWindowLimiter>();
+  return async (req, res, url) => {
+    const path = url.pathname;
+    if (path !== '/api/trainers' && !path.startsWith('/api/trainer/') && !path.startsWith('/api/drills')) return false;
+    await handle(req, res, path, deps, loginLimits);
+    return true;
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, path: string, deps: TrainerRouteDeps, loginLimits: Map<string, SlidingWindowLimiter>): Promise<void> {
+  if (!originAllowed(req, deps.allowedOrigins)) return send(res, 403, { error: { code: 'forbidden', message: 'origin not allowed' } });
+  const method = req.method ?? 'GET';
+  if (path === '/api/trainer/login' && method === 'POST') {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (loginLimits.size > 10_000) loginLimits.clear();
+    const limiter = loginLimits.get(address) ?? new SlidingWindowLimiter(LOGIN_LIMIT);
+    loginLimits.set(address, limiter);
+    if (!limiter.allow(deps.now())) return send(res, 429, { error: { code: 'rate-limited', message: 'too many login attempts; wait a minute' } });
+    const body = await readJson(req);
+    const name = typeof body?.['name'] === 'string' ? body['name'] : '';
+    const password = typeof body?.['password'] === 'string' ? body['password'] : '';
+    const login = await deps.auth.login(name, password);
+    if (!login) return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
+    return send(res, 200, { trainer: login.trainer }, { 'set-cookie': login.cookie });
+  }
+  if (path === '/api/trainer/logout' && method === 'POST') {
+    const cookie = await deps.auth.logout(req.headers.cookie);
+    return send(res, 200, { ok: true }, { 'set-cookie': cookie });
+  }
+  const login = await deps.auth.fromCookieHeader(req.headers.cookie);
+  if (!login) return send(res, 401, { error: { code: 'unauthorized', message: 'log in as a trainer first' } });
+  if (path === '/api/trainer/me' && method === 'GET') return send(res, 200, { trainer: login.trainer });
+  if (path === '/api/trainers' && method === 'POST') return addTrainer(req, res, deps, login);
+  if (method !== 'GET') return send(res, 405, { error: { code: 'bad-request', message: 'method not allowed here' } });
+  if (path === '/api/drills') return send(res, 200, { drills: await deps.store.list(login.trainer.id) });
+  const match = DRILL_PATH.exec(path);
+  if (!match) return send(res, 404, { error: { code: 'not-found', message: `nothing at ${path}` } });
+  await drillRoute(res, deps, login, match[1] as string, match[2]);
+}
+
+async function addTrainer(req: IncomingMessage, res: ServerResponse, deps: TrainerRouteDeps, login: TrainerLogin): Promise<void> {
+  if (!login.trainer.admin) return send(res, 403, { error: { code: 'forbidden', message: 'only an admin adds trainers' } });
+  const body = await readJson(req);
+  const name = body?.['name'];
+  const password = body?.['password'];
+  const admin = body?.['admin'] ?? false;
+  if (typeof name !== 'string' || typeof password !== 'string' || typeof admin !== 'boolean') {
+    return send(res, 400, { error: { code: 'bad-request', message: 'send {"name": string, "password": string, "admin"?: boolean} as JSON' } });
+  }
+  const added = await deps.auth.add(name, password, admin);
+  if (!added.ok) return send(res, 400, { error: { code: 'bad-request', message: added.message } });
+  deps.logger.info({ by: login.trainer.name, trainer: added.trainer.name, admin }, 'trainer added');
+  send(res, 201, { trainer: added.trainer });
+}
+
+async function drillRoute(res: ServerResponse, deps: TrainerRouteDeps, login: TrainerLogin, drillId: string, part: string | undefined): Promise<void> {
+  const live = deps.drills.get(drillId);
+  if (part === 'qr.svg') {
+    if (!live || live.trainer.id !== login.trainer.id) return send(res, 404, { error: { code: 'not-found', message: 'no such open drill of yours' } });
+    const svg = deps.drills.snapshot(live).qrSvg;
+    return raw(res, 200, 'image/svg+xml; charset=utf-8', svg);
+  }
+  let results: DrillResults | null;
+  if (live) results = live.trainer.id === login.trainer.id ? (live.results ?? live.currentResults()) : null;
+  else {
+    const stored = await deps.store.results(drillId);
+    results = stored && stored.trainerId === login.trainer.id ? stored.results : null;
+  }
+  // Someone else's drill and no drill answer alike.
+  if (!results) return send(res, 404, { error: { code: 'not-found', message: 'no results of such a drill of yours' } });
+  if (part === 'export.csv') return raw(res, 200, 'text/csv; charset=utf-8', resultsCsv(results), { 'content-disposition': `attachment; filename="drill-${results.code}-${drillId.slice(0, 8)}.csv"` });
+  if (part === 'export.json') return raw(res, 200, 'application/json; charset=utf-8', JSON.stringify(results, null, 2), { 'content-disposition': `attachment; filename="drill-${results.code}-${drillId.slice(0, 8)}.json"` });
+  send(res, 200, results);
+}
+
+/** A JSON object body (only with a JSON content type: a cross-site form cannot send one). */
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  try {
+    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  raw(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
+}
+
+function raw(res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  res.end(text);
+}

@@ -1,0 +1,233 @@
+// The socket events of a classroom drill, on the Socket.IO namespace `/drill` (DRILL_NAMESPACE).
+// A trainee's session inside a drill speaks the practice protocol unchanged on that namespace:
+// `reply:send` & co. in, `buyer:say` & co. out, with the same payloads. Drill events come on top:
+// trainer controls (authorised by the trainer cookie at the handshake) and trainee seat events.
+import type { LocalText, OutcomeKind, Report, RuleCategory, Verdict } from '../engine/index.ts';
+import type { AckError, ErrorCode } from './errors.ts';
+import type { ClientToServerEvents, ScenarioSummary, ServerToClientEvents, SessionInfo } from './events.ts';
+import type { TraineeEventName } from './schemas.ts';
+import type { DrillEventName, DrillPayload } from './drillSchemas.ts';
+
+export const DRILL_NAMESPACE = '/drill';
+
+/** Besides the practice codes: the drill is not in a state where this can happen. */
+export type DrillErrorCode = ErrorCode | 'paused' | 'drill-not-running' | 'drill-locked' | 'removed';
+export type DrillAck<T> = { ok: true; data: T } | { ok: false; error: Omit<AckError, 'code'> & { code: DrillErrorCode } };
+
+export type DrillStatus = 'lobby' | 'running' | 'paused' | 'ended';
+
+/** Broadcast to everyone in the drill on every change of status, lock or reveal. */
+export interface DrillState {
+  drillId: string;
+  status: DrillStatus;
+  locked: boolean;
+  mode: 'practice' | 'exam';
+  scenarios: ScenarioSummary[];
+  /** the buyer move the drill is frozen at for a class-wide reveal, while paused for one */
+  frozenAt: string | null;
+  /** drill clock ms (pauses excluded) at which the time limit ends the drill */
+  endsAt: number | null;
+  /** the drill clock now: wall time less every pause */
+  clock: number;
+}
+
+/** What the trainer gets on `drill:open` and `drill:attach`. */
+export interface DrillSnapshot {
+  state: DrillState;
+  code: string;
+  /** absolute URL of the join page: `<public url>/join/<code>` */
+  joinUrl: string;
+  /** the join URL as an SVG QR code (a complete <svg> document) */
+  qrSvg: string;
+  tiles: Tile[];
+  heat: HeatRow[];
+}
+
+export type SeatStatus = 'lobby' | 'playing' | 'finished' | 'removed';
+
+/** One trainee on the dashboard. Times are drill clock ms (compare with `clock`). */
+export interface Tile {
+  seatId: string;
+  name: string;
+  status: SeatStatus;
+  connected: boolean;
+  sessionId: string | null;
+  /** index of the scenario being played in the drill's sequence */
+  position: number;
+  scenarioId: string | null;
+  /** the buyer's current move (persona state id) */
+  move: string | null;
+  /** the live score: the report as if the chat ended now */
+  score: number | null;
+  /** red-line rules failed so far, in the order they happened */
+  redLines: string[];
+  /** since when the buyer waits for an answer; null when it does not */
+  waitingSince: number | null;
+  outcome: OutcomeKind | null;
+  turns: number;
+}
+
+export interface HeatRow {
+  rule: string;
+  category: RuleCategory;
+  redLine: boolean;
+  pass: number;
+  fail: number;
+}
+
+/** To the drill's trainer, at most twice a second: only the tiles that changed since the last one. */
+export interface DashboardUpdate {
+  drillId: string;
+  clock: number;
+  running: boolean;
+  tiles: Tile[];
+  /** the whole heat map, when it changed */
+  heat?: HeatRow[];
+}
+
+export interface RevealVerdict {
+  rule: string;
+  verdict: Verdict['verdict'];
+  redLine: boolean;
+  points: number;
+  max: number;
+  feedback: LocalText;
+}
+
+/** One trainee's reply to the frozen move, without any name or id. */
+export interface RevealEntry {
+  /** 1 = best */
+  rank: number;
+  text: string;
+  points: number;
+  max: number;
+  redLine: boolean;
+  verdicts: RevealVerdict[];
+}
+
+export interface Reveal {
+  drillId: string;
+  scenarioId: string;
+  move: string;
+  /** best first; the worst are last (red lines, then lowest points) */
+  entries: RevealEntry[];
+  /** trainees who have not answered this move (yet) */
+  unanswered: number;
+}
+
+export interface RuleSummary {
+  rule: string;
+  category: RuleCategory;
+  pass: number;
+  fail: number;
+  /** pass / (pass + fail); null when no session reached the rule */
+  passRate: number | null;
+}
+
+export interface ClassSummary {
+  sessions: number;
+  passed: number;
+  passRate: number | null;
+  scoreAvg: number | null;
+  /** population standard deviation */
+  scoreStdDev: number | null;
+  scoreMin: number | null;
+  scoreMax: number | null;
+  rules: RuleSummary[];
+  firstResponseMsAvg: number | null;
+  avgResponseMsAvg: number | null;
+  /** sessions that ended in `purchased` / sessions */
+  conversion: number | null;
+}
+
+export interface SeatSessionResult {
+  sessionId: string;
+  scenarioId: string;
+  outcome: OutcomeKind | null;
+  report: Report | null;
+}
+
+export interface SeatResult {
+  seatId: string;
+  name: string;
+  removed: boolean;
+  sessions: SeatSessionResult[];
+  /** mean score of the seat's reported sessions */
+  score: number | null;
+}
+
+export interface DrillResults {
+  drillId: string;
+  code: string;
+  trainer: string;
+  mode: 'practice' | 'exam';
+  scenarioIds: string[];
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  status: DrillStatus;
+  summary: ClassSummary;
+  seats: SeatResult[];
+  /** seats not removed, best mean score first */
+  leaderboard: { rank: number; name: string; score: number }[];
+}
+
+/** A trainee's seat: `seatToken` brings them back to it from any connection (`drill:rejoin`). */
+export interface SeatInfo {
+  drillId: string;
+  seatId: string;
+  seatToken: string;
+  displayName: string;
+  drill: DrillState;
+  /** the session being played; its `token` is the seat token */
+  session: SessionInfo | null;
+}
+
+export interface DrillAckData {
+  'drill:open': DrillSnapshot;
+  'drill:attach': DrillSnapshot;
+  'drill:lock': DrillState;
+  'drill:remove': Tile;
+  'drill:admit': Tile;
+  'drill:start': DrillState;
+  'drill:pause': DrillState;
+  'drill:resume': DrillState;
+  'drill:end': DrillResults;
+  'drill:reveal': Reveal;
+  'drill:reveal-show': { trainees: number };
+  /** followed by the seat's session events from seq 1, then live */
+  'drill:watch': { seatId: string; sessionId: string; lastSeq: number };
+  'drill:unwatch': { watching: null };
+  'drill:join': SeatInfo;
+  /** followed by the session events after `lastSeq` */
+  'drill:rejoin': SeatInfo;
+}
+
+/** Drill events, plus the practice events a trainee plays the seat's session with. */
+export type DrillClientToServerEvents = {
+  [E in DrillEventName]: (payload: DrillPayload<E>, ack: (answer: DrillAck<DrillAckData[E]>) => void) => void;
+} & Pick<ClientToServerEvents, TraineeEventName>;
+
+export interface DrillServerEventBodies {
+  'drill:state': DrillState;
+  /** to a seat: its (next) session started; play it with the practice events */
+  'drill:session': { drillId: string; seatId: string; position: number; session: SessionInfo };
+  /** to the drill's trainer only */
+  'drill:dashboard': DashboardUpdate;
+  /** to the trainees, when the trainer shows the reveal */
+  'drill:reveal': Reveal;
+  /** to a removed seat's sockets: the seat token no longer works */
+  'drill:removed': { drillId: string; seatId: string };
+}
+
+export type DrillServerToClientEvents = ServerToClientEvents & { [N in keyof DrillServerEventBodies]: (payload: DrillServerEventBodies[N]) => void };
+
+export interface DrillSocketData {
+  /** set at the handshake from the trainer cookie */
+  trainer: { id: string; name: string; admin: boolean; loginId: string; expiresAt: number } | null;
+  /** the seat this socket joined or rejoined */
+  seat: { drillId: string; seatId: string; epoch: number } | null;
+  /** the drill this trainer socket follows, and the session it watches */
+  attached: string | null;
+  watching: string | null;
+}

@@ -1,0 +1,74 @@
+// A drill's session clock: the wall clock less every pause. Sessions of a drill run on it (it is
+// their Scheduler), so while the drill is paused their time stands still: no silence deadline
+// passes, no buyer line falls due, and response times measured in it leave the pause out.
+// Timers are kept in drill time; a pause cancels their wall-clock timers and a resume re-arms them.
+import type { Scheduler } from '../scheduler.ts';
+
+interface Timer {
+  id: number;
+  /** drill time */
+  at: number;
+  fn: () => void;
+  cancel: (() => void) | null;
+}
+
+export class DrillClock implements Scheduler {
+  private pausedTotal = 0;
+  private pausedAt: number | null = null;
+  private readonly timers = new Map<number, Timer>();
+  private nextId = 0;
+
+  constructor(private readonly wall: Scheduler) {}
+
+  get paused(): boolean {
+    return this.pausedAt !== null;
+  }
+
+  /** Wall-clock ms spent paused so far (the running pause included). */
+  get pausedMs(): number {
+    return this.pausedTotal + (this.pausedAt === null ? 0 : this.wall.now() - this.pausedAt);
+  }
+
+  now(): number {
+    return (this.pausedAt ?? this.wall.now()) - this.pausedTotal;
+  }
+
+  schedule(at: number, fn: () => void): () => void {
+    const timer: Timer = { id: ++this.nextId, at, fn, cancel: null };
+    this.timers.set(timer.id, timer);
+    if (this.pausedAt === null) this.arm(timer);
+    return () => {
+      timer.cancel?.();
+      this.timers.delete(timer.id);
+    };
+  }
+
+  pause(): void {
+    if (this.pausedAt !== null) return;
+    this.pausedAt = this.wall.now();
+    for (const timer of this.timers.values()) {
+      timer.cancel?.();
+      timer.cancel = null;
+    }
+  }
+
+  resume(): void {
+    if (this.pausedAt === null) return;
+    this.pausedTotal += Math.max(0, this.wall.now() - this.pausedAt);
+    this.pausedAt = null;
+    for (const timer of [...this.timers.values()].sort((a, b) => a.at - b.at || a.id - b.id)) this.arm(timer);
+  }
+
+  /** Stop every timer for good (the drill is over or the server shuts down). */
+  dispose(): void {
+    for (const timer of this.timers.values()) timer.cancel?.();
+    this.timers.clear();
+  }
+
+  private arm(timer: Timer): void {
+    timer.cancel = this.wall.schedule(timer.at + this.pausedTotal, () => {
+      this.timers.delete(timer.id);
+      timer.fn();
+    });
+  }
+}

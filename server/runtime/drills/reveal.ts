@@ -1,0 +1,27 @@
+// The class-wide reveal: every trainee's first reply to one buyer move, without names, ranked.
+// Best first: no red line before a red line, then fewer failed rules, then more points.
+import type { Reveal, RevealEntry } from '../../protocol/index.ts';
+import type { MoveReply } from './sessionShadow.ts';
+
+export function buildReveal(drillId: string, scenarioId: string, move: string, replies: readonly (MoveReply | undefined)[]): Reveal {
+  const entries: Omit<RevealEntry, 'rank'>[] = [];
+  let unanswered = 0;
+  for (const reply of replies) {
+    if (!reply) {
+      unanswered++;
+      continue;
+    }
+    const decided = reply.verdicts.filter((v) => v.verdict !== 'n/a');
+    entries.push({
+      text: reply.text,
+      points: decided.reduce((sum, v) => sum + v.points, 0),
+      max: decided.reduce((sum, v) => sum + v.max, 0),
+      redLine: decided.some((v) => v.redLine && v.verdict === 'fail'),
+      verdicts: reply.verdicts.map((v) => ({ rule: v.rule, verdict: v.verdict, redLine: v.redLine, points: v.points, max: v.max, feedback: v.feedback })),
+    });
+  }
+  const fails = (e: Omit<RevealEntry, 'rank'>) => e.verdicts.filter((v) => v.verdict === 'fail').length;
+  // Ties keep no join order either: sort by text last so the order says nothing about who is who.
+  entries.sort((a, b) => Number(a.redLine) - Number(b.redLine) || fails(a) - fails(b) || b.points - a.points || a.text.localeCompare(b.text));
+  return { drillId, scenarioId, move, entries: entries.map((e, i) => ({ rank: i + 1, ...e })), unanswered };
+}

@@ -1,0 +1,95 @@
+// A drill's view of one practice session: the engine state rebuilt step by step from the committed
+// log (the engine is deterministic, so it equals the live state), with what the dashboard and the
+// reveal need: the buyer's move, red lines as they happen, the first reply to each move.
+import type { CompiledScenario, OutcomeKind, Report, SessionEvent, SessionState, Verdict } from '../../engine/index.ts';
+import { sessionReport, startSession, step } from '../../engine/index.ts';
+import type { LoggedEvent, SessionRow } from '../../store/sessionLog.ts';
+
+export interface MoveReply {
+  text: string;
+  verdicts: Verdict[];
+}
+
+export class SessionShadow {
+  private state: SessionState;
+  private live: number | null = null;
+  readonly redLines: string[] = [];
+  /** the first reply to each buyer move */
+  readonly replies = new Map<string, MoveReply>();
+  report: Report | null = null;
+
+  constructor(
+    readonly sessionId: string,
+    readonly scenarioId: string,
+    private readonly compiled: CompiledScenario,
+    row: SessionRow,
+  ) {
+    this.state = startSession(compiled, { seed: row.seed, now: row.started_at, speed: row.speed }).state;
+  }
+
+  /** One committed event; returns whether it failed a red line. */
+  apply(event: LoggedEvent): boolean {
+    const payload = event.payload as SessionEvent;
+    const move = this.state.machine.value;
+    const result = step(this.compiled, this.state, payload, event.at);
+    this.state = result.state;
+    this.live = null;
+    let redLine = false;
+    let text: string | null = null;
+    const verdicts: Verdict[] = [];
+    for (const effect of result.effects) {
+      if (effect.type === 'message' && effect.message.from === 'trainee' && payload.type === 'reply') text = effect.message.text;
+      if (effect.type === 'verdicts') verdicts.push(...effect.verdicts);
+      if (effect.type === 'ended') this.report = effect.report;
+    }
+    for (const v of verdicts) {
+      if (v.redLine && v.verdict === 'fail' && !this.redLines.includes(v.rule)) {
+        this.redLines.push(v.rule);
+        redLine = true;
+      }
+    }
+    if (text !== null && !this.replies.has(move)) this.replies.set(move, { text, verdicts });
+    return redLine;
+  }
+
+  get move(): string {
+    return this.state.machine.value;
+  }
+
+  get ended(): boolean {
+    return this.state.ended;
+  }
+
+  get outcome(): OutcomeKind | null {
+    return this.state.outcome?.kind ?? null;
+  }
+
+  get turns(): number {
+    return this.state.turns;
+  }
+
+  /** The score as if the chat ended now (the report's once it has). */
+  score(): number {
+    if (this.report) return this.report.score;
+    this.live ??= sessionReport(this.compiled, this.state).score;
+    return this.live;
+  }
+
+  /** Since when the buyer's last line waits for an answer (drill clock), or null. */
+  waitingSince(): number | null {
+    const { lastBuyerAt, lastTraineeAt, ended } = this.state;
+    if (ended || lastBuyerAt === null) return null;
+    return lastTraineeAt === null || lastTraineeAt < lastBuyerAt ? lastBuyerAt : null;
+  }
+
+  /** Rules decided so far (every rule once the session has its report). */
+  *decided(): Iterable<{ rule: string; status: 'pass' | 'fail' }> {
+    if (this.report) {
+      for (const v of this.report.rules) if (v.verdict !== 'n/a') yield { rule: v.rule, status: v.verdict };
+      return;
+    }
+    for (const [rule, progress] of Object.entries(this.state.rubric.rules)) {
+      if (progress.status !== 'open') yield { rule, status: progress.status };
+    }
+  }
+}

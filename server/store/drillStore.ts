@@ -1,0 +1,106 @@
+// Drills as stored: a row when opened, its status as it moves on, and at the end its results
+// (seats, the sessions they played with their reports, the class summary) in one transaction.
+import type { Kysely } from 'kysely';
+import type { ClassSummary, DrillResults, DrillStatus } from '../protocol/index.ts';
+import type { Database } from './schema.ts';
+
+export interface NewDrill {
+  id: string;
+  code: string;
+  trainerId: string;
+  scenarioIds: string[];
+  mode: string;
+  timeLimitMs: number | null;
+  createdAt: number;
+}
+
+export interface DrillListItem {
+  drillId: string;
+  code: string;
+  scenarioIds: string[];
+  mode: string;
+  status: DrillStatus;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  seats: number | null;
+  summary: ClassSummary | null;
+}
+
+const ROWS_PER_INSERT = 200;
+
+export class DrillStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(drill: NewDrill): Promise<void> {
+    await this.db
+      .insertInto('drills')
+      .values({ id: drill.id, code: drill.code, trainer_id: drill.trainerId, scenario_ids: JSON.stringify(drill.scenarioIds), mode: drill.mode, time_limit_ms: drill.timeLimitMs, status: 'lobby', created_at: drill.createdAt, started_at: null, ended_at: null, summary: null, results: null })
+      .execute();
+  }
+
+  async started(id: string, at: number): Promise<void> {
+    await this.db.updateTable('drills').set({ status: 'running', started_at: at }).where('id', '=', id).execute();
+  }
+
+  async saveResults(results: DrillResults, joinedAt: (seatId: string) => number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const summary = JSON.stringify({ seats: results.seats.filter((s) => !s.removed).length, summary: results.summary });
+      await trx.updateTable('drills').set({ status: 'ended', ended_at: results.endedAt, summary, results: JSON.stringify(results) }).where('id', '=', results.drillId).execute();
+      const seats = results.seats.map((s) => ({ drill_id: results.drillId, seat_id: s.seatId, display_name: s.name, removed: s.removed ? 1 : 0, joined_at: joinedAt(s.seatId) }));
+      const sessions = results.seats.flatMap((s) =>
+        s.sessions.map((x, position) => ({
+          drill_id: results.drillId,
+          seat_id: s.seatId,
+          position,
+          session_id: x.sessionId,
+          scenario_id: x.scenarioId,
+          outcome: x.outcome,
+          score: x.report?.score ?? null,
+          report: x.report ? JSON.stringify(x.report) : null,
+        })),
+      );
+      for (let i = 0; i < seats.length; i += ROWS_PER_INSERT) await trx.insertInto('drill_seats').values(seats.slice(i, i + ROWS_PER_INSERT)).execute();
+      for (let i = 0; i < sessions.length; i += ROWS_PER_INSERT) await trx.insertInto('drill_sessions').values(sessions.slice(i, i + ROWS_PER_INSERT)).execute();
+    });
+  }
+
+  /** A trainer's drills, newest first. */
+  async list(trainerId: string, limit = 200): Promise<DrillListItem[]> {
+    const rows = await this.db
+      .selectFrom('drills')
+      .select(['id', 'code', 'scenario_ids', 'mode', 'status', 'created_at', 'started_at', 'ended_at', 'summary'])
+      .where('trainer_id', '=', trainerId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => {
+      const stored = r.summary === null ? null : (JSON.parse(r.summary) as { seats: number; summary: ClassSummary });
+      return {
+        drillId: r.id,
+        code: r.code,
+        scenarioIds: JSON.parse(r.scenario_ids) as string[],
+        mode: r.mode,
+        status: r.status as DrillStatus,
+        createdAt: r.created_at,
+        startedAt: r.started_at,
+        endedAt: r.ended_at,
+        seats: stored?.seats ?? null,
+        summary: stored?.summary ?? null,
+      };
+    });
+  }
+
+  /** The stored results of an ended drill, with its owner. */
+  async results(id: string): Promise<{ trainerId: string; results: DrillResults | null } | undefined> {
+    const row = await this.db.selectFrom('drills').select(['trainer_id', 'results']).where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    return { trainerId: row.trainer_id, results: row.results === null ? null : (JSON.parse(row.results) as DrillResults) };
+  }
+
+  /** Drills left open by a stopped server: they cannot go on (their clocks are gone), so they end. */
+  async closeAbandoned(now: number): Promise<number> {
+    const result = await this.db.updateTable('drills').set({ status: 'ended', ended_at: now }).where('status', '!=', 'ended').executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+}

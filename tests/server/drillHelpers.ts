@@ -1,0 +1,165 @@
+// Drill tests: a real server with trainer accounts on (127.0.0.1, port 0), a trainer logged in over
+// HTTP whose socket carries the cookie, and trainees on the `/drill` namespace. Nothing waits on the
+// wall clock: tests wait for events, or drive a ManualScheduler.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { pino } from 'pino';
+import type { Socket } from 'socket.io-client';
+import { io as connectClient } from 'socket.io-client';
+import type { Application } from '../../server/app.ts';
+import { createApplication } from '../../server/app.ts';
+import type { Drills } from '../../server/http/drillWiring.ts';
+import type { DrillAck, DrillAckData, DrillEventName, DrillPayload, DrillServerEventBodies, ServerEventName, ServerEventPayload, TraineeAck } from '../../server/protocol/index.ts';
+import { DRILL_NAMESPACE, serverEventNames } from '../../server/protocol/index.ts';
+import type { Scheduler } from '../../server/runtime/scheduler.ts';
+import { openSqlite } from '../../server/store/database.ts';
+import type { Database } from '../../server/store/schema.ts';
+import { SessionLog } from '../../server/store/sessionLog.ts';
+import { FIXTURE_SCENARIOS, TEST_SECRET, tempDataDir } from './helpers.ts';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export interface DrillServer {
+  url: string;
+  app: Application;
+  drills: Drills;
+  db: Kysely<Database>;
+  /** for ManualScheduler.advance: waits for the practice sessions and every drill's jobs */
+  settles: { registry: { settled(): Promise<void> } };
+  close(): Promise<void>;
+}
+
+export async function startDrillServer(options: { scheduler?: Scheduler; buyerSpeed?: number; rateLimit?: { events: number; windowMs: number } } = {}): Promise<DrillServer> {
+  const dataDir = tempDataDir();
+  const db = await openSqlite({ file: join(dataDir, 'kefu-dojo.sqlite'), synchronous: 'normal' });
+  const httpServer = createServer();
+  const app = createApplication(httpServer, {
+    log: new SessionLog(db),
+    db,
+    scenariosDir: FIXTURE_SCENARIOS,
+    sessionSecret: TEST_SECRET,
+    logger: pino({ level: 'silent' }),
+    buyerSpeed: options.buyerSpeed ?? 0,
+    allowedOrigins: [],
+    rateLimit: options.rateLimit ?? { events: 1000, windowMs: 10_000 },
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const drills = app.drills;
+  if (!drills) throw new Error('drills are off: the app got no database');
+  const settled = async () => {
+    await app.registry.settled();
+    await drills.manager.settled();
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    drills,
+    db,
+    settles: { registry: { settled } },
+    async close() {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** Create a trainer and log in over HTTP; returns the Cookie header value. */
+export async function loginTrainer(server: DrillServer, name: string, admin = false): Promise<string> {
+  const added = await server.drills.auth.add(name, PASSWORD, admin);
+  if (!added.ok) throw new Error(added.message);
+  return login(server.url, name, PASSWORD);
+}
+
+export async function login(url: string, name: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/trainer/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return setCookie.split(';')[0] ?? '';
+}
+
+type DrillEventBodies = DrillServerEventBodies & { [N in ServerEventName]: ServerEventPayload<N> };
+export type DrillReceived = { [N in keyof DrillEventBodies]: { name: N; payload: DrillEventBodies[N] } }[keyof DrillEventBodies];
+const drillEventNames = ['drill:state', 'drill:session', 'drill:dashboard', 'drill:reveal', 'drill:removed'] as const;
+
+/** A socket on the drill namespace (a trainer's with the cookie, or a trainee's), recording every event. */
+export class DrillClient {
+  readonly events: DrillReceived[] = [];
+  readonly socket: Socket;
+  private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
+
+  constructor(url: string, cookie?: string) {
+    this.socket = connectClient(`${url}${DRILL_NAMESPACE}`, { transports: ['websocket'], forceNew: true, reconnection: false, ...(cookie ? { extraHeaders: { cookie } } : {}) });
+    for (const name of [...serverEventNames, ...drillEventNames]) {
+      this.socket.on(name, (payload: unknown) => {
+        this.events.push({ name, payload } as DrillReceived);
+        this.check();
+      });
+    }
+  }
+
+  connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+    });
+  }
+
+  send<E extends DrillEventName>(name: E, payload: DrillPayload<E>): Promise<DrillAck<DrillAckData[E]>> {
+    return this.raw(name, payload) as Promise<DrillAck<DrillAckData[E]>>;
+  }
+
+  async ok<E extends DrillEventName>(name: E, payload: DrillPayload<E>): Promise<DrillAckData[E]> {
+    const answer = await this.send(name, payload);
+    if (!answer.ok) throw new Error(`${name} failed: ${answer.error.code}: ${answer.error.message}`);
+    return answer.data;
+  }
+
+  /** A practice event in the seat's session (reply:send & co.). */
+  act(name: string, payload: Record<string, unknown>): Promise<DrillAck<TraineeAck>> {
+    return this.raw(name, payload) as Promise<DrillAck<TraineeAck>>;
+  }
+
+  raw(name: string, ...args: unknown[]): Promise<unknown> {
+    const untyped = this.socket.timeout(10_000) as unknown as { emitWithAck(name: string, ...args: unknown[]): Promise<unknown> };
+    return untyped.emitWithAck(name, ...args);
+  }
+
+  /** The payloads of every `name` event received so far. */
+  of<N extends keyof DrillEventBodies>(name: N): DrillEventBodies[N][] {
+    return this.events.flatMap((e) => (e.name === name ? [e.payload as unknown as DrillEventBodies[N]] : []));
+  }
+
+  waitFor(test: (events: DrillReceived[]) => boolean): Promise<void> {
+    if (test(this.events)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ test: () => test(this.events), resolve }));
+  }
+
+  waitForEvent(name: DrillReceived['name'], count = 1): Promise<void> {
+    return this.waitFor((events) => events.filter((e) => e.name === name).length >= count);
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+
+  private check(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i];
+      if (waiter?.test()) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
+export async function drillClient(url: string, cookie?: string): Promise<DrillClient> {
+  const client = new DrillClient(url, cookie);
+  await client.connected();
+  return client;
+}

@@ -1,0 +1,183 @@
+// Authority, enforced by the server for every event: only the drill's trainer controls it; a trainee
+// acts only in the seat's own session; a removed trainee's token stops working until let back in.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DrillEventName, DrillPayload, TrainerEventName } from '../../server/protocol/index.ts';
+import { trainerEventNames } from '../../server/protocol/index.ts';
+import type { DrillClient, DrillServer } from './drillHelpers.ts';
+import { drillClient, login, loginTrainer, PASSWORD, startDrillServer } from './drillHelpers.ts';
+import { msgId } from './helpers.ts';
+
+let server: DrillServer | undefined;
+const clients: DrillClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await server?.close();
+  server = undefined;
+});
+
+async function client(url: string, cookie?: string): Promise<DrillClient> {
+  const c = await drillClient(url, cookie);
+  clients.push(c);
+  return c;
+}
+
+/** A started drill with two trainees. */
+async function running() {
+  server = await startDrillServer();
+  const cookie = await loginTrainer(server, '周老师');
+  const trainer = await client(server.url, cookie);
+  const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
+  const drillId = snap.state.drillId;
+  const a = await client(server.url);
+  const b = await client(server.url);
+  const seatA = await a.ok('drill:join', { code: snap.code, displayName: '小郑' });
+  const seatB = await b.ok('drill:join', { code: snap.code, displayName: '小冯' });
+  await trainer.ok('drill:start', { drillId });
+  await a.waitForEvent('buyer:say');
+  await b.waitForEvent('buyer:say');
+  const sessionA = a.of('drill:session')[0]?.session.sessionId ?? '';
+  const sessionB = b.of('drill:session')[0]?.session.sessionId ?? '';
+  return { server, cookie, trainer, snap, drillId, a, b, seatA, seatB, sessionA, sessionB };
+}
+
+function trainerPayloads(drillId: string, seatId: string): { [E in TrainerEventName]: DrillPayload<E> } {
+  return {
+    'drill:open': { scenarioIds: ['mini-haggle'], mode: 'exam' },
+    'drill:attach': { drillId },
+    'drill:lock': { drillId, locked: true },
+    'drill:remove': { drillId, seatId },
+    'drill:admit': { drillId, seatId },
+    'drill:start': { drillId },
+    'drill:pause': { drillId },
+    'drill:resume': { drillId },
+    'drill:end': { drillId },
+    'drill:reveal': { drillId, move: 'ask' },
+    'drill:reveal-show': { drillId },
+    'drill:watch': { drillId, seatId },
+    'drill:unwatch': { drillId },
+  };
+}
+
+describe('trainer events', () => {
+  it('are refused to a trainee socket and to another trainer, every one of them', async () => {
+    const { server, drillId, a, seatB } = await running();
+    const payloads = trainerPayloads(drillId, seatB.seatId);
+    for (const name of trainerEventNames) {
+      const answer = await a.send(name as DrillEventName, payloads[name] as never);
+      expect(answer, name).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    const other = await client(server.url, await loginTrainer(server, '吴老师'));
+    for (const name of trainerEventNames.filter((n) => n !== 'drill:open')) {
+      const answer = await other.send(name as DrillEventName, payloads[name] as never);
+      expect(answer, name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    // Nothing happened: the drill still runs, nobody was removed.
+    expect(server.drills.manager.get(drillId)?.status).toBe('running');
+    expect(server.drills.manager.get(drillId)?.seats.get(seatB.seatId)?.removed).toBe(false);
+  });
+
+  it('stop working for a socket whose trainer logged out', async () => {
+    const { server, cookie, trainer, drillId } = await running();
+    const out = await fetch(`${server.url}/api/trainer/logout`, { method: 'POST', headers: { cookie } });
+    expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    expect(await trainer.send('drill:pause', { drillId })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect((await fetch(`${server.url}/api/trainer/me`, { headers: { cookie } })).status).toBe(401);
+    const fresh = await client(server.url, cookie);
+    expect(await fresh.send('drill:attach', { drillId })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+});
+
+describe('trainee events', () => {
+  it('act only in the seat\'s own session, and never carry another trainee\'s chat', async () => {
+    const { server, a, b, sessionA, sessionB } = await running();
+    expect(await b.act('reply:send', { sessionId: sessionA, clientMsgId: msgId(), text: '不能便宜哦' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const stranger = await client(server.url);
+    expect(await stranger.act('reply:send', { sessionId: sessionA, clientMsgId: msgId(), text: '不能便宜哦' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await a.act('reply:send', { sessionId: sessionA, clientMsgId: msgId(), text: '不能便宜哦' })).toMatchObject({ ok: true });
+    await a.waitForEvent('trainee:say');
+    await b.send('drill:rejoin', { seatToken: 'x', lastSeq: 0 });
+    const heardByB = b.events.flatMap((e) => ('sessionId' in e.payload ? [e.payload.sessionId] : []));
+    expect(heardByB).not.toContain(sessionA);
+    expect(heardByB).toContain(sessionB);
+    expect(stranger.events).toEqual([]);
+  });
+
+  it('stop for a removed trainee, reconnection included, until the trainer lets them back in', async () => {
+    const { server, trainer, drillId, b, seatB, sessionB } = await running();
+    const removed = await trainer.ok('drill:remove', { drillId, seatId: seatB.seatId });
+    expect(removed.status).toBe('removed');
+    await b.waitForEvent('drill:removed');
+    expect(await b.act('reply:send', { sessionId: sessionB, clientMsgId: msgId(), text: '不能便宜哦' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await b.send('drill:rejoin', { seatToken: seatB.seatToken, lastSeq: 0 })).toMatchObject({ ok: false, error: { code: 'removed' } });
+    const again = await client(server.url);
+    expect(await again.send('drill:rejoin', { seatToken: seatB.seatToken, lastSeq: 0 })).toMatchObject({ ok: false, error: { code: 'removed' } });
+    // Drill-wide news no longer reaches the removed seat.
+    const before = b.events.length;
+    await trainer.ok('drill:pause', { drillId });
+    await trainer.ok('drill:resume', { drillId });
+    await b.send('drill:rejoin', { seatToken: 'x', lastSeq: 0 });
+    expect(b.events.length).toBe(before);
+
+    await trainer.ok('drill:admit', { drillId, seatId: seatB.seatId });
+    const back = await again.ok('drill:rejoin', { seatToken: seatB.seatToken, lastSeq: 0 });
+    expect(back.session?.sessionId).toBe(sessionB);
+    expect(await again.act('reply:send', { sessionId: sessionB, clientMsgId: msgId(), text: '不能便宜哦' })).toMatchObject({ ok: true });
+    // The old socket held the seat before the removal: it must rejoin too.
+    expect(await b.act('reply:send', { sessionId: sessionB, clientMsgId: msgId(), text: '在吗' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('cannot join a locked drill; a late joiner starts at once when it opens again', async () => {
+    const { trainer, snap, drillId } = await running();
+    await trainer.ok('drill:lock', { drillId, locked: true });
+    const late = await client(server?.url ?? '');
+    expect(await late.send('drill:join', { code: snap.code, displayName: '小陈' })).toMatchObject({ ok: false, error: { code: 'drill-locked' } });
+    await trainer.ok('drill:lock', { drillId, locked: false });
+    const seat = await late.ok('drill:join', { code: snap.code, displayName: '小陈' });
+    expect(seat.session).not.toBeNull();
+    await late.waitForEvent('buyer:say');
+    expect(await late.send('drill:join', { code: '000000', displayName: '小陈' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('watching a trainee', () => {
+  it('gives the drill\'s trainer that seat\'s chat from the start, then live', async () => {
+    const { trainer, drillId, a, seatA, sessionA } = await running();
+    await a.ok('drill:rejoin', { seatToken: seatA.seatToken, lastSeq: 1 });
+    const watch = await trainer.ok('drill:watch', { drillId, seatId: seatA.seatId });
+    expect(watch).toMatchObject({ seatId: seatA.seatId, sessionId: sessionA });
+    await trainer.waitFor((events) => events.some((e) => e.name === 'buyer:say' && e.payload.sessionId === sessionA));
+    await a.act('reply:send', { sessionId: sessionA, clientMsgId: msgId(), text: '亲，不能再便宜了哦' });
+    await trainer.waitFor((events) => events.some((e) => e.name === 'trainee:say' && e.payload.sessionId === sessionA));
+    const seqs = trainer.events.flatMap((e) => ('seq' in e.payload && e.payload.sessionId === sessionA ? [e.payload.seq] : []));
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+});
+
+describe('trainer HTTP', () => {
+  it('logs in with the right password only, and lets only an admin add trainers', async () => {
+    server = await startDrillServer();
+    const adminCookie = await loginTrainer(server, 'admin', true);
+    const plainCookie = await loginTrainer(server, '普通老师');
+    const bad = await fetch(`${server.url}/api/trainer/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: 'wrong-password' }) });
+    expect(bad.status).toBe(401);
+    const good = await fetch(`${server.url}/api/trainer/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: PASSWORD }) });
+    expect(good.headers.get('set-cookie')).toMatch(/^kd_trainer=.+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/);
+    const add = (cookie: string) => fetch(`${server?.url}/api/trainers`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: '新老师', password: 'new-password-1' }) });
+    expect((await add(plainCookie)).status).toBe(403);
+    expect((await add(adminCookie)).status).toBe(201);
+    expect(await login(server.url, '新老师', 'new-password-1')).toMatch(/^kd_trainer=/);
+    const me = (await (await fetch(`${server.url}/api/trainer/me`, { headers: { cookie: plainCookie } })).json()) as { trainer: { name: string; admin: boolean } };
+    expect(me.trainer).toMatchObject({ name: '普通老师', admin: false });
+  });
+
+  it('shows a drill\'s results and exports to its trainer only', async () => {
+    const { server, drillId } = await running();
+    expect((await fetch(`${server.url}/api/drills/${drillId}/export.csv`)).status).toBe(401);
+    const other = await loginTrainer(server, '别的老师');
+    for (const part of ['', '/export.csv', '/export.json', '/qr.svg']) {
+      expect((await fetch(`${server.url}/api/drills/${drillId}${part}`, { headers: { cookie: other } })).status, part).toBe(404);
+    }
+    const history = (await (await fetch(`${server.url}/api/drills`, { headers: { cookie: other } })).json()) as { drills: unknown[] };
+    expect(history.drills).toEqual([]);
+  });
+});
