@@ -3,38 +3,19 @@
 // ones open the link, accept the file, hand out a QQ/WeChat id or send the verification code, and
 // fail on exactly the red lines and rules the persona teaches. Every run is checked on several
 // seeds so that no line variant can hide a failure.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileScenario, parseScript, playScript, startSession } from '../../server/engine/index.ts';
+import { startSession } from '../../server/engine/index.ts';
 import type { CompiledScenario, Message, OutcomeKind, ScriptRun } from '../../server/engine/index.ts';
-import { loadBundle, scenariosDir } from '../../server/store/scenarioFiles.ts';
-
-const SEEDS = [1, 2, 3, 4, 5];
-const SCRIPTS = join(import.meta.dirname, 'scripts', 'phisher');
+import { SEEDS, buyerLines, failedRules, loadLevels, personaLevels, playTrainee } from './personaHarness.ts';
 
 type Level = 'easy' | 'normal' | 'hard';
-const IDS: Record<Level, string> = { easy: 'phisher-easy', normal: 'phisher', hard: 'phisher-hard' };
+const [easy, normal, hard] = personaLevels('phisher');
+const level = await loadLevels([easy, normal, hard]);
+const compiled: Record<Level, CompiledScenario> = { easy: level[easy].compiled, normal: level[normal].compiled, hard: level[hard].compiled };
 
-async function load(id: string): Promise<CompiledScenario> {
-  const loaded = await loadBundle(scenariosDir(), id);
-  if (!loaded.ok) throw new Error(`${id}: ${loaded.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join('; ')}`);
-  return compileScenario(loaded.bundle);
-}
-
-const compiled: Record<Level, CompiledScenario> = {
-  easy: await load(IDS.easy),
-  normal: await load(IDS.normal),
-  hard: await load(IDS.hard),
-};
-
-function play(level: Level, script: string, seed: number): ScriptRun {
-  const text = readFileSync(join(SCRIPTS, `${level}-${script}.json`), 'utf8');
-  return playScript(compiled[level], parseScript(text), seed, 0);
-}
-
-const failedRules = (run: ScriptRun): string[] => run.report.rules.filter((r) => r.verdict === 'fail').map((r) => r.rule).sort();
-const buyerText = (run: ScriptRun): string => run.state.messages.filter((m) => m.from === 'buyer').map((m) => m.text).join('\n');
+/** Plays scripts/phisher/<level>-<script>.json, with the buyer's lines sent instantly. */
+const play = (lvl: Level, script: string, seed: number): ScriptRun => playTrainee(compiled[lvl], 'phisher', `${lvl}-${script}`, seed, 0);
+const buyerText = (run: ScriptRun): string => buyerLines(run).join('\n');
 
 /** Buyer messages grouped into moves: a move is the run of buyer lines between two trainee turns. */
 function buyerMoves(messages: readonly Message[]): Message[][] {
