@@ -16,6 +16,9 @@ export const APOLOGY = [
   '(?<![a-z])sorry(?![a-z])', '请谅解', '请见谅', '见谅', '包涵', '歉意', '致歉', '道歉', '是我们的(?:失误|疏忽|问题)',
 ].join('|');
 
+/** What may stand right before an apology to decline it (不用道歉, 您不需要跟我说对不起, 别说抱歉). */
+export const APOLOGY_DECLINERS = '(?:不用|不要|不需要?|无需|无须|不必|没必要|别|没有?)再?(?:说|跟[您你我]|向[您你我]|和[您你我]|给[您你我])?说?';
+
 const PHOTO_NOUN = '(?:照片|图片|相片|实拍图|细节图|截图|照|图|视频)';
 // 发货 is shipping, never sending a picture
 const PHOTO_VERB = '(?:拍|发(?!货)|提供|上传|传|截)';

@@ -17,6 +17,8 @@ const ORDER_LOOKBACK = 12;
 const CLAUSE_END = /[,.!?;:。\n]/u;
 const MAYBE_CONTACT = /[a-z@邮微电手联加打留私钉抖快陌小飞支转收其别]/u;
 const REFUSAL_LOOKAROUND = 8;
+/** A number or a handle inside a contact mention (微信 tp_xf88, qq 12345678, 13812345678). */
+const CONCRETE_ID = /\d{5,}|[a-z][-_a-z0-9]{5,}/u;
 
 function inContext(context: RegExp, text: string, index: number): boolean {
   const start = clauseStart(text, index, Math.max(0, index - ORDER_LOOKBACK));
@@ -44,6 +46,8 @@ export function findPhones(normalized: string): Found[] {
 }
 
 function refused(text: string, index: number, end: number): boolean {
+  // 不满意加我QQ 12345678: whatever a negator nearby governs, handing out the id is the offer
+  if (CONCRETE_ID.test(text.slice(index, end))) return false;
   if (negatedBefore(text, index) || negatedAfter(text, listEnd(text, end))) return true;
   const from = clauseStart(text, index, Math.max(0, index - REFUSAL_LOOKAROUND));
   let to = end;

@@ -1,8 +1,8 @@
 // Text detectors behind the fixed global rules (schema.ts globalRuleIds). Each reads the features
 // of one reply and says whether the rule's pattern is present, with the fragment as evidence.
 import type { Detection, TextFeatures } from './types.ts';
-import { APOLOGY, CREDENTIAL, GREETING, PHOTO_REQUEST, POLITE_ADDRESS } from './conductLexicon.ts';
-import { negatedBefore } from './negation.ts';
+import { APOLOGY, APOLOGY_DECLINERS, CREDENTIAL, GREETING, PHOTO_REQUEST, POLITE_ADDRESS } from './conductLexicon.ts';
+import { isIdiomAt, negatedBefore } from './negation.ts';
 import { MARKER, POLICY, PROMISE_SOURCES } from './promiseLexicon.ts';
 import { RUDE_PATTERNS } from './rudeLexicon.ts';
 
@@ -32,6 +32,8 @@ const RUDE = new RegExp(RUDE_PATTERNS.join('|'), 'gu');
 const GREETING_RE = new RegExp(GREETING, 'gu');
 const POLITE_RE = new RegExp(POLITE_ADDRESS, 'u');
 const APOLOGY_RE = new RegExp(APOLOGY, 'gu');
+const APOLOGY_DECLINED = new RegExp(`(?:${APOLOGY_DECLINERS})$`, 'u');
+const APOLOGY_DECLINED_REACH = 8;
 const PHOTO_RE = new RegExp(PHOTO_REQUEST, 'gu');
 const CREDENTIAL_RES = CREDENTIAL.map((s) => new RegExp(s, 'gdu'));
 const PROMISE_RES = PROMISE_SOURCES.map((s) => new RegExp(s, 'gdu'));
@@ -80,8 +82,20 @@ export const detectPoliteAddress: Detector = (f) => {
   return m === null ? MISS : hit(m[0]);
 };
 
-/** 抱歉/对不起/不好意思/让您久等了 …; "不用道歉" is not an apology. */
-export const detectApology: Detector = (f) => firstMatch(APOLOGY_RE, f.normalized, false);
+/**
+ * 抱歉/对不起/不好意思/让您久等了 …; "不用道歉" is not an apology. Only a negator right before the
+ * apology (不用/不需要/别 + 说/跟我) declines it: the 不 of 穿着不舒服真的很抱歉 is the complaint.
+ */
+export const detectApology: Detector = (f) => {
+  const text = f.normalized;
+  APOLOGY_RE.lastIndex = 0;
+  for (let m = APOLOGY_RE.exec(text); m !== null; m = APOLOGY_RE.exec(text)) {
+    const from = Math.max(0, m.index - APOLOGY_DECLINED_REACH);
+    const declined = APOLOGY_DECLINED.exec(text.slice(from, m.index));
+    if (declined === null || isIdiomAt(text, from + declined.index)) return hit(m[0]);
+  }
+  return MISS;
+};
 
 /** Asking for photos or screenshots of the problem (and to circle the defect); "不用拍照" is not. */
 export const detectPhotoRequest: Detector = (f) => firstMatch(PHOTO_RE, f.normalized, false);

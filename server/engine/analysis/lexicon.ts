@@ -3,6 +3,9 @@ import type { IntentDef } from '../scenario/schema.ts';
 import type { KeywordHit, TextFeatures } from './types.ts';
 import type { CompiledMatcher } from './matcher.ts';
 import { compileMatcher } from './matcher.ts';
+import type { FastMatcher } from './fastMatcher.ts';
+import { compileFastMatcher } from './fastMatcher.ts';
+import { KeywordSet, TextScan } from './keywordScan.ts';
 
 export interface IntentExplanation {
   intent: string;
@@ -25,12 +28,16 @@ export interface CompiledLexicon {
 interface Compiled {
   id: string;
   matchers: CompiledMatcher[];
+  fast: FastMatcher[];
   unless: string[];
+  /** positions in `ids` of the intents in `unless` */
+  vetoes: number[];
 }
 
 export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexicon {
   const ids = Object.keys(intents);
   const known = new Set(ids);
+  const keywords = new KeywordSet();
   const compiled: Compiled[] = ids.map((id) => {
     const def = intents[id]!;
     const unless = def.unless ?? [];
@@ -42,11 +49,17 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
         throw new Error(`intent "${id}", matcher ${i + 1}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
       }
     });
-    return { id, matchers, unless };
+    const fast = def.match.map((m, i) => compileFastMatcher(m, keywords, matchers[i]!));
+    return { id, matchers, fast, unless, vetoes: unless.map((u) => ids.indexOf(u)) };
   });
+  // built after every keyword is known; reused for every reply this lexicon matches
+  const scan = new TextScan(keywords);
+  const hit = new Uint8Array(compiled.length);
 
-  // Vetoes use the raw (pre-veto) results, so the outcome never depends on definition order.
-  function raw(f: TextFeatures, withHits: boolean): { matched: Set<string>; hits: Map<string, KeywordHit[]> } {
+  // The plain path, kept for explain() (play-testing wants every hit) and as the reference the fast
+  // path is tested against. Vetoes use the raw (pre-veto) results, so the outcome never depends on
+  // definition order.
+  function raw(f: TextFeatures): { matched: Set<string>; hits: Map<string, KeywordHit[]> } {
     const matched = new Set<string>();
     const hits = new Map<string, KeywordHit[]>();
     for (const c of compiled) {
@@ -55,8 +68,7 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
       for (const m of c.matchers) {
         const r = m(f);
         if (r.matched) any = true;
-        if (withHits) all.push(...r.hits);
-        else if (any) break;
+        all.push(...r.hits);
       }
       if (any) matched.add(c.id);
       hits.set(c.id, all);
@@ -66,12 +78,28 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
 
   return {
     ids,
+    // The hot path (every reply of every session): one keyword scan, no per-intent allocation.
     match(f) {
-      const { matched } = raw(f, false);
-      return compiled.filter((c) => matched.has(c.id) && !c.unless.some((u) => matched.has(u))).map((c) => c.id);
+      scan.scan(f.normalized);
+      for (let k = 0; k < compiled.length; k++) {
+        hit[k] = 0;
+        for (const m of compiled[k]!.fast) {
+          if (m(scan, f)) {
+            hit[k] = 1;
+            break;
+          }
+        }
+      }
+      const out: string[] = [];
+      for (let k = 0; k < compiled.length; k++) {
+        if (hit[k] === 0) continue;
+        const c = compiled[k]!;
+        if (!c.vetoes.some((v) => hit[v] === 1)) out.push(c.id);
+      }
+      return out;
     },
     explain(f) {
-      const { matched, hits } = raw(f, true);
+      const { matched, hits } = raw(f);
       return compiled.map((c) => {
         const vetoedBy = matched.has(c.id) ? c.unless.find((u) => matched.has(u)) : undefined;
         const base = { intent: c.id, matched: matched.has(c.id) && vetoedBy === undefined, hits: hits.get(c.id) ?? [] };

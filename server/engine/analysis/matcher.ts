@@ -68,11 +68,16 @@ function regexMatcher(source: string, counts: Counts): CompiledMatcher {
   };
 }
 
-// One bigram multiset per analysed reply, shared by every similar-matcher of every intent.
-const gramCache = new WeakMap<TextFeatures, { bi?: Bigrams; uni?: Bigrams }>();
-function gramsOf(f: TextFeatures, unigrams: boolean): Bigrams {
+// One bigram multiset (and one shortness test) per analysed reply, shared by every similar-matcher
+// of every intent.
+const gramCache = new WeakMap<TextFeatures, { bi?: Bigrams; uni?: Bigrams; short?: boolean }>();
+function gramEntry(f: TextFeatures): { bi?: Bigrams; uni?: Bigrams; short?: boolean } {
   let entry = gramCache.get(f);
   if (entry === undefined) gramCache.set(f, (entry = {}));
+  return entry;
+}
+function gramsOf(f: TextFeatures, unigrams: boolean): Bigrams {
+  const entry = gramEntry(f);
   if (unigrams) return (entry.uni ??= bigramsOf(f.normalized, true));
   return (entry.bi ??= bigramsOf(f.normalized, false));
 }
@@ -83,7 +88,7 @@ function similarMatcher(examples: readonly string[], threshold: number): Compile
     return { label, text, short: isShort(text), bi: bigramsOf(text, false), uni: bigramsOf(text, true) };
   });
   return (f) => {
-    const textShort = isShort(f.normalized);
+    const textShort = (gramEntry(f).short ??= isShort(f.normalized));
     let best = -1;
     let bestLabel = '';
     for (const ex of compiled) {

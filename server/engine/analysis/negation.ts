@@ -66,12 +66,27 @@ export function clauseStart(text: string, index: number, floor: number): number 
   return Math.max(floor, 0);
 }
 
+const CONDITION_OPENERS: readonly string[] = ['如果', '要是', '假如', '假设', '万一', '若是'];
+
+/**
+ * Does a conditional close between a negator (ending at `from`) and `to`? The negator belongs to
+ * the condition: 真不到的话加我微信 and 如果不合适就加我微信 offer the WeChat, they do not refuse it.
+ * 的话 closes the condition by itself; 如果/要是… needs its consequence word (就, 那么) before `to`.
+ */
+function conditionClosed(text: string, clause: number, negator: number, from: number, to: number): boolean {
+  const between = text.slice(from, to);
+  if (between.includes('的话')) return true;
+  if (!between.includes('就') && !between.includes('那么')) return false;
+  const before = text.slice(clause, negator);
+  return CONDITION_OPENERS.some((w) => before.includes(w));
+}
+
 /** Is the text at `index` governed by a negator before it in the same clause? */
 export function negatedBefore(text: string, index: number, window = NEGATION_WINDOW): boolean {
   const start = clauseStart(text, index, Math.max(0, index - window - LONGEST));
   for (let p = start; p < index; p++) {
     const f = negatorAt(text, p, index);
-    if (f !== undefined && index - (p + f.length) <= window) return true;
+    if (f !== undefined && index - (p + f.length) <= window && !conditionClosed(text, start, p, p + f.length, index)) return true;
   }
   return false;
 }
@@ -127,12 +142,24 @@ function closesDenial(text: string, q: number, needVerb: boolean): boolean {
   return !isHan(c) && !ASCII_WORD.test(c);
 }
 
+// V不了 where the verb promises rather than refuses (少不了 = surely included, 错不了 = surely right)
+const SURE_BEFORE_BULIAO = new Set([...'少差错跑']);
+
+/**
+ * The keyword itself takes the potential complement: 保证不了 (cannot guarantee), 便宜不了. Unlike a
+ * denial it need not close the clause (我保证不了具体哪天). 不了解 is "not know", not "cannot".
+ */
+function cannotRightAfter(text: string, end: number): boolean {
+  return end > 0 && text.startsWith('不了', end) && text[end + 2] !== '解' && !SURE_BEFORE_BULIAO.has(text[end - 1]!);
+}
+
 /**
  * Is a keyword ending at `end` denied by a comment placed after it (赠品是没有的, 小礼物这边确实没有,
  * 包邮不行的, 小礼物送不了)? Only topic filler may stand between the keyword and the negator, and the
  * denial must close the clause, so a statement about something else keeps the keyword counted.
  */
 export function deniedAfter(text: string, end: number): boolean {
+  if (cannotRightAfter(text, end)) return true;
   const stop = Math.min(text.length, end + POST_GAP + 1);
   for (let p = end; p < stop; p++) {
     const c = text[p]!;

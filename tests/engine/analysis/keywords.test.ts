@@ -52,6 +52,9 @@ describe('findKeywords: negation scope', () => {
     ['我们不会，合脚', '合脚'],
     ['不会吧，这么合脚', '合脚'],
     ['不方便透露的细节我们都写在商品详情页面的合脚说明', '合脚'],
+    // a negator inside a condition does not reach past it
+    ['真不到的话加我微信', '微信'],
+    ['如果不合适就加我微信', '微信'],
   ])('%j: %s is not negated', (text, keyword) => {
     expect(negated(text, keyword)).toEqual([false]);
   });
@@ -69,6 +72,9 @@ describe('findKeywords: a denial after the keyword, at the end of its clause', (
     ['小礼物送不了哦', '小礼物'],
     ['优惠无法提供，抱歉', '优惠'],
     ['赠品真的没有[捂脸]', '赠品'],
+    // the keyword takes the potential complement itself; this need not close the clause
+    ['我保证不了具体哪天', '保证'],
+    ['价格便宜不了了', '便宜'],
   ])('%j: %s is negated', (text, keyword) => {
     expect(negated(text, keyword)).toEqual([true]);
   });
@@ -85,6 +91,8 @@ describe('findKeywords: a denial after the keyword, at the end of its clause', (
     ['优惠券不能和满减一起用', '优惠券'],
     // idioms and A-not-A
     ['赠品少不了您的', '赠品'],
+    ['尺码这块我少不了', '少'],
+    ['这个尺码不了解的话可以问我', '尺码'],
     ['包邮行不行', '包邮'],
     // something other than filler between keyword and negator
     ['尺码表合适没有', '尺码表'],

@@ -1,0 +1,84 @@
+// The lexicon's hot path: a matcher answers only "matched or not", reading keyword occurrences from
+// the shared TextScan instead of searching the text itself, and stopping at the first counted hit.
+// compileMatcher (matcher.ts) stays the plain reference; tests/engine/analysis/fastMatcher.test.ts
+// checks that both give the same answer for every intent of the real lexicon.
+import type { MatcherDef } from '../scenario/schema.ts';
+import type { TextFeatures } from './types.ts';
+import type { CompiledMatcher } from './matcher.ts';
+import { compileRegex } from './matcher.ts';
+import type { KeywordSet, Need, TextScan } from './keywordScan.ts';
+import { NEED_ANY, NEED_NEGATED, NEED_NOT_NEGATED } from './keywordScan.ts';
+import { normalize } from './normalize.ts';
+
+/** `scan` has already scanned `f.normalized`. */
+export type FastMatcher = (scan: TextScan, f: TextFeatures) => boolean;
+
+const NEEDS: Record<NonNullable<MatcherDef['negation']>, Need> = {
+  exclude: NEED_NOT_NEGATED,
+  require: NEED_NEGATED,
+  ignore: NEED_ANY,
+};
+
+function anyOf(ids: number[], need: Need): FastMatcher {
+  return (s) => {
+    for (const id of ids) if (s.has(id, need)) return true;
+    return false;
+  };
+}
+
+function allOf(ids: number[], need: Need): FastMatcher {
+  return (s) => {
+    for (const id of ids) if (!s.has(id, need)) return false;
+    return true;
+  };
+}
+
+function nOf(ids: number[], n: number, need: Need): FastMatcher {
+  return (s) => {
+    let found = 0;
+    for (let k = 0; k < ids.length; k++) {
+      if (s.has(ids[k]!, need) && ++found >= n) return true;
+      // the rest cannot make up the difference
+      if (found + (ids.length - k - 1) < n) return false;
+    }
+    return found >= n;
+  };
+}
+
+/** Where String.prototype.matchAll resumes after an empty match under the u flag. */
+function advance(text: string, index: number): number {
+  const c = text.codePointAt(index);
+  return index + (c !== undefined && c > 0xffff ? 2 : 1);
+}
+
+function regexOf(source: string, need: Need): FastMatcher {
+  const re = compileRegex(source, 'regex', 'gu');
+  return (s, f) => {
+    const text = f.normalized;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (need === NEED_ANY) return true;
+      if (s.negated(m.index, m.index + m[0].length) === (need === NEED_NEGATED)) return true;
+      if (m[0] === '') re.lastIndex = advance(text, re.lastIndex);
+    }
+    return false;
+  };
+}
+
+/**
+ * The fast form of `def`. `reference` is the same matcher compiled by compileMatcher, which has
+ * already validated `def`; similarity matchers have no keywords to share and simply delegate to it.
+ */
+export function compileFastMatcher(def: MatcherDef, keywords: KeywordSet, reference: CompiledMatcher): FastMatcher {
+  const need = NEEDS[def.negation ?? 'exclude'];
+  const ids = (words: readonly string[]) => words.map((w) => keywords.add(normalize(w)));
+  let base: FastMatcher;
+  if (def.any !== undefined) base = anyOf(ids(def.any), need);
+  else if (def.all !== undefined) base = allOf(ids(def.all), need);
+  else if (def.nOf !== undefined) base = nOf(ids([...new Set(def.nOf.of)]), def.nOf.n, need);
+  else if (def.regex !== undefined) base = regexOf(def.regex, need);
+  else base = (_s, f) => reference(f).matched;
+  if (def.unless === undefined) return base;
+  const unless = compileRegex(def.unless, 'unless regex');
+  return (s, f) => base(s, f) && !unless.test(f.normalized);
+}
