@@ -1,7 +1,7 @@
 // The functional core of a practice session: step(state, event, now) -> {state, effects}.
 // The runtime stores events and delivers effects; this file decides everything else.
 import { initialTransition } from 'xstate';
-import { analyzeText, normalize, similarity } from '../analysis/index.ts';
+import { analyzeText, similarity } from '../analysis/index.ts';
 import type { Report, TurnRecord } from '../rubric/types.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
 import { effectiveSilence } from './compile.ts';
@@ -33,6 +33,7 @@ export function startSession(compiled: CompiledScenario, opts: StartOptions): St
     visit: 0,
     answeredVisit: 0,
     messages: [],
+    recentReplies: [],
     turns: 0,
     lastBuyerAt: null,
     lastTraineeAt: null,
@@ -91,12 +92,13 @@ function onReply(compiled: CompiledScenario, state: SessionState, text: string, 
     messageId: message.id,
     state: state.machine.value,
     firstInState: state.answeredVisit !== state.visit,
-    reply: { features, intents, repeated: repeatsEarlierReply(state, features.normalized) },
+    reply: { features, intents, repeated: repeatsEarlierReply(state.recentReplies, features.normalized) },
     afterComplaint: state.complaint.pending,
     qualityComplaint: state.complaint.quality,
     ...(responseMs === undefined ? {} : { responseMs }),
   };
-  return traineeTurn(compiled, state, message, turn, { type: 'reply', intents }, now, effects);
+  const remembered = { ...state, recentReplies: [...state.recentReplies, features.normalized].slice(-RECENT_REPLIES) };
+  return traineeTurn(compiled, remembered, message, turn, { type: 'reply', intents }, now, effects);
 }
 
 function onAction(
@@ -261,11 +263,13 @@ function isDelivered(state: SessionState, id: string, now: number): boolean {
 
 /** Similarity at which two replies count as the same text sent again (copy-paste answering). */
 const REPEAT_SIMILARITY = 0.9;
+/** How far back a repeat is looked for: a pasted answer shows up within a few turns. */
+const RECENT_REPLIES = 8;
 
-function repeatsEarlierReply(state: SessionState, normalized: string): boolean {
+function repeatsEarlierReply(recent: readonly string[], normalized: string): boolean {
   // Very short replies (好的, 嗯) repeat naturally; the mechanical-reply rule judges those.
   if ([...normalized].length < 6) return false;
-  return state.messages.some((m) => m.from === 'trainee' && m.text !== '' && similarity(normalize(m.text), normalized) >= REPEAT_SIMILARITY);
+  return recent.some((earlier) => similarity(earlier, normalized) >= REPEAT_SIMILARITY);
 }
 
 /** Time since the buyer line being answered; undefined if the buyer has not spoken since the last turn. */

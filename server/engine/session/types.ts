@@ -45,6 +45,8 @@ export interface SessionState {
   visit: number;
   answeredVisit: number;
   messages: Message[];
+  /** the trainee's latest replies, normalised, to spot a repeated reply without re-normalising the chat */
+  recentReplies: string[];
   turns: number;
   /** due time of the last buyer line, and of the last trainee turn */
   lastBuyerAt: number | null;
