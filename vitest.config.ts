@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
+    // A throwaway PostgreSQL server for the store tests that run on both backends.
+    globalSetup: ['tests/server/pgServer.ts'],
   },
 });

@@ -4,7 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { createHttpHandler } from './http/routes.ts';
-import { allowRequestFrom } from './http/origins.ts';
+import { allowRequestFrom, refuseForeignOrigins } from './http/origins.ts';
 import { staticRoot } from './http/staticFiles.ts';
 import { TRANSPORT_MAX_BYTES } from './protocol/index.ts';
 import type { AppServer } from './runtime/gateway.ts';
@@ -89,6 +89,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
     allowRequest: allowRequestFrom(deps.allowedOrigins),
     ...(deps.allowedOrigins.length > 0 ? { cors: { origin: [...deps.allowedOrigins] } } : {}),
   });
+  io.engine.use(refuseForeignOrigins(deps.allowedOrigins));
   attachGateway(io, { registry, tokens, logger: logger.child({ part: 'socket' }), rateLimit: deps.rateLimit, now: () => scheduler.now() });
   if (deps.db) {
     drills = attachDrills(io, {

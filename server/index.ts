@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createApplication } from './app.ts';
 import { ConfigError, readConfig } from './runtime/config.ts';
-import { openSqlite } from './store/database.ts';
+import { openDatabase } from './store/database.ts';
 import { loadOrCreateSecret } from './store/secret.ts';
 import { SessionLog } from './store/sessionLog.ts';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   const logger = pino({ level: config.logLevel });
-  const db = await openSqlite({
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
     file: join(config.dataDir, 'kefu-dojo.sqlite'),
     synchronous: config.dbSync,
     onCheckpointError: (message) => logger.warn({ message }, 'background checkpoint failed'),
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   httpServer.listen({ port: config.port, ...(config.host ? { host: config.host } : {}) }, () => {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, dataDir: config.dataDir, scenariosDir: config.scenariosDir, buyerSpeed: config.buyerSpeed }, 'listening');
+    logger.info({ port, store: config.databaseUrl ? 'postgres' : 'sqlite', dataDir: config.dataDir, scenariosDir: config.scenariosDir, buyerSpeed: config.buyerSpeed }, 'listening');
   });
   let stopping = false;
   const stop = (signal: string) => {

@@ -8,6 +8,7 @@ import type { SessionTokens } from '../runtime/tokens.ts';
 import { originAllowed } from './origins.ts';
 import { serveStatic } from './staticFiles.ts';
 import { serveScenarioContext } from './scenarioContext.ts';
+import { setSecurityHeaders } from './securityHeaders.ts';
 
 export interface HttpDeps {
   registry: SessionRegistry;
@@ -25,6 +26,7 @@ const SESSION_PATH = /^\/api\/sessions\/([A-Za-z0-9-]{1,64})$/;
 
 export function createHttpHandler(deps: HttpDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    setSecurityHeaders(res);
     route(req, res, deps).catch((err: unknown) => {
       deps.logger.error({ err, url: req.url }, 'http handler failed');
       if (!res.headersSent) json(res, 500, { error: { code: 'internal', message: 'something went wrong on the server' } });

@@ -26,6 +26,8 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** trainer cookies marked Secure (HTTPS only); on by default when PUBLIC_URL is https */
   secureCookies: boolean;
+  /** postgres://...: the store is PostgreSQL (several nodes share it); else SQLite in dataDir */
+  databaseUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +47,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError('PUBLIC_URL must be an http(s) URL');
   const secure = env['SECURE_COOKIES'];
   if (secure !== undefined && secure !== '' && secure !== 'true' && secure !== 'false') throw new ConfigError('SECURE_COOKIES must be true or false');
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  if (databaseUrl !== undefined && !/^postgres(?:ql)?:\/\/./.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env['HOST'] || undefined,
@@ -66,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     trainerBootstrap: bootstrap,
     publicUrl,
     secureCookies: secure ? secure === 'true' : (publicUrl?.startsWith('https:') ?? false),
+    databaseUrl,
   };
 }
 

@@ -1,10 +1,12 @@
-// Opens the embedded SQLite database (PostgreSQL is a second dialect behind the same Kysely queries).
+// Opens the store: the embedded SQLite database by default, PostgreSQL (server/store/postgres.ts)
+// when DATABASE_URL is set; both behind the same Kysely queries and migrations.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { startCheckpointer } from './checkpointer.ts';
 import { migrateToLatest } from './migrations.ts';
+import { openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
 
 export interface SqliteOptions {
@@ -44,4 +46,15 @@ export async function openSqlite(options: SqliteOptions): Promise<Kysely<Databas
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   await migrateToLatest(db as Kysely<unknown>);
   return db;
+}
+
+export interface StoreOptions extends SqliteOptions {
+  /** postgres://...: PostgreSQL instead of the SQLite file */
+  databaseUrl?: string | undefined;
+}
+
+/** The one store of the server: PostgreSQL when a URL is given, else the SQLite file. */
+export async function openDatabase(options: StoreOptions): Promise<Kysely<Database>> {
+  if (options.databaseUrl) return openPostgres({ url: options.databaseUrl });
+  return openSqlite(options);
 }

@@ -6,6 +6,9 @@ import { trainerEventNames } from '../../server/protocol/index.ts';
 import type { DrillClient, DrillServer } from './drillHelpers.ts';
 import { drillClient, login, loginTrainer, PASSWORD, startDrillServer } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
+import { ManualScheduler } from './manualScheduler.ts';
+import { LOGIN_TTL_MS, TRAINER_COOKIE } from '../../server/http/trainerAuth.ts';
+import { io as connectClient } from 'socket.io-client';
 
 let server: DrillServer | undefined;
 const clients: DrillClient[] = [];
@@ -22,8 +25,8 @@ async function client(url: string, cookie?: string): Promise<DrillClient> {
 }
 
 /** A started drill with two trainees. */
-async function running() {
-  server = await startDrillServer();
+async function running(scheduler?: ManualScheduler) {
+  server = await startDrillServer(scheduler ? { scheduler } : {});
   const cookie = await loginTrainer(server, '周老师');
   const trainer = await client(server.url, cookie);
   const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
@@ -87,6 +90,36 @@ describe('trainer events', () => {
   });
 });
 
+describe('trainer credentials', () => {
+  /** Every trainer event, each answered on its own with `code` and none of them acted upon. */
+  async function refusedPerEvent(c: DrillClient, drillId: string, seatId: string, code: string): Promise<void> {
+    const payloads = trainerPayloads(drillId, seatId);
+    for (const name of trainerEventNames) {
+      expect(await c.send(name as DrillEventName, payloads[name] as never), name).toMatchObject({ ok: false, error: { code } });
+    }
+    expect(server?.drills.manager.get(drillId)?.status).toBe('running');
+    expect(server?.drills.manager.get(drillId)?.seats.get(seatId)?.removed).toBe(false);
+  }
+
+  it('are refused per event when the cookie is forged, tampered with or signed for a trainee', async () => {
+    const { server, cookie, drillId, seatB } = await running();
+    const value = cookie.slice(cookie.indexOf('=') + 1);
+    const forgeries = [`${TRAINER_COOKIE}=${value.slice(0, -2)}AA`, `${TRAINER_COOKIE}=${seatB.seatToken}`, `${TRAINER_COOKIE}=' OR 1=1 --`, `${TRAINER_COOKIE}=`];
+    for (const forged of forgeries) await refusedPerEvent(await client(server.url, forged), drillId, seatB.seatId, 'unauthorized');
+  });
+
+  it('expire: a login past its time is refused per event on its socket, at a new handshake and over HTTP', async () => {
+    const clock = new ManualScheduler();
+    const { server, cookie, trainer, drillId, seatB } = await running(clock);
+    expect((await fetch(`${server.url}/api/trainer/me`, { headers: { cookie } })).status).toBe(200);
+    await clock.advance(server.settles, LOGIN_TTL_MS);
+    await refusedPerEvent(trainer, drillId, seatB.seatId, 'unauthorized');
+    await refusedPerEvent(await client(server.url, cookie), drillId, seatB.seatId, 'unauthorized');
+    expect((await fetch(`${server.url}/api/trainer/me`, { headers: { cookie } })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/drills`, { headers: { cookie } })).status).toBe(401);
+  });
+});
+
 describe('trainee events', () => {
   it('act only in the seat\'s own session, and never carry another trainee\'s chat', async () => {
     const { server, a, b, sessionA, sessionB } = await running();
@@ -136,6 +169,26 @@ describe('trainee events', () => {
     expect(seat.session).not.toBeNull();
     await late.waitForEvent('buyer:say');
     expect(await late.send('drill:join', { code: '000000', displayName: '小陈' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('connection state recovery', () => {
+  it('is off, so a removed trainee\'s reconnecting socket gets nothing back', async () => {
+    const { server, trainer, drillId, seatB, sessionB } = await running();
+    expect(server.app.io._opts.connectionStateRecovery).toBeUndefined();
+    // A socket that reconnects by itself, as the browser's does.
+    const socket = connectClient(`${server.url}/drill`, { transports: ['websocket'], forceNew: true, reconnectionDelay: 10 });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const act = (name: string, payload: unknown) => socket.timeout(10_000).emitWithAck(name, payload) as Promise<unknown>;
+    expect(await act('drill:rejoin', { seatToken: seatB.seatToken, lastSeq: 0 })).toMatchObject({ ok: true });
+    await trainer.ok('drill:remove', { drillId, seatId: seatB.seatId });
+    const reconnected = new Promise((resolve) => socket.io.once('reconnect', resolve));
+    socket.io.engine.close();
+    await reconnected;
+    expect(socket.recovered).toBeFalsy();
+    expect(await act('reply:send', { sessionId: sessionB, clientMsgId: msgId(), text: '我又回来了' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await act('drill:rejoin', { seatToken: seatB.seatToken, lastSeq: 0 })).toMatchObject({ ok: false, error: { code: 'removed' } });
+    socket.disconnect();
   });
 });
 

@@ -40,6 +40,8 @@ export interface ServerOptions {
   allowedOrigins?: string[];
   scenariosDir?: string;
   staticDir?: string;
+  /** open this store (tests/server/backends.ts) instead of a SQLite file in dataDir */
+  store?: { open(): Promise<Kysely<Database>> };
 }
 
 /** A fresh data dir, deleted after the test file is done. */
@@ -51,14 +53,15 @@ export function tempDataDir(): string {
 const made: string[] = [];
 
 function removeTempDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // Retries: the SQLite checkpointer thread may still be closing its files in there.
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 }
 // Registered while a test file imports this module, so it runs after that file's tests.
 afterAll(removeTempDirs);
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const db = await openSqlite({ file: join(dataDir, 'kefu-dojo.sqlite'), synchronous: 'normal' });
+  const db = options.store ? await options.store.open() : await openSqlite({ file: join(dataDir, 'kefu-dojo.sqlite'), synchronous: 'normal' });
   const log = new SessionLog(db);
   const httpServer = createServer();
   const app = createApplication(httpServer, {

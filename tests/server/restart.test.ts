@@ -1,5 +1,5 @@
 // Stop the server mid-session, start it again on the same database: the trainee resumes with the
-// whole transcript, and buyer turns that were still pending arrive when due.
+// whole transcript, and buyer turns that were still pending arrive when due. On both store backends.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../server/engine/index.ts';
 import { ManualScheduler } from './manualScheduler.ts';
@@ -7,6 +7,7 @@ import type { ReceivedEvent, TestServer } from './helpers.ts';
 import { msgId, seqs, startServer, tempDataDir, trainee } from './helpers.ts';
 import { startServerProcess } from './serverProcess.ts';
 import type { ServerProcess } from './serverProcess.ts';
+import { BACKENDS, freshStore, openStore } from './backends.ts';
 
 let server: TestServer | undefined;
 let child: ServerProcess | undefined;
@@ -21,11 +22,13 @@ function messages(events: readonly ReceivedEvent[]): Message[] {
   return events.flatMap((e) => (e.name === 'buyer:say' || e.name === 'trainee:say' ? [e.payload.message] : []));
 }
 
-describe('restarting in-process', () => {
+describe.each(BACKENDS)('restarting in-process on %s', (backend) => {
   it('rebuilds the session from its log and delivers the pending buyer lines', async () => {
     const dataDir = tempDataDir();
+    const at = await freshStore(backend, dataDir);
+    const store = { open: () => openStore(at) };
     const clock = new ManualScheduler();
-    server = await startServer({ dataDir, scheduler: clock, buyerSpeed: 1 });
+    server = await startServer({ dataDir, store, scheduler: clock, buyerSpeed: 1 });
     const before = await trainee(server.url);
     const info = await before.ok('session:start', { scenarioId: 'mini-haggle', displayName: '小周', mode: 'practice' });
     await before.waitForEvent('buyer:say');
@@ -36,7 +39,7 @@ describe('restarting in-process', () => {
 
     // Same database, a new process state; the buyer's answer was due but never delivered.
     const later = new ManualScheduler(clock.now() + 500);
-    server = await startServer({ dataDir, scheduler: later, buyerSpeed: 1 });
+    server = await startServer({ dataDir, store, scheduler: later, buyerSpeed: 1 });
     const after = await trainee(server.url);
     const resumed = await after.ok('session:resume', { sessionId: info.sessionId, token: info.token, lastSeq: 0 });
     await after.waitFor((events) => events.length >= resumed.lastSeq);
@@ -55,10 +58,11 @@ describe('restarting in-process', () => {
   });
 });
 
-describe('restarting after SIGKILL', () => {
+describe.each(BACKENDS)('restarting after SIGKILL on %s', (backend) => {
   it('loses nothing that was acknowledged', async () => {
     const dataDir = tempDataDir();
-    child = await startServerProcess(dataDir);
+    const { env } = await freshStore(backend, dataDir);
+    child = await startServerProcess(dataDir, env);
     const before = await trainee(child.url);
     const info = await before.ok('session:start', { scenarioId: 'mini-haggle', displayName: '小吴', mode: 'practice' });
     await before.waitForEvent('buyer:say');
@@ -67,7 +71,7 @@ describe('restarting after SIGKILL', () => {
     child.kill();
     before.close();
 
-    child = await startServerProcess(dataDir);
+    child = await startServerProcess(dataDir, env);
     const after = await trainee(child.url);
     await after.ok('session:resume', { sessionId: info.sessionId, token: info.token, lastSeq: 0 });
     await after.waitForEvent('buyer:say', 3);

@@ -1,12 +1,12 @@
-// The log on its own: migrations on a fresh file, group commit, and one bad write not sinking a batch.
-import { join } from 'node:path';
+// The log on its own, on both backends (SQLite, and the PostgreSQL of tests/server/pgServer.ts):
+// migrations on a fresh store, group commit, one bad write not sinking a batch, bigint as numbers.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { openSqlite } from '../../server/store/database.ts';
+import { parseInt8 } from '../../server/store/postgres.ts';
 import type { Database } from '../../server/store/schema.ts';
 import type { SessionRow } from '../../server/store/sessionLog.ts';
 import { SessionLog } from '../../server/store/sessionLog.ts';
-import { tempDataDir } from './helpers.ts';
+import { BACKENDS, freshStore, openStore } from './backends.ts';
 
 let db: Kysely<Database> | undefined;
 afterEach(async () => {
@@ -14,25 +14,26 @@ afterEach(async () => {
   db = undefined;
 });
 
-function row(id: string): SessionRow {
-  return { id, scenario_id: 'x', scenario_version: 1, bundle_hash: 'h', seed: 1, speed: 0, mode: 'practice', display_name: 'n', started_at: 1, ended_at: null, outcome: null, score: null };
+function row(id: string, startedAt = 1): SessionRow {
+  return { id, scenario_id: 'x', scenario_version: 1, bundle_hash: 'h', seed: 1, speed: 0, mode: 'practice', display_name: 'n', started_at: startedAt, ended_at: null, outcome: null, score: null };
 }
 
 const effect = { k: 1, dueAt: 1, kind: 'trainee:say', payload: { x: 1 } };
 const event = (n: number, clientMsgId: string, effects = [effect]) => ({ n, at: n, type: 'reply', payload: { type: 'reply', text: 'hi' }, clientMsgId, result: { messageId: `m${n}`, at: n }, effects });
 
-describe('SessionLog', () => {
-  it('creates and migrates the database on first open, and again is a no-op', async () => {
-    const dir = tempDataDir();
-    db = await openSqlite({ file: join(dir, 'nested', 'db.sqlite') });
+describe.each(BACKENDS)('SessionLog on %s', (backend) => {
+  it('creates and migrates the store on first open, and again is a no-op', async () => {
+    const at = await freshStore(backend);
+    at.file = at.file.replace('kefu-dojo.sqlite', 'nested/db.sqlite');
+    db = await openStore(at);
     await db.destroy();
-    db = await openSqlite({ file: join(dir, 'nested', 'db.sqlite') });
+    db = await openStore(at);
     const log = new SessionLog(db);
     expect(await log.load('missing')).toBeUndefined();
   });
 
   it('commits the writes of one turn together, and isolates a bad one', async () => {
-    db = await openSqlite({ file: ':memory:' });
+    db = await openStore(await freshStore(backend));
     const log = new SessionLog(db);
     await log.saveBundle('h', 'x', 1, '{}', 0);
     await Promise.all([log.create(row('a'), []), log.create(row('b'), [])]);
@@ -50,5 +51,42 @@ describe('SessionLog', () => {
     const b = await log.load('b');
     expect(b?.session).toMatchObject({ ended_at: 5, outcome: 'left', score: 42 });
     expect(b?.events[0]?.result).toEqual({ messageId: 'm1', at: 1 });
+  });
+
+  it('rolls a failed batch back whole before retrying its writes one by one', async () => {
+    db = await openStore(await freshStore(backend));
+    const log = new SessionLog(db);
+    await log.saveBundle('h', 'x', 1, '{}', 0);
+    // In one turn: a session created, then a write for a session that does not exist (a foreign key).
+    const writes = [log.create(row('c'), [effect]), log.append('ghost', event(1, 'g1')), log.append('c', event(1, 'c1'))];
+    expect((await Promise.allSettled(writes)).map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const c = await log.load('c');
+    expect(c?.startEffects).toEqual([effect]);
+    expect(c?.events.map((e) => e.clientMsgId)).toEqual(['c1']);
+    expect(await db.selectFrom('session_events').select('n').where('session_id', '=', 'ghost').execute()).toEqual([]);
+    await log.flush();
+  });
+
+  it('gives bigint columns back as numbers, past 2^31 and counted rows included', async () => {
+    db = await openStore(await freshStore(backend));
+    const log = new SessionLog(db);
+    const now = 1_760_000_000_123;
+    await log.saveBundle('h', 'x', 1, '{}', now);
+    await log.create({ ...row('big', now), seed: 4_294_967_295 }, []);
+    await log.append('big', { ...event(1, 'c1'), at: now + 1 }, { endedAt: now + 2, outcome: null, score: 0.5 });
+    const loaded = await log.load('big');
+    expect(loaded?.session).toMatchObject({ started_at: now, ended_at: now + 2, seed: 4_294_967_295, speed: 0, score: 0.5 });
+    expect(typeof loaded?.session.started_at).toBe('number');
+    expect(loaded?.events[0]?.at).toBe(now + 1);
+    const counted = await db.selectFrom('session_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(counted.n).toBe(2);
+  });
+});
+
+describe('the int8 parser', () => {
+  it('reads safe integers as numbers and refuses to round a larger one', () => {
+    expect(parseInt8('1760000000123')).toBe(1_760_000_000_123);
+    expect(parseInt8('-5')).toBe(-5);
+    expect(() => parseInt8('9007199254740993')).toThrow(RangeError);
   });
 });

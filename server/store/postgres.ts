@@ -1,0 +1,47 @@
+// PostgreSQL behind the same Kysely queries and migrations as SQLite: chosen by DATABASE_URL, for
+// several nodes sharing one store.
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { migrateToLatest } from './migrations.ts';
+import type { Database } from './schema.ts';
+
+const INT8_OID = 20;
+
+/**
+ * pg hands int8 (bigint) back as a string, since it may exceed 2^53; our bigint columns are epoch
+ * milliseconds, seeds and counts, all far below it, and the code (like the SQLite driver) expects
+ * numbers. Set on this pool only, not pg's global registry, so no other pg user is affected.
+ */
+export function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} is beyond a safe JavaScript integer`);
+  return n;
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+};
+
+export interface PostgresOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** pool size; the group commit needs only one connection for its writes */
+  max?: number;
+}
+
+/** Connect and migrate to the latest schema (Kysely's migrator takes a lock: nodes may race here). */
+export async function openPostgres(options: PostgresOptions): Promise<Kysely<Database>> {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, types });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return db;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(?:ql)?:\/\//.test(url);
+}
