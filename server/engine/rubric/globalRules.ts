@@ -1,16 +1,18 @@
 // Defaults of the global rules: category, weight, red line, and the coaching text a trainee
 // sees. Red lines weigh 10 so that passing them still counts; the rest weigh by how much the
 // behaviour matters to a buyer (digest §5, §9). The logic lives in globalChecks.ts.
-import type { GlobalRuleId } from '../scenario/schema.ts';
+import type { GlobalRuleId, LocalText } from '../scenario/schema.ts';
 import type { RuleInfo } from './progress.ts';
 
-type GlobalInfo = RuleInfo & { id: GlobalRuleId };
+// Every global rule has a title: it names the rule on chips and in the report in both languages.
+type GlobalInfo = RuleInfo & { id: GlobalRuleId; title: LocalText };
 
 const rule = (r: Omit<GlobalInfo, 'global'>): GlobalInfo => ({ ...r, global: true });
 
 export const GLOBAL_RULES: readonly GlobalInfo[] = [
   rule({
     id: 'no-offplatform-contact', category: 'compliance', weight: 10, redLine: true,
+    title: { 'zh-CN': '不引导站外联系', en: 'No off-platform contact' },
     feedback: {
       'zh-CN': '所有沟通都要留在平台内。不要给出或索要QQ、微信、手机号等站外联系方式，这属于违规引流，也会让买家失去平台保障。',
       en: 'Keep every conversation on the platform. Never give or ask for QQ, WeChat, a phone number or any other off-platform contact: it breaks platform rules and strips the buyer of platform protection.',
@@ -22,6 +24,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'no-credential-leak', category: 'security', weight: 10, redLine: true,
+    title: { 'zh-CN': '不泄露账号信息', en: 'No account details given away' },
     feedback: {
       'zh-CN': '任何情况下都不能发送密码、验证码、登录码或支付码。真正的平台工作人员不会向客服索要这些信息。',
       en: 'Never send a password, verification code, login code or payment code, whoever asks. Genuine platform staff never ask an agent for them.',
@@ -33,6 +36,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'no-phishing-link-click', category: 'security', weight: 10, redLine: true,
+    title: { 'zh-CN': '不点钓鱼链接', en: 'No phishing link opened' },
     feedback: {
       'zh-CN': '不要打开买家发来的陌生链接，它可能是钓鱼网站。请买家发商品截图或宝贝名称，在店铺内查找即可。',
       en: 'Do not open unknown links from buyers; they may lead to phishing pages. Ask for a screenshot or the item name and look it up in the shop instead.',
@@ -44,6 +48,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'no-file-accept', category: 'security', weight: 10, redLine: true,
+    title: { 'zh-CN': '不接收陌生文件', en: 'No unknown file accepted' },
     feedback: {
       'zh-CN': '不要接收买家发来的文件，压缩包或文档里可能藏有木马。需要的信息请买家直接用文字或图片发送。',
       en: 'Do not accept files from buyers; archives and documents can carry malware. Ask for the details as text or pictures in chat.',
@@ -55,6 +60,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'no-rude-language', category: 'politeness', weight: 10, redLine: true,
+    title: { 'zh-CN': '不说粗鲁的话', en: 'No rude words' },
     feedback: {
       'zh-CN': '无论买家态度如何，都要保持冷静和礼貌。辱骂、讽刺或“爱买不买”之类的话会直接引发投诉。',
       en: 'Stay calm and polite whatever the buyer says. Insults, sarcasm or "take it or leave it" lines lead straight to complaints.',
@@ -66,6 +72,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'no-absolute-promise', category: 'professionalism', weight: 8, redLine: false,
+    title: { 'zh-CN': '不做绝对化承诺', en: 'No absolute promises' },
     feedback: {
       'zh-CN': '对店铺控制不了的事（到货时间、尺码是否合适、颜色是否一致）不要说“肯定”“保证”“绝对”，改用“尽量”“争取”。平台承诺的正品、七天无理由可以放心说。',
       en: 'Do not promise "definitely", "guaranteed" or "absolutely" about things the shop cannot control (delivery date, fit, exact colour); say "we will do our best" instead. Policy guarantees such as authenticity or 7-day returns are fine.',
@@ -77,6 +84,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'greeting', category: 'politeness', weight: 5, redLine: false,
+    title: { 'zh-CN': '欢迎语', en: 'Welcome greeting' },
     feedback: {
       'zh-CN': '第一条回复先问候买家，比如“亲，您好”，再进入正题，让买家感到被重视。',
       en: 'Open your first reply with a greeting such as "Hello, dear" before getting to the point, so the buyer feels welcome.',
@@ -88,6 +96,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'polite-address', category: 'politeness', weight: 5, redLine: false,
+    title: { 'zh-CN': '礼貌称呼', en: 'Polite address' },
     feedback: {
       'zh-CN': '称呼买家时用“亲”或“您”，语气会更亲切、更尊重。不必每句都加，但至少要用上。',
       en: 'Address the buyer as 亲 or 您: it sounds warmer and more respectful. Not in every sentence, but use it.',
@@ -99,6 +108,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'first-response-time', category: 'timeliness', weight: 8, redLine: false,
+    title: { 'zh-CN': '首次响应及时', en: 'Quick first response' },
     feedback: {
       'zh-CN': '买家第一句话发出后要尽快回应，哪怕先发一句问候再查资料，也比让买家干等好。',
       en: 'Answer the buyer\'s first message quickly. A short greeting while you look things up beats leaving the buyer waiting.',
@@ -110,6 +120,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'avg-response-time', category: 'timeliness', weight: 6, redLine: false,
+    title: { 'zh-CN': '平均响应及时', en: 'Quick responses overall' },
     feedback: {
       'zh-CN': '整段对话都要保持回复节奏。回复忽快忽慢、长时间不回，买家很容易流失。',
       en: 'Keep a steady pace through the whole chat. Slow or uneven replies make buyers drift away.',
@@ -121,6 +132,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'no-mechanical-reply', category: 'empathy', weight: 6, redLine: false,
+    title: { 'zh-CN': '不机械应答', en: 'No bare one-word replies' },
     feedback: {
       'zh-CN': '不要连续只回“嗯”“好的”“是的”。回应买家时带上具体内容，表示你在认真听，并引导买家把需求说完整。',
       en: 'Do not answer with bare "OK", "yes", "mm" twice in a row. Add something concrete that shows you are listening and invites the buyer to say more.',
@@ -132,6 +144,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'apology-on-complaint', category: 'empathy', weight: 8, redLine: false,
+    title: { 'zh-CN': '投诉先致歉', en: 'Apologise on a complaint' },
     feedback: {
       'zh-CN': '买家投诉时，第一句先道歉、安抚情绪，再解释原因和处理办法。',
       en: 'When the buyer complains, apologise and acknowledge the feeling first, then explain and offer a fix.',
@@ -143,6 +156,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'ask-photo-evidence', category: 'professionalism', weight: 8, redLine: false,
+    title: { 'zh-CN': '请买家拍照取证', en: 'Ask for photo evidence' },
     feedback: {
       'zh-CN': '买家反映质量问题时，请对方拍照：一张整体图圈出问题位置，一张近距离特写，方便核实和申请处理。',
       en: 'When the buyer reports a quality problem, ask for photos: one of the whole item with the defect circled and one close-up, so the case can be checked and handled.',
@@ -154,6 +168,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'good-outcome', category: 'sales', weight: 25, redLine: false,
+    title: { 'zh-CN': '对话结局良好', en: 'A good ending' },
     feedback: {
       'zh-CN': '对话的目的是把买家服务好：成交、问题解决，或安全地拒绝骗局。这次对话没有走到好的结局，回看买家是在哪一步失去耐心的。',
       en: 'The point of the chat is a buyer served well: a sale, a problem solved, or a scam safely turned away. This chat did not reach a good ending; look back at the move where the buyer lost patience.',
@@ -165,6 +180,7 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'no-buyer-waiting', category: 'timeliness', weight: 8, redLine: false,
+    title: { 'zh-CN': '不让买家干等', en: 'No buyer left waiting' },
     feedback: {
       'zh-CN': '不要让买家追问“在吗”。一时答不上来，也先回一句“稍等，我马上帮您查”，再去核实。',
       en: 'Never make the buyer ask "are you there?". If you need time, say "one moment, I am checking for you" first, then look it up.',

@@ -6,6 +6,8 @@ import type { TurnRecord, VerdictValue } from './types.ts';
 
 export interface RuleInfo {
   id: string;
+  /** the short name a trainee sees; a scenario rule written without one has none */
+  title?: LocalText;
   category: RuleCategory;
   weight: number;
   redLine: boolean;

@@ -20,6 +20,7 @@ export function toVerdict(info: RuleInfo, value: VerdictValue, state: RuleProgre
     max: applies ? info.weight : 0,
     feedback: info.feedback,
   };
+  if (info.title !== undefined) v.title = info.title;
   if (applies && state.turn !== null) v.turn = state.turn;
   if (applies && state.messageId !== null) v.messageId = state.messageId;
   if (info.modelReply !== undefined) v.modelReply = info.modelReply;

@@ -4,7 +4,7 @@ import { compileMatcher } from '../analysis/index.ts';
 import type { RuleCheck, RuleScope, ScenarioRule } from '../scenario/schema.ts';
 import type { TurnRecord } from './types.ts';
 import { decide, markReached } from './progress.ts';
-import type { CompiledRule, Settled, TurnCtx } from './progress.ts';
+import type { CompiledRule, RuleInfo, Settled, TurnCtx } from './progress.ts';
 
 type InScope = (turn: TurnRecord, ctx: TurnCtx) => boolean;
 /** evidence when the check matches the turn, undefined when it does not */
@@ -54,10 +54,11 @@ export function compileScenarioRule(rule: ScenarioRule): CompiledRule {
   // The schema refuses this; a hand-built rule that slips past it should fail loudly, not score.
   if (def === undefined) throw new Error(`rule ${rule.id} needs require or forbid`);
   const check = compileCheck(def);
-  const info = {
+  const info: RuleInfo = {
     id: rule.id, category: rule.category, weight: rule.weight, redLine: rule.redLine, global: false,
     feedback: rule.feedback, modelReply: rule.modelReply,
   };
+  if (rule.title !== undefined) info.title = rule.title;
   return {
     info,
     step(state, turn, ctx) {

@@ -27,6 +27,8 @@ export interface TurnRecord {
 
 export interface Verdict {
   rule: string;
+  /** the rule's short name (every global rule and every library rule has one) */
+  title?: LocalText;
   category: RuleCategory;
   verdict: VerdictValue;
   redLine: boolean;

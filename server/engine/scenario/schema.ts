@@ -199,6 +199,7 @@ export type RuleCheck = z.infer<typeof ruleCheck>;
 export const scenarioRule = z
   .object({
     id: kebabId,
+    title: localText.optional().describe('short name shown on the verdict chip and in the report (at most 12 Chinese characters); the library gives every rule one'),
     category: z.enum(ruleCategories),
     weight: z.number().positive().default(10),
     redLine: z.boolean().default(false),
