@@ -10,6 +10,7 @@ import { AppLink } from './ui/AppLink.tsx';
 
 const ReportPage = lazy(() => import('./features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const DrillJoin = lazy(() => import('./features/drill/DrillJoin.tsx').then((m) => ({ default: m.DrillJoin })));
+const TrainerArea = lazy(() => import('./features/trainer/TrainerArea.tsx').then((m) => ({ default: m.TrainerArea })));
 
 function Loading() {
   const t = useT();
@@ -49,6 +50,8 @@ export function App() {
         {route.name === 'chat' && <Workspace sessionId={route.sessionId} />}
         {route.name === 'report' && <ReportPage sessionId={route.sessionId} />}
         {route.name === 'drill' && <DrillJoin />}
+        {route.name === 'join' && <DrillJoin code={route.code} />}
+        {route.name === 'trainer' && <TrainerArea sub={route.sub} />}
         {route.name === 'not-found' && <NotFound />}
       </Suspense>
     </div>

@@ -3,6 +3,7 @@
 import type { AppStore } from '../store/index.ts';
 import { browserStorage } from '../store/persist.ts';
 import { httpApi } from './api.ts';
+import { withDrills } from './drillConnect.ts';
 import { SessionSocket } from './SessionSocket.ts';
 
 export function connectStore(store: AppStore): SessionSocket {
@@ -19,7 +20,7 @@ export function connectStore(store: AppStore): SessionSocket {
     },
     browserStorage(),
   );
-  act().attachBackend({ transport: net, api: httpApi });
+  act().attachBackend({ transport: withDrills(store, net, browserStorage()), api: httpApi });
   act().restoreSessions();
   return net;
 }

@@ -2,10 +2,12 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createCatalogSlice } from './catalogSlice.ts';
+import { createDrillSlice } from './drillSlice.ts';
 import { browserStorage } from './persist.ts';
 import { createPhrasesSlice } from './phrasesSlice.ts';
 import { createSessionsSlice } from './sessionsSlice.ts';
 import type { AppState, StoreEnv } from './state.ts';
+import { createTrainerSlice } from './trainerSlice.ts';
 import { createUiSlice } from './uiSlice.ts';
 
 export type { AppState, StoreEnv } from './state.ts';
@@ -16,6 +18,8 @@ export function createAppStore(env: StoreEnv) {
     ...createSessionsSlice(env)(...a),
     ...createPhrasesSlice(env)(...a),
     ...createCatalogSlice(env)(...a),
+    ...createDrillSlice(env)(...a),
+    ...createTrainerSlice(env)(...a),
   }));
 }
 

@@ -4,6 +4,8 @@ export type Route =
   | { name: 'chat'; sessionId: string | null }
   | { name: 'report'; sessionId: string }
   | { name: 'drill' }
+  | { name: 'join'; code: string }
+  | { name: 'trainer'; sub: string }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9-]{1,64})';
@@ -13,6 +15,10 @@ export function parseRoute(pathname: string): Route {
   if (path === '/') return { name: 'home' };
   if (path === '/chat') return { name: 'chat', sessionId: null };
   if (path === '/drill') return { name: 'drill' };
+  const join = /^\/join\/(\d{6})$/.exec(path);
+  if (join) return { name: 'join', code: join[1] as string };
+  // The trainer area parses the rest of its path itself (it is a lazy chunk).
+  if (path === '/trainer' || path.startsWith('/trainer/')) return { name: 'trainer', sub: path.slice('/trainer'.length) };
   const chat = new RegExp(`^/chat/${ID}$`).exec(path);
   if (chat) return { name: 'chat', sessionId: chat[1] as string };
   const report = new RegExp(`^/report/${ID}$`).exec(path);
@@ -25,4 +31,6 @@ export const paths = {
   chat: (sessionId?: string) => (sessionId ? `/chat/${sessionId}` : '/chat'),
   report: (sessionId: string) => `/report/${sessionId}`,
   drill: '/drill',
+  join: (code: string) => `/join/${code}`,
+  trainer: (sub = '') => `/trainer${sub}`,
 };

@@ -155,6 +155,8 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
         set({ notice: { kind: 'link', sessionId, url: att.url, unsafe: att.unsafe, recorded: true, ...(att.title ? { title: att.title } : {}) } });
       } else if (att?.kind === 'product-link') {
         get().showProduct(att.product);
+        // On a small screen the catalogue is in the side drawer: bring it out with the product.
+        get().openDrawer('side');
       }
     },
     peekLink(sessionId, url) {

@@ -6,6 +6,8 @@ import type { Slice } from './state.ts';
 import type { Lang, Mode } from './types.ts';
 
 export type SideTab = 'buyer' | 'products' | 'sizes' | 'shop';
+/** On small screens the side panel and the conversation list slide over the chat as drawers. */
+export type Drawer = 'side' | 'list';
 
 export interface UiSlice {
   lang: Lang;
@@ -16,6 +18,8 @@ export interface UiSlice {
   /** the product the catalogue tab shows opened */
   focusProduct: string | null;
   drafts: Record<string, string>;
+  /** the drawer asked for; it only shows where the screen is too narrow for that column */
+  drawer: Drawer | null;
   setLang(lang: Lang): void;
   setMode(mode: Mode): void;
   setDisplayName(name: string): void;
@@ -26,6 +30,8 @@ export interface UiSlice {
   setSideTab(tab: SideTab): void;
   showProduct(productId: string): void;
   setDraft(sessionId: string, text: string): void;
+  openDrawer(drawer: Drawer): void;
+  closeDrawer(): void;
 }
 
 export const createUiSlice: Slice<UiSlice> = (env) => (set, get) => {
@@ -35,7 +41,8 @@ export const createUiSlice: Slice<UiSlice> = (env) => (set, get) => {
     writeJson(env.storage, KEYS.prefs, { lang, mode, displayName });
   };
   const enter = (route: Route) => {
-    set({ route });
+    // Picking a chat from the list drawer (or any page change) puts the drawers away.
+    set({ route, drawer: null });
     if (route.name === 'chat') get().selectSession(route.sessionId);
     else get().selectSession(null);
   };
@@ -45,6 +52,7 @@ export const createUiSlice: Slice<UiSlice> = (env) => (set, get) => {
     sideTab: 'buyer',
     focusProduct: null,
     drafts: {},
+    drawer: null,
     setLang(lang) {
       set({ lang });
       savePrefs();
@@ -73,6 +81,12 @@ export const createUiSlice: Slice<UiSlice> = (env) => (set, get) => {
     },
     setDraft(sessionId, text) {
       set({ drafts: { ...get().drafts, [sessionId]: text } });
+    },
+    openDrawer(drawer) {
+      set({ drawer });
+    },
+    closeDrawer() {
+      set({ drawer: null });
     },
   };
 };

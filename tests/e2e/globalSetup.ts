@@ -44,6 +44,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       BUYER_SPEED: '0',
       LOG_LEVEL: 'info',
       DB_SYNC: 'normal',
+      // The trainer the drill spec logs in as (tests/e2e/drill.spec.ts).
+      TRAINER_BOOTSTRAP: 'e2e-trainer:e2e-trainer-password',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -133,3 +133,24 @@ async function openReportAfterEnd(page: Page): Promise<void> {
   await page.waitForURL(/\/report\/[\w-]+$/);
   await expect(page.getByTestId('report-score')).toBeVisible();
 }
+
+/**
+ * A buyer photo has loaded as a picture (not a broken image), opens larger in a dialog, and Escape
+ * closes the dialog with focus back on the thumbnail. Screenshots the enlarged view.
+ */
+export async function expectPhoto(page: Page, key: string): Promise<void> {
+  const opener = page.locator(`li[data-from="buyer"] .att-photo-open:has(img[src="/media/${key}.svg"])`);
+  const thumb = opener.locator('img');
+  await thumb.scrollIntoViewIfNeeded();
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await shot(page, `photo-in-chat-${key}`);
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: (await thumb.getAttribute('alt')) ?? '' });
+  await expect(dialog).toBeVisible();
+  const large = dialog.locator('img');
+  await expect.poll(() => large.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await shot(page, `photo-dialog-${key}`);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+}

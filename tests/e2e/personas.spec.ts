@@ -1,13 +1,14 @@
 // Every persona of the library, at the normal level, played to an outcome through the UI by the
 // library's own skilled trainee script, then ended and scored.
 import { expect, test } from '@playwright/test';
-import { endAndOpenReport, loadScript, playTurn, settled, shot, startChat } from './helpers.ts';
+import { endAndOpenReport, expectPhoto, loadScript, playTurn, settled, shot, startChat } from './helpers.ts';
 
-const personas = [
+// `photos`: the drawings the buyer sends on the way (client/public/media/<key>.svg).
+const personas: { id: string; outcome: string; photos?: string[] }[] = [
   { id: 'bargainer', outcome: 'purchased' },
   { id: 'size-hesitant', outcome: 'purchased' },
   { id: 'phisher', outcome: 'left' },
-  { id: 'post-sale-complainer', outcome: 'resolved' },
+  { id: 'post-sale-complainer', outcome: 'resolved', photos: ['ridge-boot-toe-split-overview', 'ridge-boot-toe-split-closeup'] },
 ];
 
 for (const persona of personas) {
@@ -21,6 +22,7 @@ for (const persona of personas) {
     // Practice mode: verdict chips under the trainee's replies.
     await expect(page.locator('li[data-from="trainee"] .chip').first()).toBeVisible();
     await shot(page, `workspace-${persona.id}`);
+    for (const key of persona.photos ?? []) await expectPhoto(page, key);
 
     await endAndOpenReport(page);
     await expect(page.getByTestId('report-score')).toContainText('通过');

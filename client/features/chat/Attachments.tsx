@@ -4,6 +4,7 @@ import { local, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Message, Shop } from '../../store/types.ts';
 import type { FileAnswer } from './MessageList.tsx';
+import { PhotoAttachment } from './PhotoAttachment.tsx';
 import './attachments.css';
 
 type Attachment = NonNullable<Message['attachment']>;
@@ -98,17 +99,7 @@ export function AttachmentView({ attachment, shop, onOpen, onAnswer, fileAnswer,
         </div>
       );
     case 'photo':
-      // Scenario photos name an image file; until the server serves scenario media, a framed
-      // stand-in with the caption shows what the buyer sent.
-      return (
-        <figure className="att att-photo">
-          <div className="att-photo-frame" role="img" aria-label={attachment.caption ?? t('chat.photo')}>
-            <span aria-hidden="true">🖼️</span>
-            <span className="att-photo-file">{attachment.image.split('/').at(-1)}</span>
-          </div>
-          {attachment.caption && <figcaption>{attachment.caption}</figcaption>}
-        </figure>
-      );
+      return <PhotoAttachment image={attachment.image} caption={attachment.caption} />;
     case 'product-card':
       return (
         <div className="att att-product att-card">

@@ -8,6 +8,7 @@ import type { ChatSession } from '../../store/types.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Composer } from './Composer.tsx';
+import { DrawerToggle } from './Drawer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { readyContext, useScenarioContext } from './useScenarioContext.ts';
 import './chat.css';
@@ -28,6 +29,7 @@ export function ChatPane({ session }: { session: ChatSession }) {
   return (
     <section className="chat" aria-labelledby="chat-title">
       <header className="chat-head">
+        <DrawerToggle kind="list" label={t('drawer.list')} icon="☰" />
         <Avatar id={avatarId} name={nickname} size={36} />
         <div className="chat-head-text">
           <h1 id="chat-title">{nickname}</h1>
@@ -37,6 +39,7 @@ export function ChatPane({ session }: { session: ChatSession }) {
           </p>
         </div>
         <div className="chat-head-actions">
+          <DrawerToggle kind="side" label={t('drawer.side')} icon="📋" />
           {session.ended ? (
             <AppLink to={paths.report(session.id)} className="btn btn-primary">
               {t('chat.report')}

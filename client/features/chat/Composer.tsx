@@ -20,6 +20,7 @@ export function Composer({ session }: { session: ChatSession }) {
   const sendReply = useApp((s) => s.sendReply);
   const confirmAddress = useApp((s) => s.confirmAddress);
   const setSideTab = useApp((s) => s.setSideTab);
+  const openDrawer = useApp((s) => s.openDrawer);
   const input = useRef<HTMLTextAreaElement>(null);
   const emojiButton = useRef<HTMLButtonElement>(null);
   const phrasesButton = useRef<HTMLButtonElement>(null);
@@ -91,7 +92,10 @@ export function Composer({ session }: { session: ChatSession }) {
         <button ref={phrasesButton} type="button" className="tool" disabled={closed} {...toggle('phrases')}>
           <span aria-hidden="true">⚡</span> {t('composer.phrases')}
         </button>
-        <button type="button" className="tool" disabled={closed} onClick={() => setSideTab('products')}>
+        <button type="button" className="tool" disabled={closed} onClick={() => {
+            setSideTab('products');
+            openDrawer('side');
+          }}>
           <span aria-hidden="true">🛍️</span> {t('composer.products')}
         </button>
         <button type="button" className="tool" disabled={closed} title={t('composer.addressHint')} onClick={() => confirmAddress(session.id)}>

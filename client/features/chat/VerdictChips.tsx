@@ -1,19 +1,17 @@
 // Practice mode: the rubric's verdicts on one reply, misses first; a chip opens its feedback and,
 // for a miss, the model reply.
 import { useId, useState } from 'react';
-import type { Translate } from '../../i18n/index.ts';
-import { local, tAny, useT } from '../../i18n/index.ts';
+import { local, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Lang, Verdict } from '../../store/types.ts';
 import './verdicts.css';
 
 /**
- * A verdict's name: global rules have one in both languages; a scenario's own rules carry only an
- * id, so English shows the id as words and Chinese the rule's category (the feedback says the rest).
+ * A verdict's name comes with it from the rubric. Verdicts stored before rules had titles carry
+ * none; their id is still a readable name.
  */
-export function ruleName(v: Verdict, t: Translate, lang: Lang): string {
-  const fallback = lang === 'en' ? v.rule.charAt(0).toUpperCase() + v.rule.slice(1).replaceAll('-', ' ') : t(`category.${v.category}`);
-  return tAny(t, `rule.${v.rule}`, fallback);
+export function ruleName(v: Verdict, lang: Lang): string {
+  return v.title ? local(v.title, lang) : v.rule;
 }
 
 export function VerdictChips({ verdicts }: { verdicts: readonly Verdict[] }) {
@@ -38,7 +36,7 @@ export function VerdictChips({ verdicts }: { verdicts: readonly Verdict[] }) {
               onClick={() => setOpen(open === v.rule ? null : v.rule)}
             >
               <span aria-hidden="true">{v.verdict === 'pass' ? '✓' : '✗'}</span>
-              {ruleName(v, t, lang)}
+              {ruleName(v, lang)}
               <span className="visually-hidden">{t(v.verdict === 'pass' ? 'verdict.pass' : 'verdict.fail')}</span>
               {v.redLine && v.verdict === 'fail' && <span className="chip-tag">{t('verdict.redLine')}</span>}
             </button>

@@ -4,6 +4,7 @@ import { useApp } from '../../store/index.ts';
 import { SidePanel } from '../side/SidePanel.tsx';
 import { ChatPane } from './ChatPane.tsx';
 import { ConversationList } from './ConversationList.tsx';
+import { Drawer } from './Drawer.tsx';
 import { NoticeDialog } from './NoticeDialog.tsx';
 import { OfflineBanner } from './OfflineBanner.tsx';
 import './workspace.css';
@@ -14,8 +15,10 @@ export function Workspace({ sessionId }: { sessionId: string | null }) {
   return (
     <div className="workspace">
       <OfflineBanner />
-      <div className="workspace-cols">
-        <ConversationList activeId={sessionId} />
+      <div className={session ? 'workspace-cols has-chat' : 'workspace-cols'}>
+        <Drawer kind="list" label={t('drawer.list')}>
+          <ConversationList activeId={sessionId} />
+        </Drawer>
         <main className="workspace-main">
           {session ? (
             <ChatPane session={session} />
@@ -25,7 +28,11 @@ export function Workspace({ sessionId }: { sessionId: string | null }) {
             </p>
           )}
         </main>
-        {session && <SidePanel session={session} />}
+        {session && (
+          <Drawer kind="side" label={t('drawer.side')}>
+            <SidePanel session={session} />
+          </Drawer>
+        )}
       </div>
       <NoticeDialog />
     </div>

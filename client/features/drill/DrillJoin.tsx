@@ -1,37 +1,47 @@
-// The "join a drill" entry. Live class drills come with the drills issue; this page already takes
-// the code so the route and the home entry are in place.
+// The "join a drill" entry (/drill): the 6-digit code, then the seat page /join/<code>, which is
+// also the link and QR code the trainer shows the class.
 import { useId, useState } from 'react';
-import { useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
-import { AppLink } from '../../ui/AppLink.tsx';
+import { DrillSeat } from './DrillSeat.tsx';
+import { useDrillT } from './strings.ts';
 import './drill.css';
 
-export function DrillJoin() {
-  const t = useT();
+export function DrillJoin({ code }: { code?: string }) {
+  return code ? <DrillSeat code={code} /> : <CodeForm />;
+}
+
+function CodeForm() {
+  const d = useDrillT();
   const id = useId();
+  const navigate = useApp((s) => s.navigate);
   const [code, setCode] = useState('');
-  const [tried, setTried] = useState(false);
+  const valid = /^\d{6}$/.test(code.trim());
   return (
     <main className="drill panel">
-      <h1>{t('drill.title')}</h1>
-      <p className="muted">{t('drill.lead')}</p>
+      <h1>{d('join.title')}</h1>
+      <p className="muted">{d('join.lead')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setTried(true);
+          if (valid) navigate(paths.join(code.trim()));
         }}
       >
-        <label htmlFor={`${id}-code`}>{t('drill.code')}</label>
-        <input id={`${id}-code`} type="text" inputMode="numeric" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} />
-        <button type="submit" className="btn btn-primary" disabled={code.trim() === ''}>
-          {t('drill.join')}
+        <label htmlFor={`${id}-code`}>{d('join.code')}</label>
+        <input
+          id={`${id}-code`}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={6}
+          placeholder={d('join.codeHint')}
+          value={code}
+          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+        />
+        <button type="submit" className="btn btn-primary" disabled={!valid}>
+          {d('join.go')}
         </button>
       </form>
-      {tried && (
-        <p role="status" className="drill-note">
-          {t('drill.notYet')} <AppLink to={paths.home}>{t('nav.home')}</AppLink>
-        </p>
-      )}
     </main>
   );
 }

@@ -44,7 +44,7 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
             <ul>
               {redLines.map((v) => (
                 <li key={v.rule} data-rule={v.rule}>
-                  <strong>{ruleName(v, t, lang)}</strong>
+                  <strong>{ruleName(v, lang)}</strong>
                   <p>{local(v.feedback, lang)}</p>
                   {v.modelReply && (
                     <p className="verdict-model">

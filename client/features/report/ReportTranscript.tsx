@@ -19,7 +19,7 @@ function VerdictNotes({ verdicts }: { verdicts: readonly Verdict[] }) {
         <div key={v.rule} className={v.redLine ? 'report-verdict fail redline' : 'report-verdict fail'}>
           <p>
             <span aria-hidden="true">✗ </span>
-            <strong>{ruleName(v, t, lang)}</strong> <span className="visually-hidden">{t('verdict.fail')}</span>
+            <strong>{ruleName(v, lang)}</strong> <span className="visually-hidden">{t('verdict.fail')}</span>
             {v.redLine && <span className="chip-tag">{t('verdict.redLine')}</span>}
           </p>
           <p>{local(v.feedback, lang)}</p>
@@ -35,7 +35,7 @@ function VerdictNotes({ verdicts }: { verdicts: readonly Verdict[] }) {
         <ul className="chips">
           {passes.map((v) => (
             <li key={v.rule} className="chip chip-pass" title={local(v.feedback, lang)}>
-              <span aria-hidden="true">✓</span> {ruleName(v, t, lang)} <span className="visually-hidden">{t('verdict.pass')}</span>
+              <span aria-hidden="true">✓</span> {ruleName(v, lang)} <span className="visually-hidden">{t('verdict.pass')}</span>
             </li>
           ))}
         </ul>

@@ -1,0 +1,90 @@
+// /join/<code>: a display name takes a seat; the seat token (localStorage) brings this browser back
+// to it after a reload or in another tab. Then the waiting room, the seat's chat with the drill's
+// banners, the class reveal when the trainer shows it, and the report link at the end.
+import { useEffect, useId, useState } from 'react';
+import { Workspace } from '../chat/Workspace.tsx';
+import { useApp } from '../../store/index.ts';
+import { DrillBanner } from './DrillBanner.tsx';
+import { RevealDialog } from './RevealDialog.tsx';
+import { useDrillT } from './strings.ts';
+
+export function DrillSeat({ code }: { code: string }) {
+  const d = useDrillT();
+  const enterDrill = useApp((s) => s.enterDrill);
+  const phase = useApp((s) => s.seatPhase);
+  const seat = useApp((s) => (s.drillCode === code ? s.seats[code] : undefined));
+  const state = useApp((s) => s.drillState);
+  const sessionId = seat?.sessionIds.at(-1) ?? null;
+  const hasSession = useApp((s) => (sessionId ? s.sessions[sessionId] !== undefined : false));
+
+  useEffect(() => enterDrill(code), [code, enterDrill]);
+
+  if (phase === 'removed') {
+    return (
+      <main className="drill panel" role="alert">
+        <h1>{d('removed.title')}</h1>
+        <p>{d('removed.body')}</p>
+      </main>
+    );
+  }
+  if (phase !== 'seated' || !seat) return <NameForm code={code} />;
+  if (!sessionId || !hasSession) {
+    return (
+      <main className="drill panel drill-wait" data-testid="drill-waiting">
+        <p className="drill-code-small">{d('join.codeLabel', { code })}</p>
+        <h1>{d('wait.title')}</h1>
+        <p>{d('wait.body', { name: seat.displayName })}</p>
+        <p className="drill-pulse" aria-hidden="true" />
+        {state?.locked && <p className="muted">{d('wait.locked')}</p>}
+      </main>
+    );
+  }
+  return (
+    <div className="drill-play">
+      <DrillBanner name={seat.displayName} />
+      <Workspace sessionId={sessionId} />
+      <RevealDialog />
+    </div>
+  );
+}
+
+function NameForm({ code }: { code: string }) {
+  const d = useDrillT();
+  const id = useId();
+  const phase = useApp((s) => s.seatPhase);
+  const error = useApp((s) => s.seatError);
+  const joinDrill = useApp((s) => s.joinDrill);
+  const saved = useApp((s) => s.displayName);
+  const setDisplayName = useApp((s) => s.setDisplayName);
+  const [name, setName] = useState(saved);
+  const joining = phase === 'joining';
+  return (
+    <main className="drill panel">
+      <p className="drill-code-small">{d('join.codeLabel', { code })}</p>
+      <h1>{d('join.title')}</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const trimmed = name.trim();
+          if (!trimmed) return;
+          setDisplayName(trimmed);
+          void joinDrill(code, trimmed);
+        }}
+      >
+        <label htmlFor={`${id}-name`}>{d('join.name')}</label>
+        <input id={`${id}-name`} className="drill-name" type="text" maxLength={32} autoComplete="nickname" aria-describedby={`${id}-hint`} value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit" className="btn btn-primary" disabled={joining || name.trim() === ''}>
+          {joining ? d('join.joining') : d('join.submit')}
+        </button>
+        <p id={`${id}-hint`} className="muted drill-hint">
+          {d('join.nameHint')}
+        </p>
+      </form>
+      {error && (
+        <p role="alert" className="drill-note">
+          {phase === 'failed' ? d('join.seatLost', { message: error }) : d('join.failed', { message: error })}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+// Feature-level dictionaries: each drill feature keeps its zh-CN and en text beside its components
+// and translates with the app's language; `{name}` placeholders are filled in like the main tables.
+import { useCallback } from 'react';
+import { useApp } from '../../store/index.ts';
+import type { Lang } from '../../store/types.ts';
+
+export type Dict<K extends string> = Record<Lang, Record<K, string>>;
+export type DictT<K extends string> = (key: K, params?: Record<string, string | number>) => string;
+
+export function fill(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function useDict<K extends string>(dict: Dict<K>): DictT<K> {
+  const lang = useApp((s) => s.lang);
+  return useCallback((key, params) => fill(dict[lang][key], params), [dict, lang]);
+}

@@ -1,0 +1,145 @@
+// /trainer/drill/<id>: the lobby (code, link, QR), the controls, and once started the live
+// dashboard: a tile per trainee, the class heat map, a read-only chat and the class reveal.
+import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import { paths } from '../../store/route.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { stopwatch } from '../../ui/format.ts';
+import { useNow } from '../../ui/useNow.ts';
+import { HeatMap } from './HeatMap.tsx';
+import { RevealPanel } from './RevealPanel.tsx';
+import { useTrainerT } from './strings.ts';
+import { TileCard } from './TileCard.tsx';
+import { TrainerNav } from './TrainerNav.tsx';
+import { WatchPanel } from './WatchPanel.tsx';
+
+export function DrillRoom({ drillId }: { drillId: string }) {
+  const d = useTrainerT();
+  const live = useApp((s) => (s.live?.drillId === drillId ? s.live : null));
+  const attach = useApp((s) => s.attachDrill);
+  const watching = useApp((s) => s.watched !== null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void attach(drillId).then((err) => setError(err?.message ?? null));
+  }, [attach, drillId]);
+  if (!live) {
+    return (
+      <main className="trainer">
+        <TrainerNav />
+        <p role={error ? 'alert' : 'status'} className={error ? 'drill-note' : 'muted'}>
+          {error ? d('room.failed', { message: error }) : '…'}
+        </p>
+      </main>
+    );
+  }
+  const { state } = live;
+  return (
+    <main className="trainer trainer-room" data-status={state.status}>
+      <TrainerNav />
+      <section className="panel trainer-lobby" aria-label={d('room.code')}>
+        <div className="trainer-code-block">
+          <p className="muted">{d('room.code')}</p>
+          <p className="trainer-code mono" data-testid="drill-code">
+            {live.code}
+          </p>
+          <p className="muted">{d('room.joinUrl')}</p>
+          <p className="trainer-url mono" data-testid="join-url">
+            {live.joinUrl}
+          </p>
+        </div>
+        {state.status !== 'ended' && <img className="trainer-qr" src={`/api/drills/${encodeURIComponent(drillId)}/qr.svg`} alt={d('room.qr', { code: live.code })} width={168} height={168} />}
+        <Controls />
+      </section>
+      {live.order.length === 0 ? (
+        <p className="panel trainer-card muted">{d('room.noTrainees')}</p>
+      ) : (
+        <section aria-label={d('room.trainees', { n: live.order.length })}>
+          <h2 className="trainer-h2">{d('room.trainees', { n: live.order.filter((id) => live.tiles[id]?.status !== 'removed').length })}</h2>
+          <ul className="tiles">
+            {live.order.map((id) => {
+              const tile = live.tiles[id];
+              return tile ? <TileCard key={id} tile={tile} /> : null;
+            })}
+          </ul>
+        </section>
+      )}
+      {(state.status === 'running' || state.status === 'paused') && <RevealPanel />}
+      {watching && <WatchPanel />}
+      {state.status !== 'lobby' && <HeatMap />}
+    </main>
+  );
+}
+
+function Controls() {
+  const d = useTrainerT();
+  const t = useT();
+  const live = useApp((s) => s.live);
+  const control = useApp((s) => s.control);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const now = useNow(1000, live?.state.status === 'running');
+  if (!live) return null;
+  const { state } = live;
+  const clock = state.clock + (state.status === 'running' ? Math.max(0, now - live.clockAt) : 0);
+  const run = (p: Promise<{ message: string } | null>) => void p.then((err) => setError(err ? err.message : null));
+  return (
+    <div className="trainer-controls">
+      <p>
+        <span className={`badge trainer-status-${state.status}`} data-testid="drill-status">
+          {d(`status.${state.status}`)}
+        </span>{' '}
+        {state.status !== 'lobby' && state.status !== 'ended' && <span className="muted">{state.endsAt !== null ? d('room.left', { time: stopwatch(Math.max(0, state.endsAt - clock)) }) : ''}</span>}
+      </p>
+      <div className="trainer-buttons">
+        {state.status !== 'ended' && (
+          <button type="button" className="btn" aria-pressed={state.locked} onClick={() => run(control('drill:lock', { locked: !state.locked }))}>
+            {state.locked ? d('room.unlock') : d('room.lock')}
+          </button>
+        )}
+        {state.status === 'lobby' && (
+          <button type="button" className="btn btn-primary" onClick={() => run(control('drill:start'))}>
+            {d('room.start')}
+          </button>
+        )}
+        {state.status === 'running' && (
+          <button type="button" className="btn" onClick={() => run(control('drill:pause'))}>
+            {d('room.pause')}
+          </button>
+        )}
+        {state.status === 'paused' && (
+          <button type="button" className="btn btn-blue" onClick={() => run(control('drill:resume'))}>
+            {d('room.resume')}
+          </button>
+        )}
+        {state.status !== 'ended' &&
+          state.status !== 'lobby' &&
+          (confirming ? (
+            <span role="group" aria-label={d('room.endConfirm')} className="trainer-confirm">
+              <span>{d('room.endConfirm')}</span>
+              <button type="button" className="btn btn-primary btn-small" onClick={() => run(control('drill:end'))}>
+                {d('room.end')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="btn" onClick={() => setConfirming(true)}>
+              {d('room.end')}
+            </button>
+          ))}
+        {state.status === 'ended' && (
+          <AppLink to={paths.trainer(`/results/${live.drillId}`)} className="btn btn-primary">
+            {d('room.results')}
+          </AppLink>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="drill-note">
+          {d('room.failed', { message: error })}
+        </p>
+      )}
+    </div>
+  );
+}

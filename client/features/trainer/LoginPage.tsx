@@ -1,0 +1,45 @@
+// The trainer's login form; the server answers with an httpOnly cookie.
+import { useId, useState } from 'react';
+import { useApp } from '../../store/index.ts';
+import { paths } from '../../store/route.ts';
+import { useTrainerT } from './strings.ts';
+
+export function LoginPage() {
+  const d = useTrainerT();
+  const id = useId();
+  const login = useApp((s) => s.trainerLogin);
+  const navigate = useApp((s) => s.navigate);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <main className="drill panel trainer-login">
+      <h1>{d('login.title')}</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          void login(name.trim(), password).then((err) => {
+            setBusy(false);
+            setError(err);
+            if (!err) navigate(paths.trainer(), true);
+          });
+        }}
+      >
+        <label htmlFor={`${id}-name`}>{d('login.name')}</label>
+        <input id={`${id}-name`} className="drill-name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
+        <label htmlFor={`${id}-pw`}>{d('login.password')}</label>
+        <input id={`${id}-pw`} className="drill-name" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {d('login.submit')}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="drill-note">
+          {d('login.failed', { message: error })}
+        </p>
+      )}
+    </main>
+  );
+}

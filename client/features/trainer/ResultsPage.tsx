@@ -1,0 +1,114 @@
+// /trainer/results/<id>: the class summary (pass rate, average and spread, rules, KPIs,
+// conversion), an optional leaderboard, each trainee's report, and the CSV / JSON exports.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { tAny, useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import type { DrillResults } from '../../store/trainerSlice.ts';
+import { duration } from '../../ui/format.ts';
+import { useTrainerT } from './strings.ts';
+import { TrainerNav } from './TrainerNav.tsx';
+import './results.css';
+
+const ReportSummary = lazy(() => import('../report/ReportSummary.tsx').then((m) => ({ default: m.ReportSummary })));
+
+const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 10) / 10));
+
+export function ResultsPage({ drillId }: { drillId: string }) {
+  const d = useTrainerT();
+  const results = useApp((s) => s.results[drillId]);
+  const load = useApp((s) => s.loadResults);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void load(drillId).then(setError);
+  }, [load, drillId]);
+  return (
+    <main className="trainer">
+      <TrainerNav />
+      {results ? <Results results={results} /> : <p role={error ? 'alert' : 'status'}>{error ?? d('results.loading')}</p>}
+    </main>
+  );
+}
+
+function Results({ results }: { results: DrillResults }) {
+  const d = useTrainerT();
+  const t = useT();
+  const [board, setBoard] = useState(false);
+  const s = results.summary;
+  const base = `/api/drills/${encodeURIComponent(results.drillId)}`;
+  return (
+    <>
+      <h1>{d('results.title', { code: results.code })}</h1>
+      <p className="trainer-buttons">
+        <a className="btn" href={`${base}/export.csv`} download>
+          {d('results.csv')}
+        </a>
+        <a className="btn" href={`${base}/export.json`} download>
+          {d('results.json')}
+        </a>
+      </p>
+      <dl className="results-kpis" data-testid="results-summary">
+        <Kpi label={d('results.passRate')} value={pct(s.passRate)} />
+        <Kpi label={d('results.avg')} value={num(s.scoreAvg)} />
+        <Kpi label={d('results.spread')} value={num(s.scoreStdDev)} />
+        <Kpi label={d('results.range')} value={`${num(s.scoreMin)} / ${num(s.scoreMax)}`} />
+        <Kpi label={d('results.firstResponse')} value={duration(s.firstResponseMsAvg, t)} />
+        <Kpi label={d('results.avgResponse')} value={duration(s.avgResponseMsAvg, t)} />
+        <Kpi label={d('results.conversion')} value={pct(s.conversion)} />
+      </dl>
+      <section className="panel trainer-card" aria-labelledby="rules-title">
+        <h2 id="rules-title">{d('results.rules')}</h2>
+        <ul className="results-rules">
+          {s.rules.map((r) => (
+            <li key={r.rule}>
+              <span>{tAny(t, `rule.${r.rule}`, r.rule)}</span>
+              <span className={r.passRate === null ? 'results-bar empty' : 'results-bar'} aria-hidden="true">
+                <span style={{ width: `${Math.round((r.passRate ?? 0) * 100)}%` }} />
+              </span>
+              <span className="mono">{pct(r.passRate)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="panel trainer-card" aria-labelledby="trainees-title">
+        <h2 id="trainees-title">{d('results.trainees')}</h2>
+        <label className="trainer-toggle">
+          <input type="checkbox" checked={board} onChange={(e) => setBoard(e.target.checked)} /> {d('results.leaderboard')}
+        </label>
+        {board && (
+          <ol className="results-board" data-testid="leaderboard">
+            {results.leaderboard.map((row) => (
+              <li key={`${row.rank}-${row.name}`}>
+                <strong>{row.rank}.</strong> {row.name} <span className="mono">{row.score}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+        <ul className="results-seats">
+          {results.seats.map((seat) => (
+            <li key={seat.seatId} data-testid="result-seat">
+              <details>
+                <summary>
+                  <strong>{seat.name}</strong> · {d('results.score')} {seat.score === null ? '—' : Math.round(seat.score)}
+                  {seat.removed && <> · {d('tile.removed')}</>}
+                </summary>
+                <Suspense fallback={null}>
+                  {seat.sessions.map((sess) => (sess.report ? <ReportSummary key={sess.sessionId} report={sess.report} outcome={sess.outcome ? { kind: sess.outcome, state: '', success: sess.outcome === 'purchased' || sess.outcome === 'resolved' } : null} /> : null))}
+                </Suspense>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="results-kpi">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

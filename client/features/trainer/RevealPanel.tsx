@@ -1,0 +1,74 @@
+// The class-wide reveal from the trainer's side: pick a buyer move the trainees have reached,
+// freeze the drill there and see the replies anonymised, then show them to the class; resume goes
+// on from the controls.
+import { useId, useState } from 'react';
+import { useApp } from '../../store/index.ts';
+import { RevealBoard } from '../drill/RevealBoard.tsx';
+import { useTrainerT } from './strings.ts';
+
+export function RevealPanel() {
+  const d = useTrainerT();
+  const id = useId();
+  const live = useApp((s) => s.live);
+  const reveal = useApp((s) => s.liveReveal);
+  const control = useApp((s) => s.control);
+  const [picked, setPicked] = useState('');
+  const [shown, setShown] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!live) return null;
+  // Every move seen so far, earliest first: the opening move is the one the whole class answered.
+  const moves = new Map<string, { move: string; scenarioId: string }>();
+  for (const key of live.moves) {
+    const cut = key.indexOf('/');
+    moves.set(key, { scenarioId: key.slice(0, cut), move: key.slice(cut + 1) });
+  }
+  const choice = moves.get(picked) ?? [...moves.values()][0];
+  const multi = live.state.scenarios.length > 1;
+  return (
+    <section className="panel trainer-card" aria-labelledby={`${id}-title`} data-testid="reveal-panel">
+      <h2 id={`${id}-title`}>{d('reveal.title')}</h2>
+      {moves.size === 0 ? (
+        <p className="muted">{d('reveal.noMoves')}</p>
+      ) : (
+        <div className="trainer-row">
+          <label htmlFor={`${id}-move`}>{d('reveal.pick')}</label>
+          <select id={`${id}-move`} value={choice ? `${choice.scenarioId}/${choice.move}` : ''} onChange={(e) => setPicked(e.target.value)}>
+            {[...moves.entries()].map(([key, m]) => (
+              <option key={key} value={key}>
+                {multi ? `${m.scenarioId} · ${m.move}` : m.move}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn btn-blue"
+            disabled={!choice}
+            onClick={() => {
+              if (!choice) return;
+              setShown(null);
+              void control('drill:reveal', { move: choice.move, scenarioId: choice.scenarioId }).then((err) => setError(err?.message ?? null));
+            }}
+          >
+            {d('reveal.freeze')}
+          </button>
+          {reveal && (
+            <button type="button" className="btn btn-primary" onClick={() => void control('drill:reveal-show').then((err) => (err ? setError(err.message) : setShown(live.order.filter((s) => live.tiles[s]?.status !== 'removed').length)))}>
+              {d('reveal.show')}
+            </button>
+          )}
+          {shown !== null && (
+            <span role="status" className="badge badge-green">
+              {d('reveal.shown', { n: shown })}
+            </span>
+          )}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="drill-note">
+          {error}
+        </p>
+      )}
+      {reveal && <RevealBoard reveal={reveal} />}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// One trainee on the dashboard. The buyer's waiting time ticks locally from the drill clock the
+// server last sent; a red line turns the tile red the moment it arrives.
+import { tAny, useT } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import type { Tile } from '../../store/trainerSlice.ts';
+import { stopwatch, waitLevel } from '../../ui/format.ts';
+import { useNow } from '../../ui/useNow.ts';
+import { useTrainerT } from './strings.ts';
+
+export function TileCard({ tile }: { tile: Tile }) {
+  const d = useTrainerT();
+  const t = useT();
+  const running = useApp((s) => s.live?.state.status === 'running');
+  const clock = useApp((s) => s.live?.state.clock ?? 0);
+  const clockAt = useApp((s) => s.live?.clockAt ?? 0);
+  const watchedSeat = useApp((s) => s.watched?.seatId);
+  const watch = useApp((s) => s.watchSeat);
+  const control = useApp((s) => s.control);
+  const now = useNow(1000, running && tile.waitingSince !== null);
+  const drillNow = clock + (running ? Math.max(0, now - clockAt) : 0);
+  const waited = tile.waitingSince === null ? null : Math.max(0, drillNow - tile.waitingSince);
+  const removed = tile.status === 'removed';
+  const cls = ['tile', tile.redLines.length > 0 ? 'tile-red' : '', removed ? 'tile-removed' : '', watchedSeat === tile.seatId ? 'tile-watched' : ''].filter(Boolean).join(' ');
+  return (
+    <li className={cls} data-testid="tile" data-seat={tile.seatId} data-name={tile.name}>
+      <header className="tile-head">
+        <span className={tile.connected ? 'tile-dot on' : 'tile-dot'} aria-label={tile.connected ? d('tile.online') : d('tile.offline')} role="img" />
+        <strong className="tile-name">{tile.name}</strong>
+        {tile.score !== null && (
+          <span className="tile-score" title={d('tile.score')} data-testid="tile-score">
+            {tile.score}
+          </span>
+        )}
+      </header>
+      <dl className="tile-facts">
+        <dt>{d('tile.move')}</dt>
+        <dd className="mono" data-testid="tile-move">
+          {tile.move ?? (tile.status === 'lobby' ? d('tile.lobby') : '—')}
+        </dd>
+        {waited !== null && (
+          <>
+            <dt className="visually-hidden">{d('tile.waiting', { time: '' })}</dt>
+            <dd className={`tile-wait wait-${waitLevel(waited)}`}>{d('tile.waiting', { time: stopwatch(waited) })}</dd>
+          </>
+        )}
+      </dl>
+      {tile.redLines.length > 0 && (
+        <p className="tile-redlines" role="status">
+          {d('tile.redLines', { rules: tile.redLines.map((r) => tAny(t, `rule.${r}`, r)).join('、') })}
+        </p>
+      )}
+      <p className="tile-foot muted">
+        {d('tile.turns', { n: tile.turns })}
+        {tile.outcome && <> · {tAny(t, `outcome.${tile.outcome}`, tile.outcome)}</>}
+        {tile.status === 'finished' && <> · {d('tile.finished')}</>}
+        {removed && <> · {d('tile.removed')}</>}
+      </p>
+      <div className="tile-actions">
+        {tile.sessionId && !removed && (
+          <button type="button" className="btn btn-small" aria-pressed={watchedSeat === tile.seatId} onClick={() => void watch(watchedSeat === tile.seatId ? null : tile.seatId)}>
+            {d('tile.watch', { name: tile.name })}
+          </button>
+        )}
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => void control(removed ? 'drill:admit' : 'drill:remove', { seatId: tile.seatId })}>
+          {removed ? d('tile.admit', { name: tile.name }) : d('tile.remove', { name: tile.name })}
+        </button>
+      </div>
+    </li>
+  );
+}

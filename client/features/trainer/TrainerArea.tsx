@@ -1,0 +1,27 @@
+// The trainer area (/trainer/...): a lazy chunk, so none of it weighs on the trainee's page. It
+// attaches the trainer backend to the store once, checks the login, and picks the page.
+import { useApp, appStore } from '../../store/index.ts';
+import { trainerBackend } from '../../net/trainerConnect.ts';
+import { useT } from '../../i18n/index.ts';
+import { DrillRoom } from './DrillRoom.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import { ResultsPage } from './ResultsPage.tsx';
+import { TrainerHome } from './TrainerHome.tsx';
+import '../drill/drill.css';
+import './trainer.css';
+
+// Once per page: the store keeps it for the page's life.
+if (!appStore.getState().trainerBackend) appStore.getState().attachTrainerBackend(trainerBackend(appStore));
+
+export function TrainerArea({ sub }: { sub: string }) {
+  const checked = useApp((s) => s.trainerChecked);
+  const trainer = useApp((s) => s.trainer);
+  const t = useT();
+  if (!checked) return <p className="page-message muted" role="status">{t('common.loading')}</p>;
+  if (!trainer) return <LoginPage />;
+  const drill = /^\/drill\/([A-Za-z0-9-]{1,64})$/.exec(sub);
+  if (drill) return <DrillRoom drillId={drill[1] as string} />;
+  const results = /^\/results\/([A-Za-z0-9-]{1,64})$/.exec(sub);
+  if (results) return <ResultsPage drillId={results[1] as string} />;
+  return <TrainerHome />;
+}

@@ -1,0 +1,141 @@
+// /trainer: open a drill (buyers in order, mode, optional time limit) and the drill history.
+import { useEffect, useId, useState } from 'react';
+import { local, useT } from '../../i18n/index.ts';
+import { appStore, useApp } from '../../store/index.ts';
+import { paths } from '../../store/route.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { dateTime } from '../../ui/format.ts';
+import { useTrainerT } from './strings.ts';
+import { TrainerNav } from './TrainerNav.tsx';
+
+export function TrainerHome() {
+  const d = useTrainerT();
+  const trainer = useApp((s) => s.trainer);
+  return (
+    <main className="trainer">
+      <TrainerNav />
+      <h1>{d('home.title')}</h1>
+      <p className="muted">{d('home.hello', { name: trainer?.name ?? '' })}</p>
+      <OpenDrillForm />
+      <History />
+    </main>
+  );
+}
+
+function OpenDrillForm() {
+  const d = useTrainerT();
+  const t = useT();
+  const id = useId();
+  const lang = useApp((s) => s.lang);
+  const scenarios = useApp((s) => s.scenarios);
+  const loadScenarios = useApp((s) => s.loadScenarios);
+  const openDrill = useApp((s) => s.openDrill);
+  const navigate = useApp((s) => s.navigate);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [mode, setMode] = useState<'practice' | 'exam'>('exam');
+  const [minutes, setMinutes] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => void loadScenarios(), [loadScenarios]);
+  const list = scenarios?.state === 'ready' ? scenarios.data : [];
+  const toggle = (sid: string) => setPicked((p) => (p.includes(sid) ? p.filter((x) => x !== sid) : [...p, sid]));
+  return (
+    <section className="panel trainer-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{d('open.title')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (picked.length === 0) return setError(d('open.pickOne'));
+          const limit = Number(minutes);
+          setBusy(true);
+          void openDrill({ scenarioIds: picked, mode, ...(minutes.trim() && limit > 0 ? { timeLimitSeconds: Math.round(limit * 60) } : {}) }).then((err) => {
+            setBusy(false);
+            if (err) return setError(d('open.failed', { message: err.message }));
+            const opened = appStore.getState().live;
+            if (opened) navigate(paths.trainer(`/drill/${opened.drillId}`));
+          });
+        }}
+      >
+        <fieldset>
+          <legend>{d('open.scenarios')}</legend>
+          <ul className="trainer-scenarios">
+            {list.map((s) => (
+              <li key={s.id}>
+                <label>
+                  <input type="checkbox" checked={picked.includes(s.id)} onChange={() => toggle(s.id)} data-scenario={s.id} />
+                  {picked.includes(s.id) && <span className="badge badge-blue">{picked.indexOf(s.id) + 1}</span>} {local(s.title, lang)}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset className="trainer-row">
+          <legend>{d('open.mode')}</legend>
+          {(['exam', 'practice'] as const).map((m) => (
+            <label key={m}>
+              <input type="radio" name={`${id}-mode`} checked={mode === m} onChange={() => setMode(m)} /> {t(`home.mode.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor={`${id}-limit`}>{d('open.limit')}</label>
+        <input id={`${id}-limit`} type="number" min={1} max={480} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} className="trainer-limit" />
+        <div>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {d('open.submit')}
+          </button>
+        </div>
+        {error && (
+          <p role="alert" className="drill-note">
+            {error}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
+
+function History() {
+  const d = useTrainerT();
+  const lang = useApp((s) => s.lang);
+  const history = useApp((s) => s.history);
+  const load = useApp((s) => s.loadHistory);
+  useEffect(() => void load(), [load]);
+  if (!history) return null;
+  return (
+    <section className="panel trainer-card" aria-labelledby="history-title">
+      <h2 id="history-title">{d('nav.history')}</h2>
+      {history.length === 0 ? (
+        <p className="muted">{d('history.empty')}</p>
+      ) : (
+        <table className="trainer-table">
+          <thead>
+            <tr>
+              <th scope="col">{d('history.code')}</th>
+              <th scope="col">{d('history.when')}</th>
+              <th scope="col">{d('history.status')}</th>
+              <th scope="col">{d('history.seats')}</th>
+              <th scope="col">{d('history.pass')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{d('history.open')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((h) => (
+              <tr key={h.drillId}>
+                <td className="mono">{h.code}</td>
+                <td>{dateTime(h.createdAt, lang)}</td>
+                <td>{d(`status.${h.status}`)}</td>
+                <td>{h.seats ?? '—'}</td>
+                <td>{h.summary?.passRate == null ? '—' : `${Math.round(h.summary.passRate * 100)}%`}</td>
+                <td>
+                  <AppLink to={paths.trainer(h.status === 'ended' ? `/results/${h.drillId}` : `/drill/${h.drillId}`)}>{d('history.open')}</AppLink>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

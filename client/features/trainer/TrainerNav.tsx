@@ -1,0 +1,19 @@
+// The trainer area's small navigation: history and logout.
+import { useApp } from '../../store/index.ts';
+import { paths } from '../../store/route.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { useTrainerT } from './strings.ts';
+
+export function TrainerNav() {
+  const d = useTrainerT();
+  const logout = useApp((s) => s.trainerLogout);
+  const navigate = useApp((s) => s.navigate);
+  return (
+    <nav className="trainer-nav" aria-label={d('home.title')}>
+      <AppLink to={paths.trainer()}>{d('nav.history')}</AppLink>
+      <button type="button" className="btn btn-small btn-ghost" onClick={() => void logout().then(() => navigate(paths.trainer('/login')))}>
+        {d('nav.logout')}
+      </button>
+    </nav>
+  );
+}

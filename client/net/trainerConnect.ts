@@ -1,0 +1,75 @@
+// The trainer's backend: the trainer HTTP routes (login cookie, history, results) and a drill socket
+// of its own, opened after the login so its handshake carries the cookie (a socket sharing the
+// trainee's connection would not). Imported only by the lazily loaded trainer area.
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import { serverEventNames } from '../../server/protocol/events.ts';
+import type { DRILL_NAMESPACE, DrillAck, DrillServerEventBodies } from '../../server/protocol/index.ts';
+import type { AppStore } from '../store/index.ts';
+import type { DrillListItem, DrillResults, TrainerAccount, TrainerBackend } from '../store/trainerSlice.ts';
+import type { DeliveredEvent, NetAck } from '../store/types.ts';
+
+const NAMESPACE: typeof DRILL_NAMESPACE = '/drill';
+const ACK_TIMEOUT_MS = 10_000;
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) } });
+  if (!res.ok) {
+    let detail = res.statusText;
+    try {
+      detail = ((await res.json()) as { error?: { message?: string } }).error?.message ?? detail;
+    } catch {
+      // Not JSON: the status text will do.
+    }
+    throw new Error(detail);
+  }
+  return (await res.json()) as T;
+}
+
+export function trainerBackend(store: AppStore): TrainerBackend {
+  const act = () => store.getState();
+  let socket: Socket | null = null;
+  return {
+    async login(name, password) {
+      return (await call<{ trainer: TrainerAccount }>('/api/trainer/login', { method: 'POST', body: JSON.stringify({ name, password }) })).trainer;
+    },
+    async logout() {
+      socket?.disconnect();
+      socket = null;
+      await call('/api/trainer/logout', { method: 'POST' });
+    },
+    async me() {
+      const res = await fetch('/api/trainer/me', { headers: { accept: 'application/json' } });
+      if (res.status === 401) return null;
+      if (!res.ok) throw new Error(res.statusText);
+      return ((await res.json()) as { trainer: TrainerAccount }).trainer;
+    },
+    async drills() {
+      return (await call<{ drills: DrillListItem[] }>('/api/drills')).drills;
+    },
+    results(drillId) {
+      return call<DrillResults>(`/api/drills/${encodeURIComponent(drillId)}`);
+    },
+    connect() {
+      socket?.disconnect();
+      const s = io(NAMESPACE, { forceNew: true });
+      socket = s;
+      s.on('connect', () => act().netTrainerConnected());
+      s.on('drill:state', (state: DrillServerEventBodies['drill:state']) => act().netTrainerState(state));
+      s.on('drill:dashboard', (update: DrillServerEventBodies['drill:dashboard']) => act().netDashboard(update));
+      for (const name of serverEventNames) {
+        s.on(name, (payload: DeliveredEvent['payload']) => act().netWatchEvent({ name, payload } as DeliveredEvent));
+      }
+    },
+    send(name, payload) {
+      const s = socket;
+      if (!s) return Promise.resolve({ ok: false, error: { code: 'offline', message: 'not connected to the server' } });
+      // socket.io buffers an emit made while (re)connecting and sends it once connected.
+      return new Promise((resolve) => {
+        s.timeout(ACK_TIMEOUT_MS).emit(name, payload, (err: Error | null, answer: DrillAck<unknown>) => {
+          resolve((err ? { ok: false, error: { code: 'timeout', message: `no answer to ${name}` } } : answer) as NetAck<never>);
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// A trainee's seat in a classroom drill: the seat token per join code (kept in localStorage so a
+// reload or a second tab with the same link returns to the same seat), the drill's state, the
+// class-wide reveal when the trainer shows it. The seat's session itself lives in the sessions slice
+// like any chat; the net layer routes its events through the drill connection.
+import type { DrillState, Reveal, SeatInfo } from '../../server/protocol/index.ts';
+import { readJson, writeJson } from './persist.ts';
+import type { Slice } from './state.ts';
+import type { NetAck, NetError, SessionInfo } from './types.ts';
+
+export type { DrillState, Reveal, SeatInfo };
+
+const SEATS_KEY = 'kefu.drillSeats';
+
+export interface SeatRecord {
+  code: string;
+  drillId: string;
+  seatId: string;
+  seatToken: string;
+  displayName: string;
+  /** the sessions this seat has played, oldest first */
+  sessionIds: string[];
+}
+
+export type SeatPhase = 'none' | 'joining' | 'seated' | 'removed' | 'failed';
+
+/** What the store needs from the drill connection (client/net/drillConnect.ts). */
+export interface DrillTransport {
+  join(code: string, displayName: string): Promise<NetAck<SeatInfo>>;
+  /** Take the seat on this connection (and again after every reconnect). */
+  rejoin(seat: SeatRecord): void;
+  leave(): void;
+}
+
+export interface DrillSlice {
+  seats: Record<string, SeatRecord>;
+  drillCode: string | null;
+  seatPhase: SeatPhase;
+  seatError: string | null;
+  drillState: DrillState | null;
+  drillReveal: Reveal | null;
+  drillTransport: DrillTransport | null;
+  attachDrillTransport(transport: DrillTransport): void;
+  /** The /join/<code> page opened: go back to the seat this browser holds for the code, if any. */
+  enterDrill(code: string): void;
+  joinDrill(code: string, displayName: string): Promise<NetError | null>;
+  closeReveal(): void;
+  /** Is this session a drill seat's (so it travels on the drill connection)? */
+  isDrillSession(sessionId: string): boolean;
+  netSeat(info: SeatInfo): void;
+  netSeatFailed(error: NetError): void;
+  netDrillState(state: DrillState): void;
+  netDrillSession(payload: { drillId: string; seatId: string; session: SessionInfo }): void;
+  netDrillReveal(reveal: Reveal): void;
+  netDrillRemoved(payload: { drillId: string; seatId: string }): void;
+}
+
+function isSeat(x: unknown): x is SeatRecord {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Record<string, unknown>;
+  return ['code', 'drillId', 'seatId', 'seatToken', 'displayName'].every((k) => typeof r[k] === 'string') && Array.isArray(r['sessionIds']) && r['sessionIds'].every((s) => typeof s === 'string');
+}
+
+export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
+  const stored = readJson(env.storage, SEATS_KEY);
+  const seats: Record<string, SeatRecord> = {};
+  if (typeof stored === 'object' && stored !== null) for (const [code, seat] of Object.entries(stored)) if (isSeat(seat)) seats[code] = seat;
+  const save = (next: Record<string, SeatRecord>) => {
+    set({ seats: next });
+    writeJson(env.storage, SEATS_KEY, next);
+  };
+  const current = () => {
+    const code = get().drillCode;
+    return code ? get().seats[code] : undefined;
+  };
+  const forgetCurrent = () => {
+    const code = get().drillCode;
+    if (!code) return;
+    const next = { ...get().seats };
+    delete next[code];
+    save(next);
+  };
+  /** The seat's session as a chat in the sessions slice (once). */
+  const adopt = (info: SessionInfo) => {
+    if (!get().sessions[info.sessionId]) get().netStarted({ ...info, lastSeq: 0 });
+  };
+
+  return {
+    seats,
+    drillCode: null,
+    seatPhase: 'none',
+    seatError: null,
+    drillState: null,
+    drillReveal: null,
+    drillTransport: null,
+    attachDrillTransport(drillTransport) {
+      set({ drillTransport });
+    },
+    enterDrill(code) {
+      if (get().drillCode === code && get().seatPhase !== 'none') return;
+      set({ drillCode: code, seatPhase: 'none', seatError: null, drillState: null, drillReveal: null });
+      const seat = get().seats[code];
+      if (!seat) return;
+      set({ seatPhase: 'joining' });
+      get().drillTransport?.rejoin(seat);
+    },
+    async joinDrill(code, displayName) {
+      const transport = get().drillTransport;
+      if (!transport) return { code: 'offline', message: 'not connected' };
+      set({ drillCode: code, seatPhase: 'joining', seatError: null });
+      const answer = await transport.join(code, displayName);
+      if (!answer.ok) {
+        set({ seatPhase: 'none', seatError: answer.error.message });
+        return answer.error;
+      }
+      return null;
+    },
+    closeReveal() {
+      set({ drillReveal: null });
+    },
+    isDrillSession(sessionId) {
+      return Object.values(get().seats).some((s) => s.sessionIds.includes(sessionId));
+    },
+    netSeat(info) {
+      const code = get().drillCode;
+      if (!code) return;
+      const before = get().seats[code];
+      const sessionIds = [...(before?.seatId === info.seatId ? before.sessionIds : [])];
+      if (info.session && !sessionIds.includes(info.session.sessionId)) sessionIds.push(info.session.sessionId);
+      save({ ...get().seats, [code]: { code, drillId: info.drillId, seatId: info.seatId, seatToken: info.seatToken, displayName: info.displayName, sessionIds } });
+      set({ seatPhase: 'seated', seatError: null, drillState: info.drill });
+      if (info.session) adopt(info.session);
+    },
+    netSeatFailed(error) {
+      // The seat is gone for good (removed, or the drill is over and forgotten): start again.
+      if ((error.code as string) === 'removed') set({ seatPhase: 'removed' });
+      else set({ seatPhase: 'failed', seatError: error.message });
+      forgetCurrent();
+    },
+    netDrillState(drillState) {
+      set({ drillState, ...(drillState.status === 'running' ? { drillReveal: null } : {}) });
+    },
+    netDrillSession({ seatId, session }) {
+      const seat = current();
+      if (!seat || seat.seatId !== seatId) return;
+      if (!seat.sessionIds.includes(session.sessionId)) save({ ...get().seats, [seat.code]: { ...seat, sessionIds: [...seat.sessionIds, session.sessionId] } });
+      adopt(session);
+    },
+    netDrillReveal(drillReveal) {
+      set({ drillReveal });
+    },
+    netDrillRemoved({ seatId }) {
+      if (current()?.seatId !== seatId) return;
+      set({ seatPhase: 'removed' });
+      forgetCurrent();
+    },
+  };
+};

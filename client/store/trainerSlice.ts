@@ -1,0 +1,252 @@
+// The trainer's side of classroom drills: the login, drill history, the live drill (state, tiles,
+// heat map), the reveal being prepared, the trainee chat being watched and finished drills' results.
+// The backend (HTTP + the trainer's drill socket) is attached by the lazily loaded trainer area.
+import type {
+  DashboardUpdate,
+  DrillAckData,
+  DrillPayload,
+  DrillResults,
+  DrillSnapshot,
+  DrillState,
+  HeatRow,
+  Reveal,
+  Tile,
+  TrainerEventName,
+} from '../../server/protocol/index.ts';
+import { applyEvent, newSession } from './sessionReducer.ts';
+import type { Slice } from './state.ts';
+import type { ChatSession, DeliveredEvent, NetAck, NetError } from './types.ts';
+
+export type { DashboardUpdate, DrillResults, DrillSnapshot, HeatRow, Tile };
+
+export interface TrainerAccount {
+  id: string;
+  name: string;
+  admin: boolean;
+}
+
+/** A row of GET /api/drills. */
+export interface DrillListItem {
+  drillId: string;
+  code: string;
+  scenarioIds: string[];
+  mode: string;
+  status: DrillState['status'];
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  seats: number | null;
+  summary: DrillResults['summary'] | null;
+}
+
+export interface TrainerBackend {
+  login(name: string, password: string): Promise<TrainerAccount>;
+  logout(): Promise<void>;
+  me(): Promise<TrainerAccount | null>;
+  drills(): Promise<DrillListItem[]>;
+  results(drillId: string): Promise<DrillResults>;
+  /** (Re)open the drill socket: the login cookie is read at its handshake. */
+  connect(): void;
+  send<E extends TrainerEventName>(name: E, payload: DrillPayload<E>): Promise<NetAck<DrillAckData[E]>>;
+}
+
+export interface LiveDrill {
+  drillId: string;
+  code: string;
+  joinUrl: string;
+  state: DrillState;
+  /** local time at which state.clock was true: the drill clock ticks on locally from there */
+  clockAt: number;
+  tiles: Record<string, Tile>;
+  /** seat ids in joining order */
+  order: string[];
+  heat: HeatRow[];
+  /** every buyer move seen on a tile, first seen first ("scenarioId/move"): the moves a reveal can pick */
+  moves: string[];
+}
+
+export interface OpenDrillRequest {
+  scenarioIds: string[];
+  mode: 'practice' | 'exam';
+  timeLimitSeconds?: number;
+}
+
+export interface TrainerSlice {
+  trainerBackend: TrainerBackend | null;
+  trainer: TrainerAccount | null;
+  trainerChecked: boolean;
+  history: DrillListItem[] | null;
+  live: LiveDrill | null;
+  liveReveal: Reveal | null;
+  watched: { seatId: string; session: ChatSession } | null;
+  results: Record<string, DrillResults>;
+  attachTrainerBackend(backend: TrainerBackend): void;
+  trainerLogin(name: string, password: string): Promise<string | null>;
+  trainerLogout(): Promise<void>;
+  loadHistory(): Promise<void>;
+  openDrill(request: OpenDrillRequest): Promise<NetError | null>;
+  /** Follow a drill of this trainer's (after a reload, or from the history). */
+  attachDrill(drillId: string): Promise<NetError | null>;
+  /** A trainer control on the live drill; the answer's error, if any. */
+  control<E extends Exclude<TrainerEventName, 'drill:open' | 'drill:attach' | 'drill:watch' | 'drill:unwatch'>>(name: E, extra?: Omit<DrillPayload<E>, 'drillId'>): Promise<NetError | null>;
+  watchSeat(seatId: string | null): Promise<void>;
+  loadResults(drillId: string): Promise<string | null>;
+  netTrainerConnected(): void;
+  netTrainerState(state: DrillState): void;
+  netDashboard(update: DashboardUpdate): void;
+  netWatchEvent(event: DeliveredEvent): void;
+}
+
+function withMoves(moves: readonly string[], tiles: readonly Tile[]): string[] {
+  const out = [...moves];
+  for (const t of tiles) {
+    const key = t.move && t.scenarioId ? `${t.scenarioId}/${t.move}` : null;
+    if (key && !out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
+function fromSnapshot(s: DrillSnapshot, now: number, before: LiveDrill | null): LiveDrill {
+  const moves = withMoves(before?.drillId === s.state.drillId ? before.moves : [], s.tiles);
+  return { drillId: s.state.drillId, code: s.code, joinUrl: s.joinUrl, state: s.state, clockAt: now, tiles: Object.fromEntries(s.tiles.map((t) => [t.seatId, t])), order: s.tiles.map((t) => t.seatId), heat: s.heat, moves };
+}
+
+export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
+  const backend = () => get().trainerBackend;
+  const offline: NetError = { code: 'offline', message: 'not connected' };
+  const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  const withState = (state: DrillState) => {
+    const live = get().live;
+    if (live && live.drillId === state.drillId) set({ live: { ...live, state, clockAt: env.now() } });
+  };
+  return {
+    trainerBackend: null,
+    trainer: null,
+    trainerChecked: false,
+    history: null,
+    live: null,
+    liveReveal: null,
+    watched: null,
+    results: {},
+    attachTrainerBackend(trainerBackend) {
+      set({ trainerBackend });
+      trainerBackend
+        .me()
+        .then((trainer) => {
+          set({ trainer, trainerChecked: true });
+          if (trainer) trainerBackend.connect();
+        })
+        .catch(() => set({ trainerChecked: true }));
+    },
+    async trainerLogin(name, password) {
+      const b = backend();
+      if (!b) return offline.message;
+      try {
+        const trainer = await b.login(name, password);
+        set({ trainer, trainerChecked: true });
+        b.connect();
+        return null;
+      } catch (err) {
+        return message(err);
+      }
+    },
+    async trainerLogout() {
+      await backend()?.logout();
+      set({ trainer: null, live: null, history: null, watched: null, liveReveal: null });
+    },
+    async loadHistory() {
+      const b = backend();
+      if (b) set({ history: await b.drills() });
+    },
+    async openDrill(request) {
+      const b = backend();
+      if (!b) return offline;
+      const answer = await b.send('drill:open', request);
+      if (!answer.ok) return answer.error;
+      set({ live: fromSnapshot(answer.data, env.now(), null), liveReveal: null, watched: null });
+      return null;
+    },
+    async attachDrill(drillId) {
+      const b = backend();
+      if (!b) return offline;
+      if (get().live?.drillId !== drillId) set({ live: null, liveReveal: null, watched: null });
+      const answer = await b.send('drill:attach', { drillId });
+      if (!answer.ok) return answer.error;
+      set({ live: fromSnapshot(answer.data, env.now(), get().live) });
+      return null;
+    },
+    async control(name, extra) {
+      const b = backend();
+      const live = get().live;
+      if (!b || !live) return offline;
+      const payload = { ...extra, drillId: live.drillId } as DrillPayload<typeof name>;
+      const answer = (await b.send(name, payload)) as NetAck<unknown>;
+      if (!answer.ok) return answer.error;
+      const data = answer.data as DrillAckData[typeof name];
+      if (name === 'drill:reveal') set({ liveReveal: data as Reveal });
+      else if (name === 'drill:end') set({ results: { ...get().results, [live.drillId]: data as DrillResults } });
+      else if (name === 'drill:remove' || name === 'drill:admit') get().netDashboard({ drillId: live.drillId, clock: live.state.clock, running: live.state.status === 'running', tiles: [data as Tile] });
+      else if (name !== 'drill:reveal-show') withState(data as DrillState);
+      if (name === 'drill:resume') set({ liveReveal: null });
+      return null;
+    },
+    async watchSeat(seatId) {
+      const b = backend();
+      const live = get().live;
+      if (!b || !live) return;
+      if (seatId === null) {
+        set({ watched: null });
+        await b.send('drill:unwatch', { drillId: live.drillId });
+        return;
+      }
+      const tile = live.tiles[seatId];
+      const scenario = live.state.scenarios.find((s) => s.id === tile?.scenarioId) ?? live.state.scenarios[0];
+      if (!tile?.sessionId || !scenario) return;
+      // Filled in by the session's events from seq 1, which follow the answer.
+      const session = newSession({ sessionId: tile.sessionId, token: '', mode: live.state.mode, displayName: tile.name, scenario, lastSeq: 0, ended: false }, env.now());
+      set({ watched: { seatId, session } });
+      const answer = await b.send('drill:watch', { drillId: live.drillId, seatId });
+      if (!answer.ok && get().watched?.seatId === seatId) set({ watched: null });
+    },
+    async loadResults(drillId) {
+      const b = backend();
+      if (!b) return offline.message;
+      try {
+        const results = await b.results(drillId);
+        set({ results: { ...get().results, [drillId]: results } });
+        return null;
+      } catch (err) {
+        return message(err);
+      }
+    },
+    netTrainerConnected() {
+      // A new connection follows nothing yet: follow the live drill (and the watched chat) again.
+      const live = get().live;
+      if (!live) return;
+      const watching = get().watched?.seatId ?? null;
+      void get()
+        .attachDrill(live.drillId)
+        .then(() => (watching ? get().watchSeat(watching) : undefined));
+    },
+    netTrainerState(state) {
+      withState(state);
+    },
+    netDashboard(update) {
+      const live = get().live;
+      if (!live || live.drillId !== update.drillId) return;
+      const tiles = { ...live.tiles };
+      const order = [...live.order];
+      for (const tile of update.tiles) {
+        if (!tiles[tile.seatId]) order.push(tile.seatId);
+        tiles[tile.seatId] = tile;
+      }
+      const state = { ...live.state, clock: update.clock };
+      set({ live: { ...live, state, clockAt: env.now(), tiles, order, heat: update.heat ?? live.heat, moves: withMoves(live.moves, update.tiles) } });
+    },
+    netWatchEvent(event) {
+      const watched = get().watched;
+      if (!watched || watched.session.id !== event.payload.sessionId) return;
+      set({ watched: { ...watched, session: applyEvent(watched.session, event, true) } });
+    },
+  };
+};

@@ -1,0 +1,119 @@
+// A classroom drill end to end: one trainer and three trainees in their own browser contexts. The
+// trainer logs in (the bootstrap trainer of globalSetup.ts), opens a drill, the class joins with the
+// code, plays, one trainee reloads mid-drill and keeps the seat, the trainer pauses, reveals, resumes,
+// ends, reads the results and downloads the CSV.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { appUrl, sendReply, settled, shot, traineeLines } from './helpers.ts';
+
+const TRAINER = { name: 'e2e-trainer', password: 'e2e-trainer-password' };
+const NAMES = ['小明', '小红', '小刚'];
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+async function joinDrill(page: Page, code: string, name: string): Promise<void> {
+  await page.goto(appUrl(`/join/${code}`));
+  await page.getByLabel('你的昵称').fill(name);
+  await page.getByRole('button', { name: '进入演练' }).click();
+  await expect(page.getByTestId('drill-waiting')).toBeVisible();
+}
+
+test('a trainer runs a drill with three trainees: join, start, reload, pause, reveal, end, export', async ({ browser }) => {
+  const trainer = await newPage(browser);
+  await trainer.goto(appUrl('/trainer'));
+  await trainer.getByLabel('账号').fill(TRAINER.name);
+  await trainer.getByLabel('密码').fill(TRAINER.password);
+  await trainer.getByRole('button', { name: '登录' }).click();
+
+  await trainer.locator('input[data-scenario="bargainer-easy"]').check();
+  await trainer.getByLabel('考试模式').check();
+  await trainer.getByRole('button', { name: '开场' }).click();
+  await trainer.waitForURL(/\/trainer\/drill\/[\w-]+$/);
+  const code = (await trainer.getByTestId('drill-code').textContent())?.trim() ?? '';
+  expect(code).toMatch(/^\d{6}$/);
+  await expect(trainer.getByTestId('join-url')).toHaveText(new RegExp(`/join/${code}$`));
+  await expect(trainer.getByRole('img', { name: new RegExp(code) })).toBeVisible();
+
+  const trainees = [await newPage(browser), await newPage(browser), await newPage(browser)];
+  for (const [i, page] of trainees.entries()) await joinDrill(page, code, NAMES[i] as string);
+  const tiles = trainer.getByTestId('tile');
+  await expect(tiles).toHaveCount(3);
+  for (const name of NAMES) await expect(trainer.locator(`[data-testid="tile"][data-name="${name}"]`)).toBeVisible();
+  await shot(trainer, 'drill-lobby');
+
+  await trainer.getByRole('button', { name: '开始演练' }).click();
+  await expect(trainer.getByTestId('drill-status')).toHaveText('进行中');
+  for (const page of trainees) await expect(page.locator('li[data-from="buyer"]').first()).toBeVisible();
+  // The opening move reaches the dashboard before anyone answers: the reveal can pick it later.
+  for (const move of await trainer.getByTestId('tile-move').all()) await expect(move).not.toHaveText(/候场|—/);
+
+  const replies = ['亲，您好，欢迎光临！请问有什么可以帮您？', '这款是我们店的热销款，质量很好的哦'];
+  for (const page of trainees) {
+    for (const text of replies) await sendReply(page, text);
+    await settled(page);
+  }
+
+  // A reload keeps the seat and the whole transcript, and the chat goes on.
+  const [reloader, paused, revealed] = trainees as [Page, Page, Page];
+  await reloader.reload();
+  await expect(reloader.getByTestId('drill-banner')).toBeVisible();
+  for (const text of replies) await expect(traineeLines(reloader, text)).toHaveCount(1);
+  await sendReply(reloader, '亲，现在下单还有优惠券可以用哦');
+  await settled(reloader);
+  await expect(trainer.getByTestId('tile-score').first()).toBeVisible();
+
+  // Watch one trainee's chat, read-only and live.
+  await trainer.getByRole('button', { name: `查看 ${NAMES[1]} 的对话` }).click();
+  const watch = trainer.getByTestId('watch-panel');
+  await expect(watch.locator('li[data-from="trainee"]').filter({ hasText: replies[0] as string })).toBeVisible();
+  await expect(watch.getByRole('textbox')).toHaveCount(0);
+  await shot(trainer, 'drill-dashboard', true);
+
+  await trainer.getByRole('button', { name: '暂停' }).click();
+  await expect(trainer.getByTestId('drill-status')).toHaveText('已暂停');
+  await expect(paused.getByTestId('drill-banner')).toHaveAttribute('data-status', 'paused');
+  await expect(paused.getByTestId('drill-banner')).toContainText('暂停');
+
+  // The reveal: the opening move (first in the list), every trainee's reply anonymised.
+  await trainer.getByRole('button', { name: '冻结并收集回复' }).click();
+  const board = trainer.getByTestId('reveal-panel').getByTestId('reveal-entry');
+  await expect(board).toHaveCount(3);
+  for (const name of NAMES) await expect(trainer.getByTestId('reveal-panel')).not.toContainText(name);
+  await trainer.getByRole('button', { name: '投屏给全班' }).click();
+  const dialog = revealed.getByRole('dialog', { name: '全班回复对比' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('reveal-entry')).toHaveCount(3);
+  await trainer.getByTestId('reveal-panel').scrollIntoViewIfNeeded();
+  await shot(trainer, 'drill-reveal', true);
+  await shot(revealed, 'drill-reveal-trainee');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toBeHidden();
+
+  await trainer.getByRole('button', { name: '继续' }).click();
+  await expect(trainer.getByTestId('drill-status')).toHaveText('进行中');
+  await expect(paused.getByTestId('drill-banner')).toHaveAttribute('data-status', 'running');
+
+  await trainer.getByRole('button', { name: '结束演练' }).click();
+  await trainer.getByRole('group', { name: /确定结束/ }).getByRole('button', { name: '结束演练' }).click();
+  await expect(trainer.getByTestId('drill-status')).toHaveText('已结束');
+  for (const page of trainees) await expect(page.getByTestId('ended-banner')).toBeVisible();
+
+  await trainer.getByRole('link', { name: '查看结果' }).click();
+  await trainer.waitForURL(/\/trainer\/results\/[\w-]+$/);
+  await expect(trainer.getByTestId('results-summary')).toBeVisible();
+  await expect(trainer.getByTestId('result-seat')).toHaveCount(3);
+  await trainer.getByLabel('显示排行榜').check();
+  await expect(trainer.getByTestId('leaderboard').locator('li')).toHaveCount(3);
+  await shot(trainer, 'drill-results', true);
+
+  const downloading = trainer.waitForEvent('download');
+  await trainer.getByRole('link', { name: '下载 CSV' }).click();
+  const csv = readFileSync((await (await downloading).path()) as string, 'utf8').trim().split(/\r?\n/);
+  expect(csv[0]).toBe('seat,name,removed,position,scenario,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
+  expect(csv).toHaveLength(4);
+  for (const name of NAMES) expect(csv.some((line) => line.includes(name))).toBe(true);
+});
