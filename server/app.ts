@@ -1,6 +1,6 @@
 // The application on an existing HTTP server: HTTP routes, Socket.IO with the session gateway, the
 // session registry. `createApplication(httpServer, deps)` lets tests run a real server on port 0.
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { createHttpHandler } from './http/routes.ts';
@@ -18,6 +18,7 @@ import { SessionTokens } from './runtime/tokens.ts';
 import type { SessionLog } from './store/sessionLog.ts';
 import type { Drills } from './http/drillWiring.ts';
 import { attachDrills } from './http/drillWiring.ts';
+import { attachStudio } from './http/studioRoutes.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from './store/schema.ts';
 
@@ -71,6 +72,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
   // The handler is registered before Socket.IO (which wraps the request listeners and keeps /socket.io/
   // for itself); drill routes are filled in once the drill namespace exists.
   let drills: Drills | undefined;
+  let studio: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>) | undefined;
   httpServer.on(
     'request',
     createHttpHandler({
@@ -80,7 +82,8 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       logger: logger.child({ part: 'http' }),
       allowedOrigins: deps.allowedOrigins,
       staticRoot: staticRoot(deps.staticDir),
-      extra: (req, res, url) => drills?.routes(req, res, url) ?? Promise.resolve(false),
+      extra: async (req, res, url) => (await studio?.(req, res, url)) || (drills?.routes(req, res, url) ?? false),
+      isTrainer: async (req) => (await drills?.auth.fromCookieHeader(req.headers.cookie)) !== undefined,
     }),
   );
   const io: AppServer = new Server(httpServer, {
@@ -104,6 +107,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       publicUrl: deps.publicUrl,
       secureCookies: deps.secureCookies ?? false,
     });
+    studio = attachStudio({ db: deps.db, auth: drills.auth, catalog, dir: deps.scenariosDir, logger: logger.child({ part: 'studio' }), allowedOrigins: deps.allowedOrigins, now: () => scheduler.now() });
   }
   const sweeper = setInterval(() => {
     registry.sweep(scheduler.now());

@@ -34,8 +34,8 @@ async function main(): Promise<void> {
   });
   if (app.drills) {
     await app.drills.auth.bootstrap(config.trainerBootstrap, logger);
-    const abandoned = await app.drills.store.closeAbandoned(Date.now());
-    if (abandoned > 0) logger.warn({ abandoned }, 'drills left open by the last run were closed');
+    const interrupted = await app.drills.manager.recover(Date.now());
+    if (interrupted > 0) logger.warn({ interrupted }, 'drills left open by the last run were closed as interrupted, with their results so far');
   }
   httpServer.listen({ port: config.port, ...(config.host ? { host: config.host } : {}) }, () => {
     const address = httpServer.address();

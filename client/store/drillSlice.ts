@@ -82,6 +82,9 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
   /** The seat's session as a chat in the sessions slice (once). */
   const adopt = (info: SessionInfo) => {
     if (!get().sessions[info.sessionId]) get().netStarted({ ...info, lastSeq: 0 });
+    // On the seat's page its chat is the open one, so its lines never pile up as unread.
+    const route = get().route;
+    if (route.name === 'join' && route.code === get().drillCode) get().selectSession(info.sessionId);
   };
 
   return {

@@ -200,7 +200,8 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       const id = event.payload.sessionId;
       const before = get().sessions[id];
       if (!before) return;
-      const active = get().activeId === id && get().route.name === 'chat';
+      // The open chat: on /chat/<id>, or a drill seat's chat on its /join/<code> page.
+      const active = get().activeId === id && (get().route.name === 'chat' || get().route.name === 'join');
       const after = applyEvent(before, event, active);
       set({ sessions: { ...get().sessions, [id]: after } });
       if (after.ended !== before.ended || after.outcome !== before.outcome) {

@@ -37,6 +37,8 @@ export interface DrillListItem {
   endedAt: number | null;
   seats: number | null;
   summary: DrillResults['summary'] | null;
+  /** the server restarted while it ran: its results are those so far */
+  interrupted?: boolean;
 }
 
 export interface TrainerBackend {

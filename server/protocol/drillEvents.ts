@@ -61,6 +61,8 @@ export interface Tile {
   score: number | null;
   /** red-line rules failed so far, in the order they happened */
   redLines: string[];
+  /** the short names of the rules in `redLines` that have one (the dashboard shows them, not ids) */
+  ruleTitles?: Record<string, LocalText>;
   /** since when the buyer waits for an answer; null when it does not */
   waitingSince: number | null;
   outcome: OutcomeKind | null;
@@ -69,6 +71,8 @@ export interface Tile {
 
 export interface HeatRow {
   rule: string;
+  /** the rule's short name, when it has one */
+  title?: LocalText;
   category: RuleCategory;
   redLine: boolean;
   pass: number;
@@ -87,6 +91,7 @@ export interface DashboardUpdate {
 
 export interface RevealVerdict {
   rule: string;
+  title?: LocalText;
   verdict: Verdict['verdict'];
   redLine: boolean;
   points: number;
@@ -117,6 +122,7 @@ export interface Reveal {
 
 export interface RuleSummary {
   rule: string;
+  title?: LocalText;
   category: RuleCategory;
   pass: number;
   fail: number;
@@ -166,6 +172,8 @@ export interface DrillResults {
   startedAt: number | null;
   endedAt: number | null;
   status: DrillStatus;
+  /** the server stopped while the drill ran: these are the results so far (see DrillManager.recover) */
+  interrupted?: boolean;
   summary: ClassSummary;
   seats: SeatResult[];
   /** seats not removed, best mean score first */

@@ -19,6 +19,14 @@ export interface OpenedScenario {
   summary: ScenarioSummary;
 }
 
+/** Scenarios published from the trainer studio (the database), served beside the files. */
+export interface PublishedScenarios {
+  /** the newest version of each, as bundle JSON */
+  latest(): Promise<string[]>;
+  /** one scenario's newest version, or the version asked for */
+  get(scenarioId: string, version?: number): Promise<string | undefined>;
+}
+
 /** The listing is read again after this long, so a new scenario shows up without a restart. */
 const LISTING_CACHE_MS = 2000;
 
@@ -28,6 +36,7 @@ export class ScenarioCatalog {
   /** by scenario id; the promise is shared, so a burst of starts parses a file once */
   private readonly fromDisk = new Map<string, { stamp: string; opened: Promise<OpenedScenario | undefined> }>();
   private listing: { at: number; list: ScenarioSummary[] } | undefined;
+  private published: PublishedScenarios | undefined;
 
   constructor(
     private readonly dir: string,
@@ -36,8 +45,22 @@ export class ScenarioCatalog {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Every valid scenario in the library; invalid files are logged and left out. */
+  /** Serve studio-published scenarios too; a file of the same id wins. */
+  usePublished(source: PublishedScenarios): void {
+    this.published = source;
+  }
+
+  /** The files, then the studio's published scenarios (not cached: a publish shows at once). */
   async list(): Promise<ScenarioSummary[]> {
+    const files = await this.listFiles();
+    if (!this.published) return files;
+    const ids = new Set(files.map((s) => s.id));
+    const extra = (await this.published.latest()).map((json) => this.open(hashOf(json), json).summary).filter((s) => !ids.has(s.id));
+    return [...files, ...extra].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Every valid scenario in the library; invalid files are logged and left out. */
+  private async listFiles(): Promise<ScenarioSummary[]> {
     if (this.listing && this.now() - this.listing.at < LISTING_CACHE_MS) return this.listing.list;
     const list: ScenarioSummary[] = [];
     for (const path of await listScenarioFiles(this.dir)) {
@@ -55,11 +78,12 @@ export class ScenarioCatalog {
    * asked for. The bundle is saved before a session can point at it.
    */
   async forStart(scenarioId: string, version: number | undefined): Promise<Ack<OpenedScenario>> {
-    const current = await this.onDisk(scenarioId);
+    const onFile = existsSync(scenarioPathFor(this.dir, scenarioId));
+    const current = onFile || !this.published ? await this.onDisk(scenarioId) : await this.fromStudio(scenarioId);
     let opened = current;
     if (version !== undefined && current?.summary.version !== version) {
       const stored = await this.log.bundleOfVersion(scenarioId, version);
-      opened = stored ? this.open(stored.hash, stored.bundle) : undefined;
+      opened = stored ? this.open(stored.hash, stored.bundle) : onFile ? undefined : await this.fromStudio(scenarioId, version);
       if (!opened) return fail('scenario-unavailable', `scenario ${scenarioId} has no version ${version} here`);
     }
     if (!opened) {
@@ -72,6 +96,11 @@ export class ScenarioCatalog {
       this.saved.add(opened.hash);
     }
     return ok(opened);
+  }
+
+  private async fromStudio(scenarioId: string, version?: number): Promise<OpenedScenario | undefined> {
+    const json = await this.published?.get(scenarioId, version);
+    return json === undefined ? undefined : this.open(hashOf(json), json);
   }
 
   /** A stored bundle by hash, for replaying a session's log. */
@@ -99,7 +128,7 @@ export class ScenarioCatalog {
       return undefined;
     }
     const json = JSON.stringify(loaded.bundle);
-    return this.open(createHash('sha256').update(json).digest('hex'), json);
+    return this.open(hashOf(json), json);
   }
 
   /** Modification times of every file a scenario's bundle is made of (all shops: cheaper than parsing). */
@@ -120,6 +149,10 @@ export class ScenarioCatalog {
     this.compiled.set(hash, opened);
     return opened;
   }
+}
+
+function hashOf(json: string): string {
+  return createHash('sha256').update(json).digest('hex');
 }
 
 function summarize(bundle: Bundle): ScenarioSummary {

@@ -25,6 +25,20 @@ export interface DrillListItem {
   endedAt: number | null;
   seats: number | null;
   summary: ClassSummary | null;
+  /** the server stopped while it ran: its results are those so far */
+  interrupted?: boolean;
+}
+
+export interface UnfinishedDrill {
+  drillId: string;
+  code: string;
+  trainer: string;
+  scenarioIds: string[];
+  mode: string;
+  status: DrillStatus;
+  createdAt: number;
+  startedAt: number | null;
+  seats: { seatId: string; name: string; removed: boolean; joinedAt: number; sessions: { sessionId: string; scenarioId: string }[] }[];
 }
 
 const ROWS_PER_INSERT = 200;
@@ -45,7 +59,7 @@ export class DrillStore {
 
   async saveResults(results: DrillResults, joinedAt: (seatId: string) => number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const summary = JSON.stringify({ seats: results.seats.filter((s) => !s.removed).length, summary: results.summary });
+      const summary = JSON.stringify({ seats: results.seats.filter((s) => !s.removed).length, summary: results.summary, ...(results.interrupted ? { interrupted: true } : {}) });
       await trx.updateTable('drills').set({ status: 'ended', ended_at: results.endedAt, summary, results: JSON.stringify(results) }).where('id', '=', results.drillId).execute();
       const seats = results.seats.map((s) => ({ drill_id: results.drillId, seat_id: s.seatId, display_name: s.name, removed: s.removed ? 1 : 0, joined_at: joinedAt(s.seatId) }));
       const sessions = results.seats.flatMap((s) =>
@@ -60,9 +74,53 @@ export class DrillStore {
           report: x.report ? JSON.stringify(x.report) : null,
         })),
       );
+      // The seats and sessions written as the drill ran (for a restart) give way to the final rows.
+      await trx.deleteFrom('drill_sessions').where('drill_id', '=', results.drillId).execute();
+      await trx.deleteFrom('drill_seats').where('drill_id', '=', results.drillId).execute();
       for (let i = 0; i < seats.length; i += ROWS_PER_INSERT) await trx.insertInto('drill_seats').values(seats.slice(i, i + ROWS_PER_INSERT)).execute();
       for (let i = 0; i < sessions.length; i += ROWS_PER_INSERT) await trx.insertInto('drill_sessions').values(sessions.slice(i, i + ROWS_PER_INSERT)).execute();
     });
+  }
+
+  // Written as the drill runs, so that a drill a stopped server leaves behind can be accounted for.
+
+  async seatJoined(drillId: string, seat: { id: string; name: string; joinedAt: number }): Promise<void> {
+    await this.db.insertInto('drill_seats').values({ drill_id: drillId, seat_id: seat.id, display_name: seat.name, removed: 0, joined_at: seat.joinedAt }).execute();
+  }
+
+  async seatRemoved(drillId: string, seatId: string, removed: boolean): Promise<void> {
+    await this.db.updateTable('drill_seats').set({ removed: removed ? 1 : 0 }).where('drill_id', '=', drillId).where('seat_id', '=', seatId).execute();
+  }
+
+  async sessionStarted(drillId: string, seatId: string, position: number, sessionId: string, scenarioId: string): Promise<void> {
+    await this.db.insertInto('drill_sessions').values({ drill_id: drillId, seat_id: seatId, position, session_id: sessionId, scenario_id: scenarioId, outcome: null, score: null, report: null }).execute();
+  }
+
+  /** Drills not ended, with their trainer's name, their seats (joining order) and their sessions. */
+  async unfinished(): Promise<UnfinishedDrill[]> {
+    const drills = await this.db
+      .selectFrom('drills')
+      .innerJoin('trainers', 'trainers.id', 'drills.trainer_id')
+      .select(['drills.id', 'drills.code', 'drills.scenario_ids', 'drills.mode', 'drills.status', 'drills.created_at', 'drills.started_at', 'trainers.name'])
+      .where('drills.status', '!=', 'ended')
+      .execute();
+    const out: UnfinishedDrill[] = [];
+    for (const d of drills) {
+      const seats = await this.db.selectFrom('drill_seats').selectAll().where('drill_id', '=', d.id).orderBy('joined_at').execute();
+      const sessions = await this.db.selectFrom('drill_sessions').selectAll().where('drill_id', '=', d.id).orderBy('position').execute();
+      out.push({
+        drillId: d.id,
+        code: d.code,
+        trainer: d.name,
+        scenarioIds: JSON.parse(d.scenario_ids) as string[],
+        mode: d.mode,
+        status: d.status as DrillStatus,
+        createdAt: d.created_at,
+        startedAt: d.started_at,
+        seats: seats.map((s) => ({ seatId: s.seat_id, name: s.display_name, removed: s.removed === 1, joinedAt: s.joined_at, sessions: sessions.filter((x) => x.seat_id === s.seat_id).map((x) => ({ sessionId: x.session_id, scenarioId: x.scenario_id })) })),
+      });
+    }
+    return out;
   }
 
   /** A trainer's drills, newest first. */
@@ -75,7 +133,7 @@ export class DrillStore {
       .limit(limit)
       .execute();
     return rows.map((r) => {
-      const stored = r.summary === null ? null : (JSON.parse(r.summary) as { seats: number; summary: ClassSummary });
+      const stored = r.summary === null ? null : (JSON.parse(r.summary) as { seats: number; summary: ClassSummary; interrupted?: boolean });
       return {
         drillId: r.id,
         code: r.code,
@@ -87,6 +145,7 @@ export class DrillStore {
         endedAt: r.ended_at,
         seats: stored?.seats ?? null,
         summary: stored?.summary ?? null,
+        ...(stored?.interrupted ? { interrupted: true } : {}),
       };
     });
   }

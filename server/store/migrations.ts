@@ -2,6 +2,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
 import { drillMigration } from './drillMigration.ts';
+import { studioMigration } from './studioMigration.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-session-log': {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0002-drills': drillMigration,
+  '0003-studio': studioMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RoutingTransport } from '../../client/net/drillConnect.ts';
 import type { DrillTransport, SeatInfo, SeatRecord } from '../../client/store/drillSlice.ts';
 import { createAppStore } from '../../client/store/index.ts';
-import { FakeTransport, info, MemoryStorage } from './fakes.ts';
+import { buyerLine, FakeTransport, info, MemoryStorage } from './fakes.ts';
 
 const drillState: SeatInfo['drill'] = { drillId: 'd1', status: 'lobby', locked: false, mode: 'exam', scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: 0 };
 const seatInfo = (session: SeatInfo['session'] = null): SeatInfo => ({ drillId: 'd1', seatId: 'seat1', seatToken: 'tok', displayName: '小明', drill: drillState, session });
@@ -47,6 +47,21 @@ describe('a drill seat', () => {
     store.getState().netDrillRemoved({ drillId: 'd1', seatId: 'seat1' });
     expect(store.getState().seatPhase).toBe('removed');
     expect(store.getState().seats['123456']).toBeUndefined();
+  });
+
+  it("counts no unread lines on its own /join page, where its chat is the open one", async () => {
+    const { store } = setup();
+    store.getState().navigate('/join/123456');
+    store.getState().enterDrill('123456');
+    await store.getState().joinDrill('123456', '小明');
+    store.getState().netDrillSession({ drillId: 'd1', seatId: 'seat1', session: info('s9', { token: 'tok' }) });
+    store.getState().netEvent({ name: 'buyer:say', payload: { sessionId: 's9', seq: 1, message: buyerLine('m1', '在吗') } });
+    expect(store.getState().activeId).toBe('s9');
+    expect(store.getState().sessions['s9']?.unread).toBe(0);
+    // Elsewhere (the home page) the same chat collects unread lines as any other does.
+    store.getState().navigate('/');
+    store.getState().netEvent({ name: 'buyer:say', payload: { sessionId: 's9', seq: 2, message: buyerLine('m2', '人呢') } });
+    expect(store.getState().sessions['s9']?.unread).toBe(1);
   });
 
   it('routes a drill session to the drill connection and every other chat to the practice one', () => {

@@ -73,6 +73,15 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   await expect(watch.getByRole('textbox')).toHaveCount(0);
   await shot(trainer, 'drill-dashboard', true);
 
+  // In English the dashboard speaks English, rules by their titles (not their ids).
+  await trainer.getByRole('button', { name: 'EN' }).click();
+  await expect(trainer.getByTestId('drill-status')).toHaveText('Running');
+  await expect(trainer.getByRole('heading', { name: 'Rules across the class' })).toBeVisible();
+  await expect(trainer.locator('[data-rule="greeting"] th')).toContainText('Welcome greeting');
+  await expect(trainer.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await trainer.getByRole('button', { name: '中文' }).click();
+  await expect(trainer.getByTestId('drill-status')).toHaveText('进行中');
+
   await trainer.getByRole('button', { name: '暂停' }).click();
   await expect(trainer.getByTestId('drill-status')).toHaveText('已暂停');
   await expect(paused.getByTestId('drill-banner')).toHaveAttribute('data-status', 'paused');
@@ -116,4 +125,12 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   expect(csv[0]).toBe('seat,name,removed,position,scenario,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
   expect(csv).toHaveLength(4);
   for (const name of NAMES) expect(csv.some((line) => line.includes(name))).toBe(true);
+
+  // The results in English: labels and rule titles.
+  await trainer.getByRole('button', { name: 'EN' }).click();
+  await expect(trainer.getByRole('heading', { name: 'Pass rate per rule' })).toBeVisible();
+  await expect(trainer.getByTestId('results-summary')).toContainText('Pass rate');
+  await expect(trainer.locator('.results-rules')).toContainText('Welcome greeting');
+  await expect(trainer.getByRole('link', { name: 'Download CSV' })).toBeVisible();
+  await shot(trainer, 'drill-results-en', true);
 });

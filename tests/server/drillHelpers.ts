@@ -23,6 +23,7 @@ export const PASSWORD = 'correct-horse-battery';
 
 export interface DrillServer {
   url: string;
+  dataDir: string;
   app: Application;
   drills: Drills;
   db: Kysely<Database>;
@@ -31,8 +32,9 @@ export interface DrillServer {
   close(): Promise<void>;
 }
 
-export async function startDrillServer(options: { scheduler?: Scheduler; buyerSpeed?: number; rateLimit?: { events: number; windowMs: number } } = {}): Promise<DrillServer> {
-  const dataDir = tempDataDir();
+/** `dataDir`: an earlier server's, to start again on its database (a restart). */
+export async function startDrillServer(options: { scheduler?: Scheduler; buyerSpeed?: number; rateLimit?: { events: number; windowMs: number }; dataDir?: string } = {}): Promise<DrillServer> {
+  const dataDir = options.dataDir ?? tempDataDir();
   const db = await openSqlite({ file: join(dataDir, 'kefu-dojo.sqlite'), synchronous: 'normal' });
   const httpServer = createServer();
   const app = createApplication(httpServer, {
@@ -56,6 +58,7 @@ export async function startDrillServer(options: { scheduler?: Scheduler; buyerSp
   };
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir,
     app,
     drills,
     db,

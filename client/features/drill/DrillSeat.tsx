@@ -16,8 +16,13 @@ export function DrillSeat({ code }: { code: string }) {
   const state = useApp((s) => s.drillState);
   const sessionId = seat?.sessionIds.at(-1) ?? null;
   const hasSession = useApp((s) => (sessionId ? s.sessions[sessionId] !== undefined : false));
+  const selectSession = useApp((s) => s.selectSession);
 
   useEffect(() => enterDrill(code), [code, enterDrill]);
+  // The seat's chat is the open one here: its lines are read as they come, never counted unread.
+  useEffect(() => {
+    if (sessionId && hasSession) selectSession(sessionId);
+  }, [sessionId, hasSession, selectSession]);
 
   if (phase === 'removed') {
     return (

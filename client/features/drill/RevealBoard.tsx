@@ -3,12 +3,14 @@
 import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Reveal } from '../../store/drillSlice.ts';
+import { useRuleName } from './dict.ts';
 import { useDrillT } from './strings.ts';
 
 export function RevealBoard({ reveal }: { reveal: Reveal }) {
   const t = useT();
   const d = useDrillT();
   const lang = useApp((s) => s.lang);
+  const ruleName = useRuleName();
   return (
     <div className="reveal" data-testid="reveal-board">
       <p className="muted">
@@ -30,7 +32,7 @@ export function RevealBoard({ reveal }: { reveal: Reveal }) {
               <ul className="reveal-verdicts">
                 {e.verdicts.map((v) => (
                   <li key={v.rule} className={`verdict-${v.verdict}`}>
-                    <span className="reveal-rule">{tAny(t, `rule.${v.rule}`, v.rule)}</span>{' '}
+                    <span className="reveal-rule">{ruleName(v.rule, v.title)}</span>{' '}
                     <span className={v.verdict === 'fail' ? 'badge badge-red' : v.verdict === 'pass' ? 'badge badge-green' : 'badge'}>{tAny(t, `verdict.${v.verdict}`, v.verdict)}</span>
                     <span className="muted"> {local(v.feedback, lang)}</span>
                   </li>

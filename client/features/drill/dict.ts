@@ -3,6 +3,8 @@
 import { useCallback } from 'react';
 import { useApp } from '../../store/index.ts';
 import type { Lang } from '../../store/types.ts';
+import type { LocalText } from '../../../server/engine/index.ts';
+import { tAny, useT } from '../../i18n/index.ts';
 
 export type Dict<K extends string> = Record<Lang, Record<K, string>>;
 export type DictT<K extends string> = (key: K, params?: Record<string, string | number>) => string;
@@ -15,4 +17,13 @@ export function fill(text: string, params?: Record<string, string | number>): st
 export function useDict<K extends string>(dict: Dict<K>): DictT<K> {
   const lang = useApp((s) => s.lang);
   return useCallback((key, params) => fill(dict[lang][key], params), [dict, lang]);
+}
+
+export type RuleName = (rule: string, title?: LocalText) => string;
+
+/** A rule's name in the current language: its own title, else the app's table, else its id. */
+export function useRuleName(): RuleName {
+  const lang = useApp((s) => s.lang);
+  const t = useT();
+  return useCallback((rule, title) => (title ? title[lang] : tAny(t, `rule.${rule}`, rule)), [lang, t]);
 }

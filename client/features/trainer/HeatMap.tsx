@@ -1,11 +1,13 @@
 // The class heat map: one row per rule, the share of passes coloured from red to green.
-import { tAny, useT } from '../../i18n/index.ts';
+import { useT } from '../../i18n/index.ts';
+import { useRuleName } from '../drill/dict.ts';
 import { useApp } from '../../store/index.ts';
 import { useTrainerT } from './strings.ts';
 
 export function HeatMap() {
   const d = useTrainerT();
   const t = useT();
+  const ruleName = useRuleName();
   const heat = useApp((s) => s.live?.heat ?? []);
   const rows = heat.filter((r) => r.pass + r.fail > 0);
   return (
@@ -31,7 +33,7 @@ export function HeatMap() {
               return (
                 <tr key={r.rule} data-rule={r.rule}>
                   <th scope="row">
-                    {tAny(t, `rule.${r.rule}`, r.rule)} {r.redLine && <span className="badge badge-red">{t('verdict.redLine')}</span>}
+                    {ruleName(r.rule, r.title)} {r.redLine && <span className="badge badge-red">{t('verdict.redLine')}</span>}
                   </th>
                   <td>{r.pass}</td>
                   <td>{r.fail}</td>

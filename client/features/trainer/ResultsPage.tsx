@@ -1,10 +1,11 @@
 // /trainer/results/<id>: the class summary (pass rate, average and spread, rules, KPIs,
 // conversion), an optional leaderboard, each trainee's report, and the CSV / JSON exports.
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { tAny, useT } from '../../i18n/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { DrillResults } from '../../store/trainerSlice.ts';
 import { duration } from '../../ui/format.ts';
+import { useRuleName } from '../drill/dict.ts';
 import { useTrainerT } from './strings.ts';
 import { TrainerNav } from './TrainerNav.tsx';
 import './results.css';
@@ -33,12 +34,18 @@ export function ResultsPage({ drillId }: { drillId: string }) {
 function Results({ results }: { results: DrillResults }) {
   const d = useTrainerT();
   const t = useT();
+  const ruleName = useRuleName();
   const [board, setBoard] = useState(false);
   const s = results.summary;
   const base = `/api/drills/${encodeURIComponent(results.drillId)}`;
   return (
     <>
       <h1>{d('results.title', { code: results.code })}</h1>
+      {results.interrupted && (
+        <p className="drill-note" role="status" data-testid="results-interrupted">
+          {d('results.interrupted')}
+        </p>
+      )}
       <p className="trainer-buttons">
         <a className="btn" href={`${base}/export.csv`} download>
           {d('results.csv')}
@@ -61,7 +68,7 @@ function Results({ results }: { results: DrillResults }) {
         <ul className="results-rules">
           {s.rules.map((r) => (
             <li key={r.rule}>
-              <span>{tAny(t, `rule.${r.rule}`, r.rule)}</span>
+              <span>{ruleName(r.rule, r.title)}</span>
               <span className={r.passRate === null ? 'results-bar empty' : 'results-bar'} aria-hidden="true">
                 <span style={{ width: `${Math.round((r.passRate ?? 0) * 100)}%` }} />
               </span>

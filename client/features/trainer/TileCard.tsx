@@ -5,11 +5,13 @@ import { useApp } from '../../store/index.ts';
 import type { Tile } from '../../store/trainerSlice.ts';
 import { stopwatch, waitLevel } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
+import { useRuleName } from '../drill/dict.ts';
 import { useTrainerT } from './strings.ts';
 
 export function TileCard({ tile }: { tile: Tile }) {
   const d = useTrainerT();
   const t = useT();
+  const ruleName = useRuleName();
   const running = useApp((s) => s.live?.state.status === 'running');
   const clock = useApp((s) => s.live?.state.clock ?? 0);
   const clockAt = useApp((s) => s.live?.clockAt ?? 0);
@@ -46,7 +48,7 @@ export function TileCard({ tile }: { tile: Tile }) {
       </dl>
       {tile.redLines.length > 0 && (
         <p className="tile-redlines" role="status">
-          {d('tile.redLines', { rules: tile.redLines.map((r) => tAny(t, `rule.${r}`, r)).join('、') })}
+          {d('tile.redLines', { rules: tile.redLines.map((r) => ruleName(r, tile.ruleTitles?.[r])).join(d('tile.sep')) })}
         </p>
       )}
       <p className="tile-foot muted">

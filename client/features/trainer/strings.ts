@@ -57,6 +57,7 @@ const zhCN = {
   'tile.turns': '{n} 轮',
   'tile.watch': '查看 {name} 的对话',
   'tile.redLines': '红线：{rules}',
+  'tile.sep': '、',
   'tile.lobby': '候场',
   'tile.finished': '已完成',
   'heat.title': '全班规则通过情况',
@@ -93,6 +94,7 @@ const zhCN = {
   'results.back': '返回演练记录',
   'results.details': '展开报告',
   'results.loading': '正在计算结果…',
+  'results.interrupted': '服务器在演练进行中重启，演练已中断：以下是中断时的成绩，未完成的对话按中断时的进度评分。',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -152,6 +154,7 @@ const en: Record<Key, string> = {
   'tile.turns': '{n} turns',
   'tile.watch': "Watch {name}'s chat",
   'tile.redLines': 'Red lines: {rules}',
+  'tile.sep': ', ',
   'tile.lobby': 'In the lobby',
   'tile.finished': 'Finished',
   'heat.title': 'Rules across the class',
@@ -188,6 +191,7 @@ const en: Record<Key, string> = {
   'results.back': 'Back to drills',
   'results.details': 'Show report',
   'results.loading': 'Working out the results…',
+  'results.interrupted': 'The server restarted while this drill ran, so it was interrupted: these are the results so far, with unfinished chats scored where they stopped.',
 };
 
 const dict: Dict<Key> = { 'zh-CN': zhCN, en };

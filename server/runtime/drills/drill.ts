@@ -3,7 +3,7 @@
 // SessionRegistry, whose scheduler is the drill clock: pausing the drill stops their time.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Mode, DrillState, DrillStatus, Reveal, SeatInfo, DrillResults, DrillServerEventBodies } from '../../protocol/index.ts';
+import type { Mode, DrillState, DrillStatus, Reveal, SeatInfo, DrillResults } from '../../protocol/index.ts';
 import type { Trainer } from '../../store/trainerStore.ts';
 import type { DeliveredEvent, LiveSession } from '../liveSession.ts';
 import type { OpenedScenario, ScenarioCatalog } from '../scenarioCatalog.ts';
@@ -19,18 +19,10 @@ import type { SeatTokens } from './seatTokens.ts';
 import type { Seat } from './seats.ts';
 import { distinctName, tileOf } from './seats.ts';
 import { SessionShadow } from './sessionShadow.ts';
+import type { DrillOutbox, DrillRecorder } from './drillPorts.ts';
 import type { TappedSessionLog } from './tappedLog.ts';
 
-export interface DrillOutbox {
-  toSeat<N extends keyof DrillServerEventBodies>(seatId: string, name: N, body: DrillServerEventBodies[N]): void;
-  toTrainees<N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]): void;
-  toTrainer<N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]): void;
-  toSession(sessionId: string, event: DeliveredEvent): void;
-  /** the seat's sockets hear the session's events from now on */
-  seatFollows(seatId: string, sessionId: string): void;
-  /** the seat's sockets leave every room of the drill and lose the seat */
-  evictSeat(drillId: string, seatId: string, sessionIds: string[]): void;
-}
+export type { DrillOutbox, DrillRecorder } from './drillPorts.ts';
 
 export interface DrillDeps {
   wall: Scheduler;
@@ -43,6 +35,8 @@ export interface DrillDeps {
   outbox: DrillOutbox;
   /** the drill ended: persist its results */
   onEnded: (drill: Drill, results: DrillResults) => Promise<void>;
+  /** seats and sessions as they come, so a drill a stopped server leaves behind can be accounted for */
+  record: DrillRecorder;
 }
 
 export type DrillFailure = { code: 'drill-locked' | 'drill-not-running' | 'not-found' | 'bad-request'; message: string };
@@ -95,7 +89,11 @@ export class Drill {
   }
 
   tiles() {
-    return [...this.seats.values()].map(tileOf);
+    return [...this.seats.values()].map((seat) => this.tile(seat));
+  }
+
+  tile(seat: Seat) {
+    return tileOf(seat, this.clock.now());
   }
 
   heat() {
@@ -107,6 +105,8 @@ export class Drill {
     if (this.locked) return failure('drill-locked', 'the trainer has closed this drill to new trainees');
     const seat: Seat = { id: randomUUID(), name: distinctName(displayName, new Set([...this.seats.values()].map((s) => s.name))), removed: false, epoch: 0, joinedAt: this.deps.wall.now(), sockets: new Set(), session: null, shadows: [], finished: false };
     this.seats.set(seat.id, seat);
+    // Stored before the seat token is handed out: a token always names a seat the store knows.
+    await this.track(this.deps.record.seatJoined(this.id, seat));
     this.feed.touch(seat.id);
     // A late joiner starts at once, with the class.
     if (this.status === 'running' || this.status === 'paused') await this.track(this.startSeat(seat, 0));
@@ -189,6 +189,7 @@ export class Drill {
     this.deps.outbox.toSeat(seat.id, 'drill:removed', { drillId: this.id, seatId });
     this.deps.outbox.evictSeat(this.id, seat.id, seat.shadows.map((s) => s.sessionId));
     seat.sockets.clear();
+    void this.track(this.deps.record.seatRemoved(this.id, seat.id, true));
     this.feed.touch(seat.id, true);
     return { ok: true, data: seat };
   }
@@ -197,6 +198,7 @@ export class Drill {
     const seat = this.seats.get(seatId);
     if (!seat) return failure('not-found', 'no such seat in this drill');
     seat.removed = false;
+    void this.track(this.deps.record.seatRemoved(this.id, seat.id, false));
     this.feed.touch(seat.id, true);
     return { ok: true, data: seat };
   }
@@ -258,6 +260,7 @@ export class Drill {
     const session = started.data;
     const row = this.deps.log.takeCreated(session.id);
     if (!row) throw new Error(`drill ${this.id}: session ${session.id} has no start row`);
+    await this.deps.record.sessionStarted(this.id, seat.id, position, session.id, scenario.summary.id);
     const shadow = new SessionShadow(session.id, scenario.summary.id, scenario.compiled, row);
     seat.shadows.push(shadow);
     seat.session = session;
@@ -288,7 +291,7 @@ export class Drill {
   private sendDashboard(seatIds: string[], heat: boolean): void {
     const tiles = seatIds.flatMap((id) => {
       const seat = this.seats.get(id);
-      return seat ? [tileOf(seat)] : [];
+      return seat ? [this.tile(seat)] : [];
     });
     this.deps.outbox.toTrainer(this.id, 'drill:dashboard', { drillId: this.id, clock: this.clock.now(), running: this.status === 'running', tiles, ...(heat ? { heat: this.heat() } : {}) });
   }

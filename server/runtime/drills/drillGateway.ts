@@ -12,9 +12,9 @@ import { toSessionEvent, traineeEventNames } from '../traineeEvents.ts';
 import type { Drill } from './drill.ts';
 import type { DrillManager } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
+import { JoinGuard } from './joinGuard.ts';
 import { emitEvent, seatRoom, sessionRoom, traineesRoom, trainerRoom } from './drillRooms.ts';
 import type { Seat } from './seats.ts';
-import { tileOf } from './seats.ts';
 
 export interface DrillGatewayDeps {
   drills: DrillManager;
@@ -25,6 +25,8 @@ export interface DrillGatewayDeps {
   logger: Logger;
   rateLimit: RateLimit;
   now: () => number;
+  /** failed join attempts allowed per address (default JOIN_FAILURE_LIMIT) */
+  joinLimit?: RateLimit;
 }
 
 type Respond<T> = (answer: DrillAck<T>) => void;
@@ -33,6 +35,7 @@ const ok = <T>(data: T) => ({ ok: true as const, data });
 
 export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps): void {
   const { drills, logger } = deps;
+  const joins = new JoinGuard(deps.joinLimit);
   nsp.use((socket, next) => {
     socket.data = { trainer: null, seat: null, attached: null, watching: null };
     deps
@@ -83,8 +86,8 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     control('drill:end', async (drill, _p, respond) => respond(await drill.end()));
     control('drill:reveal', (drill, p, respond) => respond(drill.freezeAt(p.move, p.scenarioId)));
     control('drill:reveal-show', (drill, _p, respond) => respond(drill.showReveal()));
-    control('drill:remove', (drill, p, respond) => respond(mapSeat(drill.remove(p.seatId))));
-    control('drill:admit', (drill, p, respond) => respond(mapSeat(drill.admit(p.seatId))));
+    control('drill:remove', (drill, p, respond) => respond(mapSeat(drill, drill.remove(p.seatId))));
+    control('drill:admit', (drill, p, respond) => respond(mapSeat(drill, drill.admit(p.seatId))));
     control('drill:watch', async (drill, p, respond) => {
       const session = drill.seats.get(p.seatId)?.session;
       if (!session) return respond(fail('not-found', 'that seat has no session yet'));
@@ -104,8 +107,14 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     });
 
     on(socket, logger, 'drill:join', async (payload, respond) => {
+      // Per address, not per socket: a guesser opens a new socket whenever one is refused.
+      const address = socket.handshake.address;
+      if (!joins.allows(address, deps.now())) return respond(fail('rate-limited', 'too many wrong codes from your network; wait a few minutes and try again'));
       const drill = drills.byCode(payload.code);
-      if (!drill) return respond(fail('not-found', 'no open drill has this code'));
+      if (!drill) {
+        joins.failed(address, deps.now());
+        return respond(fail('not-found', 'no open drill has this code'));
+      }
       const joined = await drill.join(payload.displayName);
       if (!joined.ok) return respond(joined);
       await takeSeat(drill, joined.data, 0, respond);
@@ -163,9 +172,9 @@ function heldSeat(socket: DrillSocket, drills: DrillManager): { drill: Drill; se
   return { drill, seat };
 }
 
-function mapSeat(result: ReturnType<Drill['remove']>): DrillAck<DrillAckData['drill:remove']> {
+function mapSeat(drill: Drill, result: ReturnType<Drill['remove']>): DrillAck<DrillAckData['drill:remove']> {
   if (!result.ok) return result;
-  return ok(tileOf(result.data));
+  return ok(drill.tile(result.data));
 }
 
 /** Unknown events and floods stop here, with an error ack when the client asked for one. */

@@ -11,6 +11,7 @@ import type { Scheduler } from '../scheduler.ts';
 import type { DrillOutbox } from './drill.ts';
 import { Drill } from './drill.ts';
 import { joinUrl, newJoinCode, qrSvg } from './joinCode.ts';
+import { closeInterrupted } from './recovery.ts';
 import type { Seat } from './seats.ts';
 import { SeatTokens } from './seatTokens.ts';
 import type { TappedSessionLog } from './tappedLog.ts';
@@ -66,6 +67,11 @@ export class DrillManager {
       seatTokens: this.seatTokens,
       outbox: this.deps.outbox,
       onEnded: (ended, results) => this.ended(ended, results),
+      record: {
+        seatJoined: (drillId, seat) => this.deps.store.seatJoined(drillId, seat),
+        seatRemoved: (drillId, seatId, removed) => this.deps.store.seatRemoved(drillId, seatId, removed),
+        sessionStarted: (drillId, seatId, position, sessionId, scenarioId) => this.deps.store.sessionStarted(drillId, seatId, position, sessionId, scenarioId),
+      },
     });
     this.drills.set(id, drill);
     this.codes.set(code, drill);
@@ -104,6 +110,11 @@ export class DrillManager {
     const seat = claim && drill?.seats.get(claim.seatId);
     if (!drill || !seat) return undefined;
     return seat.removed ? 'removed' : { drill, seat };
+  }
+
+  /** At start-up: drills the last run left open end as interrupted, with their results so far. */
+  recover(now: number): Promise<number> {
+    return closeInterrupted({ store: this.deps.store, log: this.deps.log, catalog: this.deps.catalog, logger: this.deps.logger }, now);
   }
 
   async settled(): Promise<void> {

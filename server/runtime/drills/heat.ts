@@ -8,7 +8,7 @@ export function heatMap(scenarios: readonly OpenedScenario[], seats: readonly Se
   const rows = new Map<string, HeatRow>();
   for (const scenario of scenarios) {
     for (const rule of scenario.compiled.rubric.rules) {
-      if (!rows.has(rule.id)) rows.set(rule.id, { rule: rule.id, category: rule.category, redLine: rule.redLine, pass: 0, fail: 0 });
+      if (!rows.has(rule.id)) rows.set(rule.id, { rule: rule.id, ...(rule.title ? { title: rule.title } : {}), category: rule.category, redLine: rule.redLine, pass: 0, fail: 0 });
     }
   }
   for (const seat of seats) {

@@ -22,7 +22,7 @@ export function summarize(seats: readonly SeatResult[]): ClassSummary {
   const rules = new Map<string, RuleSummary>();
   for (const { report } of reports) {
     for (const v of report.rules) {
-      const row = rules.get(v.rule) ?? { rule: v.rule, category: v.category, pass: 0, fail: 0, passRate: null };
+      const row = rules.get(v.rule) ?? { rule: v.rule, ...(v.title ? { title: v.title } : {}), category: v.category, pass: 0, fail: 0, passRate: null };
       if (v.verdict === 'pass') row.pass++;
       if (v.verdict === 'fail') row.fail++;
       rules.set(v.rule, row);

@@ -17,7 +17,7 @@ export function buildReveal(drillId: string, scenarioId: string, move: string, r
       points: decided.reduce((sum, v) => sum + v.points, 0),
       max: decided.reduce((sum, v) => sum + v.max, 0),
       redLine: decided.some((v) => v.redLine && v.verdict === 'fail'),
-      verdicts: reply.verdicts.map((v) => ({ rule: v.rule, verdict: v.verdict, redLine: v.redLine, points: v.points, max: v.max, feedback: v.feedback })),
+      verdicts: reply.verdicts.map((v) => ({ rule: v.rule, ...(v.title ? { title: v.title } : {}), verdict: v.verdict, redLine: v.redLine, points: v.points, max: v.max, feedback: v.feedback })),
     });
   }
   const fails = (e: Omit<RevealEntry, 'rank'>) => e.verdicts.filter((v) => v.verdict === 'fail').length;

@@ -1,4 +1,5 @@
 // A trainee's seat in a drill: who sits there, which sessions they played, and its dashboard tile.
+import type { LocalText } from '../../engine/index.ts';
 import type { SeatStatus, Tile } from '../../protocol/index.ts';
 import type { LiveSession } from '../liveSession.ts';
 import type { SessionShadow } from './sessionShadow.ts';
@@ -35,7 +36,8 @@ export function seatStatus(seat: Seat): SeatStatus {
   return seat.session ? 'playing' : 'lobby';
 }
 
-export function tileOf(seat: Seat): Tile {
+/** `now`: the drill clock, which tells a buyer line already shown from one still being typed. */
+export function tileOf(seat: Seat, now: number): Tile {
   const shadow = seat.shadows.at(-1);
   return {
     seatId: seat.id,
@@ -48,7 +50,8 @@ export function tileOf(seat: Seat): Tile {
     move: shadow?.move ?? null,
     score: shadow ? shadow.score() : null,
     redLines: seat.shadows.flatMap((s) => s.redLines),
-    waitingSince: shadow?.waitingSince() ?? null,
+    ruleTitles: Object.assign({}, ...seat.shadows.map((s) => s.titles)) as Record<string, LocalText>,
+    waitingSince: shadow?.waitingSince(now) ?? null,
     outcome: shadow?.outcome ?? null,
     turns: shadow?.turns ?? 0,
   };

@@ -1,7 +1,7 @@
 // A drill's view of one practice session: the engine state rebuilt step by step from the committed
 // log (the engine is deterministic, so it equals the live state), with what the dashboard and the
 // reveal need: the buyer's move, red lines as they happen, the first reply to each move.
-import type { CompiledScenario, OutcomeKind, Report, SessionEvent, SessionState, Verdict } from '../../engine/index.ts';
+import type { CompiledScenario, LocalText, OutcomeKind, Report, SessionEvent, SessionState, Verdict } from '../../engine/index.ts';
 import { sessionReport, startSession, step } from '../../engine/index.ts';
 import type { LoggedEvent, SessionRow } from '../../store/sessionLog.ts';
 
@@ -14,6 +14,8 @@ export class SessionShadow {
   private state: SessionState;
   private live: number | null = null;
   readonly redLines: string[] = [];
+  /** the short names of the red lines failed, for the dashboard */
+  readonly titles: Record<string, LocalText> = {};
   /** the first reply to each buyer move */
   readonly replies = new Map<string, MoveReply>();
   report: Report | null = null;
@@ -45,6 +47,7 @@ export class SessionShadow {
     for (const v of verdicts) {
       if (v.redLine && v.verdict === 'fail' && !this.redLines.includes(v.rule)) {
         this.redLines.push(v.rule);
+        if (v.title) this.titles[v.rule] = v.title;
         redLine = true;
       }
     }
@@ -75,11 +78,25 @@ export class SessionShadow {
     return this.live;
   }
 
-  /** Since when the buyer's last line waits for an answer (drill clock), or null. */
-  waitingSince(): number | null {
-    const { lastBuyerAt, lastTraineeAt, ended } = this.state;
-    if (ended || lastBuyerAt === null) return null;
-    return lastTraineeAt === null || lastTraineeAt < lastBuyerAt ? lastBuyerAt : null;
+  /**
+   * Since when the buyer waits for an answer (drill clock), or null: the earliest buyer line shown
+   * by `now` and said after the trainee's last turn. A line still being typed (its due time ahead,
+   * as the engine schedules it) is not waiting yet, so a reply never starts the timer at once.
+   */
+  waitingSince(now: number): number | null {
+    const { lastTraineeAt, ended, messages } = this.state;
+    if (ended) return null;
+    let since: number | null = null;
+    for (const m of messages) {
+      if (m.from !== 'buyer' || m.at > now || (lastTraineeAt !== null && m.at <= lastTraineeAt)) continue;
+      if (since === null || m.at < since) since = m.at;
+    }
+    return since;
+  }
+
+  /** The server stopped mid-chat: the report as if the chat ended where the log stops. */
+  settleAsInterrupted(): void {
+    this.report ??= sessionReport(this.compiled, this.state);
   }
 
   /** Rules decided so far (every rule once the session has its report). */

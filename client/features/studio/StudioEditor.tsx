@@ -1,0 +1,134 @@
+// One studio scenario: the YAML editor with live diagnostics (the same checks as publishing, run in
+// the browser, debounced), save / publish / export, and the play-test and graph panels.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic } from '../../../server/engine/index.ts';
+import { formatDiagnostic } from '../../../server/engine/index.ts';
+import { paths } from '../../store/route.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { StudioError, studioApi } from './api.ts';
+import type { StudioSource } from './api.ts';
+import { checkSource } from './checks.ts';
+import type { CheckResult, StudioContext } from './checks.ts';
+import { GraphView } from './GraphView.tsx';
+import { PlayTest } from './PlayTest.tsx';
+import { useStudioT } from './strings.ts';
+import { YamlEditor } from './YamlEditor.tsx';
+import type { YamlEditorHandle } from './YamlEditor.tsx';
+
+/** Long enough not to re-check on every keystroke, short enough to feel live. */
+const CHECK_DEBOUNCE_MS = 350;
+
+export function StudioEditor({ id }: { id: string }) {
+  const d = useStudioT();
+  const [loaded, setLoaded] = useState<{ source: StudioSource; context: StudioContext } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    Promise.all([studioApi.source(id), studioApi.context()]).then(
+      ([source, context]) => setLoaded({ source, context }),
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+  }, [id]);
+  if (error) return <p className="studio-error" role="alert">{d('failed', { message: error })}</p>;
+  if (!loaded) return <p className="muted" role="status">{d('editor.checking')}</p>;
+  return <Loaded id={id} initial={loaded.source.source} context={loaded.context} />;
+}
+
+function Loaded({ id, initial, context }: { id: string; initial: string; context: StudioContext }) {
+  const d = useStudioT();
+  const editor = useRef<YamlEditorHandle>(null);
+  const [text, setText] = useState(initial);
+  const [result, setResult] = useState<CheckResult>(() => checkSource(initial, id, context));
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
+  const [tab, setTab] = useState<'play' | 'graph'>('play');
+
+  useEffect(() => {
+    const timer = setTimeout(() => setResult(checkSource(text, id, context)), CHECK_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, id, context]);
+
+  const save = async (): Promise<boolean> => {
+    try {
+      await studioApi.saveDraft(id, editor.current?.text() ?? text);
+      setStatus({ kind: 'ok', text: d('editor.saved') });
+      return true;
+    } catch (err) {
+      setStatus({ kind: 'error', text: d('failed', { message: err instanceof Error ? err.message : String(err) }) });
+      return false;
+    }
+  };
+  const publish = async () => {
+    if (!(await save())) return;
+    try {
+      const { version } = await studioApi.publish(id);
+      // The server wrote the new version number into the YAML: show what was published.
+      const published = await studioApi.source(id);
+      editor.current?.replace(published.source);
+      setStatus({ kind: 'ok', text: d('editor.published', { version }) });
+    } catch (err) {
+      const details = err instanceof StudioError ? err.diagnostics : [];
+      setStatus({ kind: 'error', text: details.length > 0 ? d('editor.publishRefused') : d('failed', { message: String(err) }), details });
+    }
+  };
+  const jump = (line: number, col: number) => editor.current?.jumpTo(line, col);
+  const appendSource = (next: string) => editor.current?.replace(next);
+
+  const diagnostics = result.diagnostics;
+  const label = useMemo(() => d('editor.label'), [d]);
+  return (
+    <div className="studio-layout">
+      <div className="studio-toolbar">
+        <AppLink to={paths.trainer('/studio')}>{d('editor.back')}</AppLink>
+        <strong>{id}</strong>
+        <button type="button" className="btn btn-small" onClick={() => void save()}>{d('editor.save')}</button>
+        <button type="button" className="btn btn-small btn-primary" onClick={() => void publish()}>{d('editor.publish')}</button>
+        <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(id)} download={`${id}.yaml`}>{d('list.export')}</a>
+        {status && (
+          <span role="status" className={status.kind === 'error' ? 'studio-error' : 'studio-ok'}>{status.text}</span>
+        )}
+      </div>
+      {status?.details && status.details.length > 0 && (
+        <ul className="studio-diagnostics" aria-label={d('editor.publishRefused')}>
+          {status.details.map((line) => <li key={line}>{line}</li>)}
+        </ul>
+      )}
+      <div className="studio-main">
+        <div className="studio-left">
+          <YamlEditor ref={editor} initial={initial} label={label} diagnostics={diagnostics} onChange={setText} />
+          <Problems diagnostics={diagnostics} onJump={jump} />
+        </div>
+        <div className="studio-right">
+          <div role="tablist" className="studio-tabs">
+            <button type="button" role="tab" aria-selected={tab === 'play'} onClick={() => setTab('play')}>{d('tab.play')}</button>
+            <button type="button" role="tab" aria-selected={tab === 'graph'} onClick={() => setTab('graph')}>{d('tab.graph')}</button>
+          </div>
+          <div role="tabpanel">
+            {tab === 'play' ? (
+              <PlayTest compiled={result.compiled} source={text} onAppend={appendSource} />
+            ) : (
+              <GraphView scenario={result.scenario} map={result.map} diagnostics={diagnostics} onJump={jump} />
+            )}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Problems({ diagnostics, onJump }: { diagnostics: readonly Diagnostic[]; onJump(line: number, col: number): void }) {
+  const d = useStudioT();
+  if (diagnostics.length === 0) return <p className="studio-ok" data-testid="studio-problems">{d('editor.ok')}</p>;
+  return (
+    <div data-testid="studio-problems">
+      <p className="studio-error">{d('editor.problems', { count: diagnostics.length })}</p>
+      <ul className="studio-diagnostics">
+        {diagnostics.map((diag) => (
+          <li key={formatDiagnostic(diag)}>
+            <button type="button" className="linkish" onClick={() => onJump(diag.line, diag.col)}>
+              {formatDiagnostic(diag)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// The studio's scenario list: library scenarios as templates, studio scenarios (drafts and their
+// published versions); create from a template, duplicate, import a YAML file, export.
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
+import { local } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
+import { paths } from '../../store/route.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { declaredId, ID_PATTERN, studioApi, withId } from './api.ts';
+import type { StudioList as List } from './api.ts';
+import { useStudioT } from './strings.ts';
+
+export const editPath = (id: string) => paths.trainer(`/studio/edit/${id}`);
+
+export function StudioList() {
+  const d = useStudioT();
+  const navigate = useApp((s) => s.navigate);
+  const [list, setList] = useState<List | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    studioApi.list().then(setList, (err: unknown) => setError(String(err instanceof Error ? err.message : err)));
+  }, []);
+  useEffect(reload, [reload]);
+
+  /** Saves `source` as the draft of `id` and opens it. */
+  const create = async (id: string, source: string) => {
+    setError(null);
+    if (!ID_PATTERN.test(id)) return setError(d('create.badId'));
+    try {
+      await studioApi.saveDraft(id, withId(source, id));
+      navigate(editPath(id));
+    } catch (err) {
+      setError(d('failed', { message: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+  const duplicate = async (from: string) => {
+    const id = window.prompt(d('dup.prompt'), `${from}-copy`);
+    if (id) await create(id.trim(), (await studioApi.source(from)).source);
+  };
+  const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const text = await file.text();
+    const id = declaredId(text);
+    if (!id) return setError(d('import.noId'));
+    await create(id, text);
+  };
+
+  const published = new Map(list?.published.map((p) => [p.id, p.version]));
+  return (
+    <>
+      {error && <p className="studio-error" role="alert">{error}</p>}
+      <CreateForm templates={list?.library.map((s) => s.id) ?? []} onCreate={(template, id) => void studioApi.source(template).then((s) => create(id, s.source))} />
+      <section className="trainer-card card">
+        <h2>{d('list.drafts')}</h2>
+        <label className="btn btn-small">
+          {d('import.label')}
+          <input type="file" accept=".yaml,.yml,application/yaml,text/yaml" className="visually-hidden" onChange={(e) => void onImport(e)} />
+        </label>
+        {list && list.drafts.length === 0 && <p className="muted">{d('list.emptyDrafts')}</p>}
+        <ul className="studio-list">
+          {list?.drafts.map((s) => (
+            <li key={s.id}>
+              <AppLink to={editPath(s.id)}>{s.id}</AppLink>
+              <span className="muted">{published.has(s.id) ? d('list.published', { version: published.get(s.id) ?? 0 }) : d('list.unpublished')}</span>
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => void duplicate(s.id)}>{d('list.duplicate')}</button>
+              <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(s.id)} download={`${s.id}.yaml`}>{d('list.export')}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="trainer-card card">
+        <h2>{d('list.library')}</h2>
+        <ul className="studio-list">
+          {list?.library.map((s) => (
+            <li key={s.id}>
+              <span>{s.id}</span>
+              <LibraryTitle title={s.title} />
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => void duplicate(s.id)}>{d('list.duplicate')}</button>
+              <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(s.id)} download={`${s.id}.yaml`}>{d('list.export')}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function LibraryTitle({ title }: { title: { 'zh-CN': string; en: string } }) {
+  const lang = useApp((s) => s.lang);
+  return <span className="muted">{local(title, lang)}</span>;
+}
+
+function CreateForm({ templates, onCreate }: { templates: string[]; onCreate(template: string, id: string): void }) {
+  const d = useStudioT();
+  const uid = useId();
+  const [template, setTemplate] = useState('');
+  const [id, setId] = useState('');
+  const picked = template || templates[0] || '';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (picked) onCreate(picked, id.trim());
+  };
+  return (
+    <section className="trainer-card card">
+      <h2>{d('create.title')}</h2>
+      <form onSubmit={submit} className="studio-create">
+        <label htmlFor={`${uid}-t`}>{d('create.template')}</label>
+        <select id={`${uid}-t`} value={picked} onChange={(e) => setTemplate(e.target.value)}>
+          {templates.map((t) => (
+            <option key={t} value={t}>{t}</option>
+          ))}
+        </select>
+        <label htmlFor={`${uid}-id`}>{d('create.id')}</label>
+        <input id={`${uid}-id`} value={id} onChange={(e) => setId(e.target.value)} pattern="[a-z0-9]+(-[a-z0-9]+)*" required />
+        <button type="submit" className="btn btn-primary">{d('create.submit')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// CodeMirror 6 over the scenario YAML. The checks run outside (debounced, in StudioEditor) and their
+// diagnostics are pushed in with setDiagnostics, so the gutter and underlines show exactly what
+// publishing would report, at its line and column.
+import { useEffect, useImperativeHandle, useRef } from 'react';
+import type { Ref } from 'react';
+import { autocompletion } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { yaml } from '@codemirror/lang-yaml';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import type { Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
+import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import type { Diagnostic } from '../../../server/engine/index.ts';
+import { offsetOf } from './checks.ts';
+import { schemaCompletion } from './completion.ts';
+
+export interface YamlEditorHandle {
+  text(): string;
+  replace(text: string): void;
+  jumpTo(line: number, col: number): void;
+}
+
+interface Props {
+  initial: string;
+  label: string;
+  diagnostics: readonly Diagnostic[];
+  onChange(text: string): void;
+  ref?: Ref<YamlEditorHandle>;
+}
+
+export function YamlEditor({ initial, label, diagnostics, onChange, ref }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const changed = useRef(onChange);
+  useEffect(() => {
+    changed.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const created = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: initial,
+        extensions: [
+          lineNumbers(),
+          history(),
+          highlightActiveLine(),
+          yaml(),
+          syntaxHighlighting(defaultHighlightStyle),
+          lintGutter(),
+          autocompletion({ override: [schemaCompletion] }),
+          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+          // A fixed height with its own scroller, so the problem list below stays in place.
+          EditorView.theme({ '&': { height: '62vh' }, '.cm-scroller': { overflow: 'auto' } }),
+          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) changed.current(u.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = created;
+    return () => {
+      created.destroy();
+      view.current = null;
+    };
+    // Created once per scenario opened; later text (an appended test) arrives through replace().
+  }, [initial, label]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    const text = v.state.doc.toString();
+    const marks: CmDiagnostic[] = diagnostics.map((d) => {
+      const from = offsetOf(text, d.line, d.col);
+      const lineEnd = v.state.doc.lineAt(from).to;
+      return { from, to: Math.max(from, lineEnd), severity: 'error', message: d.message };
+    });
+    v.dispatch(setDiagnostics(v.state, marks));
+  }, [diagnostics]);
+
+  useImperativeHandle(ref, () => ({
+    text: () => view.current?.state.doc.toString() ?? '',
+    replace(text) {
+      const v = view.current;
+      if (v) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+    },
+    jumpTo(line, col) {
+      const v = view.current;
+      if (!v) return;
+      const at = offsetOf(v.state.doc.toString(), line, col);
+      v.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+      v.focus();
+    },
+  }));
+
+  return <div className="studio-editor" ref={host} />;
+}

@@ -1,0 +1,23 @@
+// What a drill sends and records through, kept apart so the drill runs the same on a real
+// namespace and store as on the doubles a test gives it.
+import type { DrillServerEventBodies } from '../../protocol/index.ts';
+import type { DeliveredEvent } from '../liveSession.ts';
+import type { Seat } from './seats.ts';
+
+export interface DrillOutbox {
+  toSeat<N extends keyof DrillServerEventBodies>(seatId: string, name: N, body: DrillServerEventBodies[N]): void;
+  toTrainees<N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]): void;
+  toTrainer<N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]): void;
+  toSession(sessionId: string, event: DeliveredEvent): void;
+  /** the seat's sockets hear the session's events from now on */
+  seatFollows(seatId: string, sessionId: string): void;
+  /** the seat's sockets leave every room of the drill and lose the seat */
+  evictSeat(drillId: string, seatId: string, sessionIds: string[]): void;
+}
+
+/** Seats and sessions as they come, so a drill a stopped server leaves behind can be accounted for. */
+export interface DrillRecorder {
+  seatJoined(drillId: string, seat: Seat): Promise<void>;
+  seatRemoved(drillId: string, seatId: string, removed: boolean): Promise<void>;
+  sessionStarted(drillId: string, seatId: string, position: number, sessionId: string, scenarioId: string): Promise<void>;
+}

@@ -1,0 +1,132 @@
+// The session log's writes on SQLite, without Kysely: statements prepared once, each batch one
+// transaction (rolled back whole if any row fails). For a database file they run on a worker thread
+// with its own connection, so the commit's fsync (synchronous = FULL) never stalls the event loop;
+// an in-memory database cannot be shared with a thread and is written in place.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type SQLite from 'better-sqlite3';
+import type { SessionEventsTable, SessionsTable } from './schema.ts';
+
+/** One batch of the log as rows, every JSON already encoded. */
+export interface LogRows {
+  sessions: SessionsTable[];
+  events: SessionEventsTable[];
+  ends: { id: string; end: { endedAt: number; outcome: string | null; score: number } }[];
+}
+
+export interface LogWriter {
+  /** Resolves true once committed, false having written nothing (the caller writes through Kysely). */
+  write(rows: LogRows): Promise<boolean>;
+  close(): void;
+}
+
+const SQL = {
+  session:
+    'INSERT INTO sessions (id, scenario_id, scenario_version, bundle_hash, seed, speed, mode, display_name, started_at, ended_at, outcome, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  event: 'INSERT INTO session_events (session_id, n, at, type, payload, client_msg_id, result, effects) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  end: 'UPDATE sessions SET ended_at = ?, outcome = ?, score = ? WHERE id = ?',
+};
+
+/** The same loop as WORKER_SOURCE's, on a connection of this thread. */
+export function threadWriter(sqlite: SQLite.Database): LogWriter {
+  const session = sqlite.prepare(SQL.session);
+  const event = sqlite.prepare(SQL.event);
+  const end = sqlite.prepare(SQL.end);
+  const write = sqlite.transaction((rows: LogRows) => {
+    for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score);
+    for (const e of rows.events) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
+    for (const { id, end: e } of rows.ends) end.run(e.endedAt, e.outcome, e.score, id);
+  });
+  return {
+    write(rows) {
+      // Inside an open Kysely transaction this batch would become its savepoint and share its fate.
+      if (sqlite.inTransaction) return Promise.resolve(false);
+      try {
+        write(rows);
+        return Promise.resolve(true);
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    },
+    close: () => undefined,
+  };
+}
+
+// Plain CommonJS evaluated in the worker: it needs no TypeScript loader, under tsx or vitest alike.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('synchronous = ' + workerData.synchronous);
+db.pragma('foreign_keys = ON');
+db.pragma('busy_timeout = 5000');
+db.pragma('wal_autocheckpoint = 20000');
+const session = db.prepare(workerData.sql.session);
+const event = db.prepare(workerData.sql.event);
+const end = db.prepare(workerData.sql.end);
+const write = db.transaction((rows) => {
+  for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score);
+  for (const e of rows.events) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
+  for (const { id, end: e } of rows.ends) end.run(e.endedAt, e.outcome, e.score, id);
+});
+parentPort.on('message', (message) => {
+  if (message === 'stop') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    write(message.rows);
+    parentPort.postMessage({ id: message.id });
+  } catch (err) {
+    parentPort.postMessage({ id: message.id, error: String(err && err.message), code: err && err.code });
+  }
+});
+`;
+
+interface Answer {
+  id: number;
+  error?: string;
+  code?: string;
+}
+
+/** Writes on a worker thread; answers come back in the order the batches were sent. */
+export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogWriter {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, synchronous, sql: SQL } });
+  const waiting = new Map<number, { resolve: (written: boolean) => void; reject: (err: Error) => void }>();
+  let nextId = 1;
+  let failure: Error | undefined;
+  const failAll = (err: Error) => {
+    failure = err;
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  worker.on('message', (answer: Answer) => {
+    const w = waiting.get(answer.id);
+    waiting.delete(answer.id);
+    if (waiting.size === 0) worker.unref();
+    if (answer.error === undefined) w?.resolve(true);
+    else w?.reject(Object.assign(new Error(answer.error), { code: answer.code }));
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`the log writer thread exited (${code})`)));
+  worker.unref();
+  return {
+    write(rows) {
+      // A writer that died fails the batches it had (it cannot say what it committed); later ones
+      // go through Kysely on the main connection.
+      if (failure) return Promise.resolve(false);
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        // Referenced while a batch is out: the process waits for its commit.
+        worker.ref();
+        worker.postMessage({ id, rows });
+      });
+    },
+    close() {
+      worker.postMessage('stop');
+    },
+  };
+}
