@@ -49,10 +49,62 @@ export function emitTo(target: EventTarget, event: DeliveredEvent): void {
   emit.call(target, event.name, event.payload);
 }
 
+/** What coalesceFrames relies on in engine.io's socket, its WebSocket transport and the ws socket under it. */
+interface EngineConnection {
+  transport: unknown;
+  flush(): void;
+  on(event: 'upgrade', listener: (transport: unknown) => void): unknown;
+}
+interface WebSocketTransport {
+  name: string;
+  send(packets: unknown[]): void;
+  socket?: { _socket?: { cork(): void; uncork(): void } };
+}
+
+/**
+ * A reply's ack and the events it broadcasts are emitted in one go, but engine.io hands each emit to
+ * the transport at once when it can, and ws writes every frame with its own system call: three or
+ * four writes a reply, where the echo baseline makes one. Here engine.io's flush waits for the end
+ * of the current tick, so a burst goes to the transport as one batch, and the TCP socket is corked
+ * while ws frames it: one write. The same bytes in the same order; a shape other than the one
+ * described above is left alone.
+ */
+export function coalesceFrames(connection: EngineConnection): void {
+  if (typeof connection.flush !== 'function') return;
+  const flush = connection.flush.bind(connection);
+  let queued = false;
+  connection.flush = () => {
+    if (queued) return;
+    queued = true;
+    process.nextTick(() => {
+      queued = false;
+      flush();
+    });
+  };
+  const wrap = (transport: unknown) => {
+    const t = transport as Partial<WebSocketTransport>;
+    const tcp = t.socket?._socket;
+    if (t.name !== 'websocket' || typeof t.send !== 'function' || typeof tcp?.cork !== 'function') return;
+    const send = t.send.bind(t);
+    t.send = (packets) => {
+      if (packets.length < 2) return send(packets);
+      tcp.cork();
+      try {
+        send(packets);
+      } finally {
+        tcp.uncork();
+      }
+    };
+  };
+  wrap(connection.transport);
+  connection.on('upgrade', wrap);
+}
+
 export function attachGateway(io: AppServer, deps: GatewayDeps): void {
   const { registry, tokens, logger } = deps;
   io.on('connection', (socket) => {
     socket.data.sessions = [];
+    coalesceFrames(socket.conn as unknown as EngineConnection);
     socket.use(guardPackets(deps.rateLimit, deps.now, logger, socket.id));
     const join = (sessionId: string) => {
       const held = socket.data.sessions.filter((id) => id !== sessionId);

@@ -5,9 +5,41 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { startCheckpointer } from './checkpointer.ts';
+import type { LogWriter } from './logWriter.ts';
+import { threadWriter, workerWriter } from './logWriter.ts';
 import { migrateToLatest } from './migrations.ts';
 import { openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
+
+/** The session log's writer of each Kysely instance openSqlite made; PostgreSQL has none. */
+const logWriters = new WeakMap<object, LogWriter>();
+
+/** The log's SQLite writer under `db` (server/store/logWriter.ts), if openSqlite opened it. */
+export function logWriterOf(db: object): LogWriter | undefined {
+  return logWriters.get(db);
+}
+
+/**
+ * Kysely prepares every query it runs; compiling the same SQL again each time is wasted work, so
+ * statements are kept by their text (a busy one, still being iterated, is never handed out twice).
+ */
+const STATEMENT_CACHE_SIZE = 256;
+
+function cachedPrepare(sqlite: SQLite.Database): (source: string) => SQLite.Statement {
+  const cache = new Map<string, SQLite.Statement>();
+  return (query) => {
+    // The log writer commits from its own connection (server/store/logWriter.ts). A deferred
+    // transaction that read before it wrote would fail outright (SQLITE_BUSY_SNAPSHOT) had the writer
+    // committed in between; one that takes the write lock at its start just waits its turn.
+    const source = query === 'begin' ? 'begin immediate' : query;
+    const cached = cache.get(source);
+    if (cached && !cached.busy) return cached;
+    const statement = sqlite.prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+    cache.set(source, statement);
+    return statement;
+  };
+}
 
 export interface SqliteOptions {
   /** a file path, or ':memory:' */
@@ -35,16 +67,20 @@ export async function openSqlite(options: SqliteOptions): Promise<Kysely<Databas
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('busy_timeout = 5000');
   const checkpointer = options.file === ':memory:' ? undefined : startCheckpointer(options.file, options.onCheckpointError ?? (() => undefined));
+  // Both kinds prepare their statements at the first write, once the migrations made the tables.
+  const writer = options.file === ':memory:' ? threadWriter(sqlite) : workerWriter(options.file, options.synchronous === 'normal' ? 'NORMAL' : 'FULL');
   const database = {
-    prepare: (source: string) => sqlite.prepare(source),
-    // Kysely closes the database on destroy(): the checkpointer goes with it.
+    prepare: cachedPrepare(sqlite),
+    // Kysely closes the database on destroy(): the checkpointer and the log writer go with it.
     close: () => {
       checkpointer?.stop();
+      writer.close();
       sqlite.close();
     },
   };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   await migrateToLatest(db as Kysely<unknown>);
+  logWriters.set(db, writer);
   return db;
 }
 

@@ -27,21 +27,25 @@ const SQL = {
   end: 'UPDATE sessions SET ended_at = ?, outcome = ?, score = ? WHERE id = ?',
 };
 
-/** The same loop as WORKER_SOURCE's, on a connection of this thread. */
+/** The same loop as WORKER_SOURCE's, on a connection of this thread; prepared by the first write. */
 export function threadWriter(sqlite: SQLite.Database): LogWriter {
-  const session = sqlite.prepare(SQL.session);
-  const event = sqlite.prepare(SQL.event);
-  const end = sqlite.prepare(SQL.end);
-  const write = sqlite.transaction((rows: LogRows) => {
-    for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score);
-    for (const e of rows.events) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
-    for (const { id, end: e } of rows.ends) end.run(e.endedAt, e.outcome, e.score, id);
-  });
+  let write: ((rows: LogRows) => void) | undefined;
+  const prepare = () => {
+    const session = sqlite.prepare(SQL.session);
+    const event = sqlite.prepare(SQL.event);
+    const end = sqlite.prepare(SQL.end);
+    return sqlite.transaction((rows: LogRows) => {
+      for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score);
+      for (const e of rows.events) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
+      for (const { id, end: e } of rows.ends) end.run(e.endedAt, e.outcome, e.score, id);
+    });
+  };
   return {
     write(rows) {
       // Inside an open Kysely transaction this batch would become its savepoint and share its fate.
       if (sqlite.inTransaction) return Promise.resolve(false);
       try {
+        write ??= prepare();
         write(rows);
         return Promise.resolve(true);
       } catch (err) {
@@ -76,7 +80,8 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    write(message.rows);
+    // IMMEDIATE: the write lock is taken (or waited for) first, never upgraded from a stale read.
+    write.immediate(message.rows);
     parentPort.postMessage({ id: message.id });
   } catch (err) {
     parentPort.postMessage({ id: message.id, error: String(err && err.message), code: err && err.code });
@@ -90,11 +95,10 @@ interface Answer {
   code?: string;
 }
 
-/** Writes on a worker thread; answers come back in the order the batches were sent. */
+/** Writes on a worker thread, started by the first write; answers come back in the order sent. */
 export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogWriter {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, synchronous, sql: SQL } });
   const waiting = new Map<number, { resolve: (written: boolean) => void; reject: (err: Error) => void }>();
+  let worker: Worker | undefined;
   let nextId = 1;
   let failure: Error | undefined;
   const failAll = (err: Error) => {
@@ -102,31 +106,37 @@ export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogW
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
-  worker.on('message', (answer: Answer) => {
-    const w = waiting.get(answer.id);
-    waiting.delete(answer.id);
-    if (waiting.size === 0) worker.unref();
-    if (answer.error === undefined) w?.resolve(true);
-    else w?.reject(Object.assign(new Error(answer.error), { code: answer.code }));
-  });
-  worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`the log writer thread exited (${code})`)));
-  worker.unref();
+  const start = (): Worker => {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, synchronous, sql: SQL } });
+    started.on('message', (answer: Answer) => {
+      const w = waiting.get(answer.id);
+      waiting.delete(answer.id);
+      if (waiting.size === 0) started.unref();
+      if (answer.error === undefined) w?.resolve(true);
+      else w?.reject(Object.assign(new Error(answer.error), { code: answer.code }));
+    });
+    started.on('error', failAll);
+    started.on('exit', (code) => failAll(new Error(`the log writer thread exited (${code})`)));
+    return started;
+  };
   return {
     write(rows) {
       // A writer that died fails the batches it had (it cannot say what it committed); later ones
       // go through Kysely on the main connection.
       if (failure) return Promise.resolve(false);
+      worker ??= start();
       const id = nextId++;
+      const thread = worker;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         // Referenced while a batch is out: the process waits for its commit.
-        worker.ref();
-        worker.postMessage({ id, rows });
+        thread.ref();
+        thread.postMessage({ id, rows });
       });
     },
     close() {
-      worker.postMessage('stop');
+      worker?.postMessage('stop');
     },
   };
 }

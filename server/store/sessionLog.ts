@@ -1,8 +1,11 @@
 // The session log: an append-only record of every inbound event and every effect. Writes from all
 // sessions that arrive in the same turn of the event loop commit together in one transaction
-// (group commit), and each caller's promise settles only once its rows are committed.
+// (group commit), and each caller's promise settles only once its rows are committed. On SQLite the
+// batches go to the log writer (server/store/logWriter.ts); while one commits, the next one gathers.
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, SessionEventsTable, SessionsTable } from './schema.ts';
+import { logWriterOf } from './database.ts';
+import type { LogRows, LogWriter } from './logWriter.ts';
+import type { Database, SessionsTable } from './schema.ts';
 
 export type SessionRow = SessionsTable;
 
@@ -48,16 +51,19 @@ interface Pending {
 /** Rows per multi-row INSERT: well under SQLite's bound-parameter limit. */
 const ROWS_PER_INSERT = 400;
 /**
- * Writes per transaction. SQLite runs on the event loop, so this bounds how long one commit stalls
- * every other socket; between batches the loop gets a turn.
+ * Writes per transaction. This bounds how long one commit holds the database (and, through Kysely on
+ * this thread, every other socket); between batches the loop gets a turn.
  */
 const WRITES_PER_BATCH = 256;
 
 export class SessionLog {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
+  private readonly writer: LogWriter | undefined;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>) {
+    this.writer = logWriterOf(db);
+  }
 
   /** Keep a scenario bundle once; sessions point at it by hash. */
   async saveBundle(hash: string, scenarioId: string, version: number, bundleJson: string, now: number): Promise<void> {
@@ -140,7 +146,7 @@ export class SessionLog {
       if (guard > 0) await new Promise((resolve) => setImmediate(resolve));
       const batch = this.queue.splice(0, WRITES_PER_BATCH);
       try {
-        await this.db.transaction().execute((trx) => writeAll(trx, batch.map((p) => p.write)));
+        await this.commit(toRows(batch.map((p) => p.write)));
         for (const p of batch) p.resolve();
       } catch (batchError) {
         if (batch.length === 1) {
@@ -150,7 +156,7 @@ export class SessionLog {
         // One bad write must not sink the others: retry each alone.
         for (const p of batch) {
           try {
-            await this.db.transaction().execute((trx) => writeAll(trx, [p.write]));
+            await this.commit(toRows([p.write]));
             p.resolve();
           } catch (err) {
             p.reject(err);
@@ -159,20 +165,25 @@ export class SessionLog {
       }
     }
   }
+
+  /** One transaction: by the SQLite log writer when there is one and it takes it, else through Kysely. */
+  private async commit(rows: LogRows): Promise<void> {
+    if (this.writer && (await this.writer.write(rows))) return;
+    await this.db.transaction().execute((trx) => writeRows(trx, rows));
+  }
 }
 
-async function writeAll(trx: Transaction<Database>, writes: Write[]): Promise<void> {
-  const sessions: SessionRow[] = [];
-  const events: SessionEventsTable[] = [];
-  const ends: { id: string; end: SessionEnd }[] = [];
+/** A batch as rows: every JSON encoded once, whichever path writes it (and again on a retry). */
+function toRows(writes: Write[]): LogRows {
+  const rows: LogRows = { sessions: [], events: [], ends: [] };
   for (const w of writes) {
     if (w.kind === 'create') {
-      sessions.push(w.session);
-      events.push({ session_id: w.session.id, n: 0, at: w.session.started_at, type: 'start', payload: '{}', client_msg_id: null, result: null, effects: JSON.stringify(w.effects) });
+      rows.sessions.push(w.session);
+      rows.events.push({ session_id: w.session.id, n: 0, at: w.session.started_at, type: 'start', payload: '{}', client_msg_id: null, result: null, effects: JSON.stringify(w.effects) });
       continue;
     }
     const e = w.event;
-    events.push({
+    rows.events.push({
       session_id: w.sessionId,
       n: e.n,
       at: e.at,
@@ -182,11 +193,15 @@ async function writeAll(trx: Transaction<Database>, writes: Write[]): Promise<vo
       result: e.result === null || e.result === undefined ? null : JSON.stringify(e.result),
       effects: JSON.stringify(e.effects),
     });
-    if (w.end) ends.push({ id: w.sessionId, end: w.end });
+    if (w.end) rows.ends.push({ id: w.sessionId, end: w.end });
   }
-  for (const rows of chunks(sessions)) await trx.insertInto('sessions').values(rows).execute();
-  for (const rows of chunks(events)) await trx.insertInto('session_events').values(rows).execute();
-  for (const { id, end } of ends) {
+  return rows;
+}
+
+async function writeRows(trx: Transaction<Database>, rows: LogRows): Promise<void> {
+  for (const chunk of chunks(rows.sessions)) await trx.insertInto('sessions').values(chunk).execute();
+  for (const chunk of chunks(rows.events)) await trx.insertInto('session_events').values(chunk).execute();
+  for (const { id, end } of rows.ends) {
     await trx.updateTable('sessions').set({ ended_at: end.endedAt, outcome: end.outcome, score: end.score }).where('id', '=', id).execute();
   }
 }

@@ -2,6 +2,7 @@
 // migrations on a fresh store, group commit, one bad write not sinking a batch, bigint as numbers.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
+import { openSqlite } from '../../server/store/database.ts';
 import { parseInt8 } from '../../server/store/postgres.ts';
 import type { Database } from '../../server/store/schema.ts';
 import type { SessionRow } from '../../server/store/sessionLog.ts';
@@ -80,6 +81,33 @@ describe.each(BACKENDS)('SessionLog on %s', (backend) => {
     expect(loaded?.events[0]?.at).toBe(now + 1);
     const counted = await db.selectFrom('session_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(counted.n).toBe(2);
+  });
+});
+
+describe('SessionLog on an in-memory SQLite database (written on this thread)', () => {
+  it('commits on the connection, isolates a bad write, and waits out an open Kysely transaction', async () => {
+    db = await openSqlite({ file: ':memory:' });
+    const log = new SessionLog(db);
+    await log.saveBundle('h', 'x', 1, '{}', 0);
+    const writes = [log.create(row('m'), [effect]), log.append('ghost', event(1, 'g1')), log.append('m', event(1, 'c1'))];
+    expect((await Promise.allSettled(writes)).map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // A batch that comes while someone else's transaction is open must not become part of it.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const other = db.transaction().execute(async (trx) => {
+      await trx.insertInto('scenario_bundles').values({ hash: 'h2', scenario_id: 'x', version: 2, bundle: '{}', created_at: 0 }).execute();
+      await held;
+      throw new Error('rolled back');
+    });
+    const appended = log.append('m', event(2, 'c2'), { endedAt: 9, outcome: 'left', score: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await expect(other).rejects.toThrow('rolled back');
+    await appended;
+    const m = await log.load('m');
+    expect(m?.events.map((e) => e.clientMsgId)).toEqual(['c1', 'c2']);
+    expect(m?.session).toMatchObject({ ended_at: 9, outcome: 'left' });
+    expect(await log.bundle('h2')).toBeUndefined();
   });
 });
 
