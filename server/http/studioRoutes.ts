@@ -2,6 +2,7 @@
 // saved as typed; publishing checks the draft like `check:scenarios` and its embedded tests, then
 // inserts an immutable version with the next number. Published versions are served to trainees by
 // the catalogue beside the files.
+import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -75,7 +76,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL, deps:
   if (part === 'export.yaml' && method === 'GET') return exportYaml(res, deps, store, id, url.searchParams.get('version'));
   if (part === 'draft' && method === 'PUT') {
     if ((await libraryIds(deps.dir)).includes(id)) return send(res, 409, error('conflict', `the library already has a scenario "${id}"; copy it with a new id`));
-    const body = await readJson(req);
+    const body = await readJsonObject(req, MAX_STUDIO_SOURCE_BYTES * 2);
     const text = body?.['source'];
     if (typeof text !== 'string' || Buffer.byteLength(text) > MAX_STUDIO_SOURCE_BYTES) return send(res, 400, error('bad-request', `send {"source": string} as JSON, at most ${MAX_STUDIO_SOURCE_BYTES / 1024} KB`));
     await store.saveDraft(id, text, trainerId, deps.now());
@@ -133,23 +134,6 @@ async function publish(res: ServerResponse, deps: StudioDeps, store: StudioStore
   send(res, 201, { id, version });
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  // Only a JSON content type: a cross-site form cannot send one.
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_STUDIO_SOURCE_BYTES * 2) return undefined;
-    chunks.push(chunk);
-  }
-  try {
-    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function error(code: string, message: string) {
   return { error: { code, message } };

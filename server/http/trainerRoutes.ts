@@ -1,6 +1,7 @@
 // Trainer HTTP routes: login and logout (the cookie), the current trainer, adding trainers (admins),
 // drill history, a drill's results and their CSV / JSON export. Everything but login needs the
 // cookie; a drill's results are its trainer's only.
+import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { DrillResults } from '../protocol/index.ts';
@@ -47,7 +48,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
     const limiter = loginLimits.get(address) ?? new SlidingWindowLimiter(LOGIN_LIMIT);
     loginLimits.set(address, limiter);
     if (!limiter.allow(deps.now())) return send(res, 429, { error: { code: 'rate-limited', message: 'too many login attempts; wait a minute' } });
-    const body = await readJson(req);
+    const body = await readJsonObject(req, MAX_BODY_BYTES);
     const name = typeof body?.['name'] === 'string' ? body['name'] : '';
     const password = typeof body?.['password'] === 'string' ? body['password'] : '';
     const login = await deps.auth.login(name, password);
@@ -71,7 +72,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
 
 async function addTrainer(req: IncomingMessage, res: ServerResponse, deps: TrainerRouteDeps, login: TrainerLogin): Promise<void> {
   if (!login.trainer.admin) return send(res, 403, { error: { code: 'forbidden', message: 'only an admin adds trainers' } });
-  const body = await readJson(req);
+  const body = await readJsonObject(req, MAX_BODY_BYTES);
   const name = body?.['name'];
   const password = body?.['password'];
   const admin = body?.['admin'] ?? false;
@@ -104,23 +105,6 @@ async function drillRoute(res: ServerResponse, deps: TrainerRouteDeps, login: Tr
   send(res, 200, results);
 }
 
-/** A JSON object body (only with a JSON content type: a cross-site form cannot send one). */
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  try {
-    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   raw(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
