@@ -44,18 +44,25 @@ export function VerdictChips({ verdicts }: { verdicts: readonly Verdict[] }) {
         ))}
       </ul>
       <div id={`${id}-detail`} className={opened ? `verdict-detail verdict-detail-${opened.verdict}` : 'verdict-detail'} hidden={!opened}>
-        {opened && (
-          <>
-            <p>{local(opened.feedback, lang)}</p>
-            {opened.verdict === 'fail' && opened.modelReply && (
-              <p className="verdict-model">
-                <strong>{t('verdict.model')}</strong>
-                {local(opened.modelReply, lang)}
-              </p>
-            )}
-          </>
-        )}
+        {opened && <VerdictAdvice verdict={opened} withModel={opened.verdict === 'fail'} />}
       </div>
     </div>
+  );
+}
+
+/** A verdict's coaching: the feedback, and the model reply when there is one to show. */
+export function VerdictAdvice({ verdict, withModel = true }: { verdict: Verdict; withModel?: boolean }) {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  return (
+    <>
+      <p>{local(verdict.feedback, lang)}</p>
+      {withModel && verdict.modelReply && (
+        <p className="verdict-model">
+          <strong>{t('verdict.model')}</strong>
+          {local(verdict.modelReply, lang)}
+        </p>
+      )}
+    </>
   );
 }

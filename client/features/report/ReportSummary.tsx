@@ -4,7 +4,7 @@ import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Outcome, Report } from '../../store/types.ts';
 import { duration } from '../../ui/format.ts';
-import { ruleName } from '../chat/VerdictChips.tsx';
+import { ruleName, VerdictAdvice } from '../chat/VerdictChips.tsx';
 
 export function ReportSummary({ report, outcome }: { report: Report; outcome: Outcome | null }) {
   const t = useT();
@@ -45,13 +45,7 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
               {redLines.map((v) => (
                 <li key={v.rule} data-rule={v.rule}>
                   <strong>{ruleName(v, lang)}</strong>
-                  <p>{local(v.feedback, lang)}</p>
-                  {v.modelReply && (
-                    <p className="verdict-model">
-                      <strong>{t('verdict.model')}</strong>
-                      {local(v.modelReply, lang)}
-                    </p>
-                  )}
+                  <VerdictAdvice verdict={v} />
                   {v.messageId && (
                     <a href={`#msg-${v.messageId}`} className="report-jump no-print">
                       {t('report.jump')}

@@ -6,7 +6,7 @@ import type { Message, Report, Shop, Verdict } from '../../store/types.ts';
 import { clockTime } from '../../ui/format.ts';
 import { AttachmentView } from '../chat/Attachments.tsx';
 import { RichText } from '../chat/RichText.tsx';
-import { ruleName } from '../chat/VerdictChips.tsx';
+import { ruleName, VerdictAdvice } from '../chat/VerdictChips.tsx';
 
 function VerdictNotes({ verdicts }: { verdicts: readonly Verdict[] }) {
   const t = useT();
@@ -22,13 +22,7 @@ function VerdictNotes({ verdicts }: { verdicts: readonly Verdict[] }) {
             <strong>{ruleName(v, lang)}</strong> <span className="visually-hidden">{t('verdict.fail')}</span>
             {v.redLine && <span className="chip-tag">{t('verdict.redLine')}</span>}
           </p>
-          <p>{local(v.feedback, lang)}</p>
-          {v.modelReply && (
-            <p className="verdict-model">
-              <strong>{t('verdict.model')}</strong>
-              {local(v.modelReply, lang)}
-            </p>
-          )}
+          <VerdictAdvice verdict={v} />
         </div>
       ))}
       {passes.length > 0 && (
