@@ -1,12 +1,12 @@
 // npm run -s trainer:add -- <name> [--admin]
-// Adds a trainer account to the database in DATA_DIR (./data). The password is asked twice without
+// Adds a trainer account to the server's database (DATABASE_URL, else the SQLite file in DATA_DIR). The password is asked twice without
 // echo on a terminal, or read from the first line of standard input when piped. The first trainer
 // is always an admin (someone has to be able to add the others).
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { TrainerAuth } from '../http/trainerAuth.ts';
 import { readConfig } from '../runtime/config.ts';
-import { openSqlite } from '../store/database.ts';
+import { openDatabase } from '../store/database.ts';
 import { TrainerStore } from '../store/trainerStore.ts';
 import { loadOrCreateSecret } from '../store/secret.ts';
 
@@ -66,7 +66,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = readConfig(process.env);
-  const db = await openSqlite({ file: join(config.dataDir, 'kefu-dojo.sqlite') });
+  // The same store the server uses: PostgreSQL when DATABASE_URL is set, else the SQLite file.
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, file: join(config.dataDir, 'kefu-dojo.sqlite') });
   try {
     const store = new TrainerStore(db);
     const admin = args.includes('--admin') || (await store.count()) === 0;

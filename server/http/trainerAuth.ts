@@ -5,6 +5,7 @@ import type { Trainer, TrainerLogin, TrainerStore } from '../store/trainerStore.
 import { Signer } from '../runtime/drills/signer.ts';
 import { parseCookies, setCookie } from './cookies.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { hasControlChars } from '../protocol/index.ts';
 
 export const TRAINER_COOKIE = 'kd_trainer';
 export const LOGIN_TTL_MS = 12 * 3600 * 1000;
@@ -31,6 +32,7 @@ export class TrainerAuth {
   async add(name: string, password: string, admin: boolean): Promise<AddResult> {
     const trimmed = name.trim();
     if (trimmed === '' || [...trimmed].length > MAX_TRAINER_NAME_CHARS) return { ok: false, message: `a name has 1 to ${MAX_TRAINER_NAME_CHARS} characters` };
+    if (hasControlChars(trimmed)) return { ok: false, message: 'a name cannot contain control characters' };
     const problem = passwordProblem(password);
     if (problem) return { ok: false, message: problem };
     const trainer = await this.store.add(trimmed, await hashPassword(password), admin, this.now());
@@ -50,6 +52,8 @@ export class TrainerAuth {
 
   /** A Set-Cookie value and the trainer, or undefined for a wrong name or password. */
   async login(name: string, password: string): Promise<{ cookie: string; trainer: Trainer } | undefined> {
+    // Such a name was never accepted, and PostgreSQL would refuse the lookup itself.
+    if (hasControlChars(name)) return undefined;
     const found = await this.store.byName(name.trim());
     const stored = found?.passwordHash ?? (await (this.decoy ??= hashPassword('decoy-password')));
     const matches = await verifyPassword(password, stored);

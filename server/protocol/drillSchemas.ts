@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import { fail } from './errors.ts';
-import { MAX_DISPLAY_NAME_CHARS, MAX_ID_CHARS, MAX_PAYLOAD_BYTES } from './limits.ts';
-import { modes, oversizeBytes } from './schemas.ts';
+import { MAX_ID_CHARS, MAX_PAYLOAD_BYTES } from './limits.ts';
+import { displayName, modes, oversizeBytes } from './schemas.ts';
 
 /** A drill plays at most this many scenarios in a row. */
 export const MAX_DRILL_SCENARIOS = 20;
@@ -40,7 +40,7 @@ export const drillSchemas = {
   'drill:unwatch': z.strictObject({ drillId }),
   'drill:join': z.strictObject({
     code: z.string().regex(/^\d{6}$/, 'must be 6 digits'),
-    displayName: z.string().trim().min(1).max(MAX_DISPLAY_NAME_CHARS),
+    displayName,
   }),
   'drill:rejoin': z.strictObject({ seatToken: token, lastSeq: z.number().int().nonnegative() }),
 } as const;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import { fail, ok } from './errors.ts';
-import { MAX_CLIENT_MSG_ID_CHARS, MAX_DISPLAY_NAME_CHARS, MAX_ID_CHARS, MAX_PAYLOAD_BYTES, MAX_REPLY_CHARS } from './limits.ts';
+import { MAX_CLIENT_MSG_ID_CHARS, MAX_DISPLAY_NAME_CHARS, MAX_ID_CHARS, MAX_PAYLOAD_BYTES, MAX_REPLY_CHARS, hasControlChars } from './limits.ts';
 
 const id = z.string().min(1).max(MAX_ID_CHARS);
 // Scenario ids name files on the server: kebab-case only, so no path can be smuggled in.
@@ -11,6 +11,13 @@ const kebabId = z
   .max(MAX_ID_CHARS)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id');
 const sessionId = id;
+/** A name shown to the trainer and the class; see hasControlChars for why those are refused. */
+export const displayName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_DISPLAY_NAME_CHARS)
+  .refine((name) => !hasControlChars(name), 'must not contain control characters');
 /** A client-generated id: a retry with the same id is answered with the first answer. */
 const clientMsgId = z.string().min(1).max(MAX_CLIENT_MSG_ID_CHARS);
 
@@ -22,7 +29,7 @@ export const clientSchemas = {
     scenarioId: kebabId,
     /** omitted: the version on disk now */
     version: z.number().int().positive().optional(),
-    displayName: z.string().trim().min(1).max(MAX_DISPLAY_NAME_CHARS),
+    displayName,
     mode: z.enum(modes),
   }),
   'session:resume': z.strictObject({

@@ -44,6 +44,9 @@ describe('bad payloads', () => {
     ['a path for a scenario id', () => t.sendRaw('session:start', { scenarioId: '../../etc/passwd', displayName: 'x', mode: 'practice' }), 'bad-request'],
     ['an unknown mode', () => t.sendRaw('session:start', { scenarioId: 'mini-haggle', displayName: 'x', mode: 'god' }), 'bad-request'],
     ['an empty display name', () => t.send('session:start', { scenarioId: 'mini-haggle', displayName: '   ', mode: 'practice' }), 'bad-request'],
+    // U+0000 would be refused by PostgreSQL's text type; other control characters render as a blank name.
+    ['a display name with a NUL', () => t.send('session:start', { scenarioId: 'mini-haggle', displayName: '小\u0000王', mode: 'practice' }), 'bad-request'],
+    ['a display name with a line break', () => t.send('session:start', { scenarioId: 'mini-haggle', displayName: '小\n王', mode: 'practice' }), 'bad-request'],
   ])('answers %s with an error', async (_what, send, code) => {
     const before = await loggedEvents();
     expect(errorCode(await send())).toBe(code);

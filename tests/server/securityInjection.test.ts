@@ -72,6 +72,25 @@ describe('display names', () => {
   });
 });
 
+describe('control characters in names', () => {
+  it('are refused with a clear error on the socket and over HTTP, never a server error', async () => {
+    const cookie = await loginTrainer(server, '管理老师', true);
+    const trainer = await drillClient(server.url, cookie);
+    const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
+    const c = await drillClient(server.url);
+    for (const displayName of ['小\u0000王', 'tab\there', 'bell\u0007', 'del\u007f']) {
+      expect(await c.send('drill:join', { code: snap.code, displayName }), JSON.stringify(displayName)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+    c.close();
+    trainer.close();
+    const login = await fetch(`${server.url}/api/trainer/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '管理\u0000老师', password: PASSWORD }) });
+    expect(login.status).toBe(401);
+    const add = await fetch(`${server.url}/api/trainers`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: '新\u0000老师', password: 'new-password-1' }) });
+    expect(add.status).toBe(400);
+    expect(((await add.json()) as { error: { message: string } }).error.message).toMatch(/control characters/);
+  });
+});
+
 describe('ids and query fields', () => {
   it('are refused or not found, never interpreted', async () => {
     const t = await trainee(server.url);
