@@ -47,6 +47,9 @@ export function trainerBackend(store: AppStore): TrainerBackend {
     async drills() {
       return (await call<{ drills: DrillListItem[] }>('/api/drills')).drills;
     },
+    async addTrainer(name, password, admin) {
+      return (await call<{ trainer: TrainerAccount }>('/api/trainers', { method: 'POST', body: JSON.stringify({ name, password, admin }) })).trainer;
+    },
     results(drillId) {
       return call<DrillResults>(`/api/drills/${encodeURIComponent(drillId)}`);
     },

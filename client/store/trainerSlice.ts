@@ -46,6 +46,8 @@ export interface TrainerBackend {
   logout(): Promise<void>;
   me(): Promise<TrainerAccount | null>;
   drills(): Promise<DrillListItem[]>;
+  /** Admins only: a new trainer account. */
+  addTrainer(name: string, password: string, admin: boolean): Promise<TrainerAccount>;
   results(drillId: string): Promise<DrillResults>;
   /** (Re)open the drill socket: the login cookie is read at its handshake. */
   connect(): void;
@@ -86,6 +88,8 @@ export interface TrainerSlice {
   trainerLogin(name: string, password: string): Promise<string | null>;
   trainerLogout(): Promise<void>;
   loadHistory(): Promise<void>;
+  /** Admins only; the server's reason when it refuses, else null. */
+  addTrainer(name: string, password: string, admin: boolean): Promise<string | null>;
   openDrill(request: OpenDrillRequest): Promise<NetError | null>;
   /** Follow a drill of this trainer's (after a reload, or from the history). */
   attachDrill(drillId: string): Promise<NetError | null>;
@@ -159,6 +163,16 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
     async loadHistory() {
       const b = backend();
       if (b) set({ history: await b.drills() });
+    },
+    async addTrainer(name, password, admin) {
+      const b = backend();
+      if (!b) return offline.message;
+      try {
+        await b.addTrainer(name, password, admin);
+        return null;
+      } catch (err) {
+        return message(err);
+      }
     },
     async openDrill(request) {
       const b = backend();

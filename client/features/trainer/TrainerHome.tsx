@@ -1,4 +1,5 @@
-// /trainer: open a drill (buyers in order, mode, optional time limit) and the drill history.
+// /trainer: open a drill (buyers in order, mode, optional time limit), the drill history and, for an
+// admin, adding trainer accounts.
 import { useEffect, useId, useState } from 'react';
 import { local, useT } from '../../i18n/index.ts';
 import { appStore, useApp } from '../../store/index.ts';
@@ -7,6 +8,7 @@ import { AppLink } from '../../ui/AppLink.tsx';
 import { dateTime } from '../../ui/format.ts';
 import { useTrainerT } from './strings.ts';
 import { TrainerNav } from './TrainerNav.tsx';
+import { AddTrainerForm } from './AddTrainerForm.tsx';
 
 export function TrainerHome() {
   const d = useTrainerT();
@@ -18,6 +20,7 @@ export function TrainerHome() {
       <p className="muted">{d('home.hello', { name: trainer?.name ?? '' })}</p>
       <OpenDrillForm />
       <History />
+      {trainer?.admin && <AddTrainerForm />}
     </main>
   );
 }
@@ -125,7 +128,10 @@ function History() {
               <tr key={h.drillId}>
                 <td className="mono">{h.code}</td>
                 <td>{dateTime(h.createdAt, lang)}</td>
-                <td>{d(`status.${h.status}`)}</td>
+                <td>
+                  {d(`status.${h.status}`)}
+                  {h.interrupted && d('history.interrupted')}
+                </td>
                 <td>{h.seats ?? '—'}</td>
                 <td>{h.summary?.passRate == null ? '—' : `${Math.round(h.summary.passRate * 100)}%`}</td>
                 <td>

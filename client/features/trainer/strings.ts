@@ -95,6 +95,15 @@ const zhCN = {
   'results.details': '展开报告',
   'results.loading': '正在计算结果…',
   'results.interrupted': '服务器在演练进行中重启，演练已中断：以下是中断时的成绩，未完成的对话按中断时的进度评分。',
+  'history.interrupted': '（已中断）',
+  'accounts.title': '讲师账号',
+  'accounts.hint': '只有管理员能添加讲师。新讲师用这里设置的账号和密码登录。',
+  'accounts.name': '新讲师账号',
+  'accounts.password': '初始密码（至少 8 个字符）',
+  'accounts.admin': '也设为管理员（可以添加其他讲师）',
+  'accounts.submit': '添加讲师',
+  'accounts.added': '已添加讲师“{name}”。',
+  'accounts.failed': '未能添加：{message}',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -192,6 +201,15 @@ const en: Record<Key, string> = {
   'results.details': 'Show report',
   'results.loading': 'Working out the results…',
   'results.interrupted': 'The server restarted while this drill ran, so it was interrupted: these are the results so far, with unfinished chats scored where they stopped.',
+  'history.interrupted': ' (interrupted)',
+  'accounts.title': 'Trainer accounts',
+  'accounts.hint': 'Only an admin adds trainers. The new trainer logs in with the name and password set here.',
+  'accounts.name': 'New trainer\'s name',
+  'accounts.password': 'First password (at least 8 characters)',
+  'accounts.admin': 'Also an admin (may add other trainers)',
+  'accounts.submit': 'Add trainer',
+  'accounts.added': 'Trainer “{name}” added.',
+  'accounts.failed': 'Could not add: {message}',
 };
 
 const dict: Dict<Key> = { 'zh-CN': zhCN, en };

@@ -1,0 +1,56 @@
+// An admin adds a trainer account from the trainer home page (the same check as `npm run trainer:add`
+// and POST /api/trainers: the server decides, this form shows its reason when it refuses).
+import { useId, useState } from 'react';
+import { useApp } from '../../store/index.ts';
+import { useTrainerT } from './strings.ts';
+
+export function AddTrainerForm() {
+  const d = useTrainerT();
+  const id = useId();
+  const addTrainer = useApp((s) => s.addTrainer);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [admin, setAdmin] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <section className="panel trainer-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{d('accounts.title')}</h2>
+      <p className="muted">{d('accounts.hint')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          const trimmed = name.trim();
+          void addTrainer(trimmed, password, admin).then((err) => {
+            setBusy(false);
+            if (err) return setOutcome({ ok: false, text: d('accounts.failed', { message: err }) });
+            setOutcome({ ok: true, text: d('accounts.added', { name: trimmed }) });
+            // The password is not kept on screen once the account exists.
+            setName('');
+            setPassword('');
+            setAdmin(false);
+          });
+        }}
+      >
+        <label htmlFor={`${id}-name`}>{d('accounts.name')}</label>
+        <input id={`${id}-name`} className="drill-name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} required />
+        <label htmlFor={`${id}-pw`}>{d('accounts.password')}</label>
+        <input id={`${id}-pw`} className="drill-name" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <label className="trainer-row">
+          <input type="checkbox" checked={admin} onChange={(e) => setAdmin(e.target.checked)} /> {d('accounts.admin')}
+        </label>
+        <div>
+          <button type="submit" className="btn" disabled={busy}>
+            {d('accounts.submit')}
+          </button>
+        </div>
+        {outcome && (
+          <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'drill-note'}>
+            {outcome.text}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
