@@ -1,7 +1,8 @@
 // The trainer studio's HTTP API (trainers only: a scenario's source holds its answers). Drafts are
-// saved as typed; publishing checks the draft like `check:scenarios` and its embedded tests, then
-// inserts an immutable version with the next number. Published versions are served to trainees by
-// the catalogue beside the files.
+// saved as typed, each save naming the revision it was based on (a stale one gets 409 and who saved
+// since); publishing checks the draft like `check:scenarios` and its embedded tests, then inserts an
+// immutable version with the next number. Published versions are served to trainees by the
+// catalogue beside the files, can be read back one by one (for diffs) and exported to scenarios/.
 import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
@@ -13,7 +14,9 @@ import type { ScenarioCatalog } from '../runtime/scenarioCatalog.ts';
 import { listShopFiles, loadLexicon, loadScenarioFile, loadShopFile, scenarioPathFor } from '../store/scenarioFiles.ts';
 import type { Database } from '../store/schema.ts';
 import { checkStudioSource, libraryIds, MAX_STUDIO_SOURCE_BYTES, STUDIO_ID } from '../store/studioCheck.ts';
-import { StudioStore } from '../store/studioStore.ts';
+import { exportToLibrary } from '../store/studioExport.ts';
+import { draftRevision, StudioStore } from '../store/studioStore.ts';
+import type { DraftBase } from '../store/studioStore.ts';
 import { originAllowed } from './origins.ts';
 import type { TrainerAuth } from './trainerAuth.ts';
 
@@ -29,7 +32,7 @@ export interface StudioDeps {
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
-const SCENARIO_PATH = /^\/api\/studio\/scenarios\/([a-z0-9-]{1,128})\/(source|draft|publish|export\.yaml)$/;
+const SCENARIO_PATH = /^\/api\/studio\/scenarios\/([a-z0-9-]{1,128})\/(source|draft|publish|export\.yaml|export-to-library|versions)(?:\/(\d{1,9}))?$/;
 
 /** The studio routes; also makes the catalogue serve what the studio publishes. */
 export function attachStudio(deps: StudioDeps): Handler {
@@ -71,18 +74,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL, deps:
   if (!match) return send(res, 404, error('not-found', `nothing at ${path}`));
   const id = match[1] as string;
   const part = match[2] as string;
+  const number = match[3] === undefined ? undefined : Number(match[3]);
   if (!STUDIO_ID.test(id)) return send(res, 400, error('bad-request', 'a scenario id is kebab-case: letters, digits and dashes'));
-  if (part === 'source' && method === 'GET') return source(res, deps, store, id);
-  if (part === 'export.yaml' && method === 'GET') return exportYaml(res, deps, store, id, url.searchParams.get('version'));
-  if (part === 'draft' && method === 'PUT') {
-    if ((await libraryIds(deps.dir)).includes(id)) return send(res, 409, error('conflict', `the library already has a scenario "${id}"; copy it with a new id`));
-    const body = await readJsonObject(req, MAX_STUDIO_SOURCE_BYTES * 2);
-    const text = body?.['source'];
-    if (typeof text !== 'string' || Buffer.byteLength(text) > MAX_STUDIO_SOURCE_BYTES) return send(res, 400, error('bad-request', `send {"source": string} as JSON, at most ${MAX_STUDIO_SOURCE_BYTES / 1024} KB`));
-    await store.saveDraft(id, text, trainerId, deps.now());
-    return send(res, 200, { id, savedAt: deps.now() });
-  }
-  if (part === 'publish' && method === 'POST') return publish(res, deps, store, id, trainerId);
+  if (number !== undefined && part !== 'versions') return send(res, 404, error('not-found', `nothing at ${path}`));
+  const route = `${method} ${part}`;
+  if (route === 'GET source') return source(res, deps, store, id);
+  if (route === 'GET export.yaml') return exportYaml(res, deps, store, id, url.searchParams.get('version'));
+  if (route === 'GET versions') return number === undefined ? versions(res, store, id) : versionSource(res, store, id, number);
+  if (route === 'PUT draft') return saveDraft(req, res, deps, store, id, trainerId);
+  if (route === 'DELETE draft') return deleteDraft(req, res, deps, store, id);
+  if (route === 'POST publish') return publish(req, res, deps, store, id, trainerId);
+  if (route === 'POST export-to-library') return exportToFile(req, res, deps, store, id);
   send(res, 405, error('bad-request', 'method not allowed here'));
 }
 
@@ -98,13 +100,28 @@ async function context(dir: string): Promise<{ lexicon: unknown; shops: Record<s
 }
 
 async function source(res: ServerResponse, deps: StudioDeps, store: StudioStore, id: string): Promise<void> {
-  const draft = await store.draft(id);
-  if (draft !== undefined) return send(res, 200, { id, from: 'draft', source: draft, published: await store.latestVersionNumber(id) });
-  const published = await store.version(id);
-  if (published) return send(res, 200, { id, from: 'published', source: published.source, published: published.version });
+  const draft = await store.draftRow(id);
+  const published = await store.latestVersionNumber(id);
+  // `revision` is what the next save must name as its base: null means "there is no draft yet".
+  if (draft) return send(res, 200, { id, from: 'draft', source: draft.source, published, revision: draft.revision, savedBy: draft.savedBy, savedAt: draft.updatedAt });
+  const version = await store.version(id);
+  if (version) return send(res, 200, { id, from: 'published', source: version.source, published: version.version, revision: null });
   const file = await loadScenarioFile(scenarioPathFor(deps.dir, id));
-  if (file.source !== '') return send(res, 200, { id, from: 'library', source: file.source, published: 0 });
+  if (file.source !== '') return send(res, 200, { id, from: 'library', source: file.source, published: 0, revision: null });
   send(res, 404, error('not-found', `no scenario "${id}"`));
+}
+
+async function versions(res: ServerResponse, store: StudioStore, id: string): Promise<void> {
+  const draft = await store.draftRow(id);
+  const draftInfo = draft ? { revision: draft.revision, savedBy: draft.savedBy, savedAt: draft.updatedAt } : null;
+  send(res, 200, { id, versions: await store.versions(id), draft: draftInfo });
+}
+
+async function versionSource(res: ServerResponse, store: StudioStore, id: string, number: number): Promise<void> {
+  const found = await store.version(id, number);
+  if (!found) return send(res, 404, error('not-found', `"${id}" has no published version ${number}`));
+  const { bundle: _bundle, ...rest } = found;
+  send(res, 200, rest);
 }
 
 async function exportYaml(res: ServerResponse, deps: StudioDeps, store: StudioStore, id: string, version: string | null): Promise<void> {
@@ -115,9 +132,56 @@ async function exportYaml(res: ServerResponse, deps: StudioDeps, store: StudioSt
   raw(res, 200, 'application/yaml; charset=utf-8', text, { 'content-disposition': `attachment; filename="${id}.yaml"` });
 }
 
-async function publish(res: ServerResponse, deps: StudioDeps, store: StudioStore, id: string, trainerId: string): Promise<void> {
-  const draft = await store.draft(id);
-  if (draft === undefined) return send(res, 404, error('not-found', `no draft of "${id}" to publish; save it first`));
+/** `{"base": revision | null}` or `{"overwrite": true}`: what a write expects the draft to be. */
+function baseOf(body: Record<string, unknown>): DraftBase | undefined {
+  if (body['overwrite'] === true) return { kind: 'any' };
+  const base = body['base'];
+  if (base === null) return { kind: 'new' };
+  return typeof base === 'string' && /^[0-9a-f]{1,64}$/.test(base) ? { kind: 'revision', revision: base } : undefined;
+}
+
+/** 409 naming who saved the draft last and when, so the trainer can load theirs or overwrite. */
+async function conflict(res: ServerResponse, store: StudioStore, id: string): Promise<void> {
+  const current = await store.draftRow(id);
+  const latest = current ? { revision: current.revision, savedBy: current.savedBy, savedAt: current.updatedAt } : null;
+  const message = current ? `${current.savedBy} saved "${id}" after you opened it` : `the draft of "${id}" was deleted after you opened it`;
+  send(res, 409, { error: { code: 'conflict', message }, latest });
+}
+
+async function saveDraft(req: IncomingMessage, res: ServerResponse, deps: StudioDeps, store: StudioStore, id: string, trainerId: string): Promise<void> {
+  // A library id stays the library's, unless the studio already has it (an earlier export to scenarios/).
+  if ((await libraryIds(deps.dir)).includes(id) && !(await store.owns(id))) {
+    return send(res, 409, error('conflict', `the library already has a scenario "${id}"; copy it with a new id`));
+  }
+  const body = await readJsonObject(req, MAX_STUDIO_SOURCE_BYTES * 2);
+  const text = body?.['source'];
+  const base = body && baseOf(body);
+  if (typeof text !== 'string' || Buffer.byteLength(text) > MAX_STUDIO_SOURCE_BYTES || !base) {
+    return send(res, 400, error('bad-request', `send {"source": string, "base": revision or null} or {"source": string, "overwrite": true} as JSON, at most ${MAX_STUDIO_SOURCE_BYTES / 1024} KB`));
+  }
+  const now = deps.now();
+  if (!(await store.saveDraft(id, text, trainerId, now, base))) return conflict(res, store, id);
+  send(res, 200, { id, savedAt: now, revision: draftRevision(text) });
+}
+
+async function deleteDraft(req: IncomingMessage, res: ServerResponse, deps: StudioDeps, store: StudioStore, id: string): Promise<void> {
+  const body = await readJsonObject(req, 1024);
+  const base = body && baseOf(body);
+  if (base?.kind !== 'revision') return send(res, 400, error('bad-request', 'send {"base": revision} as JSON: the draft you are deleting'));
+  if (!(await store.draftRow(id))) return send(res, 404, error('not-found', `"${id}" has no draft`));
+  if (!(await store.deleteDraft(id, base.revision))) return conflict(res, store, id);
+  deps.logger.info({ scenario: id }, 'studio draft deleted');
+  send(res, 200, { id, deleted: true, published: await store.latestVersionNumber(id) });
+}
+
+async function publish(req: IncomingMessage, res: ServerResponse, deps: StudioDeps, store: StudioStore, id: string, trainerId: string): Promise<void> {
+  const body = await readJsonObject(req, 1024);
+  const base = body && baseOf(body);
+  const current = await store.draftRow(id);
+  if (!current) return send(res, 404, error('not-found', `no draft of "${id}" to publish; save it first`));
+  // Publish what the trainer saw: a draft someone else saved meanwhile is theirs to publish.
+  if (base?.kind === 'revision' && base.revision !== current.revision) return conflict(res, store, id);
+  const draft = current.source;
   const version = (await store.latestVersionNumber(id)) + 1;
   // The version lives in the YAML too, so an exported file says which version it is.
   const doc = parseDocument(draft);
@@ -129,11 +193,28 @@ async function publish(res: ServerResponse, deps: StudioDeps, store: StudioStore
   }
   const saved = await store.publish({ id, version, source: text, bundle: JSON.stringify(checked.bundle), trainerId, now: deps.now() });
   if (!saved) return send(res, 409, error('conflict', `version ${version} of "${id}" was just published by someone else; publish again`));
-  await store.saveDraft(id, text, trainerId, deps.now());
+  // The draft takes the version number too, unless someone saved over it in the meantime.
+  const updated = await store.saveDraft(id, text, trainerId, deps.now(), { kind: 'revision', revision: current.revision });
   deps.logger.info({ scenario: id, version }, 'studio scenario published');
-  send(res, 201, { id, version });
+  send(res, 201, { id, version, revision: updated ? draftRevision(text) : null });
 }
 
+async function exportToFile(req: IncomingMessage, res: ServerResponse, deps: StudioDeps, store: StudioStore, id: string): Promise<void> {
+  const body = (await readJsonObject(req, 1024)) ?? {};
+  const asked = body['version'];
+  if (asked !== undefined && !(typeof asked === 'number' && Number.isInteger(asked) && asked > 0)) return send(res, 400, error('bad-request', 'version is a published version number'));
+  const published = await store.version(id, asked);
+  if (!published) return send(res, 404, error('not-found', asked === undefined ? `"${id}" has no published version; publish it first` : `"${id}" has no published version ${asked}`));
+  const result = await exportToLibrary(deps.dir, store, published, body['confirm'] === true);
+  if (result.ok) {
+    deps.logger.info({ scenario: id, version: published.version, file: result.file, replaced: result.replaced }, 'studio version exported to the library');
+    return send(res, 201, { id, version: published.version, file: result.file, replaced: result.replaced });
+  }
+  if (result.reason === 'needs-confirm') return send(res, 409, { error: { code: 'conflict', message: result.message }, needsConfirm: true, declaredId: result.declaredId ?? null });
+  if (result.reason === 'check') return send(res, 400, { error: { code: 'bad-request', message: 'this version does not pass today\'s checks against the library' }, diagnostics: result.diagnostics.map(formatDiagnostic) });
+  deps.logger.error({ scenario: id, message: result.message }, 'studio export to the library failed');
+  send(res, 500, error('internal', result.message));
+}
 
 function error(code: string, message: string) {
   return { error: { code, message } };

@@ -1,13 +1,44 @@
 // The trainer studio end to end: a trainer makes a persona from a template, imports a copy with a
 // seeded mistake, fixes it at the line the editor reports, play-tests a reply from a middle move,
-// saves it as a test, publishes, and a trainee plays the new persona from the home page.
+// saves it as a test, publishes, and a trainee plays the new persona from the home page. Then: a
+// two-turn play-test and the line diff between versions 1 and 2; and two pages saving the same
+// draft, where the second save is refused (409) naming who saved first.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { appUrl, sendReply, shot, startChat } from './helpers.ts';
 
 const TRAINER = { name: 'e2e-trainer', password: 'e2e-trainer-password' };
 const ROOT = join(import.meta.dirname, '..', '..');
+
+async function trainerPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(appUrl('/trainer'));
+  await page.getByLabel('账号').fill(TRAINER.name);
+  await page.getByLabel('密码').fill(TRAINER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '剧本工作室' }).click();
+  await expect(page.getByRole('heading', { name: '剧本工作室' })).toBeVisible();
+  return page;
+}
+
+/** A new studio scenario from a library template; the page ends in its editor, checks passing. */
+async function createFromTemplate(page: Page, template: string, id: string): Promise<void> {
+  await page.getByLabel('模板').selectOption(template);
+  await page.getByLabel(/新剧本 ID/).fill(id);
+  await page.getByRole('button', { name: '新建' }).click();
+  await page.waitForURL(new RegExp(`/trainer/studio/edit/${id}$`));
+  await expect(page.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
+}
+
+/** Types at the very end of the YAML in the editor. */
+async function appendToYaml(page: Page, text: string): Promise<void> {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
 
 test('a trainer authors, fixes, play-tests and publishes a persona; a trainee plays it', async ({ browser }) => {
   const trainer = await (await browser.newContext()).newPage();
@@ -74,4 +105,113 @@ test('a trainer authors, fixes, play-tests and publishes a persona; a trainee pl
   const trainee = await (await browser.newContext()).newPage();
   await startChat(trainee, 'studio-haggler', { name: '小试' });
   await sendReply(trainee, '亲，您好，欢迎光临~');
+});
+
+test('a two-turn play-test carries the buyer on; versions 1 and 2 are compared line by line', async ({ browser }) => {
+  const trainer = await trainerPage(browser);
+  await createFromTemplate(trainer, 'bargainer-easy', 'studio-diff-e2e');
+  await trainer.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(trainer.getByText('已发布为第 1 版')).toBeVisible();
+
+  // Two turns from the discount question: the second starts where the first left the buyer.
+  await trainer.getByLabel('买家所处环节').selectOption('ask-discount');
+  await trainer.getByLabel('客服回复').fill('亲，真不好意思呀，现在已经是冬季户外节的活动价399了，价格实在没法再低啦，请您理解哦~');
+  await trainer.getByRole('button', { name: '试一下' }).click();
+  const turns = trainer.getByTestId('play-result');
+  await expect(turns).toHaveCount(1);
+  await expect(turns.nth(0).getByTestId('play-next')).toContainText('买家接下来去：press-discount');
+  await trainer.getByLabel('客服回复').fill('亲，我们是品牌正品，支持七天无理由退换，您放心');
+  await trainer.getByRole('button', { name: '试一下' }).click();
+  await expect(turns).toHaveCount(2);
+  await expect(turns.nth(1)).toContainText('第 2 轮');
+  await expect(turns.nth(1).getByTestId('play-next')).toContainText('press-discount →');
+  await expect(turns.nth(1).getByText('规范化文本')).toBeVisible();
+  await shot(trainer, 'studio-play-two-turns');
+  // Starting over clears the exchange.
+  await trainer.getByRole('button', { name: '重新开始' }).click();
+  await expect(turns).toHaveCount(0);
+
+  // Version 2: one added comment line (and the version number the server writes).
+  await appendToYaml(trainer, '# 第二版：给买家加一句说明');
+  await trainer.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(trainer.getByText('已发布为第 2 版')).toBeVisible();
+
+  await trainer.getByRole('link', { name: '返回列表' }).click();
+  await trainer.locator('li[data-scenario="studio-diff-e2e"]').getByRole('link', { name: '版本与对比' }).click();
+  await trainer.waitForURL(/\/trainer\/studio\/versions\/studio-diff-e2e$/);
+  await expect(trainer.getByLabel('旧版本', { exact: true })).toHaveValue('v1');
+  await expect(trainer.getByLabel('新版本', { exact: true })).toHaveValue('v2');
+  const diff = trainer.getByTestId('studio-diff');
+  await expect(diff.locator('caption')).toContainText('从「第 1 版」到「第 2 版」');
+  await expect(diff.locator('tr[data-kind="added"]').filter({ hasText: '第二版：给买家加一句说明' })).toHaveCount(1);
+  await expect(diff.locator('tr[data-kind="removed"]').filter({ hasText: /^\s*\d*\s*−\s*version: 1$/ })).toHaveCount(1);
+  await expect(diff.locator('tr[data-kind="added"]').filter({ hasText: 'version: 2' })).toHaveCount(1);
+  await shot(trainer, 'studio-version-diff');
+  // The other way round, the same lines swap sides.
+  await trainer.getByLabel('旧版本', { exact: true }).selectOption('v2');
+  await trainer.getByLabel('新版本', { exact: true }).selectOption('v1');
+  await expect(diff.locator('tr[data-kind="removed"]').filter({ hasText: '第二版：给买家加一句说明' })).toHaveCount(1);
+});
+
+test('a save from a page that loaded an older draft is refused and names who saved since', async ({ browser }) => {
+  const first = await trainerPage(browser);
+  await createFromTemplate(first, 'bargainer-easy', 'studio-conflict-e2e');
+  // A second page (another trainer's browser) opens the same draft.
+  const second = await trainerPage(browser);
+  await second.goto(appUrl('/trainer/studio/edit/studio-conflict-e2e'));
+  await expect(second.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
+
+  await appendToYaml(first, '# 第一个页面的修改');
+  await first.getByRole('button', { name: '保存草稿' }).click();
+  await expect(first.getByText('草稿已保存')).toBeVisible();
+
+  await appendToYaml(second, '# 第二个页面的修改');
+  await second.getByRole('button', { name: '保存草稿' }).click();
+  await expect(second.getByText(new RegExp(`${TRAINER.name}.*(保存|saved)`)).first()).toBeVisible();
+  await expect(second.getByText('草稿已保存')).toHaveCount(0);
+  await shot(second, 'studio-save-conflict');
+  // The draft on the server is still the first page's.
+  const stored = (await (await second.request.get(appUrl('/api/studio/scenarios/studio-conflict-e2e/source'))).json()) as { source: string };
+  expect(stored.source).toContain('# 第一个页面的修改');
+  expect(stored.source).not.toContain('# 第二个页面的修改');
+});
+
+test('the conflict dialog loads theirs or overwrites explicitly; the versions tab diffs the editor', async ({ browser }) => {
+  const first = await trainerPage(browser);
+  await createFromTemplate(first, 'bargainer-easy', 'studio-wired-e2e');
+  const second = await trainerPage(browser);
+  await second.goto(appUrl('/trainer/studio/edit/studio-wired-e2e'));
+  await expect(second.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
+  await appendToYaml(first, '# A1');
+  await first.getByRole('button', { name: '保存草稿' }).click();
+  await expect(first.getByText('草稿已保存')).toBeVisible();
+  await appendToYaml(second, '# B1');
+  await second.getByRole('button', { name: '保存草稿' }).click();
+  const dialog = second.getByRole('alertdialog');
+  await expect(dialog).toContainText('e2e-trainer 在你打开之后');
+  await dialog.getByText('看看对方的版本和你的有什么不同').click();
+  await expect(dialog.locator('tr[data-kind="removed"]').filter({ hasText: '# A1' })).toHaveCount(1);
+  await shot(second, 'studio-conflict-dialog');
+  await dialog.getByRole('button', { name: '载入对方的版本（放弃我的修改）' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(second.locator('.cm-content')).toContainText('# A1');
+  await expect(second.getByText('已载入对方保存的版本')).toBeVisible();
+  await appendToYaml(second, '# B2');
+  await second.getByRole('button', { name: '保存草稿' }).click();
+  await expect(second.getByText('草稿已保存')).toBeVisible();
+  await appendToYaml(first, '# A2');
+  await first.getByRole('button', { name: '保存草稿' }).click();
+  await first.getByRole('alertdialog').getByRole('button', { name: '用我的覆盖对方的' }).click();
+  await expect(first.getByText('草稿已保存')).toBeVisible();
+  const stored = (await (await first.request.get(appUrl('/api/studio/scenarios/studio-wired-e2e/source'))).json()) as { source: string };
+  expect(stored.source).toContain('# A2');
+  expect(stored.source).not.toContain('# B2');
+  await first.getByRole('tab', { name: '版本' }).click();
+  await expect(first.getByText('还没有发布过')).toBeVisible();
+  await first.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(first.getByText('已发布为第 1 版')).toBeVisible();
+  await appendToYaml(first, '# A3 unsaved');
+  await first.getByRole('tab', { name: '试玩' }).click();
+  await first.getByRole('tab', { name: '版本' }).click();
+  await expect(first.getByTestId('studio-diff').locator('tr[data-kind="added"]').filter({ hasText: '# A3 unsaved' })).toHaveCount(1);
 });

@@ -1,5 +1,6 @@
 // The studio API: trainers only, drafts apart from immutable published versions, publishing refused
-// with path:line:col diagnostics while checks fail, and published scenarios playable by trainees.
+// with path:line:col diagnostics while checks fail, published scenarios playable by trainees, versions
+// read back for diffs, edit conflicts between two trainers (409 with who saved last), deleting drafts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,25 +14,41 @@ const broken = copy.replace('goto: bought-cheap', 'goto: bought-cheep');
 
 let server: DrillServer;
 let cookie: string;
+let otherCookie: string;
 
 beforeAll(async () => {
   server = await startDrillServer();
   cookie = await loginTrainer(server, 'studio-trainer');
+  otherCookie = await loginTrainer(server, '李老师');
 });
 afterAll(() => server.close());
 
-function call(path: string, init: RequestInit = {}, withCookie = true): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(withCookie ? { cookie } : {}) };
+function call(path: string, init: RequestInit = {}, as: string | null = cookie): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(as ? { cookie: as } : {}) };
   return fetch(`${server.url}${path}`, { ...init, headers });
 }
 
-const saveDraft = (id: string, source: string) => call(`/api/studio/scenarios/${id}/draft`, { method: 'PUT', body: JSON.stringify({ source }) });
-const publish = (id: string) => call(`/api/studio/scenarios/${id}/publish`, { method: 'POST' });
+/** The revision each scenario's draft was last seen at by this test (as the studio page keeps it). */
+const seen = new Map<string, string | null>();
+
+async function saveDraft(id: string, source: string, base: string | null = seen.get(id) ?? null, as = cookie): Promise<Response> {
+  const res = await call(`/api/studio/scenarios/${id}/draft`, { method: 'PUT', body: JSON.stringify({ source, base }) }, as);
+  if (res.status === 200) seen.set(id, ((await res.clone().json()) as { revision: string }).revision);
+  return res;
+}
+
+async function publish(id: string): Promise<Response> {
+  const res = await call(`/api/studio/scenarios/${id}/publish`, { method: 'POST', body: JSON.stringify({ base: seen.get(id) ?? null }) });
+  if (res.status === 201) seen.set(id, ((await res.clone().json()) as { revision: string }).revision);
+  return res;
+}
+
+const json = async <T>(res: Response | Promise<Response>): Promise<T> => (await (await res).json()) as T;
 
 describe('studio API', () => {
   it('answers trainers only', async () => {
-    expect((await call('/api/studio/scenarios', {}, false)).status).toBe(401);
-    expect((await call('/api/studio/scenarios/mini-haggle/source', {}, false)).status).toBe(401);
+    expect((await call('/api/studio/scenarios', {}, null)).status).toBe(401);
+    expect((await call('/api/studio/scenarios/mini-haggle/source', {}, null)).status).toBe(401);
   });
 
   it('lists the library and serves a source with the lexicon and shops', async () => {
@@ -69,8 +86,8 @@ describe('studio API', () => {
     await saveDraft('studio-haggle', copy);
     const first = await publish('studio-haggle');
     expect(first.status).toBe(201);
-    expect(await first.json()).toEqual({ id: 'studio-haggle', version: 1 });
-    expect(await (await publish('studio-haggle')).json()).toEqual({ id: 'studio-haggle', version: 2 });
+    expect(await first.json()).toEqual({ id: 'studio-haggle', version: 1, revision: expect.any(String) });
+    expect(await (await publish('studio-haggle')).json()).toMatchObject({ id: 'studio-haggle', version: 2 });
     const exported = await call('/api/studio/scenarios/studio-haggle/export.yaml?version=1');
     expect(exported.headers.get('content-disposition')).toContain('studio-haggle.yaml');
     expect(await exported.text()).toMatch(/^version: 1$/m);
@@ -90,5 +107,64 @@ describe('studio API', () => {
     expect(rows.find((r) => r.id === sessionId)?.scenario_version).toBe(2);
     expect(rows.find((r) => r.id === old.sessionId)?.scenario_version).toBe(1);
     t.socket.disconnect();
+  });
+  it('lists the published versions and reads any one back, for a diff', async () => {
+    const listed = await json<{ versions: { version: number; publishedBy: string }[]; draft: { revision: string; savedBy: string } | null }>(call('/api/studio/scenarios/studio-haggle/versions'));
+    expect(listed.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(listed.versions[0]?.publishedBy).toBe('studio-trainer');
+    expect(listed.draft).toMatchObject({ revision: seen.get('studio-haggle'), savedBy: 'studio-trainer' });
+    const v1 = await json<{ version: number; source: string; bundle?: string }>(call('/api/studio/scenarios/studio-haggle/versions/1'));
+    expect(v1.version).toBe(1);
+    expect(v1.source).toMatch(/^version: 1$/m);
+    expect(v1.bundle).toBeUndefined();
+    expect((await call('/api/studio/scenarios/studio-haggle/versions/9')).status).toBe(404);
+    expect((await call('/api/studio/scenarios/studio-haggle/source/1')).status).toBe(404);
+  });
+
+  it('answers a save based on a stale revision with 409, who saved last and when; overwriting is explicit', async () => {
+    const opened = await json<{ revision: string }>(call('/api/studio/scenarios/studio-haggle/source', {}, otherCookie));
+    expect(opened.revision).toBe(seen.get('studio-haggle'));
+    // 李老师 saves first, from the revision both opened.
+    const theirs = copy.replace('阿测', '阿李');
+    const first = await saveDraft('studio-haggle', theirs, opened.revision, otherCookie);
+    expect(first.status).toBe(200);
+    const stale = await saveDraft('studio-haggle', copy.replace('阿测', '阿王'), opened.revision);
+    expect(stale.status).toBe(409);
+    const body = await json<{ error: { code: string; message: string }; latest: { savedBy: string; savedAt: number; revision: string } }>(stale);
+    expect(body.error.code).toBe('conflict');
+    expect(body.latest.savedBy).toBe('李老师');
+    expect(body.latest.savedAt).toBeGreaterThan(0);
+    expect(body.error.message).toContain('李老师');
+    expect((await json<{ source: string }>(call('/api/studio/scenarios/studio-haggle/source'))).source).toBe(theirs);
+    // A publish based on the stale revision is refused the same way: it would publish their text.
+    const publishStale = await call('/api/studio/scenarios/studio-haggle/publish', { method: 'POST', body: JSON.stringify({ base: opened.revision }) });
+    expect(publishStale.status).toBe(409);
+    // A create (base null) never replaces an existing draft.
+    expect((await saveDraft('studio-haggle', copy, null)).status).toBe(409);
+    // Overwriting is a separate, explicit request.
+    const mine = copy.replace('阿测', '阿王');
+    const forced = await call('/api/studio/scenarios/studio-haggle/draft', { method: 'PUT', body: JSON.stringify({ source: mine, overwrite: true }) });
+    expect(forced.status).toBe(200);
+    seen.set('studio-haggle', (await json<{ revision: string }>(forced)).revision);
+    expect((await json<{ source: string; savedBy: string }>(call('/api/studio/scenarios/studio-haggle/source'))).source).toBe(mine);
+    // A save that names no base at all is a malformed request, not an implicit overwrite.
+    expect((await call('/api/studio/scenarios/studio-haggle/draft', { method: 'PUT', body: JSON.stringify({ source: copy }) })).status).toBe(400);
+  });
+
+  it('deletes a draft but never a published version', async () => {
+    expect((await call('/api/studio/scenarios/studio-haggle/draft', { method: 'DELETE', body: JSON.stringify({ base: 'abc123' }) })).status).toBe(409);
+    expect((await call('/api/studio/scenarios/studio-haggle/draft', { method: 'DELETE', body: JSON.stringify({}) })).status).toBe(400);
+    const deleted = await call('/api/studio/scenarios/studio-haggle/draft', { method: 'DELETE', body: JSON.stringify({ base: seen.get('studio-haggle') }) });
+    expect(await deleted.json()).toEqual({ id: 'studio-haggle', deleted: true, published: 2 });
+    const list = await json<{ drafts: { id: string }[]; published: { id: string; version: number }[] }>(call('/api/studio/scenarios'));
+    expect(list.drafts).toEqual([]);
+    expect(list.published).toEqual([expect.objectContaining({ id: 'studio-haggle', version: 2 })]);
+    // The editor reopens from the newest published version; trainees still get it.
+    expect(await json(call('/api/studio/scenarios/studio-haggle/source'))).toMatchObject({ from: 'published', published: 2, revision: null });
+    expect((await call('/api/studio/scenarios/studio-haggle/draft', { method: 'DELETE', body: JSON.stringify({ base: 'abc123' }) })).status).toBe(404);
+    const listed = await json<{ scenarios: { id: string; version: number }[] }>(fetch(`${server.url}/api/scenarios`));
+    expect(listed.scenarios).toContainEqual(expect.objectContaining({ id: 'studio-haggle', version: 2 }));
+    // A new draft starts from "no draft" again.
+    expect((await saveDraft('studio-haggle', copy, null)).status).toBe(200);
   });
 });

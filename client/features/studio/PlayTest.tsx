@@ -1,11 +1,15 @@
-// Play-test one reply from any buyer move with chosen variables: the normalised text, the intents
-// with their keyword hits and negations, the rules it fired and where the buyer goes next; then
-// pin it down as a golden or bad embedded test in the YAML.
+// Play-test an exchange: from the start or any buyer move with chosen variables, reply turn after
+// turn (or stay silent and let the buyer nudge or leave) while state and variables carry over; each
+// turn shows the normalised text, the intents with their keyword hits and negations, the rules it
+// fired and the buyer's move. Any reply can be pinned down as a golden or bad embedded test.
 import { useId, useState } from 'react';
 import type { CompiledScenario } from '../../../server/engine/index.ts';
-import { appendTest, initialVars, playReply, testFrom } from './playtest.ts';
-import type { PlayResult, Vars } from './playtest.ts';
+import { appendTest, initialVars } from './playtest.ts';
+import type { Vars } from './playtest.ts';
+import { canWait, isOver, playSilence, playTurn, startPlay, testFromTurn } from './playSession.ts';
+import type { PlaySession, PlayStart, PlayTurn } from './playSession.ts';
 import { useStudioT } from './strings.ts';
+import { TurnCard } from './TurnCard.tsx';
 
 interface Props {
   compiled: CompiledScenario | undefined;
@@ -15,106 +19,125 @@ interface Props {
 
 export function PlayTest({ compiled, source, onAppend }: Props) {
   const d = useStudioT();
-  if (!compiled) return <p className="muted">{d('play.needValid')}</p>;
-  return <Bench compiled={compiled} source={source} onAppend={onAppend} />;
+  // While the YAML is being typed it is often briefly invalid: keep playing the last version that
+  // compiled instead of throwing the exchange away.
+  const [lastGood, setLastGood] = useState(compiled);
+  if (compiled && compiled !== lastGood) setLastGood(compiled);
+  const playing = compiled ?? lastGood;
+  if (!playing) return <p className="muted">{d('play.needValid')}</p>;
+  return (
+    <>
+      {!compiled && <p className="studio-error">{d('play.stale')}</p>}
+      <Bench compiled={playing} source={source} onAppend={onAppend} />
+    </>
+  );
 }
 
 function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScenario }) {
   const d = useStudioT();
   const uid = useId();
   const states = Object.keys(compiled.scenario.states);
-  const [at, setAt] = useState(compiled.scenario.initial);
-  const [vars, setVars] = useState<Vars>(() => initialVars(compiled));
+  const [session, setSession] = useState<PlaySession>(() => startPlay(compiled, { at: compiled.scenario.initial, vars: initialVars(compiled) }));
   const [reply, setReply] = useState('');
-  const [ran, setRan] = useState<{ at: string; vars: Vars; reply: string; result: PlayResult } | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const state = states.includes(at) ? at : compiled.scenario.initial;
+  const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const start = session.start;
 
-  const run = () => {
-    if (reply.trim() === '') return;
+  const failed = (err: unknown) => setNote({ kind: 'error', text: d('failed', { message: err instanceof Error ? err.message : String(err) }) });
+  /** A new start (move or variables) begins a new exchange. */
+  const restart = (next: PlayStart) => {
     setNote(null);
-    setRan({ at: state, vars, reply, result: playReply(compiled, state, vars, reply) });
-  };
-  const save = (kind: 'golden' | 'bad') => {
-    if (!ran) return;
     try {
-      onAppend(appendTest(source, testFrom(kind, ran.at, ran.vars, initialVars(compiled), ran.reply, ran.result)));
-      setNote(d('play.savedTest'));
+      setSession(startPlay(compiled, { at: states.includes(next.at) ? next.at : compiled.scenario.initial, vars: next.vars }));
     } catch (err) {
-      setNote(d('failed', { message: err instanceof Error ? err.message : String(err) }));
+      failed(err);
     }
   };
+  const send = () => {
+    if (reply.trim() === '') return;
+    setNote(null);
+    try {
+      setSession(playTurn(compiled, session, reply));
+      setReply('');
+    } catch (err) {
+      failed(err);
+    }
+  };
+  const wait = () => {
+    setNote(null);
+    try {
+      setSession(playSilence(compiled, session));
+    } catch (err) {
+      failed(err);
+    }
+  };
+  const save = (turn: PlayTurn, kind: 'golden' | 'bad') => {
+    try {
+      onAppend(appendTest(source, testFromTurn(compiled, turn, kind)));
+      setNote({ kind: 'ok', text: d('play.savedTest') });
+    } catch (err) {
+      failed(err);
+    }
+  };
+  const setVar = (name: string, value: number | boolean) => restart({ at: start.at, vars: { ...start.vars, [name]: value } satisfies Vars });
+  const over = isOver(session);
 
   return (
     <div className="studio-play">
-      <label htmlFor={`${uid}-s`}>{d('play.state')}</label>
-      <select id={`${uid}-s`} value={state} onChange={(e) => setAt(e.target.value)}>
-        {states.map((s) => <option key={s} value={s}>{s}</option>)}
-      </select>
-      {Object.entries(compiled.scenario.variables).map(([name, def]) => (
-        <label key={name} className="studio-var">
-          {name}
-          {def.type === 'bool' ? (
-            <input type="checkbox" checked={vars[name] === true} onChange={(e) => setVars({ ...vars, [name]: e.target.checked })} />
-          ) : (
-            <input
-              type="number"
-              min={def.min}
-              max={def.max}
-              value={Number(vars[name] ?? def.initial)}
-              onChange={(e) => setVars({ ...vars, [name]: Math.min(def.max, Math.max(def.min, Math.round(Number(e.target.value) || 0))) })}
-            />
-          )}
-        </label>
-      ))}
+      <fieldset className="studio-play-start">
+        <legend>{d('play.start')}</legend>
+        <label htmlFor={`${uid}-s`}>{d('play.state')}</label>
+        <select id={`${uid}-s`} value={start.at} onChange={(e) => restart({ at: e.target.value, vars: start.vars })}>
+          {states.map((s) => <option key={s} value={s}>{s === compiled.scenario.initial ? d('play.initial', { state: s }) : s}</option>)}
+        </select>
+        {Object.entries(compiled.scenario.variables).map(([name, def]) => (
+          <label key={name} className="studio-var">
+            {name}
+            {def.type === 'bool' ? (
+              <input type="checkbox" checked={start.vars[name] === true} onChange={(e) => setVar(name, e.target.checked)} />
+            ) : (
+              <input
+                type="number"
+                min={def.min}
+                max={def.max}
+                value={Number(start.vars[name] ?? def.initial)}
+                onChange={(e) => setVar(name, Math.min(def.max, Math.max(def.min, Math.round(Number(e.target.value) || 0))))}
+              />
+            )}
+          </label>
+        ))}
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => restart(start)}>{d('play.reset')}</button>
+      </fieldset>
+      <ol className="studio-play-log" aria-label={d('play.log')}>
+        {session.opening.length > 0 && (
+          <li className="studio-play-buyer">
+            <span className="muted">{d('play.buyerAt', { state: start.at })}</span>
+            {session.opening.map((line, i) => <p key={i}>{line}</p>)}
+          </li>
+        )}
+        {session.turns.map((turn, i) => (
+          <li key={i}>
+            <TurnCard turn={turn} number={i + 1} onSave={turn.kind === 'reply' ? (kind) => save(turn, kind) : undefined} />
+          </li>
+        ))}
+      </ol>
+      {session.state.outcome && <p className="studio-ok" role="status" data-testid="play-outcome">{d('play.outcome', { kind: session.state.outcome.kind, state: session.state.outcome.state })}</p>}
       <label htmlFor={`${uid}-r`}>{d('play.reply')}</label>
-      <textarea id={`${uid}-r`} rows={3} value={reply} onChange={(e) => setReply(e.target.value)} maxLength={2000} />
-      <button type="button" className="btn btn-small btn-primary" onClick={run}>{d('play.run')}</button>
-      {ran && <Outcome result={ran.result} onSave={save} />}
-      {note && <p role="status" className="studio-ok">{note}</p>}
-    </div>
-  );
-}
-
-function Outcome({ result, onSave }: { result: PlayResult; onSave(kind: 'golden' | 'bad'): void }) {
-  const d = useStudioT();
-  return (
-    <section className="studio-play-result" aria-live="polite" data-testid="play-result">
-      <h3>{d('play.normalized')}</h3>
-      <p className="studio-mono">{result.normalized}</p>
-      <h3>{d('play.intents')}</h3>
-      {result.intents.length === 0 && <p className="muted">{d('play.noIntents')}</p>}
-      <ul>
-        {result.intents.map((e) => (
-          <li key={e.intent} className={e.matched ? 'studio-hit' : 'muted'}>
-            <strong>{e.intent}</strong> {e.vetoedBy ? `(${d('play.vetoed', { by: e.vetoedBy })})` : ''}{' '}
-            {e.hits.map((h) => (
-              <span key={`${h.keyword}@${h.index}`} className={h.negated ? 'studio-chip studio-chip-neg' : 'studio-chip'}>
-                {h.keyword}{h.negated ? ` · ${d('play.negated')}` : ''}
-              </span>
-            ))}
-          </li>
-        ))}
-      </ul>
-      <h3>{d('play.rules')}</h3>
-      <ul>
-        {result.verdicts.map((v) => (
-          <li key={v.rule} className={v.verdict === 'fail' ? 'studio-error' : 'studio-ok'}>
-            {v.verdict === 'pass' ? '✓' : '✗'} {v.rule}{v.redLine ? ' ⚠' : ''}
-          </li>
-        ))}
-      </ul>
-      <p data-testid="play-next"><strong>{d('play.next', { state: result.next })}</strong></p>
-      {result.buyerLines.length > 0 && (
-        <>
-          <h3>{d('play.buyer')}</h3>
-          <ul>{result.buyerLines.map((line, i) => <li key={i}>{line}</li>)}</ul>
-        </>
-      )}
+      <textarea
+        id={`${uid}-r`}
+        rows={3}
+        value={reply}
+        onChange={(e) => setReply(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) send();
+        }}
+        maxLength={2000}
+        disabled={over}
+      />
       <div className="studio-toolbar">
-        <button type="button" className="btn btn-small" onClick={() => onSave('golden')}>{d('play.saveGolden')}</button>
-        <button type="button" className="btn btn-small" onClick={() => onSave('bad')}>{d('play.saveBad')}</button>
+        <button type="button" className="btn btn-small btn-primary" onClick={send} disabled={over}>{d('play.run')}</button>
+        <button type="button" className="btn btn-small" onClick={wait} disabled={over || !canWait(session)}>{d('play.wait')}</button>
       </div>
-    </section>
+      {note && <p role="status" className={note.kind === 'ok' ? 'studio-ok' : 'studio-error'}>{note.text}</p>}
+    </div>
   );
 }

@@ -1,17 +1,24 @@
 // One studio scenario: the YAML editor with live diagnostics (the same checks as publishing, run in
-// the browser, debounced), save / publish / export, and the play-test and graph panels.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// the browser, debounced), save / publish / export, and the play-test, graph and form panels (the
+// forms write into the editor as transactions, so one undo history covers both).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../server/engine/index.ts';
 import { formatDiagnostic } from '../../../server/engine/index.ts';
+import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
-import { StudioError, studioApi } from './api.ts';
+import { DraftConflict, StudioError, studioApi } from './api.ts';
 import type { StudioSource } from './api.ts';
 import { checkSource } from './checks.ts';
+import { ConflictDialog } from './ConflictDialog.tsx';
 import type { CheckResult, StudioContext } from './checks.ts';
+import { FormsPanel } from './forms/FormsPanel.tsx';
+import { useFormT } from './forms/strings.ts';
+import { useFormSync } from './forms/useFormSync.ts';
 import { GraphView } from './GraphView.tsx';
 import { PlayTest } from './PlayTest.tsx';
 import { useStudioT } from './strings.ts';
+import { VersionsPanel } from './VersionsPanel.tsx';
 import { YamlEditor } from './YamlEditor.tsx';
 import type { YamlEditorHandle } from './YamlEditor.tsx';
 
@@ -38,11 +45,21 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
   const editor = useRef<YamlEditorHandle>(null);
   const [text, setText] = useState(initial);
   const [result, setResult] = useState<CheckResult>(() => checkSource(initial, id, context));
+  // The text `result` was computed for: the forms place diagnostics only when it is theirs too.
+  const [checkedText, setCheckedText] = useState(initial);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
-  const [tab, setTab] = useState<'play' | 'graph'>('play');
+  const [tab, setTab] = useState<'play' | 'graph' | 'form' | 'versions'>('play');
+  const [conflict, setConflict] = useState<DraftConflict | null>(null);
+  const navigate = useApp((s) => s.navigate);
+  const forms = useFormSync(editor, text, CHECK_DEBOUNCE_MS);
+  const f = useFormT();
+  const shops = useMemo(() => Object.keys(context.shops), [context]);
 
   useEffect(() => {
-    const timer = setTimeout(() => setResult(checkSource(text, id, context)), CHECK_DEBOUNCE_MS);
+    const timer = setTimeout(() => {
+      setResult(checkSource(text, id, context));
+      setCheckedText(text);
+    }, CHECK_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, id, context]);
 
@@ -52,6 +69,11 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
       setStatus({ kind: 'ok', text: d('editor.saved') });
       return true;
     } catch (err) {
+      if (err instanceof DraftConflict) {
+        setStatus(null);
+        setConflict(err);
+        return false;
+      }
       setStatus({ kind: 'error', text: d('failed', { message: err instanceof Error ? err.message : String(err) }) });
       return false;
     }
@@ -69,7 +91,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
       setStatus({ kind: 'error', text: details.length > 0 ? d('editor.publishRefused') : d('failed', { message: String(err) }), details });
     }
   };
-  const jump = (line: number, col: number) => editor.current?.jumpTo(line, col);
+  const jump = useCallback((line: number, col: number) => editor.current?.jumpTo(line, col), []);
   const appendSource = (next: string) => editor.current?.replace(next);
 
   const diagnostics = result.diagnostics;
@@ -100,16 +122,29 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
           <div role="tablist" className="studio-tabs">
             <button type="button" role="tab" aria-selected={tab === 'play'} onClick={() => setTab('play')}>{d('tab.play')}</button>
             <button type="button" role="tab" aria-selected={tab === 'graph'} onClick={() => setTab('graph')}>{d('tab.graph')}</button>
+            <button type="button" role="tab" aria-selected={tab === 'form'} onClick={() => setTab('form')}>{f('tab')}</button>
+            <button type="button" role="tab" aria-selected={tab === 'versions'} onClick={() => setTab('versions')}>{d('tab.versions')}</button>
           </div>
           <div role="tabpanel">
-            {tab === 'play' ? (
-              <PlayTest compiled={result.compiled} source={text} onAppend={appendSource} />
-            ) : (
-              <GraphView scenario={result.scenario} map={result.map} diagnostics={diagnostics} onJump={jump} />
+            {tab === 'play' && <PlayTest compiled={result.compiled} source={text} onAppend={appendSource} />}
+            {tab === 'graph' && <GraphView scenario={result.scenario} map={result.map} diagnostics={diagnostics} onJump={jump} />}
+            {tab === 'versions' && <VersionsPanel id={id} unsaved={text} onDeleted={() => navigate(paths.trainer('/studio'))} />}
+            {tab === 'form' && (
+              <FormsPanel source={forms.formSource} diagnostics={diagnostics} checkedSource={checkedText} shops={shops} onEdit={forms.edit} onJump={jump} />
             )}
           </div>
         </div>
       </div>
+      <ConflictDialog
+        id={id}
+        conflict={conflict}
+        mine={() => editor.current?.text() ?? text}
+        onLoadTheirs={(source) => editor.current?.replace(source)}
+        onDone={(outcome) => {
+          setConflict(null);
+          if (outcome !== 'cancelled') setStatus({ kind: 'ok', text: d(outcome === 'loaded' ? 'conflict.loaded' : 'editor.saved') });
+        }}
+      />
     </div>
   );
 }

@@ -1,20 +1,24 @@
-// The studio's scenario list: library scenarios as templates, studio scenarios (drafts and their
-// published versions); create from a template, duplicate, import a YAML file, export.
+// The studio's scenario list: library scenarios as templates, studio scenarios (drafts and published
+// versions, also those whose draft was deleted); create from a template, duplicate, import a YAML
+// file, export, open a scenario's versions, delete a draft.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
+import { dateTime } from '../../ui/format.ts';
 import { declaredId, ID_PATTERN, studioApi, withId } from './api.ts';
 import type { StudioList as List } from './api.ts';
 import { useStudioT } from './strings.ts';
 
 export const editPath = (id: string) => paths.trainer(`/studio/edit/${id}`);
+export const versionsPath = (id: string) => paths.trainer(`/studio/versions/${id}`);
 
 export function StudioList() {
   const d = useStudioT();
   const navigate = useApp((s) => s.navigate);
+  const lang = useApp((s) => s.lang);
   const [list, setList] = useState<List | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
@@ -27,7 +31,7 @@ export function StudioList() {
     setError(null);
     if (!ID_PATTERN.test(id)) return setError(d('create.badId'));
     try {
-      await studioApi.saveDraft(id, withId(source, id));
+      await studioApi.saveDraft(id, withId(source, id), { create: true });
       navigate(editPath(id));
     } catch (err) {
       setError(d('failed', { message: err instanceof Error ? err.message : String(err) }));
@@ -35,7 +39,7 @@ export function StudioList() {
   };
   const duplicate = async (from: string) => {
     const id = window.prompt(d('dup.prompt'), `${from}-copy`);
-    if (id) await create(id.trim(), (await studioApi.source(from)).source);
+    if (id) await create(id.trim(), (await studioApi.peek(from)).source);
   };
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -47,25 +51,46 @@ export function StudioList() {
     await create(id, text);
   };
 
+  /** Deleted only as the trainer saw it: a draft saved again since is not deleted (409). */
+  const deleteDraft = async (id: string) => {
+    setError(null);
+    try {
+      const draft = await studioApi.peek(id);
+      if (draft.from !== 'draft' || draft.revision === null) return reload();
+      if (!window.confirm(d('delete.confirm', { id, who: draft.savedBy ?? '', when: dateTime(draft.savedAt ?? 0, lang) }))) return;
+      await studioApi.deleteDraft(id, draft.revision);
+    } catch (err) {
+      setError(d('failed', { message: err instanceof Error ? err.message : String(err) }));
+    }
+    reload();
+  };
+
   const published = new Map(list?.published.map((p) => [p.id, p.version]));
+  const drafts = new Set(list?.drafts.map((s) => s.id));
+  const studioIds = [...new Set([...drafts, ...published.keys()])].sort();
   return (
     <>
       {error && <p className="studio-error" role="alert">{error}</p>}
-      <CreateForm templates={list?.library.map((s) => s.id) ?? []} onCreate={(template, id) => void studioApi.source(template).then((s) => create(id, s.source))} />
+      <CreateForm templates={list?.library.map((s) => s.id) ?? []} onCreate={(template, id) => void studioApi.peek(template).then((s) => create(id, s.source))} />
       <section className="trainer-card card">
         <h2>{d('list.drafts')}</h2>
         <label className="btn btn-small">
           {d('import.label')}
           <input type="file" accept=".yaml,.yml,application/yaml,text/yaml" className="visually-hidden" onChange={(e) => void onImport(e)} />
         </label>
-        {list && list.drafts.length === 0 && <p className="muted">{d('list.emptyDrafts')}</p>}
+        {list && studioIds.length === 0 && <p className="muted">{d('list.emptyDrafts')}</p>}
         <ul className="studio-list">
-          {list?.drafts.map((s) => (
-            <li key={s.id}>
-              <AppLink to={editPath(s.id)}>{s.id}</AppLink>
-              <span className="muted">{published.has(s.id) ? d('list.published', { version: published.get(s.id) ?? 0 }) : d('list.unpublished')}</span>
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => void duplicate(s.id)}>{d('list.duplicate')}</button>
-              <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(s.id)} download={`${s.id}.yaml`}>{d('list.export')}</a>
+          {studioIds.map((id) => (
+            <li key={id} data-scenario={id}>
+              <AppLink to={editPath(id)}>{id}</AppLink>
+              <span className="muted">
+                {published.has(id) ? d('list.published', { version: published.get(id) ?? 0 }) : d('list.unpublished')}
+                {drafts.has(id) ? '' : ` · ${d('list.noDraft')}`}
+              </span>
+              <AppLink to={versionsPath(id)} className="btn btn-small btn-ghost">{d('list.versions')}</AppLink>
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => void duplicate(id)}>{d('list.duplicate')}</button>
+              <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(id)} download={`${id}.yaml`}>{d('list.export')}</a>
+              {drafts.has(id) && <button type="button" className="btn btn-small btn-ghost" onClick={() => void deleteDraft(id)}>{d('delete.draft')}</button>}
             </li>
           ))}
         </ul>

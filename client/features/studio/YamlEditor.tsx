@@ -14,10 +14,14 @@ import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language'
 import type { Diagnostic } from '../../../server/engine/index.ts';
 import { offsetOf } from './checks.ts';
 import { schemaCompletion } from './completion.ts';
+import { narrowChange } from './forms/yamlEdit.ts';
+import type { TextChange } from './forms/yamlEdit.ts';
 
 export interface YamlEditorHandle {
   text(): string;
   replace(text: string): void;
+  /** one edit from the forms, as a transaction: it lands in the undo history like typing */
+  apply(change: TextChange): void;
   jumpTo(line: number, col: number): void;
 }
 
@@ -39,8 +43,14 @@ export function YamlEditor({ initial, label, diagnostics, onChange, ref }: Props
 
   useEffect(() => {
     if (!host.current) return;
+    // CodeMirror injects its own styles. In the document that is a <style> element, which our CSP
+    // (style-src 'self') refuses: the editor then has no height, no highlighting and renders the
+    // wrong lines once scrolled. In a shadow root it adopts a constructed stylesheet instead (the
+    // CSSOM, which CSP does not restrict), so the editor is laid out as CodeMirror intends.
+    const shadow = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
     const created = new EditorView({
-      parent: host.current,
+      parent: shadow,
+      root: shadow,
       state: EditorState.create({
         doc: initial,
         extensions: [
@@ -53,7 +63,11 @@ export function YamlEditor({ initial, label, diagnostics, onChange, ref }: Props
           autocompletion({ override: [schemaCompletion] }),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           // A fixed height with its own scroller, so the problem list below stays in place.
-          EditorView.theme({ '&': { height: '62vh' }, '.cm-scroller': { overflow: 'auto' } }),
+          // The page's CSS does not reach into the shadow root: size and fonts are set here.
+          EditorView.theme({
+            '&': { height: '62vh', fontSize: '13px', backgroundColor: '#fff' },
+            '.cm-scroller': { overflow: 'auto', fontFamily: 'ui-monospace, Menlo, Consolas, monospace' },
+          }),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) changed.current(u.state.doc.toString());
@@ -85,7 +99,19 @@ export function YamlEditor({ initial, label, diagnostics, onChange, ref }: Props
     text: () => view.current?.state.doc.toString() ?? '',
     replace(text) {
       const v = view.current;
-      if (v) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+      if (!v) return;
+      const current = v.state.doc.toString();
+      if (current === text) return;
+      // Only the part that differs (an appended test, a version number): undo takes back just that,
+      // and the editor shows where it landed.
+      const change = narrowChange(current, { from: 0, to: current.length, insert: text });
+      v.dispatch({ changes: change, effects: EditorView.scrollIntoView(change.from + change.insert.length, { y: 'nearest' }) });
+    },
+    apply(change) {
+      const v = view.current;
+      if (!v) return;
+      // Scrolled into the editor's view so the trainer sees the YAML change; focus stays in the form.
+      v.dispatch({ changes: change, userEvent: 'input.form', effects: EditorView.scrollIntoView(change.from, { y: 'nearest' }) });
     },
     jumpTo(line, col) {
       const v = view.current;

@@ -1,5 +1,7 @@
 // The studio's HTTP calls (trainer cookie, same origin). Errors carry the server's message and, for a
-// refused publish, its path:line:col diagnostics.
+// refused publish, its path:line:col diagnostics; an edit conflict is a DraftConflict naming who
+// saved last. Every write of a draft names the revision this page last loaded or saved (kept here,
+// per scenario), so a save over someone else's newer text is refused instead of losing it.
 import type { ScenarioSummary } from '../../../server/protocol/index.ts';
 import type { StudioContext } from './checks.ts';
 
@@ -14,32 +16,124 @@ export interface StudioSource {
   from: 'draft' | 'published' | 'library';
   source: string;
   published: number;
+  /** the draft's revision; null when there is no draft yet */
+  revision: string | null;
+  savedBy?: string;
+  savedAt?: number;
+}
+
+export interface VersionInfo {
+  version: number;
+  publishedAt: number;
+  publishedBy: string;
+}
+
+export interface DraftStamp {
+  revision: string;
+  savedBy: string;
+  savedAt: number;
+}
+
+export interface VersionList {
+  id: string;
+  versions: VersionInfo[];
+  draft: DraftStamp | null;
+}
+
+export interface VersionSource extends VersionInfo {
+  id: string;
+  source: string;
+}
+
+export interface LibraryExport {
+  id: string;
+  version: number;
+  file: string;
+  replaced: boolean;
 }
 
 export class StudioError extends Error {
   constructor(
     message: string,
     readonly diagnostics: string[] = [],
+    readonly status = 0,
   ) {
     super(message);
   }
 }
 
+/** Someone else saved (or deleted) the draft after this page loaded it. */
+export class DraftConflict extends StudioError {
+  constructor(
+    message: string,
+    readonly latest: DraftStamp | null,
+  ) {
+    super(message, [], 409);
+  }
+}
+
+/** The library already has <id>.yaml and it is not an earlier export of this scenario. */
+export class ExportNeedsConfirm extends StudioError {}
+
+interface ErrorBody {
+  error?: { message?: string };
+  diagnostics?: string[];
+  latest?: DraftStamp | null;
+  needsConfirm?: boolean;
+}
+
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) } });
-  const body = (await res.json().catch(() => ({}))) as { error?: { message?: string }; diagnostics?: string[] };
-  if (!res.ok) throw new StudioError(body.error?.message ?? res.statusText, body.diagnostics ?? []);
+  const body = (await res.json().catch(() => ({}))) as ErrorBody;
+  if (!res.ok) {
+    const message = body.error?.message ?? res.statusText;
+    if (res.status === 409 && body.latest !== undefined) throw new DraftConflict(message, body.latest);
+    if (res.status === 409 && body.needsConfirm) throw new ExportNeedsConfirm(message, [], 409);
+    throw new StudioError(message, body.diagnostics ?? [], res.status);
+  }
   return body as T;
 }
+
+/** The draft revision this page last loaded or saved, per scenario id (null: no draft existed). */
+const known = new Map<string, string | null>();
+
+const at = (id: string, rest: string) => `/api/studio/scenarios/${encodeURIComponent(id)}/${rest}`;
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
 
 export const studioApi = {
   list: () => call<StudioList>('/api/studio/scenarios'),
   context: () => call<StudioContext>('/api/studio/context'),
-  source: (id: string) => call<StudioSource>(`/api/studio/scenarios/${encodeURIComponent(id)}/source`),
-  saveDraft: (id: string, source: string) =>
-    call<{ savedAt: number }>(`/api/studio/scenarios/${encodeURIComponent(id)}/draft`, { method: 'PUT', body: JSON.stringify({ source }) }),
-  publish: (id: string) => call<{ version: number }>(`/api/studio/scenarios/${encodeURIComponent(id)}/publish`, { method: 'POST' }),
-  exportUrl: (id: string) => `/api/studio/scenarios/${encodeURIComponent(id)}/export.yaml`,
+  async source(id: string): Promise<StudioSource> {
+    const source = await call<StudioSource>(at(id, 'source'));
+    known.set(id, source.revision);
+    return source;
+  },
+  /** The same text without changing the revision this page bases its saves on (for a diff beside the editor). */
+  peek: (id: string) => call<StudioSource>(at(id, 'source')),
+  /**
+   * Saves over the revision this page knows. `create`: only if there is no draft yet (a new scenario
+   * never replaces someone's draft); `overwrite`: whatever is there (the trainer chose so after a conflict).
+   */
+  async saveDraft(id: string, source: string, options: { overwrite?: boolean; create?: boolean } = {}): Promise<{ savedAt: number; revision: string }> {
+    const body = options.overwrite ? { source, overwrite: true } : { source, base: options.create ? null : (known.get(id) ?? null) };
+    const saved = await call<{ savedAt: number; revision: string }>(at(id, 'draft'), json('PUT', body));
+    known.set(id, saved.revision);
+    return saved;
+  },
+  async deleteDraft(id: string, revision: string): Promise<{ published: number }> {
+    const deleted = await call<{ published: number }>(at(id, 'draft'), json('DELETE', { base: revision }));
+    known.set(id, null);
+    return deleted;
+  },
+  async publish(id: string): Promise<{ version: number }> {
+    const published = await call<{ version: number; revision: string | null }>(at(id, 'publish'), json('POST', { base: known.get(id) ?? null }));
+    if (published.revision !== null) known.set(id, published.revision);
+    return published;
+  },
+  versions: (id: string) => call<VersionList>(at(id, 'versions')),
+  version: (id: string, version: number) => call<VersionSource>(at(id, `versions/${version}`)),
+  exportToLibrary: (id: string, version: number, confirm = false) => call<LibraryExport>(at(id, 'export-to-library'), json('POST', { version, confirm })),
+  exportUrl: (id: string, version?: number) => at(id, `export.yaml${version === undefined ? '' : `?version=${version}`}`),
 };
 
 /** A copy of a scenario under a new id: the top-level `id:` line is rewritten, nothing else. */

@@ -1,0 +1,78 @@
+// One turn of a play-test exchange: what the trainee did (a reply or a silence), how the reply was
+// read (normalised text, intents with keyword hits and negations), the rules it fired, the buyer's
+// move with the variables it changed and what the buyer said; a reply can be saved as a test.
+import type { PlayTurn } from './playSession.ts';
+import { useStudioT } from './strings.ts';
+
+interface Props {
+  turn: PlayTurn;
+  number: number;
+  onSave: ((kind: 'golden' | 'bad') => void) | undefined;
+}
+
+export function TurnCard({ turn, number, onSave }: Props) {
+  const d = useStudioT();
+  const changed = Object.entries(turn.vars).filter(([k, v]) => turn.varsBefore[k] !== v);
+  return (
+    <section className="studio-play-result" aria-live="polite" data-testid="play-result" aria-label={d('play.turn', { n: number })}>
+      <p className="studio-play-trainee">
+        <strong>{d('play.turn', { n: number })}</strong>{' '}
+        {turn.kind === 'reply' ? <span>{turn.reply}</span> : <em>{d('play.silent', { seconds: Math.round((turn.waitedMs ?? 0) / 1000) })}</em>}
+      </p>
+      {turn.kind === 'reply' && (
+        <>
+          <h3>{d('play.normalized')}</h3>
+          <p className="studio-mono">{turn.normalized}</p>
+          <h3>{d('play.intents')}</h3>
+          {(turn.intents ?? []).length === 0 && <p className="muted">{d('play.noIntents')}</p>}
+          <ul>
+            {(turn.intents ?? []).map((e) => (
+              <li key={e.intent} className={e.matched ? 'studio-hit' : 'muted'}>
+                <strong>{e.intent}</strong> {e.vetoedBy ? `(${d('play.vetoed', { by: e.vetoedBy })})` : ''}{' '}
+                {e.hits.map((h) => (
+                  <span key={`${h.keyword}@${h.index}`} className={h.negated ? 'studio-chip studio-chip-neg' : 'studio-chip'}>
+                    {h.keyword}{h.negated ? ` · ${d('play.negated')}` : ''}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {turn.verdicts.length > 0 && (
+        <>
+          <h3>{d('play.rules')}</h3>
+          <ul>
+            {turn.verdicts.map((v) => (
+              <li key={v.rule} className={v.verdict === 'fail' ? 'studio-error' : 'studio-ok'}>
+                {v.verdict === 'pass' ? '✓' : '✗'} {v.rule}{v.redLine ? ' ⚠' : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p data-testid="play-next">
+        <strong>{d('play.next', { state: turn.next })}</strong>
+        {turn.next === turn.at ? ` ${d('play.stayed')}` : ` (${turn.at} → ${turn.next})`}
+      </p>
+      {changed.length > 0 && (
+        <p className="muted" data-testid="play-vars">
+          {d('play.vars')} {changed.map(([k, v]) => `${k}: ${String(turn.varsBefore[k])} → ${String(v)}`).join(', ')}
+        </p>
+      )}
+      {turn.buyerLines.length > 0 && (
+        <>
+          <h3>{d('play.buyer')}</h3>
+          <ul data-testid="play-buyer">{turn.buyerLines.map((line, i) => <li key={i}>{line}</li>)}</ul>
+        </>
+      )}
+      {turn.outcome && <p className="studio-ok">{d('play.outcome', { kind: turn.outcome.kind, state: turn.outcome.state })}</p>}
+      {onSave && (
+        <div className="studio-toolbar">
+          <button type="button" className="btn btn-small" onClick={() => onSave('golden')}>{d('play.saveGolden')}</button>
+          <button type="button" className="btn btn-small" onClick={() => onSave('bad')}>{d('play.saveBad')}</button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+// One studio scenario's versions: the published ones (immutable: sessions and drills name them) and
+// the draft, with who saved each and when; a line diff between any two; a published version exported
+// to the library as scenarios/<id>.yaml; the draft deleted. Works on its own page and, given the
+// editor's unsaved text, beside the editor.
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useApp } from '../../store/index.ts';
+import { dateTime } from '../../ui/format.ts';
+import { DraftConflict, ExportNeedsConfirm, studioApi } from './api.ts';
+import type { VersionList } from './api.ts';
+import { DiffView } from './DiffView.tsx';
+import { useStudioT } from './strings.ts';
+
+interface Props {
+  id: string;
+  /** the editor's text, unsaved changes and all: offered as one side of the diff */
+  unsaved?: string;
+  /** the draft was deleted (the editor goes back to the list) */
+  onDeleted?: () => void;
+}
+
+type Side = 'draft' | 'editor' | `v${number}`;
+
+export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
+  const d = useStudioT();
+  const lang = useApp((s) => s.lang);
+  const uid = useId();
+  const [list, setList] = useState<VersionList | null>(null);
+  const [texts, setTexts] = useState<Partial<Record<Side, string>>>({});
+  const [sides, setSides] = useState<{ from: Side; to: Side } | null>(null);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const failed = (err: unknown) => setStatus({ kind: 'error', text: d('failed', { message: err instanceof Error ? err.message : String(err) }) });
+
+  const reload = useCallback(() => {
+    studioApi.versions(id).then((loaded) => {
+      setList(loaded);
+      // The saved draft may have changed: read it again when it is shown.
+      setTexts(({ draft: _stale, ...kept }) => kept);
+      setSides((s) => s ?? defaultSides(loaded, unsaved !== undefined));
+    }, failed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `unsaved` only decides the first default
+  }, [id]);
+  useEffect(reload, [reload]);
+
+  const options: { side: Side; label: string }[] = [
+    ...(unsaved !== undefined ? [{ side: 'editor' as const, label: d('versions.editor') }] : []),
+    ...(list?.draft ? [{ side: 'draft' as const, label: d('versions.draft') }] : []),
+    ...(list?.versions ?? []).map((v) => ({ side: `v${v.version}` as const, label: d('versions.version', { version: v.version }) })),
+  ];
+  const label = (side: Side) => options.find((o) => o.side === side)?.label ?? side;
+  const textOf = (side: Side): string | undefined => (side === 'editor' ? unsaved : texts[side]);
+
+  useEffect(() => {
+    if (!sides) return;
+    for (const side of [sides.from, sides.to]) {
+      if (side === 'editor' || texts[side] !== undefined) continue;
+      const loading = side === 'draft' ? studioApi.peek(id).then((s) => (s.from === 'draft' ? s.source : '')) : studioApi.version(id, Number(side.slice(1))).then((v) => v.source);
+      loading.then((text) => setTexts((t) => ({ ...t, [side]: text })), failed);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetch what the chosen sides lack
+  }, [id, sides, texts]);
+
+  const exportVersion = async (version: number) => {
+    setStatus(null);
+    try {
+      let done;
+      try {
+        done = await studioApi.exportToLibrary(id, version);
+      } catch (err) {
+        if (!(err instanceof ExportNeedsConfirm) || !window.confirm(d('export.confirm', { message: err.message }))) throw err;
+        done = await studioApi.exportToLibrary(id, version, true);
+      }
+      setStatus({ kind: 'ok', text: d(done.replaced ? 'export.replaced' : 'export.written', { file: done.file, version: done.version }) });
+    } catch (err) {
+      failed(err);
+    }
+  };
+  const deleteDraft = async () => {
+    const draft = list?.draft;
+    if (!draft || !window.confirm(d('delete.confirm', { id, who: draft.savedBy, when: dateTime(draft.savedAt, lang) }))) return;
+    try {
+      await studioApi.deleteDraft(id, draft.revision);
+      setStatus({ kind: 'ok', text: d('delete.done') });
+      if (onDeleted) onDeleted();
+      else reload();
+    } catch (err) {
+      if (err instanceof DraftConflict) reload();
+      failed(err);
+    }
+  };
+
+  if (!list) return <p className="muted" role="status">{status?.text ?? d('editor.checking')}</p>;
+  const before = sides ? textOf(sides.from) : undefined;
+  const after = sides ? textOf(sides.to) : undefined;
+  return (
+    <section className="studio-versions" aria-label={d('versions.title')}>
+      {status && <p role="status" className={status.kind === 'error' ? 'studio-error' : 'studio-ok'}>{status.text}</p>}
+      <ul className="studio-list">
+        {list.draft ? (
+          <li>
+            <strong>{d('versions.draft')}</strong>
+            <span className="muted">{d('versions.savedBy', { who: list.draft.savedBy, when: dateTime(list.draft.savedAt, lang) })}</span>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => void deleteDraft()}>{d('delete.draft')}</button>
+          </li>
+        ) : (
+          <li className="muted">{d('versions.noDraft')}</li>
+        )}
+        {list.versions.length === 0 && <li className="muted">{d('versions.none')}</li>}
+        {list.versions.map((v) => (
+          <li key={v.version}>
+            <strong>{d('versions.version', { version: v.version })}</strong>
+            <span className="muted">{d('versions.publishedBy', { who: v.publishedBy, when: dateTime(v.publishedAt, lang) })}</span>
+            <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(id, v.version)} download={`${id}.yaml`}>{d('list.export')}</a>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => void exportVersion(v.version)}>{d('export.toLibrary')}</button>
+          </li>
+        ))}
+      </ul>
+      {sides && options.length >= 2 && (
+        <>
+          <div className="studio-toolbar">
+            <label htmlFor={`${uid}-from`}>{d('diff.from')}</label>
+            <select id={`${uid}-from`} value={sides.from} onChange={(e) => setSides({ ...sides, from: e.target.value as Side })}>
+              {options.map((o) => <option key={o.side} value={o.side}>{o.label}</option>)}
+            </select>
+            <label htmlFor={`${uid}-to`}>{d('diff.to')}</label>
+            <select id={`${uid}-to`} value={sides.to} onChange={(e) => setSides({ ...sides, to: e.target.value as Side })}>
+              {options.map((o) => <option key={o.side} value={o.side}>{o.label}</option>)}
+            </select>
+          </div>
+          {before !== undefined && after !== undefined ? (
+            <DiffView before={before} after={after} beforeLabel={label(sides.from)} afterLabel={label(sides.to)} />
+          ) : (
+            <p className="muted" role="status">{d('editor.checking')}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Beside the editor: the newest version against the editor. Else the newest two versions, or the only one against the draft. */
+function defaultSides(list: VersionList, withEditor: boolean): { from: Side; to: Side } | null {
+  const [newest, previous] = list.versions;
+  if (newest && withEditor) return { from: `v${newest.version}`, to: 'editor' };
+  if (newest && previous) return { from: `v${previous.version}`, to: `v${newest.version}` };
+  if (newest && list.draft) return { from: `v${newest.version}`, to: 'draft' };
+  return null;
+}

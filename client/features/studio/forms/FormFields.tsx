@@ -1,0 +1,198 @@
+// The form's inputs. Text inputs write to the YAML on every change (the value reads back exactly, so
+// the caret never jumps); numbers and comma lists keep a draft while they are being typed and write
+// once they mean something. Each field shows the live check's messages that point into it, and a
+// field the form cannot write (an alias, an odd shape) offers a jump to its YAML instead.
+import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Diagnostic } from '../../../../server/engine/index.ts';
+import type { Field } from './formModel.ts';
+import { useFormT } from './strings.ts';
+import type { YamlPath } from './yamlDoc.ts';
+import type { FormValue } from './yamlEdit.ts';
+
+export interface FormApi {
+  problems(path: YamlPath): readonly Diagnostic[];
+  set(path: YamlPath, value: FormValue): void;
+  addVariant(linePath: YamlPath, text: string): void;
+  removeVariant(linePath: YamlPath, index: number): void;
+  renameKey(path: YamlPath, name: string): void;
+  /** show this text offset in the YAML editor */
+  jump(offset: number): void;
+}
+
+export function FieldProblems({ api, path }: { api: FormApi; path: YamlPath }) {
+  const d = useFormT();
+  const list = api.problems(path);
+  if (list.length === 0) return null;
+  return (
+    <ul className="studio-form-problems" aria-label={d('problems')}>
+      {list.map((p) => <li key={`${p.line}:${p.col}:${p.message}`}>{`${p.line}:${p.col} ${p.message}`}</li>)}
+    </ul>
+  );
+}
+
+/** A closed card still says that something inside it needs fixing. */
+export function ProblemCount({ api, paths }: { api: FormApi; paths: readonly YamlPath[] }) {
+  const d = useFormT();
+  const count = paths.reduce((n, path) => n + api.problems(path).length, 0);
+  return count > 0 ? <span className="studio-error"> · {d('problemCount', { count })}</span> : null;
+}
+
+export function YamlJump({ api, span }: { api: FormApi; span: readonly [number, number] | undefined }) {
+  const d = useFormT();
+  if (!span) return null;
+  return (
+    <button type="button" className="linkish studio-form-jump" onClick={() => api.jump(span[0])}>
+      {d('yamlOnly')}
+    </button>
+  );
+}
+
+interface Row {
+  api: FormApi;
+  field: Field;
+  label: string;
+}
+
+function Labelled({ api, field, label, children, id }: Row & { children: ReactNode; id: string }) {
+  const invalid = api.problems(field.path).length > 0;
+  return (
+    <div className={`studio-form-row${invalid ? ' is-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {field.yamlOnly ? <YamlJump api={api} span={field.span} /> : children}
+      <FieldProblems api={api} path={field.path} />
+    </div>
+  );
+}
+
+/** A draft of the input that starts over whenever the YAML's value changes under it. */
+function useDraft(written: string): [string, (next: string) => void] {
+  const [state, setState] = useState({ written, draft: written });
+  if (state.written !== written) setState({ written, draft: written });
+  const draft = state.written === written ? state.draft : written;
+  return [draft, (next) => setState({ written, draft: next })];
+}
+
+const asText = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+export function TextField({ multiline = false, readOnly = false, ...row }: Row & { multiline?: boolean; readOnly?: boolean }) {
+  const id = useId();
+  const invalid = row.api.problems(row.field.path).length > 0;
+  const common = {
+    id,
+    value: asText(row.field.value),
+    readOnly,
+    'aria-invalid': invalid,
+    onChange: (e: { target: { value: string } }) => {
+      if (!readOnly) row.api.set(row.field.path, e.target.value);
+    },
+  };
+  return (
+    <Labelled {...row} id={id}>
+      {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+    </Labelled>
+  );
+}
+
+export function SelectField({ options, ...row }: Row & { options: readonly { value: string; label: string }[] }) {
+  const id = useId();
+  const current = asText(row.field.value);
+  const known = options.some((o) => o.value === current);
+  return (
+    <Labelled {...row} id={id}>
+      <select id={id} value={current} onChange={(e) => row.api.set(row.field.path, e.target.value)}>
+        {!known && <option value={current}>{current || '—'}</option>}
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </Labelled>
+  );
+}
+
+/** Keeps what is being typed until it is a number; the YAML gets it then. */
+export function NumberField(row: Row) {
+  const id = useId();
+  const written = asText(row.field.value);
+  const [draft, setDraft] = useDraft(written);
+  return (
+    <Labelled {...row} id={id}>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        step="any"
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const n = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(n)) row.api.set(row.field.path, n);
+        }}
+      />
+    </Labelled>
+  );
+}
+
+export function CheckboxField({ label, ...row }: Row) {
+  const id = useId();
+  return (
+    <div className="studio-form-row studio-form-check">
+      {row.field.yamlOnly ? (
+        <YamlJump api={row.api} span={row.field.span} />
+      ) : (
+        <input id={id} type="checkbox" checked={row.field.value === true} onChange={(e) => row.api.set(row.field.path, e.target.checked)} />
+      )}
+      <label htmlFor={id}>{label}</label>
+      <FieldProblems api={row.api} path={row.field.path} />
+    </div>
+  );
+}
+
+const splitIds = (text: string) => text.split(/[,，、\s]+/).filter((s) => s !== '');
+const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
+
+/** Comma-separated ids: written when the field is left or Enter is pressed. */
+export function IdListField(row: Row) {
+  const id = useId();
+  const written = listOf(row.field.value).join(', ');
+  const [draft, setDraft] = useDraft(written);
+  const commit = () => {
+    const ids = splitIds(draft);
+    if (ids.length > 0 && ids.join(', ') !== written) row.api.set(row.field.path, ids);
+  };
+  return (
+    <Labelled {...row} id={id}>
+      <input
+        id={id}
+        type="text"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+    </Labelled>
+  );
+}
+
+export function ChoiceListField({ options, label, ...row }: Row & { options: readonly { value: string; label: string }[] }) {
+  const chosen = listOf(row.field.value);
+  // The trainer's order stays; a new choice goes last. Values the form does not know (a typo the
+  // check reports) are kept rather than dropped.
+  const toggle = (value: string, on: boolean) => row.api.set(row.field.path, on ? [...chosen.filter((v) => v !== value), value] : chosen.filter((v) => v !== value));
+  return (
+    <fieldset className="studio-form-row studio-form-choices">
+      <legend>{label}</legend>
+      {row.field.yamlOnly ? (
+        <YamlJump api={row.api} span={row.field.span} />
+      ) : (
+        options.map((o) => (
+          <label key={o.value}>
+            <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            {o.label}
+          </label>
+        ))
+      )}
+      <FieldProblems api={row.api} path={row.field.path} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,142 @@
+// Buyer lines, move by move: what the buyer says on entering a move, how they react to a reply
+// (with the trigger spelled out), what they say when the agent is silent. Each line has wordings
+// (variants) the buyer picks from at random: edit, add and remove them. Attachments are read-only.
+import { useId, useState } from 'react';
+import { actionKinds } from '../../../../server/engine/index.ts';
+import { tAny, useT } from '../../../i18n/index.ts';
+import type { LineForm, LineGroup, StateForm, Trigger } from './formModel.ts';
+import { FieldProblems, ProblemCount, YamlJump } from './FormFields.tsx';
+import type { FormApi } from './FormFields.tsx';
+import { useFormT } from './strings.ts';
+import type { FormKey } from './strings.ts';
+
+type D = ReturnType<typeof useFormT>;
+
+export function LinesForm({ states, nudge, api }: { states: readonly StateForm[]; nudge: LineGroup | undefined; api: FormApi }) {
+  const d = useFormT();
+  return (
+    <div className="studio-form-section">
+      {nudge && (
+        <details className="studio-form-card">
+          <summary>{d('lines.globalNudge')}</summary>
+          <Group group={nudge} owner={d('lines.whereNudge')} api={api} />
+        </details>
+      )}
+      {states.map((state, i) => <State key={state.id} state={state} open={i === 0} api={api} />)}
+    </div>
+  );
+}
+
+function State({ state, open, api }: { state: StateForm; open: boolean; api: FormApi }) {
+  const d = useFormT();
+  const t = useT();
+  const count = state.groups.reduce((n, g) => n + g.lines.length, 0);
+  const ending = state.outcome ? ` · ${d('lines.outcome', { kind: tAny(t, `outcome.${state.outcome}`, state.outcome) })}` : '';
+  return (
+    <details className="studio-form-card" open={open} data-state-lines={state.id}>
+      <summary>
+        {d('lines.state', { id: state.id })}
+        {ending} · {d('lines.count', { count })}
+        <ProblemCount api={api} paths={[['states', state.id], ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
+      </summary>
+      {state.note && <p className="muted">{state.note}</p>}
+      <FieldProblems api={api} path={['states', state.id]} />
+      {state.groups.length === 0 && <p className="muted">{d('lines.none')}</p>}
+      {state.groups.map((group, i) => <Group key={group.path.join('/')} group={group} owner={where(d, state.id, state.groups, i)} api={api} />)}
+    </details>
+  );
+}
+
+/** A name for a group of lines that is unique on the page: it labels the inputs. */
+function where(d: D, id: string, groups: readonly LineGroup[], index: number): string {
+  const group = groups[index];
+  if (!group || group.kind === 'say') return id;
+  if (group.kind === 'nudge') return `${id} ${d('lines.whereNudge')}`;
+  const k = groups.slice(0, index + 1).filter((g) => g.kind === group.kind).length;
+  return `${id} ${d(group.kind === 'auto' ? 'lines.whereAuto' : 'lines.whereReaction', { k })}`;
+}
+
+function triggerText(d: D, t: Trigger): string {
+  let text = t.intents ? d('trigger.intent', { ids: t.intents.join(', ') }) : t.action ? d('trigger.action', { action: (actionKinds as readonly string[]).includes(t.action) ? d(`action.${t.action}` as FormKey) : t.action }) : t.otherwise ? d('trigger.else') : '';
+  if (t.product) text += d('trigger.product', { product: t.product });
+  if (t.when) text += d('trigger.when', { cond: Object.entries(t.when).map(([k, v]) => `${k} ${String(v)}`).join(', ') });
+  if (t.goto) text += d('trigger.goto', { state: t.goto });
+  return text;
+}
+
+function Group({ group, owner, api }: { group: LineGroup; owner: string; api: FormApi }) {
+  const d = useFormT();
+  const title =
+    group.kind === 'say' ? d('lines.say')
+    : group.kind === 'nudge' ? d('lines.nudge')
+    : d(group.kind === 'auto' ? 'lines.auto' : 'lines.reaction', { trigger: group.trigger ? triggerText(d, group.trigger) : '' });
+  return (
+    <div className="studio-form-group">
+      <h4>{title}</h4>
+      {group.lines.map((line, i) => <Line key={i} line={line} n={i + 1} owner={owner} api={api} />)}
+    </div>
+  );
+}
+
+function attachmentText(attachment: Record<string, unknown>): string {
+  return Object.entries(attachment).map(([k, v]) => `${k}: ${String(v)}`).join(', ');
+}
+
+function Line({ line, n, owner, api }: { line: LineForm; n: number; owner: string; api: FormApi }) {
+  const d = useFormT();
+  const [fresh, setFresh] = useState('');
+  const freshId = useId();
+  if (!line.editable) {
+    return (
+      <div className="studio-form-line">
+        <p className="muted">{d('lines.complex')} <YamlJump api={api} span={line.span} /></p>
+        <FieldProblems api={api} path={line.path} />
+      </div>
+    );
+  }
+  const add = () => {
+    if (fresh.trim() === '') return;
+    api.addVariant(line.path, fresh.trim());
+    setFresh('');
+  };
+  const single = line.variants.length <= 1;
+  return (
+    <fieldset className="studio-form-line">
+      <legend>{d('lines.line', { n })}</legend>
+      <FieldProblems api={api} path={line.path} />
+      {line.variants.map((variant, j) => {
+        const names = { state: owner, n, m: j + 1 };
+        const invalid = api.problems(variant.path).length > 0;
+        return (
+          <div key={j} className={`studio-form-variant${invalid ? ' is-invalid' : ''}`}>
+            <input
+              type="text"
+              aria-label={d('lines.variant', names)}
+              aria-invalid={invalid}
+              value={typeof variant.value === 'string' ? variant.value : ''}
+              onChange={(e) => api.set(variant.path, e.target.value)}
+            />
+            <button type="button" className="btn btn-small btn-ghost" disabled={single} aria-label={d('lines.removeLabel', names)} onClick={() => api.removeVariant(line.path, j)}>
+              {d('lines.remove')}
+            </button>
+            <FieldProblems api={api} path={variant.path} />
+          </div>
+        );
+      })}
+      <div className="studio-form-variant">
+        <input
+          id={freshId}
+          type="text"
+          aria-label={d('lines.new', { state: owner, n })}
+          value={fresh}
+          onChange={(e) => setFresh(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing) add();
+          }}
+        />
+        <button type="button" className="btn btn-small" disabled={fresh.trim() === ''} onClick={add}>{d('lines.add')}</button>
+      </div>
+      {line.attachment && <p className="muted">{d('lines.attachment', { what: attachmentText(line.attachment) })}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,83 @@
+// The scenario's own rubric rules: names, category, weight, red line, feedback and model reply in
+// both languages, require/forbid and the check's main parameter when it is a simple one. Scopes and
+// custom matchers stay in the YAML, one click away.
+import { actionKinds, ruleCategories } from '../../../../server/engine/index.ts';
+import { tAny, useT } from '../../../i18n/index.ts';
+import type { RuleForm } from './formModel.ts';
+import { CheckboxField, FieldProblems, IdListField, NumberField, ProblemCount, SelectField, TextField, YamlJump } from './FormFields.tsx';
+import type { FormApi } from './FormFields.tsx';
+import { useFormT } from './strings.ts';
+import type { FormKey } from './strings.ts';
+
+export function RulesForm({ rules, api }: { rules: readonly RuleForm[]; api: FormApi }) {
+  const d = useFormT();
+  if (rules.length === 0) return <p className="muted">{d('rules.empty')}</p>;
+  return (
+    <div className="studio-form-section">
+      {rules.map((rule) => <Rule key={rule.path.join('/')} rule={rule} api={api} />)}
+    </div>
+  );
+}
+
+function scopeText(d: ReturnType<typeof useFormT>, value: unknown): string {
+  if (value === undefined || value === 'chat') return d('scope.chat');
+  if (value === 'first') return d('scope.first');
+  if (typeof value === 'object' && value !== null) {
+    const scope = value as { state?: unknown; replyTo?: unknown };
+    if (typeof scope.state === 'string') return d('scope.state', { state: scope.state });
+    if (typeof scope.replyTo === 'string') return d('scope.replyTo', { state: scope.replyTo });
+  }
+  return JSON.stringify(value);
+}
+
+function Rule({ rule, api }: { rule: RuleForm; api: FormApi }) {
+  const d = useFormT();
+  const t = useT();
+  const categories = ruleCategories.map((c) => ({ value: c, label: tAny(t, `category.${c}`, c) }));
+  const actions = actionKinds.map((a) => ({ value: a, label: d(`action.${a}` as FormKey) }));
+  const label = `${rule.titleZh.value === undefined ? '' : `${String(rule.titleZh.value)} · `}${rule.id}`;
+  const mode = rule.mode;
+  const fields = [rule.titleZh, rule.titleEn, rule.category, rule.weight, rule.redLine, rule.feedbackZh, rule.feedbackEn, rule.modelReplyZh, rule.modelReplyEn, rule.scope, ...(rule.param ? [rule.param] : [])];
+  return (
+    <details className="studio-form-card" data-rule={rule.id}>
+      <summary>
+        {d('rules.rule', { id: label })}
+        {rule.redLine.value === true ? ' ⚠' : ''}
+        <ProblemCount api={api} paths={[rule.path, ...fields.map((f) => f.path)]} />
+      </summary>
+      <FieldProblems api={api} path={rule.path} />
+      <TextField api={api} field={rule.titleZh} label={d('rules.titleZh')} />
+      <TextField api={api} field={rule.titleEn} label={d('rules.titleEn')} />
+      <SelectField api={api} field={rule.category} label={d('rules.category')} options={categories} />
+      <NumberField api={api} field={rule.weight} label={d('rules.weight')} />
+      <CheckboxField api={api} field={rule.redLine} label={d('rules.redLine')} />
+      {mode ? (
+        <div className="studio-form-row">
+          <label>
+            {d('rules.mode')}{' '}
+            <select value={mode} onChange={(e) => api.renameKey([...rule.path, mode], e.target.value)}>
+              <option value="require">{d('rules.require')}</option>
+              <option value="forbid">{d('rules.forbid')}</option>
+            </select>
+          </label>
+        </div>
+      ) : null}
+      {rule.checkKind && <p className="muted">{d('rules.kind', { kind: d(`kind.${rule.checkKind}`) })}</p>}
+      {rule.param && rule.checkKind === 'intent' && <IdListField api={api} field={rule.param} label={d('rules.intents')} />}
+      {rule.param && rule.checkKind === 'action' && <SelectField api={api} field={rule.param} label={d('rules.action')} options={actions} />}
+      {(!mode || rule.checkKind === undefined || rule.checkKind === 'match') && (
+        <p className="muted">
+          {d('rules.checkComplex')} <YamlJump api={api} span={rule.checkSpan ?? rule.span} />
+        </p>
+      )}
+      <p className="muted">
+        {d('rules.scope', { scope: scopeText(d, rule.scope.value) })} {rule.scope.span && <YamlJump api={api} span={rule.scope.span} />}
+      </p>
+      <FieldProblems api={api} path={rule.scope.path} />
+      <TextField api={api} field={rule.feedbackZh} label={d('rules.feedbackZh')} multiline />
+      <TextField api={api} field={rule.feedbackEn} label={d('rules.feedbackEn')} multiline />
+      <TextField api={api} field={rule.modelReplyZh} label={d('rules.modelReplyZh')} multiline />
+      <TextField api={api} field={rule.modelReplyEn} label={d('rules.modelReplyEn')} multiline />
+    </details>
+  );
+}

@@ -1,0 +1,139 @@
+// @vitest-environment jsdom
+// The form panel in a browser-like DOM: typing in a field sends one minimal change to the text it
+// edits, a check diagnostic shows next to the field it points into, and a YAML that does not parse
+// shows its error and a link to the line instead of the fields.
+import { readFileSync } from 'node:fs';
+import { act, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../server/engine/index.ts';
+import { withId } from '../../client/features/studio/api.ts';
+import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
+import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
+import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const source = withId(readFileSync('scenarios/bargainer-easy.yaml', 'utf8'), 'my-easy');
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+interface Harness {
+  host: HTMLElement;
+  text(): string;
+  changes: TextChange[];
+  jumps: [number, number][];
+}
+
+let root: ReturnType<typeof createRoot> | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  document.body.innerHTML = '';
+});
+
+/** The panel over a text that stands in for the editor: changes are applied to it as they come. */
+function mount(initial: string, diagnostics: readonly Diagnostic[] = []): Harness {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const harness: Harness = { host, text: () => current, changes: [], jumps: [] };
+  let current = initial;
+  function Editor() {
+    const [text, setText] = useState(initial);
+    const onEdit = (make: (s: string) => TextChange | null) => {
+      const change = make(current);
+      if (!change) return;
+      harness.changes.push(change);
+      current = applyChange(current, change);
+      setText(current);
+    };
+    return (
+      <FormsPanel
+        source={text}
+        diagnostics={diagnostics}
+        checkedSource={initial}
+        shops={['trailpeak']}
+        onEdit={onEdit}
+        onJump={(line, col) => harness.jumps.push([line, col])}
+      />
+    );
+  }
+  root = createRoot(host);
+  act(() => root?.render(<Editor />));
+  return harness;
+}
+
+function byLabel(host: HTMLElement, text: string): HTMLInputElement {
+  const label = [...host.querySelectorAll('label')].find((l) => l.textContent === text);
+  const input = label?.htmlFor ? (document.getElementById(label.htmlFor) as HTMLInputElement | null) : null;
+  const direct = host.querySelector<HTMLInputElement>(`[aria-label="${text}"]`);
+  const found = input ?? direct;
+  if (!found) throw new Error(`no field labelled ${text}`);
+  return found;
+}
+
+function type(input: HTMLInputElement, value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  act(() => {
+    setter?.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+function click(host: HTMLElement, name: string) {
+  const button = [...host.querySelectorAll('button')].find((b) => b.textContent === name);
+  if (!button) throw new Error(`no button ${name}`);
+  act(() => button.click());
+}
+
+describe('FormsPanel', () => {
+  it('writes a title edit as one change to that line only', () => {
+    const h = mount(source);
+    const title = byLabel(h.host, '标题（英文）');
+    expect(title.value).toBe('The bargainer (easy): a student hoping for a little off');
+    type(title, 'The bargainer (easy)');
+    expect(h.changes).toHaveLength(1);
+    const before = source.split('\n');
+    const after = h.text().split('\n');
+    expect(after.filter((l, i) => l !== before[i])).toEqual(["  en: 'The bargainer (easy)'"]);
+    expect(byLabel(h.host, '标题（英文）').value).toBe('The bargainer (easy)');
+  });
+
+  it('adds and removes a wording of a buyer line', () => {
+    const h = mount(source);
+    click(h.host, '买家台词');
+    const fresh = byLabel(h.host, 'opening 第 1 句 新说法');
+    type(fresh, '老板在吗');
+    const add = fresh.parentElement?.querySelector('button');
+    expect(add?.textContent).toBe('添加说法');
+    act(() => add?.click());
+    expect(h.text()).toContain('      - [你好呀, 亲 在吗, hello~, 老板在吗]\n');
+    const remove = h.host.querySelector<HTMLButtonElement>('[aria-label="删除 opening 第 1 句 说法 1"]');
+    act(() => remove?.click());
+    expect(h.text()).toContain('      - [亲 在吗, hello~, 老板在吗]\n');
+    expect(byLabel(h.host, 'opening 第 1 句 说法 1').value).toBe('亲 在吗');
+  });
+
+  it('shows a check diagnostic next to the rule weight it points at', () => {
+    const line = lineOf(source, 'weight: 8');
+    const diag: Diagnostic = { path: 'my-easy.yaml', line, col: 15, message: 'weight: must be positive' };
+    const h = mount(source, [diag]);
+    click(h.host, '评分规则');
+    const flagged = h.host.querySelectorAll('.studio-form-row.is-invalid');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]?.closest('[data-rule]')?.getAttribute('data-rule')).toBe('no-early-concession');
+    expect(flagged[0]?.textContent).toContain('权重');
+    expect(flagged[0]?.textContent).toContain(`${line}:15 weight: must be positive`);
+  });
+
+  it('shows the syntax error and jumps to it instead of showing stale fields', () => {
+    const broken = source.replace('  nickname: 小雨同学', '  nickname: 小雨同学: x');
+    const h = mount(broken);
+    expect(h.host.querySelector('[role="alert"]')?.textContent).toContain('YAML 现在读不懂');
+    expect(h.host.querySelector('input')).toBeNull();
+    const line = lineOf(broken, 'nickname:');
+    const jump = [...h.host.querySelectorAll('button')].find((b) => b.textContent?.startsWith(`第 ${line} 行`));
+    act(() => jump?.click());
+    expect(h.jumps).toHaveLength(1);
+    expect(h.jumps[0]?.[0]).toBe(line);
+  });
+});
