@@ -14,6 +14,9 @@ import type { NetSink, SocketLike } from './SessionSocket.ts';
 import { SessionSocket } from './SessionSocket.ts';
 
 const NAMESPACE: typeof DRILL_NAMESPACE = '/drill';
+/** A takeover waits for the dead node's lease to lapse (LEASE_TTL_MS, 15 s by default). */
+const REJOIN_RETRY_MS = 1_000;
+const MAX_REJOIN_ATTEMPTS = 60;
 const ACK_TIMEOUT_MS = 10_000;
 
 export interface DrillSink {
@@ -115,11 +118,19 @@ export class DrillSeatLink implements Transport {
     if (info.session) this.sessions.track(info.session.sessionId, info.session.token);
   }
 
-  private rejoinNow(seat: SeatRecord, lastSeq: number): void {
+  private rejoinNow(seat: SeatRecord, lastSeq: number, attempt = 1): void {
     this.request<SeatInfo>('drill:rejoin', { seatToken: seat.seatToken, lastSeq }, (answer) => {
       if (this.seat !== seat) return;
       if (answer.ok) this.took(seat.code, answer.data);
       else if (seatGone(answer.error)) this.lost(answer.error);
+      // Anything else is passing: e.g. another node is taking the drill over from a dead one. A
+      // trainee with a running chat is retried by the session socket; one still waiting in the lobby
+      // has only this, so ask again until the drill answers.
+      else if (attempt < MAX_REJOIN_ATTEMPTS) {
+        setTimeout(() => {
+          if (this.seat === seat && this.socket.connected) this.rejoinNow(seat, lastSeq, attempt + 1);
+        }, REJOIN_RETRY_MS);
+      }
     });
   }
 

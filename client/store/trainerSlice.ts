@@ -103,6 +103,10 @@ export interface TrainerSlice {
   netWatchEvent(event: DeliveredEvent): void;
 }
 
+/** A takeover waits for the dead node's lease to lapse (LEASE_TTL_MS, 15 s by default). */
+const ATTACH_RETRY_MS = 1_000;
+const MAX_ATTACH_ATTEMPTS = 60;
+
 function withMoves(moves: readonly string[], tiles: readonly Tile[]): string[] {
   const out = [...moves];
   for (const t of tiles) {
@@ -240,9 +244,19 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
       const live = get().live;
       if (!live) return;
       const watching = get().watched?.seatId ?? null;
-      void get()
-        .attachDrill(live.drillId)
-        .then(() => (watching ? get().watchSeat(watching) : undefined));
+      const follow = (attempt: number): void => {
+        void get()
+          .attachDrill(live.drillId)
+          .then((err) => {
+            // internal/timeout: the drill is between nodes (a takeover after a node died); ask again.
+            if (err && (err.code === 'internal' || err.code === 'timeout') && attempt < MAX_ATTACH_ATTEMPTS && get().live?.drillId === live.drillId) {
+              setTimeout(() => follow(attempt + 1), ATTACH_RETRY_MS);
+              return;
+            }
+            if (!err && watching) void get().watchSeat(watching);
+          });
+      };
+      follow(1);
     },
     netTrainerState(state) {
       withState(state);
