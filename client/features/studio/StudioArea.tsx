@@ -1,5 +1,6 @@
 // /trainer/studio/...: the scenario list, the editor, and a scenario's versions. Its own lazy chunk
 // inside the trainer area (CodeMirror, the parser and the persona compiler never reach a trainee's page).
+import './zodJitless.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { TrainerNav } from '../trainer/TrainerNav.tsx';
