@@ -120,6 +120,9 @@ test('a two-turn play-test carries the buyer on; versions 1 and 2 are compared l
   const turns = trainer.getByTestId('play-result');
   await expect(turns).toHaveCount(1);
   await expect(turns.nth(0).getByTestId('play-next')).toContainText('买家接下来去：press-discount');
+  // A fired rule is named by the title trainees see, with the YAML id beside it.
+  await expect(turns.nth(0).getByText('委婉拒绝议价')).toBeVisible();
+  await expect(turns.nth(0)).toContainText('bargain-tactful-refusal');
   await trainer.getByLabel('客服回复').fill('亲，我们是品牌正品，支持七天无理由退换，您放心');
   await trainer.getByRole('button', { name: '试一下' }).click();
   await expect(turns).toHaveCount(2);

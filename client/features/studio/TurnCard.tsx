@@ -1,6 +1,8 @@
 // One turn of a play-test exchange: what the trainee did (a reply or a silence), how the reply was
 // read (normalised text, intents with keyword hits and negations), the rules it fired, the buyer's
 // move with the variables it changed and what the buyer said; a reply can be saved as a test.
+import { local } from '../../i18n/index.ts';
+import { useApp } from '../../store/index.ts';
 import type { PlayTurn } from './playSession.ts';
 import { useStudioT } from './strings.ts';
 
@@ -12,6 +14,7 @@ interface Props {
 
 export function TurnCard({ turn, number, onSave }: Props) {
   const d = useStudioT();
+  const lang = useApp((s) => s.lang);
   const changed = Object.entries(turn.vars).filter(([k, v]) => turn.varsBefore[k] !== v);
   return (
     <section className="studio-play-result" aria-live="polite" data-testid="play-result" aria-label={d('play.turn', { n: number })}>
@@ -45,7 +48,10 @@ export function TurnCard({ turn, number, onSave }: Props) {
           <ul>
             {turn.verdicts.map((v) => (
               <li key={v.rule} className={v.verdict === 'fail' ? 'studio-error' : 'studio-ok'}>
-                {v.verdict === 'pass' ? '✓' : '✗'} {v.rule}{v.redLine ? ' ⚠' : ''}
+                {/* The title the trainee will see, and the id the YAML uses. */}
+                {v.verdict === 'pass' ? '✓' : '✗'} {v.title ? local(v.title, lang) : v.rule}
+                {v.title && <span className="muted studio-mono"> {v.rule}</span>}
+                {v.redLine ? ' ⚠' : ''}
               </li>
             ))}
           </ul>
