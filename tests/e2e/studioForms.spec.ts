@@ -1,7 +1,10 @@
 // The studio's form views end to end: a trainer edits the title, a buyer line and a rule weight in
 // the form and sees exactly that text change in the YAML (the checks stay green, Ctrl+Z in the
 // editor undoes a form edit), saves and reloads; then types in the YAML and sees the form follow,
-// and breaks the YAML to see the form point at the syntax error instead of going stale.
+// and breaks the YAML to see the form point at the syntax error instead of going stale. A second
+// trainer adds a whole rule and a buyer reaction from the form (intents picked from the lexicon),
+// sees the checks stay green, undoes and redoes the addition in the editor, removes a rule after a
+// confirm, saves and reloads: all of it is still there.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { appUrl, shot } from './helpers.ts';
@@ -100,4 +103,97 @@ test('form edits reach the YAML and back, survive a reload, and a broken YAML pa
   await page.keyboard.press('Backspace');
   await expect(forms.getByLabel('买家昵称')).toHaveValue('小雨同学呀');
   await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
+});
+
+test('a whole rule and a buyer reaction added from the form pass the checks and survive a reload', async ({ page }) => {
+  const id = 'studio-forms-added';
+  await openStudio(page);
+  await page.getByLabel('模板').selectOption('bargainer-easy');
+  await page.getByLabel(/新剧本 ID/).fill(id);
+  await page.getByRole('button', { name: '新建' }).click();
+  await page.waitForURL(new RegExp(`/trainer/studio/edit/${id}$`));
+  await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
+  await page.getByRole('tab', { name: '表单' }).click();
+  const forms = page.getByTestId('studio-forms');
+
+  // A new rule: the id comes from the English name, the intents from the lexicon's list.
+  await forms.getByRole('button', { name: '评分规则' }).click();
+  await forms.getByRole('button', { name: '新增规则' }).click();
+  const rule = forms.getByTestId('new-rule');
+  await rule.getByLabel('规则名（中文）').fill('主动推荐优惠券');
+  await rule.getByLabel('规则名（英文）').fill('Offer the coupon');
+  await expect(rule.getByLabel(/^规则 ID/)).toHaveValue('offer-the-coupon');
+  await rule.getByLabel('类别').selectOption('sales');
+  await rule.getByLabel('权重').fill('6');
+  const intents = rule.getByLabel('意图（命中其中任意一个就算）', { exact: true });
+  await intents.selectOption('bar-real-deal');
+  await rule.getByRole('button', { name: '添加意图' }).click();
+  await intents.selectOption('mention-promotion');
+  await rule.getByRole('button', { name: '添加意图' }).click();
+  await rule.getByLabel('适用范围').selectOption('state:hesitate');
+  await rule.getByLabel('点评（中文）').fill('买家犹豫时，提一下关注店铺领20元券。');
+  await rule.getByLabel('点评（英文）').fill('Mention the 20-yuan follower coupon when she hesitates.');
+  await rule.getByLabel('示范回复（中文）').fill('亲，关注店铺可以领20元券哦，下单直接抵扣~');
+  await rule.getByLabel('示范回复（英文）').fill('Follow the shop for a 20-yuan coupon: it applies at checkout.');
+  await shot(page, 'studio-forms-new-rule');
+  await rule.getByRole('button', { name: '添加规则' }).click();
+  await expect(yaml(page)).toContainText('- id: offer-the-coupon');
+  await expect(yaml(page)).toContainText('require: { intent: [bar-real-deal, mention-promotion] }');
+  await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
+  await expect(forms.locator('[data-rule="offer-the-coupon"]')).toHaveCount(1);
+
+  // Undo in the editor takes the whole rule back in one step; redo restores it.
+  await page.locator('.cm-line', { hasText: 'id: offer-the-coupon' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(forms.locator('[data-rule="offer-the-coupon"]')).toHaveCount(0);
+  await expect(yaml(page)).not.toContainText('offer-the-coupon');
+  await page.keyboard.press('Control+y');
+  await expect(forms.locator('[data-rule="offer-the-coupon"]')).toHaveCount(1);
+
+  // Removing a rule asks first; the live checks then report the embedded tests that still name it,
+  // and undo brings it back.
+  const gift = forms.locator('[data-rule="gift-as-last-concession"]');
+  await gift.locator('summary').click();
+  await gift.getByRole('button', { name: '删除规则' }).click();
+  await expect(gift.getByRole('alertdialog')).toContainText('确定删除规则 gift-as-last-concession？');
+  await gift.getByRole('button', { name: '确定删除' }).click();
+  await expect(forms.locator('[data-rule="gift-as-last-concession"]')).toHaveCount(0);
+  await expect(yaml(page)).not.toContainText('id: gift-as-last-concession');
+  await expect(page.getByTestId('studio-problems')).toContainText('rule "gift-as-last-concession" is neither a scenario rule nor a global rule');
+  await page.locator('.cm-line', { hasText: 'id: offer-the-coupon' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(forms.locator('[data-rule="gift-as-last-concession"]')).toHaveCount(1);
+  await expect(forms.locator('[data-rule="offer-the-coupon"]')).toHaveCount(1);
+  await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
+
+  // A new reaction of the ask-shipping move: the coupon is mentioned -> she goes to pay.
+  await forms.getByRole('button', { name: '买家台词' }).click();
+  const move = forms.locator('[data-state-lines="ask-shipping"]');
+  await move.locator('summary').click();
+  await move.getByRole('button', { name: '新增反应' }).click();
+  const reaction = forms.getByTestId('new-reaction-ask-shipping');
+  await reaction.getByLabel('意图（命中其中任意一个就算）', { exact: true }).selectOption('bar-real-deal');
+  await reaction.getByRole('button', { name: '添加意图' }).click();
+  await reaction.getByLabel(/^买家说/).fill('有券呀 那我去领\n领好了 这就拍');
+  await reaction.getByLabel('然后买家转到').selectOption('paying-promo');
+  await reaction.getByRole('button', { name: '添加反应' }).click();
+  await expect(yaml(page)).toContainText('- intent: bar-real-deal');
+  await expect(yaml(page)).toContainText('- [领好了 这就拍]');
+  await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
+  await expect(move.getByLabel('ask-shipping 反应3 第 2 句 说法 1', { exact: true })).toHaveValue('领好了 这就拍');
+  await shot(page, 'studio-forms-added-reaction');
+
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByText('草稿已保存')).toBeVisible();
+
+  // (The editor draws only the lines in view; the form reads the whole reloaded text.)
+  await page.reload();
+  await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
+  await page.getByRole('tab', { name: '表单' }).click();
+  await forms.getByRole('button', { name: '评分规则' }).click();
+  await forms.locator('[data-rule="offer-the-coupon"] summary').click();
+  await expect(forms.locator('[data-rule="offer-the-coupon"]').getByLabel('权重')).toHaveValue('6');
+  await forms.getByRole('button', { name: '买家台词' }).click();
+  await forms.locator('[data-state-lines="ask-shipping"] summary').click();
+  await expect(forms.getByLabel('ask-shipping 反应3 第 1 句 说法 1', { exact: true })).toHaveValue('有券呀 那我去领');
 });

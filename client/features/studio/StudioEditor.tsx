@@ -130,7 +130,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
             {tab === 'graph' && <GraphView scenario={result.scenario} map={result.map} diagnostics={diagnostics} onJump={jump} />}
             {tab === 'versions' && <VersionsPanel id={id} unsaved={text} onDeleted={() => navigate(paths.trainer('/studio'))} />}
             {tab === 'form' && (
-              <FormsPanel source={forms.formSource} diagnostics={diagnostics} checkedSource={checkedText} shops={shops} onEdit={forms.edit} onJump={jump} />
+              <FormsPanel source={forms.formSource} diagnostics={diagnostics} checkedSource={checkedText} shops={shops} lexicon={context.lexicon} onEdit={forms.edit} onJump={jump} />
             )}
           </div>
         </div>

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../../../server/engine/index.ts';
 import type { Field } from './formModel.ts';
 import { useFormT } from './strings.ts';
 import type { YamlPath } from './yamlDoc.ts';
-import type { FormValue } from './yamlEdit.ts';
+import type { FormValue, TextChange } from './yamlEdit.ts';
 
 export interface FormApi {
   problems(path: YamlPath): readonly Diagnostic[];
@@ -16,6 +16,11 @@ export interface FormApi {
   addVariant(linePath: YamlPath, text: string): void;
   removeVariant(linePath: YamlPath, index: number): void;
   renameKey(path: YamlPath, name: string): void;
+  /**
+   * Any other edit made from the text as it is now (adding or removing a whole part); false when
+   * `make` found no way to write it there (a list in flow style, say).
+   */
+  change(make: (source: string) => TextChange | null): boolean;
   /** show this text offset in the YAML editor */
   jump(offset: number): void;
 }

@@ -2,10 +2,12 @@
 // editor holds and write back through `onEdit` as minimal text changes. While the YAML does not
 // parse they show the syntax error and a link to it instead of a stale form.
 import { useMemo, useState } from 'react';
-import type { Diagnostic } from '../../../../server/engine/index.ts';
+import type { Diagnostic, Lexicon } from '../../../../server/engine/index.ts';
 import type { FormApi } from './FormFields.tsx';
 import { problemsByPath, pathKey } from './fieldProblems.ts';
 import { readForms } from './formModel.ts';
+import type { IntentInfo } from './formModel.ts';
+import { useIntentChoices } from './intentChoices.ts';
 import { LinesForm } from './LinesForm.tsx';
 import { MetaForm } from './MetaForm.tsx';
 import { RulesForm } from './RulesForm.tsx';
@@ -20,6 +22,8 @@ interface Props {
   diagnostics: readonly Diagnostic[];
   checkedSource: string;
   shops: readonly string[];
+  /** the global intents new rules and reactions pick from (fetched from the studio context when absent) */
+  lexicon?: Lexicon | undefined;
   onEdit(make: (source: string) => TextChange | null): void;
   onJump(line: number, col: number): void;
 }
@@ -27,11 +31,13 @@ interface Props {
 type Section = 'meta' | 'lines' | 'rules';
 const sections: readonly Section[] = ['meta', 'lines', 'rules'];
 const none: readonly Diagnostic[] = [];
+const noIntents: readonly IntentInfo[] = [];
 
-export function FormsPanel({ source, diagnostics, checkedSource, shops, onEdit, onJump }: Props) {
+export function FormsPanel({ source, diagnostics, checkedSource, shops, lexicon, onEdit, onJump }: Props) {
   const d = useFormT();
   const [section, setSection] = useState<Section>('meta');
   const read = useMemo(() => readForms(source), [source]);
+  const choices = useIntentChoices(lexicon, read.ok ? read.model.intents : noIntents, section !== 'meta');
   // Diagnostics for another text would point at the wrong fields: wait for the check to catch up.
   const problems = useMemo(
     () => (read.ok && checkedSource === source ? problemsByPath(read.model, source, diagnostics) : new Map<string, readonly Diagnostic[]>()),
@@ -44,6 +50,16 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, onEdit, 
       addVariant: (path, text) => onEdit((s) => addVariant(s, path, text)),
       removeVariant: (path, index) => onEdit((s) => removeVariant(s, path, index)),
       renameKey: (path, name) => onEdit((s) => renameKey(s, path, name)),
+      change: (make) => {
+        // The editor hands `make` its current text right away, so the answer is known on return.
+        let made = false;
+        onEdit((s) => {
+          const change = make(s);
+          made = change !== null;
+          return change;
+        });
+        return made;
+      },
       jump: (offset) => {
         const at = lineColAt(source, offset);
         onJump(at.line, at.col);
@@ -76,8 +92,8 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, onEdit, 
         ))}
       </div>
       {section === 'meta' && <MetaForm meta={model.meta} api={api} shops={shops} />}
-      {section === 'lines' && <LinesForm states={model.states} nudge={model.nudge} api={api} />}
-      {section === 'rules' && <RulesForm rules={model.rules} api={api} />}
+      {section === 'lines' && <LinesForm states={model.states} nudge={model.nudge} choices={choices} api={api} />}
+      {section === 'rules' && <RulesForm rules={model.rules} stateIds={model.states.map((s) => s.id)} choices={choices} api={api} />}
     </div>
   );
 }

@@ -1,18 +1,32 @@
 // Buyer lines, move by move: what the buyer says on entering a move, how they react to a reply
 // (with the trigger spelled out), what they say when the agent is silent. Each line has wordings
 // (variants) the buyer picks from at random: edit, add and remove them. Attachments are read-only.
+// A move that is not an ending gains new reactions and, when it has none, a nudge (MoveAdditions);
+// a reaction can be removed after a confirm.
 import { useId, useState } from 'react';
 import { actionKinds } from '../../../../server/engine/index.ts';
 import { tAny, useT } from '../../../i18n/index.ts';
 import type { LineForm, LineGroup, StateForm, Trigger } from './formModel.ts';
+import { ConfirmRemove } from './ConfirmRemove.tsx';
 import { FieldProblems, ProblemCount, YamlJump } from './FormFields.tsx';
 import type { FormApi } from './FormFields.tsx';
+import type { IntentChoice } from './intentChoices.ts';
+import { NewNudgeForm, NewReactionForm } from './MoveAdditions.tsx';
 import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
+import { removeReaction } from './yamlAdd.ts';
 
 type D = ReturnType<typeof useFormT>;
 
-export function LinesForm({ states, nudge, api }: { states: readonly StateForm[]; nudge: LineGroup | undefined; api: FormApi }) {
+interface Props {
+  states: readonly StateForm[];
+  nudge: LineGroup | undefined;
+  /** intents a new reaction can listen for */
+  choices: readonly IntentChoice[];
+  api: FormApi;
+}
+
+export function LinesForm({ states, nudge, choices, api }: Props) {
   const d = useFormT();
   return (
     <div className="studio-form-section">
@@ -22,14 +36,17 @@ export function LinesForm({ states, nudge, api }: { states: readonly StateForm[]
           <Group group={nudge} owner={d('lines.whereNudge')} api={api} />
         </details>
       )}
-      {states.map((state, i) => <State key={state.id} state={state} open={i === 0} api={api} />)}
+      {states.map((state, i) => <State key={state.id} state={state} states={states} choices={choices} open={i === 0} api={api} />)}
     </div>
   );
 }
 
-function State({ state, open, api }: { state: StateForm; open: boolean; api: FormApi }) {
+function State({ state, states, choices, open, api }: { state: StateForm; states: readonly StateForm[]; choices: readonly IntentChoice[]; open: boolean; api: FormApi }) {
   const d = useFormT();
   const t = useT();
+  const [adding, setAdding] = useState<'reaction' | 'nudge' | null>(null);
+  // Silence in an ending is an error, and `silence: false` means the buyer waits without a word.
+  const canNudge = !state.terminal && (state.silence === 'inherit' || state.silence === 'map') && !state.groups.some((g) => g.kind === 'nudge');
   const count = state.groups.reduce((n, g) => n + g.lines.length, 0);
   const ending = state.outcome ? ` · ${d('lines.outcome', { kind: tAny(t, `outcome.${state.outcome}`, state.outcome) })}` : '';
   return (
@@ -42,7 +59,15 @@ function State({ state, open, api }: { state: StateForm; open: boolean; api: For
       {state.note && <p className="muted">{state.note}</p>}
       <FieldProblems api={api} path={['states', state.id]} />
       {state.groups.length === 0 && <p className="muted">{d('lines.none')}</p>}
-      {state.groups.map((group, i) => <Group key={group.path.join('/')} group={group} owner={where(d, state.id, state.groups, i)} api={api} />)}
+      {state.groups.map((group, i) => <Group key={group.path.join('/')} group={group} owner={where(d, state.id, state.groups, i)} state={state.id} api={api} />)}
+      {adding === 'reaction' && <NewReactionForm state={state} states={states} choices={choices} api={api} onDone={() => setAdding(null)} />}
+      {adding === 'nudge' && <NewNudgeForm state={state} api={api} onDone={() => setAdding(null)} />}
+      {adding === null && !state.terminal && (
+        <div className="studio-form-variant studio-form-adds">
+          <button type="button" className="btn btn-small studio-form-add" onClick={() => setAdding('reaction')}>{d('reaction.open')}</button>
+          {canNudge && <button type="button" className="btn btn-small studio-form-add" onClick={() => setAdding('nudge')}>{d('nudge.open')}</button>}
+        </div>
+      )}
     </details>
   );
 }
@@ -64,16 +89,26 @@ function triggerText(d: D, t: Trigger): string {
   return text;
 }
 
-function Group({ group, owner, api }: { group: LineGroup; owner: string; api: FormApi }) {
+function Group({ group, owner, state, api }: { group: LineGroup; owner: string; state?: string; api: FormApi }) {
   const d = useFormT();
   const title =
     group.kind === 'say' ? d('lines.say')
     : group.kind === 'nudge' ? d('lines.nudge')
     : d(group.kind === 'auto' ? 'lines.auto' : 'lines.reaction', { trigger: group.trigger ? triggerText(d, group.trigger) : '' });
+  // A reaction is `on[index]` of its move: the whole transition can go.
+  const index = group.path[3];
+  const removable = state !== undefined && group.kind === 'reaction' && group.trigger && typeof index === 'number' ? { state, index, trigger: group.trigger } : undefined;
   return (
     <div className="studio-form-group">
       <h4>{title}</h4>
       {group.lines.map((line, i) => <Line key={i} line={line} n={i + 1} owner={owner} api={api} />)}
+      {removable && (
+        <ConfirmRemove
+          label={d('reaction.remove')}
+          question={d('reaction.removeAsk', { trigger: triggerText(d, removable.trigger) })}
+          onRemove={() => api.change((source) => removeReaction(source, removable.state, removable.index, removable.trigger))}
+        />
+      )}
     </div>
   );
 }

@@ -1,20 +1,55 @@
 // The scenario's own rubric rules: names, category, weight, red line, feedback and model reply in
 // both languages, require/forbid and the check's main parameter when it is a simple one. Scopes and
-// custom matchers stay in the YAML, one click away.
+// custom matchers stay in the YAML, one click away. Whole rules are added (NewRuleForm) and removed
+// (after a confirm) here too.
+import { useState } from 'react';
 import { actionKinds, ruleCategories } from '../../../../server/engine/index.ts';
 import { tAny, useT } from '../../../i18n/index.ts';
 import type { RuleForm } from './formModel.ts';
+import { ConfirmRemove } from './ConfirmRemove.tsx';
 import { CheckboxField, FieldProblems, IdListField, NumberField, ProblemCount, SelectField, TextField, YamlJump } from './FormFields.tsx';
 import type { FormApi } from './FormFields.tsx';
+import type { IntentChoice } from './intentChoices.ts';
+import { NewRuleForm } from './NewRuleForm.tsx';
 import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
+import { addRule, removeRule } from './yamlAdd.ts';
 
-export function RulesForm({ rules, api }: { rules: readonly RuleForm[]; api: FormApi }) {
+interface Props {
+  rules: readonly RuleForm[];
+  stateIds: readonly string[];
+  /** intents a new rule can require or forbid */
+  choices: readonly IntentChoice[];
+  api: FormApi;
+}
+
+export function RulesForm({ rules, stateIds, choices, api }: Props) {
   const d = useFormT();
-  if (rules.length === 0) return <p className="muted">{d('rules.empty')}</p>;
+  const [adding, setAdding] = useState(false);
+  const [failed, setFailed] = useState(false);
   return (
     <div className="studio-form-section">
-      {rules.map((rule) => <Rule key={rule.path.join('/')} rule={rule} api={api} />)}
+      {rules.length === 0 && <p className="muted">{d('rules.empty')}</p>}
+      {rules.map((rule, index) => <Rule key={rule.path.join('/')} rule={rule} index={index} api={api} />)}
+      {adding ? (
+        <NewRuleForm
+          ruleIds={rules.map((r) => r.id)}
+          stateIds={stateIds}
+          choices={choices}
+          failed={failed}
+          onCancel={() => {
+            setAdding(false);
+            setFailed(false);
+          }}
+          onAdd={(rule) => {
+            const made = api.change((source) => addRule(source, rule));
+            setAdding(!made);
+            setFailed(!made);
+          }}
+        />
+      ) : (
+        <button type="button" className="btn btn-small studio-form-add" onClick={() => setAdding(true)}>{d('newRule.open')}</button>
+      )}
     </div>
   );
 }
@@ -30,7 +65,7 @@ function scopeText(d: ReturnType<typeof useFormT>, value: unknown): string {
   return JSON.stringify(value);
 }
 
-function Rule({ rule, api }: { rule: RuleForm; api: FormApi }) {
+function Rule({ rule, index, api }: { rule: RuleForm; index: number; api: FormApi }) {
   const d = useFormT();
   const t = useT();
   const categories = ruleCategories.map((c) => ({ value: c, label: tAny(t, `category.${c}`, c) }));
@@ -78,6 +113,7 @@ function Rule({ rule, api }: { rule: RuleForm; api: FormApi }) {
       <TextField api={api} field={rule.feedbackEn} label={d('rules.feedbackEn')} multiline />
       <TextField api={api} field={rule.modelReplyZh} label={d('rules.modelReplyZh')} multiline />
       <TextField api={api} field={rule.modelReplyEn} label={d('rules.modelReplyEn')} multiline />
+      <ConfirmRemove label={d('rules.remove')} question={d('rules.removeAsk', { id: rule.id })} onRemove={() => api.change((source) => removeRule(source, index, rule.id))} />
     </details>
   );
 }

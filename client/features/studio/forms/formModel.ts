@@ -48,6 +48,14 @@ export interface StateForm {
   span: readonly [number, number] | undefined;
   note: string | undefined;
   outcome: string | undefined;
+  /** has an outcome: the chat ends here, so nothing more can be added to it */
+  terminal: boolean;
+  /** its own `silence:`: none (the scenario's applies), a mapping, `false` (waits forever), or odd */
+  silence: 'inherit' | 'map' | 'off' | 'other';
+  /** a nudge delay is in force here (its own or the scenario's) */
+  nudgeAfter: boolean;
+  /** the triggers of all its `on` transitions, in order (with lines or not) */
+  onTriggers: Trigger[];
   groups: LineGroup[];
 }
 
@@ -90,8 +98,15 @@ export interface MetaForm {
   buyerTypes: Field;
 }
 
+export interface IntentInfo {
+  id: string;
+  description: string | undefined;
+}
+
 export interface FormModel {
   meta: MetaForm;
+  /** the scenario's own intents (added to the lexicon's) */
+  intents: IntentInfo[];
   states: StateForm[];
   /** the scenario-wide nudge (silence.nudge) */
   nudge: LineGroup | undefined;
@@ -151,12 +166,17 @@ function buildModel(doc: Document): FormModel {
   };
   const data = plainData(doc);
   const root = isRecord(data) ? data : {};
-  const states = isRecord(root['states']) ? Object.keys(root['states']).map((id) => stateForm(doc, id, (root['states'] as Record<string, unknown>)[id])) : [];
   const silence = root['silence'];
+  const globalNudgeAfter = isRecord(silence) && silence['nudgeAfter'] !== undefined;
+  const states = isRecord(root['states']) ? Object.keys(root['states']).map((id) => stateForm(doc, id, (root['states'] as Record<string, unknown>)[id], globalNudgeAfter)) : [];
   const nudge = isRecord(silence) && silence['nudge'] !== undefined ? lineGroup(doc, 'nudge', ['silence', 'nudge']) : undefined;
   const rubric = root['rubric'];
   const rules = isRecord(rubric) && Array.isArray(rubric['rules']) ? rubric['rules'].map((rule, i) => ruleForm(doc, i, rule)) : [];
-  return { meta, states, nudge, rules };
+  const own = root['intents'];
+  const intents = isRecord(own)
+    ? Object.entries(own).map(([id, def]) => ({ id, description: isRecord(def) && typeof def['description'] === 'string' ? def['description'] : undefined }))
+    : [];
+  return { meta, intents, states, nudge, rules };
 }
 
 /** The document as plain data; an alias bomb yields nothing rather than eating memory. */
@@ -191,7 +211,7 @@ function lineForm(doc: Document, path: YamlPath): LineForm {
   };
 }
 
-function trigger(raw: Record<string, unknown>): Trigger {
+export function triggerOf(raw: Record<string, unknown>): Trigger {
   const out: Trigger = {};
   const intent = raw['intent'];
   if (typeof intent === 'string') out.intents = [intent];
@@ -204,7 +224,7 @@ function trigger(raw: Record<string, unknown>): Trigger {
   return out;
 }
 
-function stateForm(doc: Document, id: string, raw: unknown): StateForm {
+function stateForm(doc: Document, id: string, raw: unknown, globalNudgeAfter: boolean): StateForm {
   const state = isRecord(raw) ? raw : {};
   const base: YamlPath = ['states', id];
   const groups: LineGroup[] = [];
@@ -213,7 +233,7 @@ function stateForm(doc: Document, id: string, raw: unknown): StateForm {
     const list = state[key];
     if (!Array.isArray(list)) return;
     list.forEach((t, k) => {
-      if (isRecord(t) && t['say'] !== undefined) groups.push(lineGroup(doc, kind, [...base, key, k, 'say'], trigger(t)));
+      if (isRecord(t) && t['say'] !== undefined) groups.push(lineGroup(doc, kind, [...base, key, k, 'say'], triggerOf(t)));
     });
   };
   reactions('on', 'reaction');
@@ -226,6 +246,10 @@ function stateForm(doc: Document, id: string, raw: unknown): StateForm {
     span: span(doc, base),
     note: typeof state['note'] === 'string' ? state['note'] : undefined,
     outcome: typeof outcome === 'string' ? outcome : undefined,
+    terminal: state['outcome'] !== undefined,
+    silence: silence === undefined ? 'inherit' : silence === false ? 'off' : isRecord(silence) ? 'map' : 'other',
+    nudgeAfter: isRecord(silence) && silence['nudgeAfter'] !== undefined ? true : globalNudgeAfter,
+    onTriggers: Array.isArray(state['on']) ? state['on'].map((t) => triggerOf(isRecord(t) ? t : {})) : [],
     groups,
   };
 }

@@ -1,0 +1,105 @@
+// A new scenario rule from the form: names, category, weight, red line, require or forbid an intent
+// (picked from the lexicon) or an action, where it applies, feedback and a model reply in both
+// languages. The id is made from the English name (kebab-case, unused) unless the trainer types
+// one. "Add rule" writes the whole rule into the YAML as one change once everything is filled in.
+import { useState } from 'react';
+import { ruleCategories } from '../../../../server/engine/index.ts';
+import type { RuleCategory } from '../../../../server/engine/index.ts';
+import { tAny, useT } from '../../../i18n/index.ts';
+import { CheckPicker, checkOf, emptyCheck } from './CheckPicker.tsx';
+import type { CheckDraft } from './CheckPicker.tsx';
+import { DraftCheck, DraftNumber, DraftSelect, DraftText, positive } from './DraftInputs.tsx';
+import type { IntentChoice } from './intentChoices.ts';
+import { useFormT } from './strings.ts';
+import type { FormKey } from './strings.ts';
+import { ruleIdFor, ruleIdProblem } from './yamlAdd.ts';
+import type { NewRule, NewScope } from './yamlAdd.ts';
+
+interface Props {
+  ruleIds: readonly string[];
+  stateIds: readonly string[];
+  choices: readonly IntentChoice[];
+  /** the last add found no place to write the rule */
+  failed: boolean;
+  onAdd(rule: NewRule): void;
+  onCancel(): void;
+}
+
+const texts = ['titleZh', 'titleEn', 'feedbackZh', 'feedbackEn', 'modelReplyZh', 'modelReplyEn'] as const;
+type TextKey = (typeof texts)[number];
+
+function scopeOf(value: string): NewScope {
+  if (value.startsWith('state:')) return { state: value.slice(6) };
+  if (value.startsWith('replyTo:')) return { replyTo: value.slice(8) };
+  return value === 'first' ? 'first' : 'chat';
+}
+
+export function NewRuleForm({ ruleIds, stateIds, choices, failed, onAdd, onCancel }: Props) {
+  const d = useFormT();
+  const t = useT();
+  const [text, setText] = useState<Record<TextKey, string>>({ titleZh: '', titleEn: '', feedbackZh: '', feedbackEn: '', modelReplyZh: '', modelReplyEn: '' });
+  const [typedId, setTypedId] = useState<string | null>(null);
+  const [category, setCategory] = useState<RuleCategory>('sales');
+  const [weight, setWeight] = useState('10');
+  const [redLine, setRedLine] = useState(false);
+  const [mode, setMode] = useState<'require' | 'forbid'>('require');
+  const [check, setCheck] = useState<CheckDraft>(emptyCheck);
+  const [scope, setScope] = useState('chat');
+
+  const id = typedId ?? ruleIdFor(text.titleEn, ruleIds);
+  const idProblem = ruleIdProblem(id, ruleIds);
+  const chosen = checkOf(check);
+  const weightValue = positive(weight);
+  const missing = [
+    ...texts.filter((k) => text[k].trim() === '').map((k) => d(`rules.${k}` as FormKey)),
+    ...(weightValue === undefined ? [d('rules.weight')] : []),
+    ...(chosen === undefined ? [d('check.intents')] : []),
+  ];
+  const set = (key: TextKey) => (value: string) => setText((now) => ({ ...now, [key]: value }));
+  const submit = () => {
+    if (missing.length > 0 || idProblem || !chosen || weightValue === undefined) return;
+    const pair = (zh: TextKey, en: TextKey) => ({ zh: text[zh].trim(), en: text[en].trim() });
+    onAdd({
+      id,
+      title: pair('titleZh', 'titleEn'),
+      category,
+      weight: weightValue,
+      redLine,
+      scope: scopeOf(scope),
+      mode,
+      check: chosen,
+      feedback: pair('feedbackZh', 'feedbackEn'),
+      modelReply: pair('modelReplyZh', 'modelReplyEn'),
+    });
+  };
+  const scopes = [
+    { value: 'chat', label: d('scope.chat') },
+    { value: 'first', label: d('scope.first') },
+    ...stateIds.map((s) => ({ value: `state:${s}`, label: d('scope.state', { state: s }) })),
+    ...stateIds.map((s) => ({ value: `replyTo:${s}`, label: d('scope.replyTo', { state: s }) })),
+  ];
+  return (
+    <fieldset className="studio-form-card studio-form-new" data-testid="new-rule">
+      <legend>{d('newRule.legend')}</legend>
+      <DraftText label={d('rules.titleZh')} value={text.titleZh} onChange={set('titleZh')} />
+      <DraftText label={d('rules.titleEn')} value={text.titleEn} onChange={set('titleEn')} />
+      <DraftText label={d('newRule.id')} value={id} onChange={setTypedId} hint={idProblem ? d(`newRule.id.${idProblem}`) : undefined} />
+      <DraftSelect label={d('rules.category')} value={category} onChange={(c) => setCategory(ruleCategories.find((k) => k === c) ?? category)} options={ruleCategories.map((c) => ({ value: c, label: tAny(t, `category.${c}`, c) }))} />
+      <DraftNumber label={d('rules.weight')} value={weight} onChange={setWeight} />
+      <DraftCheck label={d('rules.redLine')} checked={redLine} onChange={setRedLine} />
+      <DraftSelect label={d('rules.mode')} value={mode} onChange={(m) => setMode(m === 'forbid' ? 'forbid' : 'require')} options={[{ value: 'require', label: d('rules.require') }, { value: 'forbid', label: d('rules.forbid') }]} />
+      <CheckPicker draft={check} onChange={setCheck} choices={choices} intentsLabel={d('check.intents')} />
+      <DraftSelect label={d('newRule.scope')} value={scope} onChange={setScope} options={scopes} />
+      <DraftText label={d('rules.feedbackZh')} value={text.feedbackZh} onChange={set('feedbackZh')} multiline />
+      <DraftText label={d('rules.feedbackEn')} value={text.feedbackEn} onChange={set('feedbackEn')} multiline />
+      <DraftText label={d('rules.modelReplyZh')} value={text.modelReplyZh} onChange={set('modelReplyZh')} multiline />
+      <DraftText label={d('rules.modelReplyEn')} value={text.modelReplyEn} onChange={set('modelReplyEn')} multiline />
+      {missing.length > 0 && <p className="muted">{d('add.missing', { fields: missing.join(d('add.separator')) })}</p>}
+      {failed && <p className="studio-error" role="alert">{d('add.failed')}</p>}
+      <div className="studio-form-variant">
+        <button type="button" className="btn btn-small btn-primary" disabled={missing.length > 0 || idProblem !== undefined} onClick={submit}>{d('newRule.submit')}</button>
+        <button type="button" className="btn btn-small" onClick={onCancel}>{d('add.cancel')}</button>
+      </div>
+    </fieldset>
+  );
+}

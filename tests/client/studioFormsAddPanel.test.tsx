@@ -1,0 +1,218 @@
+// @vitest-environment jsdom
+// Adding and removing whole parts from the form panel: a trainer fills in the new-rule form (id made
+// from the English name, intents picked from the lexicon), a new reaction of a move and a nudge;
+// each reaches the text as one change that passes the checks; removing asks first.
+import { readFileSync } from 'node:fs';
+import { act, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { parseLexiconSource, parseShopSource } from '../../server/engine/index.ts';
+import { withId } from '../../client/features/studio/api.ts';
+import { checkSource } from '../../client/features/studio/checks.ts';
+import type { StudioContext } from '../../client/features/studio/checks.ts';
+import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
+import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
+import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+function context(): StudioContext {
+  const lexicon = parseLexiconSource(readFileSync('scenarios/intents.yaml', 'utf8'), 'intents.yaml');
+  const shop = parseShopSource(readFileSync('scenarios/shops/trailpeak.yaml', 'utf8'), 'trailpeak.yaml');
+  if (!lexicon.ok || !shop.ok) throw new Error('the library does not load');
+  return { lexicon: lexicon.value, shops: { trailpeak: shop.value } };
+}
+
+const ctx = context();
+const source = withId(readFileSync('scenarios/bargainer-easy.yaml', 'utf8'), 'my-easy');
+
+let root: ReturnType<typeof createRoot> | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  document.body.innerHTML = '';
+});
+
+function mount(initial: string) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  let current = initial;
+  const changes: TextChange[] = [];
+  function Editor() {
+    const [text, setText] = useState(initial);
+    const onEdit = (make: (s: string) => TextChange | null) => {
+      const change = make(current);
+      if (!change) return;
+      changes.push(change);
+      current = applyChange(current, change);
+      setText(current);
+    };
+    return <FormsPanel source={text} diagnostics={[]} checkedSource={text} shops={['trailpeak']} lexicon={ctx.lexicon} onEdit={onEdit} onJump={() => undefined} />;
+  }
+  root = createRoot(host);
+  act(() => root?.render(<Editor />));
+  return { host, changes, text: () => current };
+}
+
+function field(scope: HTMLElement, label: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
+  const found = [...scope.querySelectorAll('label')].find((l) => l.textContent === label);
+  const input = found?.htmlFor ? document.getElementById(found.htmlFor) : null;
+  if (!(input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement || input instanceof HTMLSelectElement)) throw new Error(`no field labelled ${label}`);
+  return input;
+}
+
+function fill(scope: HTMLElement, label: string, value: string) {
+  const input = field(scope, label);
+  const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : input instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+  act(() => {
+    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(input, value);
+    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  });
+}
+
+function button(scope: HTMLElement, name: string): HTMLButtonElement {
+  const found = [...scope.querySelectorAll('button')].find((b) => b.textContent === name);
+  if (!found) throw new Error(`no button ${name}`);
+  return found;
+}
+
+const click = (scope: HTMLElement, name: string) => act(() => button(scope, name).click());
+
+function pickIntent(scope: HTMLElement, id: string) {
+  fill(scope, '意图（命中其中任意一个就算）', id);
+  click(scope, '添加意图');
+}
+
+const js = (text: string) => parseDocument(text).toJS() as { rubric: { rules: Record<string, unknown>[] }; states: Record<string, { on?: Record<string, unknown>[]; silence?: unknown }> };
+
+describe('adding and removing from the form panel', () => {
+  it('adds a rule from the new-rule form as one change that passes the checks', () => {
+    const h = mount(source);
+    click(h.host, '评分规则');
+    click(h.host, '新增规则');
+    const form = h.host.querySelector<HTMLElement>('[data-testid="new-rule"]');
+    if (!form) throw new Error('no new-rule form');
+    expect(button(form, '添加规则').disabled).toBe(true);
+    fill(form, '规则名（中文）', '主动推荐优惠券');
+    fill(form, '规则名（英文）', 'Offer the coupon');
+    expect(field(form, '规则 ID（由英文规则名生成，也可以自己改）').value).toBe('offer-the-coupon');
+    fill(form, '类别', 'sales');
+    fill(form, '权重', '6');
+    pickIntent(form, 'bar-real-deal');
+    pickIntent(form, 'mention-promotion');
+    expect([...form.querySelectorAll('.studio-form-chips li')].map((li) => li.textContent?.replace('×', ''))).toEqual(['bar-real-deal', 'mention-promotion']);
+    fill(form, '适用范围', 'state:hesitate');
+    fill(form, '点评（中文）', '买家犹豫时，提一下关注店铺领20元券。');
+    fill(form, '点评（英文）', 'Mention the 20-yuan follower coupon when she hesitates.');
+    fill(form, '示范回复（中文）', '亲，关注店铺可以领20元券哦~');
+    expect(form.textContent).toContain('还需要填写：示范回复（英文）');
+    fill(form, '示范回复（英文）', 'Follow the shop for a 20-yuan coupon.');
+    click(form, '添加规则');
+    expect(h.changes).toHaveLength(1);
+    expect(h.changes[0]?.from).toBe(h.changes[0]?.to);
+    expect(js(h.text()).rubric.rules.at(-1)).toMatchObject({ id: 'offer-the-coupon', weight: 6, scope: { state: 'hesitate' }, require: { intent: ['bar-real-deal', 'mention-promotion'] } });
+    expect(checkSource(h.text(), 'my-easy', ctx).diagnostics).toEqual([]);
+    expect(h.host.querySelector('[data-testid="new-rule"]')).toBeNull();
+    expect(h.host.querySelector('[data-rule="offer-the-coupon"]')).not.toBeNull();
+  });
+
+  it('refuses a taken id until another is typed', () => {
+    const h = mount(source);
+    click(h.host, '评分规则');
+    click(h.host, '新增规则');
+    const form = h.host.querySelector<HTMLElement>('[data-testid="new-rule"]');
+    if (!form) throw new Error('no new-rule form');
+    fill(form, '规则 ID（由英文规则名生成，也可以自己改）', 'value-justification');
+    expect(form.textContent).toContain('已经有规则用了这个 ID');
+    fill(form, '规则 ID（由英文规则名生成，也可以自己改）', 'Value Justification');
+    expect(form.textContent).toContain('ID 只能用小写字母');
+    click(form, '取消');
+    expect(h.changes).toHaveLength(0);
+  });
+
+  it('removes a rule only after the confirm', () => {
+    const h = mount(source);
+    click(h.host, '评分规则');
+    const card = h.host.querySelector<HTMLElement>('[data-rule="value-justification"]');
+    if (!card) throw new Error('no rule card');
+    click(card, '删除规则');
+    click(card, '不删了');
+    expect(h.changes).toHaveLength(0);
+    click(card, '删除规则');
+    expect(card.querySelector('[role="alertdialog"]')?.textContent).toContain('确定删除规则 value-justification？');
+    click(card, '确定删除');
+    expect(h.changes).toHaveLength(1);
+    expect(h.text()).not.toContain('id: value-justification');
+    expect(h.host.querySelector('[data-rule="value-justification"]')).toBeNull();
+  });
+
+  it('adds a reaction to a move, before its catch-all, and removes it again', () => {
+    const h = mount(source);
+    click(h.host, '买家台词');
+    const move = h.host.querySelector<HTMLElement>('[data-state-lines="ask-shipping"]');
+    if (!move) throw new Error('no move card');
+    click(move, '新增反应');
+    const form = move.querySelector<HTMLElement>('[data-testid="new-reaction-ask-shipping"]');
+    if (!form) throw new Error('no new-reaction form');
+    // The scenario's own intents come first, then the lexicon's, with their descriptions.
+    const options = [...field(form, '意图（命中其中任意一个就算）').querySelectorAll('option')].map((o) => o.textContent ?? '');
+    expect(options[1]).toMatch(/^bar-soft-firm \[本剧本\] — /);
+    expect(options.some((o) => o.startsWith('concede-discount — '))).toBe(true);
+    // An intent an earlier reaction of the move already takes is pointed out.
+    pickIntent(form, 'bar-gift');
+    expect(form.querySelector('.studio-error')?.textContent).toContain('bar-gift');
+    click(form, '×');
+    expect(form.querySelector('.studio-error')).toBeNull();
+    pickIntent(form, 'bar-real-deal');
+    fill(form, '买家说（每行一句，按顺序发出；之后可以再加说法）', '有券呀 那我去领\n\n领好了');
+    fill(form, '然后买家转到', 'paying-promo');
+    click(form, '添加反应');
+    expect(h.changes).toHaveLength(1);
+    const on = js(h.text()).states['ask-shipping']?.on ?? [];
+    expect(on[4]).toEqual({ intent: 'bar-real-deal', say: [['有券呀 那我去领'], ['领好了']], goto: 'paying-promo' });
+    expect(checkSource(h.text(), 'my-easy', ctx).diagnostics).toEqual([]);
+    // The new reaction's lines are editable like the others.
+    expect((h.host.querySelector('[aria-label="ask-shipping 反应3 第 2 句 说法 1"]') as HTMLInputElement | null)?.value).toBe('领好了');
+    const group = h.host.querySelector('[aria-label="ask-shipping 反应3 第 1 句 说法 1"]')?.closest('.studio-form-group') as HTMLElement | null;
+    if (!group) throw new Error('no reaction group');
+    click(group, '删除这个反应');
+    click(group, '确定删除');
+    expect(h.text()).toBe(source);
+  });
+
+  it('says so, and keeps the form, when the YAML is written in a way it cannot add to', () => {
+    const flow = source.replace(
+      '    on:\n      - intent: rude-reply\n        goto: left-offended\n      - else: true\n        goto: bought-bad-deal\n',
+      '    on: [{ intent: rude-reply, goto: left-offended }, { else: true, goto: bought-bad-deal }]\n',
+    );
+    expect(flow).not.toBe(source);
+    const h = mount(flow);
+    click(h.host, '买家台词');
+    const move = h.host.querySelector<HTMLElement>('[data-state-lines="paying-bad"]');
+    if (!move) throw new Error('no move card');
+    click(move, '新增反应');
+    const form = move.querySelector<HTMLElement>('[data-testid="new-reaction-paying-bad"]');
+    if (!form) throw new Error('no new-reaction form');
+    pickIntent(form, 'payment-nudge');
+    fill(form, '买家说（每行一句，按顺序发出；之后可以再加说法）', '好的');
+    click(form, '添加反应');
+    expect(h.changes).toHaveLength(0);
+    expect(form.querySelector('[role="alert"]')?.textContent).toContain('请在 YAML 里编辑');
+  });
+
+  it('adds a nudge to a move without one, asking for a delay only when none is in force', () => {
+    const h = mount(source);
+    click(h.host, '买家台词');
+    const move = h.host.querySelector<HTMLElement>('[data-state-lines="hesitate"]');
+    if (!move) throw new Error('no move card');
+    expect(() => button(h.host.querySelector<HTMLElement>('[data-state-lines="paying-promo"]') ?? h.host, '添加催促')).toThrow();
+    click(move, '添加催促');
+    expect(() => field(move, '沉默多少秒后催促')).toThrow();
+    fill(move, 'hesitate 催促台词', '还在吗 我等你哦');
+    click(move, '添加催促');
+    expect(js(h.text()).states['hesitate']?.silence).toEqual({ nudge: [['还在吗 我等你哦']] });
+    expect(checkSource(h.text(), 'my-easy', ctx).diagnostics).toEqual([]);
+    expect((h.host.querySelector('[aria-label="hesitate 催促 第 1 句 说法 1"]') as HTMLInputElement | null)?.value).toBe('还在吗 我等你哦');
+  });
+});
