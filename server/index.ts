@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createApplication } from './app.ts';
 import { ConfigError, readConfig } from './runtime/config.ts';
+import { connectRedisAdapter } from './runtime/redisAdapter.ts';
 import { openDatabase } from './store/database.ts';
 import { loadOrCreateSecret } from './store/secret.ts';
 import { SessionLog } from './store/sessionLog.ts';
@@ -16,8 +17,10 @@ async function main(): Promise<void> {
     file: join(config.dataDir, 'kefu-dojo.sqlite'),
     synchronous: config.dbSync,
     onCheckpointError: (message) => logger.warn({ message }, 'background checkpoint failed'),
+    onConnectionError: (err) => logger.warn({ err: err.message }, 'a database connection was lost; queries reconnect'),
   });
   const log = new SessionLog(db);
+  const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger.child({ part: 'redis' })) : undefined;
   const httpServer = createServer();
   const app = createApplication(httpServer, {
     log,
@@ -31,6 +34,9 @@ async function main(): Promise<void> {
     db,
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,
+    ...(redis ? { adapter: redis.adapter } : {}),
+    // Sessions run under leases even on one node: after a restart, the sweep finishes what was pending.
+    cluster: { nodeId: config.nodeId, leaseTtlMs: config.leaseTtlMs },
   });
   if (app.drills) {
     await app.drills.auth.bootstrap(config.trainerBootstrap, logger);
@@ -40,7 +46,7 @@ async function main(): Promise<void> {
   httpServer.listen({ port: config.port, ...(config.host ? { host: config.host } : {}) }, () => {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, store: config.databaseUrl ? 'postgres' : 'sqlite', dataDir: config.dataDir, scenariosDir: config.scenariosDir, buyerSpeed: config.buyerSpeed }, 'listening');
+    logger.info({ port, nodeId: config.nodeId, store: config.databaseUrl ? 'postgres' : 'sqlite', redis: redis !== undefined, dataDir: config.dataDir, scenariosDir: config.scenariosDir, buyerSpeed: config.buyerSpeed }, 'listening');
   });
   let stopping = false;
   const stop = (signal: string) => {
@@ -49,6 +55,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     app
       .close()
+      .then(() => redis?.close())
       .then(() => db.destroy())
       .then(() => process.exit(0))
       .catch((err: unknown) => {

@@ -47,7 +47,7 @@ interface Tracked {
 }
 
 /** Errors that say "try again later" rather than "this will never work". */
-const RETRY_LATER = new Set<NetError['code']>(['rate-limited', 'internal', 'timeout']);
+const RETRY_LATER = new Set<NetError['code']>(['rate-limited', 'unavailable', 'internal', 'timeout']);
 const SESSION_GONE = new Set<NetError['code']>(['unauthorized', 'not-found', 'scenario-unavailable']);
 
 export function newClientMsgId(): string {

@@ -107,8 +107,9 @@ export interface TrainerSlice {
 const ATTACH_RETRY_MS = 1_000;
 const MAX_ATTACH_ATTEMPTS = 60;
 
-function withMoves(moves: readonly string[], tiles: readonly Tile[]): string[] {
+function withMoves(moves: readonly string[], tiles: readonly Tile[], answered: readonly string[] = []): string[] {
   const out = [...moves];
+  for (const key of answered) if (!out.includes(key)) out.push(key);
   for (const t of tiles) {
     const key = t.move && t.scenarioId ? `${t.scenarioId}/${t.move}` : null;
     if (key && !out.includes(key)) out.push(key);
@@ -117,7 +118,7 @@ function withMoves(moves: readonly string[], tiles: readonly Tile[]): string[] {
 }
 
 function fromSnapshot(s: DrillSnapshot, now: number, before: LiveDrill | null): LiveDrill {
-  const moves = withMoves(before?.drillId === s.state.drillId ? before.moves : [], s.tiles);
+  const moves = withMoves(before?.drillId === s.state.drillId ? before.moves : [], s.tiles, s.moves);
   return { drillId: s.state.drillId, code: s.code, joinUrl: s.joinUrl, state: s.state, clockAt: now, tiles: Object.fromEntries(s.tiles.map((t) => [t.seatId, t])), order: s.tiles.map((t) => t.seatId), heat: s.heat, moves };
 }
 
@@ -271,7 +272,7 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
         tiles[tile.seatId] = tile;
       }
       const state = { ...live.state, clock: update.clock };
-      set({ live: { ...live, state, clockAt: env.now(), tiles, order, heat: update.heat ?? live.heat, moves: withMoves(live.moves, update.tiles) } });
+      set({ live: { ...live, state, clockAt: env.now(), tiles, order, heat: update.heat ?? live.heat, moves: withMoves(live.moves, update.tiles, update.moves) } });
     },
     netWatchEvent(event) {
       const watched = get().watched;

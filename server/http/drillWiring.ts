@@ -1,5 +1,6 @@
 // Trainer accounts and classroom drills on an app: the stores, the `/drill` Socket.IO namespace and
 // the trainer HTTP routes, wired together. Kept out of app.ts so the practice wiring reads alone.
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -7,6 +8,7 @@ import { trainerRoutes } from './trainerRoutes.ts';
 import { TrainerAuth } from './trainerAuth.ts';
 import { DRILL_NAMESPACE } from '../protocol/index.ts';
 import { attachDrillGateway } from '../runtime/drills/drillGateway.ts';
+import { DRILL_LEASE_MS } from '../runtime/drills/drillLeases.ts';
 import { DrillManager } from '../runtime/drills/drillManager.ts';
 import type { DrillNamespace } from '../runtime/drills/drillRooms.ts';
 import { drillOutbox } from '../runtime/drills/drillRooms.ts';
@@ -15,7 +17,9 @@ import type { AppServer } from '../runtime/gateway.ts';
 import type { ScenarioCatalog } from '../runtime/scenarioCatalog.ts';
 import type { Scheduler } from '../runtime/scheduler.ts';
 import type { RateLimit } from '../runtime/socketGuard.ts';
+import { DrillRunStore } from '../store/drillRunStore.ts';
 import { DrillStore } from '../store/drillStore.ts';
+import { LeaseStore } from '../store/leases.ts';
 import type { Database } from '../store/schema.ts';
 import { TrainerStore } from '../store/trainerStore.ts';
 
@@ -30,6 +34,10 @@ export interface DrillWiringDeps {
   allowedOrigins: readonly string[];
   publicUrl: string | undefined;
   secureCookies: boolean;
+  /** this process among the nodes (the owner named in its leases); a new random one if not given */
+  nodeId?: string | undefined;
+  /** how long a drill lease lasts without a heartbeat (DRILL_LEASE_MS if not given) */
+  leaseTtlMs?: number | undefined;
 }
 
 export interface Drills {
@@ -48,7 +56,21 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
   const log = new TappedSessionLog(deps.db);
   // The namespace speaks the drill protocol, not the practice server's: its own event maps.
   const nsp = io.of(DRILL_NAMESPACE) as unknown as DrillNamespace;
-  const manager = new DrillManager({ wall: deps.scheduler, log, catalog: deps.catalog, store, logger: deps.logger, speed: deps.speed, secret: deps.secret, outbox: drillOutbox(nsp), publicUrl: deps.publicUrl });
+  const leases = new LeaseStore(deps.db, deps.nodeId ?? `node-${randomUUID()}`);
+  const manager = new DrillManager({
+    wall: deps.scheduler,
+    log,
+    catalog: deps.catalog,
+    store,
+    logger: deps.logger,
+    speed: deps.speed,
+    secret: deps.secret,
+    outbox: drillOutbox(nsp),
+    publicUrl: deps.publicUrl,
+    runs: new DrillRunStore(deps.db),
+    leases,
+    leaseMs: deps.leaseTtlMs ?? DRILL_LEASE_MS,
+  });
   attachDrillGateway(nsp, {
     drills: manager,
     store,

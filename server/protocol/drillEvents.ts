@@ -41,6 +41,8 @@ export interface DrillSnapshot {
   qrSvg: string;
   tiles: Tile[];
   heat: HeatRow[];
+  /** every move some seat has answered ("scenarioId/move"): the moves a reveal can pick */
+  moves: string[];
 }
 
 export type SeatStatus = 'lobby' | 'playing' | 'finished' | 'removed';
@@ -87,6 +89,8 @@ export interface DashboardUpdate {
   tiles: Tile[];
   /** the whole heat map, when it changed */
   heat?: HeatRow[];
+  /** every move some seat has answered ("scenarioId/move"), when the list grew */
+  moves?: string[];
 }
 
 export interface RevealVerdict {
@@ -149,6 +153,8 @@ export interface ClassSummary {
 export interface SeatSessionResult {
   sessionId: string;
   scenarioId: string;
+  /** the version played: a scenario republished during the drill does not change what was graded */
+  scenarioVersion: number;
   outcome: OutcomeKind | null;
   report: Report | null;
 }

@@ -19,6 +19,8 @@ export type ProtocolErrorCode =
   | 'not-found'
   /** the scenario exists but does not load (invalid file) or the requested version is gone */
   | 'scenario-unavailable'
+  /** the database cannot be reached: nothing was recorded; send again (same clientMsgId) shortly */
+  | 'unavailable'
   | 'internal';
 
 /** Protocol codes, plus the engine's codes for events that are impossible at this point of a chat. */

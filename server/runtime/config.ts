@@ -1,5 +1,7 @@
 // Configuration from the environment, with the defaults README documents. Invalid values stop the
 // server at start with a message naming the variable, rather than surprising anyone later.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { RATE_LIMIT } from '../protocol/index.ts';
 import type { RateLimit } from './socketGuard.ts';
 
@@ -28,6 +30,12 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** postgres://...: the store is PostgreSQL (several nodes share it); else SQLite in dataDir */
   databaseUrl: string | undefined;
+  /** redis://...: Socket.IO goes through the Redis Streams adapter, so several nodes share rooms */
+  redisUrl: string | undefined;
+  /** this process among the nodes: the owner named in the leases it holds */
+  nodeId: string;
+  /** how long a session lease lasts without a heartbeat before another node may take it over */
+  leaseTtlMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +57,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (secure !== undefined && secure !== '' && secure !== 'true' && secure !== 'false') throw new ConfigError('SECURE_COOKIES must be true or false');
   const databaseUrl = env['DATABASE_URL'] || undefined;
   if (databaseUrl !== undefined && !/^postgres(?:ql)?:\/\/./.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  const redisUrl = env['REDIS_URL'] || undefined;
+  if (redisUrl !== undefined && !/^rediss?:\/\/./.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// URL');
+  const nodeId = env['NODE_ID'] || defaultNodeId();
+  if (!/^[\w.:-]{1,100}$/.test(nodeId)) throw new ConfigError('NODE_ID must be 1 to 100 letters, digits, dots, colons, dashes or underscores');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env['HOST'] || undefined,
@@ -71,7 +83,15 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     publicUrl,
     secureCookies: secure ? secure === 'true' : (publicUrl?.startsWith('https:') ?? false),
     databaseUrl,
+    redisUrl,
+    nodeId,
+    leaseTtlMs: integer(env, 'LEASE_TTL_MS', 15_000, 1000, 600_000),
   };
+}
+
+/** Unique per process: a node restarted on the same host is a new owner, so its old leases are fenced. */
+function defaultNodeId(): string {
+  return `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

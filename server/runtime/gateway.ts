@@ -17,6 +17,7 @@ import type { DeliveredEvent } from './liveSession.ts';
 import type { SessionRegistry } from './sessionRegistry.ts';
 import type { RateLimit } from './socketGuard.ts';
 import { guardPackets } from './socketGuard.ts';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from './storeFailures.ts';
 import type { SessionTokens } from './tokens.ts';
 import { toSessionEvent, traineeEventNames } from './traineeEvents.ts';
 
@@ -103,7 +104,8 @@ export function coalesceFrames(connection: EngineConnection): void {
 export function attachGateway(io: AppServer, deps: GatewayDeps): void {
   const { registry, tokens, logger } = deps;
   io.on('connection', (socket) => {
-    socket.data.sessions = [];
+    // A recovered socket (server/runtime/recoveryGate.ts) keeps the sessions it had opened with their tokens.
+    if (!socket.recovered || !Array.isArray(socket.data.sessions)) socket.data.sessions = [];
     coalesceFrames(socket.conn as unknown as EngineConnection);
     socket.use(guardPackets(deps.rateLimit, deps.now, logger, socket.id));
     const join = (sessionId: string) => {
@@ -124,7 +126,7 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
 
     handle(socket, logger, 'session:resume', async (payload, respond) => {
       if (tokens.verify(payload.token) !== payload.sessionId) return respond(fail('unauthorized', 'this token does not open that session'));
-      const session = await registry.get(payload.sessionId);
+      const session = await registry.attach(payload.sessionId);
       if (!session) return respond(fail('not-found', 'no such session'));
       await session.resume(payload.lastSeq, (lastSeq, missed) => {
         join(session.id);
@@ -138,9 +140,15 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
         if (!socket.data.sessions.includes(payload.sessionId)) {
           return respond(fail('forbidden', 'start or resume this session on this connection first'));
         }
-        const session = await registry.get(payload.sessionId);
+        const event = toSessionEvent(name, payload);
+        const session = await registry.take(payload.sessionId);
         if (!session) return respond(fail('not-found', 'no such session'));
-        await session.act(toSessionEvent(name, payload), payload.clientMsgId, respond);
+        // Moved to another node since this one loaded it: take the lease back (it follows the trainee) and go again, once.
+        await session.act(event, payload.clientMsgId, respond, async () => {
+          const again = await registry.take(payload.sessionId).catch(() => undefined);
+          if (!again) return respond(fail('internal', 'the session moved between nodes; send it again (same clientMsgId)'));
+          await again.act(event, payload.clientMsgId, respond);
+        });
       });
     }
   });
@@ -167,6 +175,8 @@ function handle<E extends ClientEventName>(
     const valid = validatePayload(name, args.length > 1 ? args[0] : undefined);
     if (!valid.ok) return respond(valid);
     run(valid.data, respond).catch((err: unknown) => {
+      // A database outage is expected to pass: say so, so the client retries instead of giving up.
+      if (isStoreUnavailable(err)) return respond(fail('unavailable', STORE_UNAVAILABLE));
       logger.error({ err, event: name, socketId: socket.id }, 'event handler failed');
       respond(fail('internal', 'something went wrong on the server; try again'));
     });

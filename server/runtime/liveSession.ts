@@ -7,6 +7,8 @@ import type { CompiledScenario, Message, SessionEvent, SessionState, StepResult 
 import { nextDeadline, SessionError, step } from '../engine/index.ts';
 import type { Ack, Mode, ScenarioSummary, ServerEventName, ServerEventPayload, TraineeAck } from '../protocol/index.ts';
 import { fail, ok } from '../protocol/index.ts';
+import { LeaseLostError } from '../store/leases.ts';
+import { isDuplicateRow, isStoreUnavailable, STORE_UNAVAILABLE } from './storeFailures.ts';
 import type { SessionLog } from '../store/sessionLog.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { EventRecord } from './serverEvents.ts';
@@ -30,6 +32,10 @@ export interface LiveSessionDeps {
   broadcast: (sessionId: string, event: DeliveredEvent) => void;
   /** the report has been delivered: nothing more will happen in this session */
   onFinished: (session: LiveSession) => void;
+  /** the lease this node runs the session under: every append is fenced by it */
+  lease?: { owner: string; epoch: number } | undefined;
+  /** a fenced append said another node runs the session now: this copy is dead */
+  onLeaseLost?: (session: LiveSession) => void;
 }
 
 /** What a session is rebuilt from: a fresh start or a replayed log. */
@@ -58,6 +64,10 @@ export class LiveSession {
   private cancelTimer: (() => void) | null = null;
   private queue: Promise<void> = Promise.resolve();
   private jobs = 0;
+  /** another node took the session over: no job runs on this copy any more */
+  private moved = false;
+  /** this copy wrote the end, and the lease went with it */
+  leaseReleased = false;
   lastActivity: number;
 
   constructor(
@@ -101,8 +111,12 @@ export class LiveSession {
     return this.enqueue(() => this.settle(this.now()));
   }
 
-  /** A trainee event. `respond` is called exactly once: after the commit, or with an error. */
-  act(event: SessionEvent, clientMsgId: string, respond: (answer: Ack<TraineeAck>) => void): Promise<void> {
+  /**
+   * A trainee event. `respond` is called exactly once: after the commit, or with an error; unless the
+   * session turns out to be run by another node now and `onMoved` is given: then `onMoved` is called
+   * instead, nothing having been written (the caller takes the lease and tries again).
+   */
+  act(event: SessionEvent, clientMsgId: string, respond: (answer: Ack<TraineeAck>) => void, onMoved?: () => void): Promise<void> {
     let answered = false;
     const answer = (a: Ack<TraineeAck>) => {
       if (answered) return;
@@ -127,6 +141,14 @@ export class LiveSession {
       answer(ok(ack));
       this.settle(now);
     }).catch((err: unknown) => {
+      if (err instanceof LeaseLostError && onMoved && !answered) {
+        answered = true;
+        return onMoved();
+      }
+      if (isStoreUnavailable(err)) {
+        this.deps.logger.warn({ err: String(err), sessionId: this.id, event: event.type }, 'the store is unavailable; event refused');
+        return answer(fail('unavailable', STORE_UNAVAILABLE));
+      }
       this.deps.logger.error({ err, sessionId: this.id, event: event.type }, 'trainee event failed');
       answer(fail('internal', 'the server could not record this event; send it again with the same clientMsgId'));
     });
@@ -167,7 +189,11 @@ export class LiveSession {
 
   private enqueue(job: () => Promise<void> | void): Promise<void> {
     this.jobs++;
-    const run = this.queue.then(job).finally(() => this.jobs--);
+    const guarded = () => {
+      if (this.moved) throw new LeaseLostError('session', this.id);
+      return job();
+    };
+    const run = this.queue.then(guarded).finally(() => this.jobs--);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -190,7 +216,8 @@ export class LiveSession {
       }
       this.settle(now);
     }).catch((err: unknown) => {
-      this.deps.logger.error({ err, sessionId: this.id }, 'session timer failed; retrying');
+      if (err instanceof LeaseLostError) return;
+      this.deps.logger[isStoreUnavailable(err) ? 'warn' : 'error']({ err: String(err), sessionId: this.id }, 'session timer failed; retrying');
       this.arm(this.now() + RETRY_AFTER_FAILURE_MS);
     });
   }
@@ -200,8 +227,22 @@ export class LiveSession {
     const records = effectsToRecords(result.effects, result.state, now, this.nextK, clientMsgId);
     const ended = result.effects.find((e) => e.type === 'ended');
     const end = ended?.type === 'ended' ? { endedAt: now, outcome: result.state.outcome?.kind ?? null, score: ended.report.score } : undefined;
-    await this.deps.log.append(this.id, { n, at: now, type: event.type, payload: event, clientMsgId, result: ack, effects: records.map(toLogged) }, end);
+    const lease = this.deps.lease;
+    const fence = lease && { owner: lease.owner, epoch: lease.epoch, wakeAt: this.wakeAfter(result.state, records), release: end !== undefined };
+    try {
+      await this.deps.log.append(this.id, { n, at: now, type: event.type, payload: event, clientMsgId, result: ack, effects: records.map(toLogged) }, end, fence);
+    } catch (err) {
+      if (err instanceof LeaseLostError) this.drop();
+      // The row is there already: a commit whose answer was lost (the connection dropped after it).
+      // This copy is behind its log; it goes, and a copy rebuilt from the log answers instead.
+      if (isDuplicateRow(err)) {
+        this.drop();
+        throw new LeaseLostError('session', this.id);
+      }
+      throw err;
+    }
     // Memory changes only once the log has it.
+    if (fence?.release) this.leaseReleased = true;
     this.state = result.state;
     this.eventCount = n;
     this.nextK += records.length;
@@ -213,6 +254,26 @@ export class LiveSession {
       this.pending.splice(0, this.pending.length, ...kept);
     }
     for (const r of records) if (isVisible(r, this.identity.mode, this.endedAt)) insertInOrder(this.pending, r);
+  }
+
+  /** When this session next needs its node (a buyer line due, a silence deadline), once `state` and `records` are in. */
+  private wakeAfter(state: SessionState, records: EventRecord[]): number | null {
+    let at = nextDeadline(state);
+    for (const r of [this.pending[0], ...records]) if (r && (at === null || r.dueAt < at)) at = r.dueAt;
+    return at;
+  }
+
+  /** Another node runs the session now: stop the timer, refuse every later job, tell the owner. */
+  private drop(): void {
+    if (this.moved) return;
+    this.moved = true;
+    this.dispose();
+    this.deps.onLeaseLost?.(this);
+  }
+
+  /** The lease was lost (a heartbeat found another owner): the same as a fenced write. */
+  leaseLost(): void {
+    this.drop();
   }
 
   private settle(now: number): void {

@@ -6,6 +6,7 @@ import { startSession } from '../engine/index.ts';
 import type { Ack, Mode, SessionInfo } from '../protocol/index.ts';
 import { ok } from '../protocol/index.ts';
 import type { SessionLog } from '../store/sessionLog.ts';
+import type { LeaseKeeper } from './leaseKeeper.ts';
 import type { DeliveredEvent, SessionIdentity } from './liveSession.ts';
 import { LiveSession } from './liveSession.ts';
 import { replaySession } from './replay.ts';
@@ -23,6 +24,11 @@ export interface RegistryDeps {
   /** buyer pacing for new sessions: 1 = like a person, 0 = instant */
   speed: number;
   broadcast: (sessionId: string, event: DeliveredEvent) => void;
+  /**
+   * Several nodes: sessions run under a lease (server/runtime/leaseKeeper.ts). The node a trainee's
+   * socket attaches to takes the lease; every append is fenced by its epoch.
+   */
+  leases?: LeaseKeeper | undefined;
 }
 
 export interface StartRequest {
@@ -55,6 +61,8 @@ export class SessionRegistry {
     const now = this.deps.scheduler.now();
     const first = startSession(compiled, { seed, now, speed: this.deps.speed });
     const records = effectsToRecords(first.effects, first.state, now, 1, null);
+    const leases = this.deps.leases;
+    const firstWake = records.reduce<number | null>((at, r) => (at === null || r.dueAt < at ? r.dueAt : at), null);
     await this.deps.log.create(
       {
         id,
@@ -71,24 +79,55 @@ export class SessionRegistry {
         score: null,
       },
       records.map(toLogged),
+      leases && { owner: leases.nodeId, expiresAt: leases.expiresAt(), wakeAt: firstWake },
     );
     const identity: SessionIdentity = { id, mode: request.mode, displayName: request.displayName, scenario: summary, startedAt: now };
-    const session = new LiveSession(identity, compiled, { state: first.state, records, results: new Map(), eventCount: 0, lastAt: now, replayed: false }, this.sessionDeps());
+    const epoch = leases && 1;
+    const session = new LiveSession(identity, compiled, { state: first.state, records, results: new Map(), eventCount: 0, lastAt: now, replayed: false }, this.sessionDeps(id, epoch));
+    if (epoch !== undefined) this.epochs.set(session, epoch);
     this.live.set(id, session);
     this.deps.logger.info({ sessionId: id, scenario: summary.id, version: summary.version, mode: request.mode }, 'session started');
     return ok(session);
   }
 
-  /** The session in memory, or rebuilt from its log; undefined if there is no such session. */
+  /**
+   * To read: the session in memory, or rebuilt from its log; undefined if there is no such session.
+   * With leases, a session not in memory is rebuilt as a detached copy (no lease taken, no timers,
+   * not kept): reading a transcript does not pull the session away from its trainee's node.
+   */
   async get(sessionId: string): Promise<LiveSession | undefined> {
+    if (!this.deps.leases) return this.take(sessionId);
+    return this.live.get(sessionId) ?? (await this.loading.get(sessionId)) ?? this.detached(sessionId);
+  }
+
+  /** To act: the session in memory, or (taking its lease first, with leases) rebuilt from its log and kept running here. */
+  async take(sessionId: string): Promise<LiveSession | undefined> {
     const running = this.live.get(sessionId);
     if (running) return running;
     let pending = this.loading.get(sessionId);
     if (!pending) {
-      pending = this.rebuild(sessionId).finally(() => this.loading.delete(sessionId));
+      pending = this.takeAndRebuild(sessionId).finally(() => this.loading.delete(sessionId));
       this.loading.set(sessionId, pending);
     }
     return pending;
+  }
+
+  /**
+   * A trainee's socket attaches (starts following the session): the lease follows it here. A copy in
+   * memory is used only once the store confirms this node still holds the lease (one read, per attach
+   * and not per event); otherwise the lease is taken and the session rebuilt from the log.
+   */
+  async attach(sessionId: string): Promise<LiveSession | undefined> {
+    if (this.deps.leases && this.live.has(sessionId)) await this.deps.leases.confirm('session', sessionId);
+    return this.take(sessionId);
+  }
+
+  /** Run a session whose lease this node took over from a dead one (the orphan sweep). */
+  async adopt(sessionId: string, epoch: number): Promise<void> {
+    if (this.live.has(sessionId) || this.loading.has(sessionId)) return;
+    const pending = this.rebuild(sessionId, epoch).finally(() => this.loading.delete(sessionId));
+    this.loading.set(sessionId, pending);
+    await pending;
   }
 
   info(session: LiveSession, lastSeq: number): SessionInfo {
@@ -102,6 +141,7 @@ export class SessionRegistry {
     for (const [id, session] of this.live) {
       if (session.quiet && now - session.lastActivity > IDLE_EVICT_MS) {
         this.live.delete(id);
+        this.deps.leases?.release('session', id);
         evicted++;
       }
     }
@@ -120,7 +160,38 @@ export class SessionRegistry {
     this.live.clear();
   }
 
-  private async rebuild(sessionId: string): Promise<LiveSession | undefined> {
+  /** With leases, take the lease first and read the log after: nothing the old owner commits later can be missing. */
+  private async takeAndRebuild(sessionId: string): Promise<LiveSession | undefined> {
+    const leases = this.deps.leases;
+    if (!leases) return this.rebuild(sessionId, undefined);
+    const epoch = await leases.acquire('session', sessionId, () => this.lose(sessionId, epoch));
+    return this.rebuild(sessionId, epoch);
+  }
+
+  /** A session read without taking it over: rebuilt from the log, not kept, no timers. */
+  private detached(sessionId: string): Promise<LiveSession | undefined> {
+    return this.fromLog(sessionId, undefined);
+  }
+
+  private async rebuild(sessionId: string, epoch: number | undefined): Promise<LiveSession | undefined> {
+    const leases = this.deps.leases;
+    if (leases && epoch !== undefined && leases.epochOf('session', sessionId) !== epoch) leases.hold('session', sessionId, epoch, () => this.lose(sessionId, epoch));
+    let session: LiveSession | undefined;
+    try {
+      session = await this.fromLog(sessionId, epoch);
+    } finally {
+      if (!session) leases?.release('session', sessionId);
+    }
+    if (!session) return undefined;
+    if (epoch !== undefined) this.epochs.set(session, epoch);
+    this.live.set(sessionId, session);
+    this.deps.logger.info({ sessionId, lastSeq: session.lastSeq }, 'session rebuilt from its log');
+    void session.begin();
+    return session;
+  }
+
+  /** The session as its log has it (run under `epoch` if given); undefined if there is no such session. */
+  private async fromLog(sessionId: string, epoch: number | undefined): Promise<LiveSession | undefined> {
     const stored = await this.deps.log.load(sessionId);
     if (!stored) return undefined;
     const scenario = await this.deps.catalog.byHash(stored.session.bundle_hash);
@@ -129,21 +200,39 @@ export class SessionRegistry {
     if (replayed.divergence) this.deps.logger.error({ sessionId, divergence: replayed.divergence }, 'replaying the log did not reproduce the stored effects');
     const row = stored.session;
     const identity: SessionIdentity = { id: row.id, mode: row.mode === 'exam' ? 'exam' : 'practice', displayName: row.display_name, scenario: scenario.summary, startedAt: row.started_at };
-    const session = new LiveSession(identity, scenario.compiled, replayed, this.sessionDeps());
-    this.live.set(sessionId, session);
-    this.deps.logger.info({ sessionId, events: replayed.eventCount, lastSeq: session.lastSeq }, 'session rebuilt from its log');
-    void session.begin();
-    return session;
+    return new LiveSession(identity, scenario.compiled, replayed, this.sessionDeps(sessionId, epoch));
   }
 
-  private sessionDeps() {
+  /** Another node runs the session now: let this node's copy go (its timers stop; its log is the truth). */
+  private lose(sessionId: string, epoch: number): void {
+    const session = this.live.get(sessionId);
+    if (!session || this.epochs.get(session) !== epoch) return;
+    this.live.delete(sessionId);
+    session.leaseLost();
+  }
+
+  private readonly epochs = new WeakMap<LiveSession, number>();
+
+  private sessionDeps(sessionId: string, epoch: number | undefined) {
+    const leases = this.deps.leases;
+    if (leases && epoch !== undefined && leases.epochOf('session', sessionId) !== epoch) leases.hold('session', sessionId, epoch, () => this.lose(sessionId, epoch));
     return {
       log: this.deps.log,
       scheduler: this.deps.scheduler,
       logger: this.deps.logger,
       broadcast: this.deps.broadcast,
-      onFinished: (session: LiveSession) => {
+      lease: leases && epoch !== undefined ? { owner: leases.nodeId, epoch } : undefined,
+      onLeaseLost: (session: LiveSession) => {
         if (this.live.get(session.id) === session) this.live.delete(session.id);
+        if (epoch !== undefined) leases?.lost('session', session.id, epoch);
+      },
+      onFinished: (session: LiveSession) => {
+        if (this.live.get(session.id) !== session) return;
+        this.live.delete(session.id);
+        if (leases?.epochOf('session', session.id) !== epoch) return;
+        // Ended here: the end's own write let the lease go. Ended before (a report reopened): let go now.
+        if (session.leaseReleased) leases?.forget('session', session.id);
+        else leases?.release('session', session.id);
       },
     };
   }

@@ -87,10 +87,12 @@ export async function openSqlite(options: SqliteOptions): Promise<Kysely<Databas
 export interface StoreOptions extends SqliteOptions {
   /** postgres://...: PostgreSQL instead of the SQLite file */
   databaseUrl?: string | undefined;
+  /** PostgreSQL: a pooled connection was lost (logged; queries reconnect by themselves) */
+  onConnectionError?: (err: Error) => void;
 }
 
 /** The one store of the server: PostgreSQL when a URL is given, else the SQLite file. */
 export async function openDatabase(options: StoreOptions): Promise<Kysely<Database>> {
-  if (options.databaseUrl) return openPostgres({ url: options.databaseUrl });
+  if (options.databaseUrl) return openPostgres({ url: options.databaseUrl, ...(options.onConnectionError ? { onIdleError: options.onConnectionError } : {}) });
   return openSqlite(options);
 }

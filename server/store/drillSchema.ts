@@ -56,7 +56,28 @@ export interface DrillSessionsTable {
   report: string | null;
 }
 
+/**
+ * A drill while it runs (migration drill-runs-0001): what a node needs, with the seats and the
+ * session logs, to rebuild it. Which node runs it is its lease (`leases`, kind 'drill').
+ */
+export interface DrillRunsTable {
+  drill_id: string;
+  /** JSON [{id, version}]: the scenario versions the drill opened with, in sequence order */
+  scenarios: string;
+  /** lobby, running, paused, or ending (the end began: a new owner finishes it) */
+  status: string;
+  locked: number;
+  /** the drill clock (wall time less pauses) at the last checkpoint */
+  clock_ms: number;
+  /** the drill clock when the drill started */
+  started_clock: number | null;
+  /** the buyer move of a class-wide reveal, and its scenario */
+  frozen_at: string | null;
+  frozen_scenario: string | null;
+}
+
 export interface DrillTables {
+  drill_runs: DrillRunsTable;
   trainers: TrainersTable;
   trainer_logins: TrainerLoginsTable;
   drills: DrillsTable;

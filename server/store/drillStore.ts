@@ -33,6 +33,9 @@ export interface UnfinishedDrill {
   drillId: string;
   code: string;
   trainer: string;
+  trainerId: string;
+  trainerAdmin: boolean;
+  timeLimitMs: number | null;
   scenarioIds: string[];
   mode: string;
   status: DrillStatus;
@@ -98,12 +101,22 @@ export class DrillStore {
 
   /** Drills not ended, with their trainer's name, their seats (joining order) and their sessions. */
   async unfinished(): Promise<UnfinishedDrill[]> {
-    const drills = await this.db
+    return this.unfinishedWhere(undefined);
+  }
+
+  /** One drill not ended, as unfinished() gives it. */
+  async unfinishedOne(drillId: string): Promise<UnfinishedDrill | undefined> {
+    return (await this.unfinishedWhere(drillId))[0];
+  }
+
+  private async unfinishedWhere(drillId: string | undefined): Promise<UnfinishedDrill[]> {
+    let query = this.db
       .selectFrom('drills')
       .innerJoin('trainers', 'trainers.id', 'drills.trainer_id')
-      .select(['drills.id', 'drills.code', 'drills.scenario_ids', 'drills.mode', 'drills.status', 'drills.created_at', 'drills.started_at', 'trainers.name'])
-      .where('drills.status', '!=', 'ended')
-      .execute();
+      .select(['drills.id', 'drills.code', 'drills.scenario_ids', 'drills.mode', 'drills.status', 'drills.created_at', 'drills.started_at', 'drills.time_limit_ms', 'trainers.name', 'trainers.id as trainer_id', 'trainers.admin'])
+      .where('drills.status', '!=', 'ended');
+    if (drillId !== undefined) query = query.where('drills.id', '=', drillId);
+    const drills = await query.execute();
     const out: UnfinishedDrill[] = [];
     for (const d of drills) {
       const seats = await this.db.selectFrom('drill_seats').selectAll().where('drill_id', '=', d.id).orderBy('joined_at').execute();
@@ -112,6 +125,9 @@ export class DrillStore {
         drillId: d.id,
         code: d.code,
         trainer: d.name,
+        trainerId: d.trainer_id,
+        trainerAdmin: d.admin === 1,
+        timeLimitMs: d.time_limit_ms,
         scenarioIds: JSON.parse(d.scenario_ids) as string[],
         mode: d.mode,
         status: d.status as DrillStatus,
@@ -157,7 +173,8 @@ export class DrillStore {
     return { trainerId: row.trainer_id, results: row.results === null ? null : (JSON.parse(row.results) as DrillResults) };
   }
 
-  /** Drills left open by a stopped server: they cannot go on (their clocks are gone), so they end. */
+
+  /** Drills left open with nobody to go on with them: they end where they are. */
   async closeAbandoned(now: number): Promise<number> {
     const result = await this.db.updateTable('drills').set({ status: 'ended', ended_at: now }).where('status', '!=', 'ended').executeTakeFirst();
     return Number(result.numUpdatedRows);

@@ -5,18 +5,35 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
-import type { SessionEventsTable, SessionsTable } from './schema.ts';
+import type { LeasesTable, SessionEventsTable, SessionsTable } from './schema.ts';
+
+/** A session's lease as an append sees it: the write goes in only if the lease is still this. */
+export interface FenceRow {
+  session_id: string;
+  owner: string;
+  epoch: number;
+  /** stored with the write, for the sweeper of another node should this one die */
+  wake_at: number | null;
+  /** 1: the session ends with this write, and the lease is let go in the same statement */
+  release: 0 | 1;
+}
 
 /** One batch of the log as rows, every JSON already encoded. */
 export interface LogRows {
   sessions: SessionsTable[];
+  /** the lease of each session created in this batch */
+  leases: LeasesTable[];
+  fences: FenceRow[];
   events: SessionEventsTable[];
   ends: { id: string; end: { endedAt: number; outcome: string | null; score: number } }[];
 }
 
 export interface LogWriter {
-  /** Resolves true once committed, false having written nothing (the caller writes through Kysely). */
-  write(rows: LogRows): Promise<boolean>;
+  /**
+   * Resolves once committed with the sessions whose fence refused their rows (nothing of theirs was
+   * written), or undefined having written nothing at all (the caller writes through Kysely).
+   */
+  write(rows: LogRows): Promise<string[] | undefined>;
   close(): void;
 }
 
@@ -25,29 +42,41 @@ const SQL = {
     'INSERT INTO sessions (id, scenario_id, scenario_version, bundle_hash, seed, speed, mode, display_name, started_at, ended_at, outcome, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   event: 'INSERT INTO session_events (session_id, n, at, type, payload, client_msg_id, result, effects) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   end: 'UPDATE sessions SET ended_at = ?, outcome = ?, score = ? WHERE id = ?',
+  lease: "INSERT INTO leases (kind, id, owner, epoch, expires_at, wake_at) VALUES ('session', ?, ?, ?, ?, ?)",
+  fence: "UPDATE leases SET wake_at = ? WHERE kind = 'session' AND id = ? AND owner = ? AND epoch = ?",
+  fenceRelease: "UPDATE leases SET owner = '', expires_at = 0, wake_at = NULL WHERE kind = 'session' AND id = ? AND owner = ? AND epoch = ?",
 };
 
 /** The same loop as WORKER_SOURCE's, on a connection of this thread; prepared by the first write. */
 export function threadWriter(sqlite: SQLite.Database): LogWriter {
-  let write: ((rows: LogRows) => void) | undefined;
+  let write: ((rows: LogRows) => string[]) | undefined;
   const prepare = () => {
     const session = sqlite.prepare(SQL.session);
     const event = sqlite.prepare(SQL.event);
     const end = sqlite.prepare(SQL.end);
+    const lease = sqlite.prepare(SQL.lease);
+    const fence = sqlite.prepare(SQL.fence);
+    const fenceRelease = sqlite.prepare(SQL.fenceRelease);
     return sqlite.transaction((rows: LogRows) => {
+      const fenced: string[] = [];
+      for (const f of rows.fences) {
+        const held = f.release ? fenceRelease.run(f.session_id, f.owner, f.epoch) : fence.run(f.wake_at, f.session_id, f.owner, f.epoch);
+        if (held.changes === 0) fenced.push(f.session_id);
+      }
       for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score);
-      for (const e of rows.events) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
-      for (const { id, end: e } of rows.ends) end.run(e.endedAt, e.outcome, e.score, id);
+      for (const l of rows.leases) lease.run(l.id, l.owner, l.epoch, l.expires_at, l.wake_at);
+      for (const e of rows.events) if (!fenced.includes(e.session_id)) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
+      for (const { id, end: e } of rows.ends) if (!fenced.includes(id)) end.run(e.endedAt, e.outcome, e.score, id);
+      return fenced;
     });
   };
   return {
     write(rows) {
       // Inside an open Kysely transaction this batch would become its savepoint and share its fate.
-      if (sqlite.inTransaction) return Promise.resolve(false);
+      if (sqlite.inTransaction) return Promise.resolve(undefined);
       try {
         write ??= prepare();
-        write(rows);
-        return Promise.resolve(true);
+        return Promise.resolve(write(rows));
       } catch (err) {
         return Promise.reject(err as Error);
       }
@@ -68,10 +97,20 @@ db.pragma('wal_autocheckpoint = 20000');
 const session = db.prepare(workerData.sql.session);
 const event = db.prepare(workerData.sql.event);
 const end = db.prepare(workerData.sql.end);
+const lease = db.prepare(workerData.sql.lease);
+const fence = db.prepare(workerData.sql.fence);
+const fenceRelease = db.prepare(workerData.sql.fenceRelease);
 const write = db.transaction((rows) => {
+  const fenced = [];
+  for (const f of rows.fences) {
+    const held = f.release ? fenceRelease.run(f.session_id, f.owner, f.epoch) : fence.run(f.wake_at, f.session_id, f.owner, f.epoch);
+    if (held.changes === 0) fenced.push(f.session_id);
+  }
   for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score);
-  for (const e of rows.events) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
-  for (const { id, end: e } of rows.ends) end.run(e.endedAt, e.outcome, e.score, id);
+  for (const l of rows.leases) lease.run(l.id, l.owner, l.epoch, l.expires_at, l.wake_at);
+  for (const e of rows.events) if (!fenced.includes(e.session_id)) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
+  for (const { id, end: e } of rows.ends) if (!fenced.includes(id)) end.run(e.endedAt, e.outcome, e.score, id);
+  return fenced;
 });
 parentPort.on('message', (message) => {
   if (message === 'stop') {
@@ -81,8 +120,8 @@ parentPort.on('message', (message) => {
   }
   try {
     // IMMEDIATE: the write lock is taken (or waited for) first, never upgraded from a stale read.
-    write.immediate(message.rows);
-    parentPort.postMessage({ id: message.id });
+    const fenced = write.immediate(message.rows);
+    parentPort.postMessage({ id: message.id, fenced });
   } catch (err) {
     parentPort.postMessage({ id: message.id, error: String(err && err.message), code: err && err.code });
   }
@@ -91,13 +130,14 @@ parentPort.on('message', (message) => {
 
 interface Answer {
   id: number;
+  fenced?: string[];
   error?: string;
   code?: string;
 }
 
 /** Writes on a worker thread, started by the first write; answers come back in the order sent. */
 export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogWriter {
-  const waiting = new Map<number, { resolve: (written: boolean) => void; reject: (err: Error) => void }>();
+  const waiting = new Map<number, { resolve: (fenced: string[] | undefined) => void; reject: (err: Error) => void }>();
   let worker: Worker | undefined;
   let nextId = 1;
   let failure: Error | undefined;
@@ -113,7 +153,7 @@ export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogW
       const w = waiting.get(answer.id);
       waiting.delete(answer.id);
       if (waiting.size === 0) started.unref();
-      if (answer.error === undefined) w?.resolve(true);
+      if (answer.error === undefined) w?.resolve(answer.fenced ?? []);
       else w?.reject(Object.assign(new Error(answer.error), { code: answer.code }));
     });
     started.on('error', failAll);
@@ -124,7 +164,7 @@ export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogW
     write(rows) {
       // A writer that died fails the batches it had (it cannot say what it committed); later ones
       // go through Kysely on the main connection.
-      if (failure) return Promise.resolve(false);
+      if (failure) return Promise.resolve(undefined);
       worker ??= start();
       const id = nextId++;
       const thread = worker;

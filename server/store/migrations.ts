@@ -2,6 +2,8 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
 import { drillMigration } from './drillMigration.ts';
+import { drillRunMigration } from './drillRunMigration.ts';
+import { leaseMigration } from './leaseMigration.ts';
 import { studioMigration } from './studioMigration.ts';
 
 const migrations: Record<string, Migration> = {
@@ -48,6 +50,8 @@ const migrations: Record<string, Migration> = {
   },
   '0002-drills': drillMigration,
   '0003-studio': studioMigration,
+  '0004-leases': leaseMigration,
+  '0005-drill-runs': drillRunMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -27,11 +27,19 @@ export interface PostgresOptions {
   url: string;
   /** pool size; the group commit needs only one connection for its writes */
   max?: number;
+  /** an idle pooled connection failed (the server went away); the pool has dropped it already */
+  onIdleError?: (err: Error) => void;
 }
+
+const CONNECT_TIMEOUT_MS = 5000;
 
 /** Connect and migrate to the latest schema (Kysely's migrator takes a lock: nodes may race here). */
 export async function openPostgres(options: PostgresOptions): Promise<Kysely<Database>> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, types });
+  // A connection attempt that hangs (a stopped server) fails after a while instead of holding an event forever.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // An idle connection the server closed (a restart, a failover) is dropped by the pool, which then
+  // emits 'error': unheard, that would end the process. The next query opens a new connection.
+  pool.on('error', (err) => options.onIdleError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db as Kysely<unknown>);

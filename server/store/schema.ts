@@ -47,7 +47,23 @@ export interface SessionEventsTable {
   effects: string;
 }
 
+/** Who runs a session or a drill now (migration 0004, server/store/leases.ts). */
+export interface LeasesTable {
+  /** 'session' or 'drill' */
+  kind: string;
+  id: string;
+  /** a node id; '' once released */
+  owner: string;
+  /** grows by one on every change of owner: a write carrying an older one is refused */
+  epoch: number;
+  /** the owner's heartbeat keeps this ahead of now; past it, another node may take over */
+  expires_at: number;
+  /** when the owner has something to do next (a buyer line due, a silence deadline); null: nothing */
+  wake_at: number | null;
+}
+
 export interface Database extends DrillTables {
+  leases: LeasesTable;
   scenario_bundles: ScenarioBundlesTable;
   sessions: SessionsTable;
   session_events: SessionEventsTable;

@@ -2,8 +2,11 @@
 // sessions that arrive in the same turn of the event loop commit together in one transaction
 // (group commit), and each caller's promise settles only once its rows are committed. On SQLite the
 // batches go to the log writer (server/store/logWriter.ts); while one commits, the next one gathers.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import { PostgresAdapter } from 'kysely';
 import { logWriterOf } from './database.ts';
+import { LeaseLostError } from './leases.ts';
+import { writeRows } from './logRows.ts';
 import type { LogRows, LogWriter } from './logWriter.ts';
 import type { Database, SessionsTable } from './schema.ts';
 
@@ -40,7 +43,25 @@ export interface StoredSession {
   events: LoggedEvent[];
 }
 
-type Write = { kind: 'create'; session: SessionRow; effects: LoggedEffect[] } | { kind: 'append'; sessionId: string; event: LoggedEvent; end: SessionEnd | undefined };
+/** The lease an append must still match (owner and epoch), and the holder's next wake-up to record. */
+export interface Fence {
+  owner: string;
+  epoch: number;
+  wakeAt: number | null;
+  /** the session's last write: the lease is let go with it (no separate write on the way out) */
+  release?: boolean;
+}
+
+/** The lease a new session starts with (epoch 1), written with its first rows. */
+export interface NewLease {
+  owner: string;
+  expiresAt: number;
+  wakeAt: number | null;
+}
+
+type Write =
+  | { kind: 'create'; session: SessionRow; effects: LoggedEffect[]; lease: NewLease | undefined }
+  | { kind: 'append'; sessionId: string; event: LoggedEvent; end: SessionEnd | undefined; fence: Fence | undefined };
 
 interface Pending {
   write: Write;
@@ -48,8 +69,6 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-/** Rows per multi-row INSERT: well under SQLite's bound-parameter limit. */
-const ROWS_PER_INSERT = 400;
 /**
  * Writes per transaction. This bounds how long one commit holds the database (and, through Kysely on
  * this thread, every other socket); between batches the loop gets a turn.
@@ -60,9 +79,11 @@ export class SessionLog {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private readonly writer: LogWriter | undefined;
+  private readonly postgres: boolean;
 
   constructor(private readonly db: Kysely<Database>) {
     this.writer = logWriterOf(db);
+    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
   /** Keep a scenario bundle once; sessions point at it by hash. */
@@ -90,14 +111,18 @@ export class SessionLog {
       .executeTakeFirst();
   }
 
-  /** The session row and the start's effects (row 0), in one transaction. */
-  create(session: SessionRow, effects: LoggedEffect[]): Promise<void> {
-    return this.enqueue({ kind: 'create', session, effects });
+  /** The session row and the start's effects (row 0), and its lease if given, in one transaction. */
+  create(session: SessionRow, effects: LoggedEffect[], lease?: NewLease): Promise<void> {
+    return this.enqueue({ kind: 'create', session, effects, lease });
   }
 
-  /** One inbound event with its effects and, for the last event, the session's end: one transaction. */
-  append(sessionId: string, event: LoggedEvent, end?: SessionEnd): Promise<void> {
-    return this.enqueue({ kind: 'append', sessionId, event, end });
+  /**
+   * One inbound event with its effects and, for the last event, the session's end: one transaction.
+   * With a fence, it is written only while the session's lease still has that owner and epoch, and
+   * rejects with LeaseLostError otherwise (checked in the same transaction, no extra round trip).
+   */
+  append(sessionId: string, event: LoggedEvent, end?: SessionEnd, fence?: Fence): Promise<void> {
+    return this.enqueue({ kind: 'append', sessionId, event, end, fence });
   }
 
   async load(sessionId: string): Promise<StoredSession | undefined> {
@@ -146,8 +171,7 @@ export class SessionLog {
       if (guard > 0) await new Promise((resolve) => setImmediate(resolve));
       const batch = this.queue.splice(0, WRITES_PER_BATCH);
       try {
-        await this.commit(toRows(batch.map((p) => p.write)));
-        for (const p of batch) p.resolve();
+        settle(batch, await this.commit(toRows(batch.map((p) => p.write))));
       } catch (batchError) {
         if (batch.length === 1) {
           batch[0]?.reject(batchError);
@@ -156,8 +180,7 @@ export class SessionLog {
         // One bad write must not sink the others: retry each alone.
         for (const p of batch) {
           try {
-            await this.commit(toRows([p.write]));
-            p.resolve();
+            settle([p], await this.commit(toRows([p.write])));
           } catch (err) {
             p.reject(err);
           }
@@ -166,23 +189,35 @@ export class SessionLog {
     }
   }
 
-  /** One transaction: by the SQLite log writer when there is one and it takes it, else through Kysely. */
-  private async commit(rows: LogRows): Promise<void> {
-    if (this.writer && (await this.writer.write(rows))) return;
-    await this.db.transaction().execute((trx) => writeRows(trx, rows));
+  /** One transaction: by the SQLite log writer when there is one and it takes it, else through Kysely. Answers the fenced sessions. */
+  private async commit(rows: LogRows): Promise<string[]> {
+    const written = this.writer ? await this.writer.write(rows) : undefined;
+    if (written) return written;
+    return this.db.transaction().execute((trx) => writeRows(trx, rows, this.postgres));
+  }
+}
+
+/** A committed batch: the fenced appends learn that their lease is gone, the rest are done. */
+function settle(batch: Pending[], fenced: string[]): void {
+  for (const p of batch) {
+    const w = p.write;
+    if (w.kind === 'append' && w.fence && fenced.includes(w.sessionId)) p.reject(new LeaseLostError('session', w.sessionId));
+    else p.resolve();
   }
 }
 
 /** A batch as rows: every JSON encoded once, whichever path writes it (and again on a retry). */
 function toRows(writes: Write[]): LogRows {
-  const rows: LogRows = { sessions: [], events: [], ends: [] };
+  const rows: LogRows = { sessions: [], leases: [], fences: [], events: [], ends: [] };
   for (const w of writes) {
     if (w.kind === 'create') {
       rows.sessions.push(w.session);
+      if (w.lease) rows.leases.push({ kind: 'session', id: w.session.id, owner: w.lease.owner, epoch: 1, expires_at: w.lease.expiresAt, wake_at: w.lease.wakeAt });
       rows.events.push({ session_id: w.session.id, n: 0, at: w.session.started_at, type: 'start', payload: '{}', client_msg_id: null, result: null, effects: JSON.stringify(w.effects) });
       continue;
     }
     const e = w.event;
+    if (w.fence) rows.fences.push({ session_id: w.sessionId, owner: w.fence.owner, epoch: w.fence.epoch, wake_at: w.fence.wakeAt, release: w.fence.release ? 1 : 0 });
     rows.events.push({
       session_id: w.sessionId,
       n: e.n,
@@ -196,18 +231,4 @@ function toRows(writes: Write[]): LogRows {
     if (w.end) rows.ends.push({ id: w.sessionId, end: w.end });
   }
   return rows;
-}
-
-async function writeRows(trx: Transaction<Database>, rows: LogRows): Promise<void> {
-  for (const chunk of chunks(rows.sessions)) await trx.insertInto('sessions').values(chunk).execute();
-  for (const chunk of chunks(rows.events)) await trx.insertInto('session_events').values(chunk).execute();
-  for (const { id, end } of rows.ends) {
-    await trx.updateTable('sessions').set({ ended_at: end.endedAt, outcome: end.outcome, score: end.score }).where('id', '=', id).execute();
-  }
-}
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) out.push(rows.slice(i, i + ROWS_PER_INSERT));
-  return out;
 }

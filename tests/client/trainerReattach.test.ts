@@ -14,6 +14,7 @@ const snapshot: DrillSnapshot = {
   qrSvg: '<svg/>',
   tiles: [],
   heat: [],
+  moves: [],
 };
 
 function setup(attachAnswers: (attempt: number) => { ok: true; data: DrillSnapshot } | { ok: false; error: { code: string; message: string } }) {

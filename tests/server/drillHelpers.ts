@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
+import { afterEach } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { io as connectClient } from 'socket.io-client';
 import type { Application } from '../../server/app.ts';
@@ -17,6 +18,9 @@ import type { Scheduler } from '../../server/runtime/scheduler.ts';
 import { openSqlite } from '../../server/store/database.ts';
 import type { Database } from '../../server/store/schema.ts';
 import { SessionLog } from '../../server/store/sessionLog.ts';
+import { connectRedisAdapter } from '../../server/runtime/redisAdapter.ts';
+import type { StoreAt } from './backends.ts';
+import { openStore } from './backends.ts';
 import { FIXTURE_SCENARIOS, TEST_SECRET, tempDataDir } from './helpers.ts';
 
 export const PASSWORD = 'correct-horse-battery';
@@ -32,17 +36,32 @@ export interface DrillServer {
   close(): Promise<void>;
 }
 
+export interface DrillServerOptions {
+  scheduler?: Scheduler;
+  buyerSpeed?: number;
+  rateLimit?: { events: number; windowMs: number };
+  /** an earlier server's, to start again on its database (a restart) */
+  dataDir?: string;
+  /** the store to use instead (tests/server/backends.ts): two servers on one PostgreSQL are two nodes */
+  store?: StoreAt;
+  /** nodes share Socket.IO rooms through the Redis Streams adapter on this server */
+  redisUrl?: string;
+}
+
 /** `dataDir`: an earlier server's, to start again on its database (a restart). */
-export async function startDrillServer(options: { scheduler?: Scheduler; buyerSpeed?: number; rateLimit?: { events: number; windowMs: number }; dataDir?: string } = {}): Promise<DrillServer> {
-  const dataDir = options.dataDir ?? tempDataDir();
-  const db = await openSqlite({ file: join(dataDir, 'kefu-dojo.sqlite'), synchronous: 'normal' });
+export async function startDrillServer(options: DrillServerOptions = {}): Promise<DrillServer> {
+  const dataDir = options.store?.dataDir ?? options.dataDir ?? tempDataDir();
+  const db = options.store ? await openStore(options.store) : await openSqlite({ file: join(dataDir, 'kefu-dojo.sqlite'), synchronous: 'normal' });
+  const logger = pino({ level: 'silent' });
+  const redis = options.redisUrl ? await connectRedisAdapter(options.redisUrl, logger) : undefined;
   const httpServer = createServer();
   const app = createApplication(httpServer, {
+    ...(redis ? { adapter: redis.adapter } : {}),
     log: new SessionLog(db),
     db,
     scenariosDir: FIXTURE_SCENARIOS,
     sessionSecret: TEST_SECRET,
-    logger: pino({ level: 'silent' }),
+    logger,
     buyerSpeed: options.buyerSpeed ?? 0,
     allowedOrigins: [],
     rateLimit: options.rateLimit ?? { events: 1000, windowMs: 10_000 },
@@ -65,6 +84,7 @@ export async function startDrillServer(options: { scheduler?: Scheduler; buyerSp
     settles: { registry: { settled } },
     async close() {
       await app.close();
+      await redis?.close();
       await db.destroy();
     },
   };
@@ -165,4 +185,38 @@ export async function drillClient(url: string, cookie?: string): Promise<DrillCl
   const client = new DrillClient(url, cookie);
   await client.connected();
   return client;
+}
+
+/**
+ * A test file's servers and clients, all closed after each test: call once at the top of the file.
+ * `stop` closes a server in the middle of a test (a restart), clients first.
+ */
+export function drillFixture() {
+  const servers: DrillServer[] = [];
+  const clients: DrillClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    for (const s of servers.splice(0)) await s.close();
+  });
+  return {
+    async server(options: DrillServerOptions = {}): Promise<DrillServer> {
+      const server = await startDrillServer(options);
+      servers.push(server);
+      return server;
+    },
+    async client(url: string, cookie?: string): Promise<DrillClient> {
+      const c = await drillClient(url, cookie);
+      clients.push(c);
+      return c;
+    },
+    /** clients made some other way, closed with the rest */
+    track(...made: DrillClient[]): void {
+      clients.push(...made);
+    },
+    async stop(server: DrillServer): Promise<void> {
+      for (const c of clients.splice(0)) c.close();
+      servers.splice(servers.indexOf(server), 1);
+      await server.close();
+    },
+  };
 }

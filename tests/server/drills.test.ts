@@ -1,25 +1,15 @@
 // A classroom drill end to end over real sockets: a trainer logged in over HTTP opens it, trainees
 // join with the code, the sessions start together, the dashboard follows, a reveal, the end, results.
 import jsQR from 'jsqr';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SeatInfo, Tile } from '../../server/protocol/index.ts';
-import type { DrillClient, DrillServer } from './drillHelpers.ts';
-import { drillClient, loginTrainer, startDrillServer } from './drillHelpers.ts';
+import type { DrillClient } from './drillHelpers.ts';
+import { loginTrainer, drillFixture } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
 
-let server: DrillServer | undefined;
-const clients: DrillClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-  server = undefined;
-});
+const fixture = drillFixture();
 
-async function client(url: string, cookie?: string): Promise<DrillClient> {
-  const c = await drillClient(url, cookie);
-  clients.push(c);
-  return c;
-}
+const client = fixture.client;
 
 /** The tiles as the trainer's dashboard knows them now: the latest version of each. */
 function board(trainer: DrillClient, initial: Tile[] = []): Map<string, Tile> {
@@ -35,7 +25,7 @@ async function reply(trainee: DrillClient, seat: SeatInfo, sessionId: string, te
 
 describe('a classroom drill', () => {
   it('runs from the lobby through start, live dashboard, reveal and end to exported results', async () => {
-    server = await startDrillServer();
+    const server = await fixture.server();
     const cookie = await loginTrainer(server, '王老师');
     const trainer = await client(server.url, cookie);
     const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
@@ -110,7 +100,7 @@ describe('a classroom drill', () => {
     const csv = await fetch(`${server.url}/api/drills/${drillId}/export.csv`, { headers: { cookie } });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('seat,name,removed,position,scenario,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
+    expect(lines[0]).toBe('seat,name,removed,position,scenario,scenario_version,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
     expect(lines).toHaveLength(4);
     expect(lines.find((l) => l.includes('小李'))).toContain('no-offplatform-contact');
     const exported = (await (await fetch(`${server.url}/api/drills/${drillId}/export.json`, { headers: { cookie } })).json()) as typeof results;
@@ -120,7 +110,7 @@ describe('a classroom drill', () => {
   });
 
   it('plays a sequence of scenarios: the next session starts when one ends', async () => {
-    server = await startDrillServer();
+    const server = await fixture.server();
     const trainer = await client(server.url, await loginTrainer(server, '李老师'));
     const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle', 'mini-haggle'], mode: 'exam' });
     const t = await client(server.url);
@@ -137,7 +127,7 @@ describe('a classroom drill', () => {
   });
 
   it('lets a trainee reload or switch device with the seat token and lose nothing', async () => {
-    server = await startDrillServer();
+    const server = await fixture.server();
     const trainer = await client(server.url, await loginTrainer(server, '赵老师'));
     const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
     const first = await client(server.url);

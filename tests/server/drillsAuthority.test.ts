@@ -1,32 +1,22 @@
 // Authority, enforced by the server for every event: only the drill's trainer controls it; a trainee
 // acts only in the seat's own session; a removed trainee's token stops working until let back in.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrillEventName, DrillPayload, TrainerEventName } from '../../server/protocol/index.ts';
 import { trainerEventNames } from '../../server/protocol/index.ts';
 import type { DrillClient, DrillServer } from './drillHelpers.ts';
-import { drillClient, login, loginTrainer, PASSWORD, startDrillServer } from './drillHelpers.ts';
+import { login, loginTrainer, PASSWORD, drillFixture } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
 import { ManualScheduler } from './manualScheduler.ts';
 import { LOGIN_TTL_MS, TRAINER_COOKIE } from '../../server/http/trainerAuth.ts';
 import { io as connectClient } from 'socket.io-client';
 
-let server: DrillServer | undefined;
-const clients: DrillClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-  server = undefined;
-});
+const fixture = drillFixture();
 
-async function client(url: string, cookie?: string): Promise<DrillClient> {
-  const c = await drillClient(url, cookie);
-  clients.push(c);
-  return c;
-}
+const client = fixture.client;
 
 /** A started drill with two trainees. */
 async function running(scheduler?: ManualScheduler) {
-  server = await startDrillServer(scheduler ? { scheduler } : {});
+  const server = await fixture.server(scheduler ? { scheduler } : {});
   const cookie = await loginTrainer(server, '周老师');
   const trainer = await client(server.url, cookie);
   const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
@@ -92,20 +82,20 @@ describe('trainer events', () => {
 
 describe('trainer credentials', () => {
   /** Every trainer event, each answered on its own with `code` and none of them acted upon. */
-  async function refusedPerEvent(c: DrillClient, drillId: string, seatId: string, code: string): Promise<void> {
+  async function refusedPerEvent(server: DrillServer, c: DrillClient, drillId: string, seatId: string, code: string): Promise<void> {
     const payloads = trainerPayloads(drillId, seatId);
     for (const name of trainerEventNames) {
       expect(await c.send(name as DrillEventName, payloads[name] as never), name).toMatchObject({ ok: false, error: { code } });
     }
-    expect(server?.drills.manager.get(drillId)?.status).toBe('running');
-    expect(server?.drills.manager.get(drillId)?.seats.get(seatId)?.removed).toBe(false);
+    expect(server.drills.manager.get(drillId)?.status).toBe('running');
+    expect(server.drills.manager.get(drillId)?.seats.get(seatId)?.removed).toBe(false);
   }
 
   it('are refused per event when the cookie is forged, tampered with or signed for a trainee', async () => {
     const { server, cookie, drillId, seatB } = await running();
     const value = cookie.slice(cookie.indexOf('=') + 1);
     const forgeries = [`${TRAINER_COOKIE}=${value.slice(0, -2)}AA`, `${TRAINER_COOKIE}=${seatB.seatToken}`, `${TRAINER_COOKIE}=' OR 1=1 --`, `${TRAINER_COOKIE}=`];
-    for (const forged of forgeries) await refusedPerEvent(await client(server.url, forged), drillId, seatB.seatId, 'unauthorized');
+    for (const forged of forgeries) await refusedPerEvent(server, await client(server.url, forged), drillId, seatB.seatId, 'unauthorized');
   });
 
   it('expire: a login past its time is refused per event on its socket, at a new handshake and over HTTP', async () => {
@@ -113,8 +103,8 @@ describe('trainer credentials', () => {
     const { server, cookie, trainer, drillId, seatB } = await running(clock);
     expect((await fetch(`${server.url}/api/trainer/me`, { headers: { cookie } })).status).toBe(200);
     await clock.advance(server.settles, LOGIN_TTL_MS);
-    await refusedPerEvent(trainer, drillId, seatB.seatId, 'unauthorized');
-    await refusedPerEvent(await client(server.url, cookie), drillId, seatB.seatId, 'unauthorized');
+    await refusedPerEvent(server, trainer, drillId, seatB.seatId, 'unauthorized');
+    await refusedPerEvent(server, await client(server.url, cookie), drillId, seatB.seatId, 'unauthorized');
     expect((await fetch(`${server.url}/api/trainer/me`, { headers: { cookie } })).status).toBe(401);
     expect((await fetch(`${server.url}/api/drills`, { headers: { cookie } })).status).toBe(401);
   });
@@ -160,9 +150,9 @@ describe('trainee events', () => {
   });
 
   it('cannot join a locked drill; a late joiner starts at once when it opens again', async () => {
-    const { trainer, snap, drillId } = await running();
+    const { server, trainer, snap, drillId } = await running();
     await trainer.ok('drill:lock', { drillId, locked: true });
-    const late = await client(server?.url ?? '');
+    const late = await client(server.url);
     expect(await late.send('drill:join', { code: snap.code, displayName: '小陈' })).toMatchObject({ ok: false, error: { code: 'drill-locked' } });
     await trainer.ok('drill:lock', { drillId, locked: false });
     const seat = await late.ok('drill:join', { code: snap.code, displayName: '小陈' });
@@ -208,7 +198,7 @@ describe('watching a trainee', () => {
 
 describe('trainer HTTP', () => {
   it('logs in with the right password only, and lets only an admin add trainers', async () => {
-    server = await startDrillServer();
+    const server = await fixture.server();
     const adminCookie = await loginTrainer(server, 'admin', true);
     const plainCookie = await loginTrainer(server, '普通老师');
     const bad = await fetch(`${server.url}/api/trainer/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: 'wrong-password' }) });

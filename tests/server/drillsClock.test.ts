@@ -1,27 +1,21 @@
 // Pause freezes a drill's time: no silence deadline passes, no time limit runs out, and response
 // times leave the pause out. Time is driven by hand (ManualScheduler); nothing waits on the clock.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DrillClock } from '../../server/runtime/drills/drillClock.ts';
-import type { DrillClient, DrillServer } from './drillHelpers.ts';
-import { drillClient, loginTrainer, startDrillServer } from './drillHelpers.ts';
+import type { DrillClient } from './drillHelpers.ts';
+import { drillClient, loginTrainer, drillFixture } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
 import { ManualScheduler } from './manualScheduler.ts';
 
-let server: DrillServer | undefined;
-const clients: DrillClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-  server = undefined;
-});
+const fixture = drillFixture();
 
 async function setUp(timeLimitSeconds?: number) {
   const clock = new ManualScheduler();
-  server = await startDrillServer({ scheduler: clock, buyerSpeed: 1 });
+  const server = await fixture.server({ scheduler: clock, buyerSpeed: 1 });
   const trainer = await drillClient(server.url, await loginTrainer(server, '钱老师'));
   const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice', ...(timeLimitSeconds ? { timeLimitSeconds } : {}) });
   const trainee = await drillClient(server.url);
-  clients.push(trainer, trainee);
+  fixture.track(trainer, trainee);
   await trainee.ok('drill:join', { code: snap.code, displayName: '小吴' });
   await trainer.ok('drill:start', { drillId: snap.state.drillId });
   return { clock, server, trainer, trainee, drillId: snap.state.drillId };
@@ -98,5 +92,26 @@ describe('the drill clock', () => {
     await wall.advance(none, 1);
     expect(fired).toEqual([1500]);
     expect(clock.pausedMs).toBe(10_000);
+  });
+
+  it('goes on from where a taken-over drill stopped, counting the downtime as a pause', async () => {
+    const wall = new ManualScheduler(50_000);
+    const none = { registry: { settled: () => Promise.resolve() } };
+    // The last node reached drill time 1200 before it died; the wall clock is far ahead now.
+    const running = new DrillClock(wall, { at: 1200, paused: false });
+    expect(running.now()).toBe(1200);
+    const fired: number[] = [];
+    running.schedule(1500, () => fired.push(running.now()));
+    await wall.advance(none, 299);
+    expect(fired).toEqual([]);
+    await wall.advance(none, 1);
+    expect(fired).toEqual([1500]);
+    // A drill that was paused stays paused at its time until the trainer resumes it.
+    const paused = new DrillClock(wall, { at: 900, paused: true });
+    await wall.advance(none, 5_000);
+    expect([paused.paused, paused.now()]).toEqual([true, 900]);
+    paused.resume();
+    await wall.advance(none, 100);
+    expect(paused.now()).toBe(1000);
   });
 });

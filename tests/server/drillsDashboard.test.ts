@@ -1,28 +1,21 @@
 // What a dashboard tile says about the buyer waiting, and the names the dashboard shows for rules;
 // and the per-address budget of wrong join codes. Time is driven by hand (ManualScheduler).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JoinGuard } from '../../server/runtime/drills/joinGuard.ts';
-import type { DrillClient, DrillServer } from './drillHelpers.ts';
-import { drillClient, loginTrainer, startDrillServer } from './drillHelpers.ts';
+import { drillClient, loginTrainer, drillFixture } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
 import { ManualScheduler } from './manualScheduler.ts';
 
-let server: DrillServer | undefined;
-const clients: DrillClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-  server = undefined;
-});
+const fixture = drillFixture();
 
 describe('the buyer-waiting timer of a tile', () => {
   it('starts when a buyer line is shown unanswered, stops at the reply, and waits for lines still being typed', async () => {
     const clock = new ManualScheduler();
-    server = await startDrillServer({ scheduler: clock, buyerSpeed: 1 });
+    const server = await fixture.server({ scheduler: clock, buyerSpeed: 1 });
     const trainer = await drillClient(server.url, await loginTrainer(server, '钱老师'));
     const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
     const trainee = await drillClient(server.url);
-    clients.push(trainer, trainee);
+    fixture.track(trainer, trainee);
     const drillId = snap.state.drillId;
     await trainee.ok('drill:join', { code: snap.code, displayName: '小吴' });
     await trainer.ok('drill:start', { drillId });
@@ -50,6 +43,12 @@ describe('the buyer-waiting timer of a tile', () => {
     // The trainer's dashboard carries the same, and the heat map names the rules.
     const attached = await trainer.ok('drill:attach', { drillId });
     expect(attached.tiles[0]?.waitingSince).toBe(first?.at);
+    // The move answered first can be revealed, and the trainer was told so without waiting for a tile
+    // to show it (tiles are throttled; a quick class passes a move between two updates).
+    const openingMove = attached.moves[0];
+    expect(attached.moves).toHaveLength(1);
+    expect(openingMove).toMatch(/^mini-haggle\/[\w-]+$/);
+    expect(trainer.of('drill:dashboard').flatMap((u) => u.moves ?? [])).toContain(openingMove);
     const greeting = attached.heat.find((r) => r.rule === 'greeting');
     expect(greeting?.title).toEqual({ 'zh-CN': '欢迎语', en: 'Welcome greeting' });
 
@@ -64,18 +63,18 @@ describe('the buyer-waiting timer of a tile', () => {
 
 describe('wrong join codes', () => {
   it('are limited per address, across sockets: past the budget even the right code is refused', async () => {
-    server = await startDrillServer();
+    const server = await fixture.server();
     const trainer = await drillClient(server.url, await loginTrainer(server, '孙老师'));
     const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
     const wrong = snap.code === '000000' ? '000001' : '000000';
     const guessers = [await drillClient(server.url), await drillClient(server.url)];
-    clients.push(trainer, ...guessers);
+    fixture.track(trainer, ...guessers);
     for (let i = 0; i < 30; i++) {
       const answer = await guessers[i % 2]?.send('drill:join', { code: wrong, displayName: '猜' });
       expect(answer).toMatchObject({ ok: false, error: { code: 'not-found' } });
     }
     const late = await drillClient(server.url);
-    clients.push(late);
+    fixture.track(late);
     expect(await late.send('drill:join', { code: snap.code, displayName: '猜' })).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
     expect(server.drills.manager.get(snap.state.drillId)?.seats.size).toBe(0);
   });

@@ -1,27 +1,21 @@
 // 200 simulated trainees in one drill over real sockets (127.0.0.1, buyer speed 0): all join, all
 // start together, all reply, the trainer's dashboard holds every tile, and the end reports them all.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tile } from '../../server/protocol/index.ts';
-import type { DrillClient, DrillServer } from './drillHelpers.ts';
-import { drillClient, loginTrainer, startDrillServer } from './drillHelpers.ts';
+import { drillClient, loginTrainer, drillFixture } from './drillHelpers.ts';
 
 const TRAINEES = 200;
-let server: DrillServer | undefined;
-const clients: DrillClient[] = [];
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-});
+const fixture = drillFixture();
 
 describe('a drill of 200 trainees', () => {
   it('starts, plays and ends every seat', { timeout: 60_000 }, async () => {
-    server = await startDrillServer();
+    const server = await fixture.server();
     const trainer = await drillClient(server.url, await loginTrainer(server, '大班老师'));
-    clients.push(trainer);
+    fixture.track(trainer);
     const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
     const drillId = snap.state.drillId;
-    const trainees = await Promise.all(Array.from({ length: TRAINEES }, () => drillClient(server?.url ?? '')));
-    clients.push(...trainees);
+    const trainees = await Promise.all(Array.from({ length: TRAINEES }, () => drillClient(server.url)));
+    fixture.track(...trainees);
     const seats = await Promise.all(trainees.map((t) => t.ok('drill:join', { code: snap.code, displayName: '学员' })));
     expect(new Set(seats.map((s) => s.displayName)).size).toBe(TRAINEES);
 

@@ -51,6 +51,6 @@ describe('the CSV export', () => {
     } as unknown as DrillResults;
     const csv = resultsCsv(results);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.split('\r\n')[1]).toBe(`s1,"'=HYPERLINK(""x""),小王",no,,,,,,,,,,`);
+    expect(csv.split('\r\n')[1]).toBe(`s1,"'=HYPERLINK(""x""),小王",no,,,,,,,,,,,`);
   });
 });

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { afterAll } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { io as connectClient } from 'socket.io-client';
+import type { ServerOptions as IoOptions } from 'socket.io';
 import type { Application } from '../../server/app.ts';
 import { createApplication } from '../../server/app.ts';
 import type { Ack, AckData, ClientEventName, ClientPayload, ServerEventName, ServerEventPayload, ServerToClientEvents, ClientToServerEvents } from '../../server/protocol/index.ts';
@@ -42,6 +43,10 @@ export interface ServerOptions {
   staticDir?: string;
   /** open this store (tests/server/backends.ts) instead of a SQLite file in dataDir */
   store?: { open(): Promise<Kysely<Database>> };
+  /** several nodes: the shared Socket.IO adapter (server/runtime/redisAdapter.ts) */
+  adapter?: IoOptions['adapter'];
+  /** sessions under leases, as this node (the app then gets the database: drills and leases are on) */
+  cluster?: { nodeId: string; leaseTtlMs: number };
 }
 
 /** A fresh data dir, deleted after the test file is done. */
@@ -74,6 +79,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     rateLimit: options.rateLimit ?? { events: 1000, windowMs: 10_000 },
     staticDir: options.staticDir,
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+    ...(options.cluster ? { cluster: options.cluster, db } : {}),
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;

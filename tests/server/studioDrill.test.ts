@@ -72,10 +72,11 @@ describe('a drill on a studio scenario', () => {
 
     const results = await trainer.ok('drill:end', { drillId: snap.state.drillId });
     expect(results.scenarioIds).toEqual(['drill-haggle']);
-    const played = results.seats.flatMap((s) => s.sessions.map((x) => ({ seat: s.seatId, scenario: x.scenarioId, outcome: x.outcome, rules: x.report?.rules.length ?? 0 })));
+    const played = results.seats.flatMap((s) => s.sessions.map((x) => ({ seat: s.seatId, scenario: x.scenarioId, version: x.scenarioVersion, outcome: x.outcome, rules: x.report?.rules.length ?? 0 })));
     expect(played).toEqual([
-      { seat: seats[0]?.seatId, scenario: 'drill-haggle', outcome: 'purchased', rules: expect.any(Number) },
-      { seat: seats[1]?.seatId, scenario: 'drill-haggle', outcome: 'purchased', rules: expect.any(Number) },
+      // Version 2 was published while the drill ran: the results say the class played version 1.
+      { seat: seats[0]?.seatId, scenario: 'drill-haggle', version: 1, outcome: 'purchased', rules: expect.any(Number) },
+      { seat: seats[1]?.seatId, scenario: 'drill-haggle', version: 1, outcome: 'purchased', rules: expect.any(Number) },
     ]);
     expect(results.seats.find((s) => s.seatId === seats[1]?.seatId)?.sessions[0]?.report?.rules.find((r) => r.rule === 'no-discount')?.verdict).toBe('fail');
     // The version each session played is on record beside it.

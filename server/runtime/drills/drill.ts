@@ -14,12 +14,13 @@ import { DashboardFeed } from './dashboardFeed.ts';
 import { DrillClock } from './drillClock.ts';
 import { heatMap } from './heat.ts';
 import { drillResults } from './results.ts';
-import { buildReveal } from './reveal.ts';
+import { buildReveal, revealableMoves } from './reveal.ts';
 import type { SeatTokens } from './seatTokens.ts';
 import type { Seat } from './seats.ts';
 import { distinctName, tileOf } from './seats.ts';
 import { SessionShadow } from './sessionShadow.ts';
 import type { DrillOutbox, DrillRecorder } from './drillPorts.ts';
+import type { DrillCheckpoint } from '../../store/drillRunStore.ts';
 import type { TappedSessionLog } from './tappedLog.ts';
 
 export type { DrillOutbox, DrillRecorder } from './drillPorts.ts';
@@ -37,6 +38,12 @@ export interface DrillDeps {
   onEnded: (drill: Drill, results: DrillResults) => Promise<void>;
   /** seats and sessions as they come, so a drill a stopped server leaves behind can be accounted for */
   record: DrillRecorder;
+  /** status, lock, pause or reveal changed: store the checkpoint another node would go on from */
+  checkpoint: (drill: Drill) => void;
+  /** does this node still run the drill (its lease)? asked before the time limit ends it */
+  stillOwned: () => Promise<boolean>;
+  /** taken over from the store: the drill clock goes on from here */
+  clockFrom?: { at: number; paused: boolean };
 }
 
 export type DrillFailure = { code: 'drill-locked' | 'drill-not-running' | 'not-found' | 'bad-request'; message: string };
@@ -49,10 +56,13 @@ export class Drill {
   private readonly bySession = new Map<string, { seat: Seat; shadow: SessionShadow }>();
   private readonly registry: SessionRegistry;
   private readonly feed: DashboardFeed;
+  /** how many revealable moves the trainer has been sent (the list only grows) */
+  private movesSent = 0;
   status: DrillStatus = 'lobby';
   locked = false;
   frozenAt: string | null = null;
   private reveal: Reveal | null = null;
+  private revealScenario: string | null = null;
   startedAt: number | null = null;
   endedAt: number | null = null;
   private cancelLimit: (() => void) | null = null;
@@ -69,7 +79,7 @@ export class Drill {
     readonly createdAt: number,
     private readonly deps: DrillDeps,
   ) {
-    this.clock = new DrillClock(deps.wall);
+    this.clock = new DrillClock(deps.wall, deps.clockFrom);
     this.registry = new SessionRegistry({
       log: deps.log,
       catalog: deps.catalog,
@@ -98,6 +108,10 @@ export class Drill {
 
   heat() {
     return heatMap(this.scenarios, [...this.seats.values()]);
+  }
+
+  moves(): string[] {
+    return revealableMoves(this.seats.values());
   }
 
   async join(displayName: string): Promise<Result<Seat>> {
@@ -130,7 +144,8 @@ export class Drill {
     if (this.status !== 'lobby') return failure('drill-not-running', 'the drill has already started');
     this.status = 'running';
     this.startedAt = this.clock.now();
-    if (this.timeLimitMs !== null) this.cancelLimit = this.clock.schedule(this.startedAt + this.timeLimitMs, () => void this.track(this.end()));
+    this.armTimeLimit();
+    this.deps.checkpoint(this);
     const seats = [...this.seats.values()].filter((s) => !s.removed);
     await this.track(Promise.all(seats.map((seat) => this.startSeat(seat, 0))));
     this.broadcastState();
@@ -141,6 +156,7 @@ export class Drill {
     if (this.status !== 'running') return failure('drill-not-running', 'only a running drill can be paused');
     this.clock.pause();
     this.status = 'paused';
+    this.deps.checkpoint(this);
     this.broadcastState();
     return { ok: true, data: this.state() };
   }
@@ -151,12 +167,15 @@ export class Drill {
     this.status = 'running';
     this.frozenAt = null;
     this.reveal = null;
+    this.revealScenario = null;
+    this.deps.checkpoint(this);
     this.broadcastState();
     return { ok: true, data: this.state() };
   }
 
   setLocked(locked: boolean): DrillState {
     this.locked = locked;
+    this.deps.checkpoint(this);
     this.broadcastState();
     return this.state();
   }
@@ -169,8 +188,9 @@ export class Drill {
     if (this.status === 'running') this.clock.pause();
     this.status = 'paused';
     this.frozenAt = move;
-    const seats = [...this.seats.values()].filter((s) => !s.removed && s.shadows.length > 0);
-    this.reveal = buildReveal(this.id, scenario, move, seats.map((s) => s.shadows.find((sh) => sh.scenarioId === scenario)?.replies.get(move)));
+    this.revealScenario = scenario;
+    this.reveal = this.gatherReveal(move, scenario);
+    this.deps.checkpoint(this);
     this.broadcastState();
     return { ok: true, data: this.reveal };
   }
@@ -215,6 +235,8 @@ export class Drill {
     this.clock.resume();
     this.frozenAt = null;
     this.endedAt = this.clock.now();
+    // Stored as ending: should this node die before the results are written, the next one ends it.
+    this.deps.checkpoint(this);
     await Promise.allSettled(starting);
     const open = [...this.seats.values()].flatMap((s) => (s.session && !s.session.ended ? [s.session] : []));
     await Promise.all(open.map((session) => new Promise<void>((done) => void session.act({ type: 'end' }, `drill-end-${this.id}`, () => done()))));
@@ -238,6 +260,56 @@ export class Drill {
     return { ok: true, data: seat.session };
   }
 
+  /** What the store keeps of this drill, for a node that goes on with it. */
+  checkpointState(): DrillCheckpoint {
+    const status = this.status === 'ended' ? 'ending' : this.status;
+    return { status, locked: this.locked, clockMs: this.clock.now(), startedClock: this.startedAt, frozenAt: this.frozenAt, frozenScenario: this.revealScenario };
+  }
+
+  /**
+   * Taken over from the store (server/runtime/drills/drillRestore.ts): the status, lock and reveal
+   * it had; the seats follow with restoreSeat.
+   */
+  restoreState(run: Pick<DrillCheckpoint, 'status' | 'locked' | 'startedClock' | 'frozenAt' | 'frozenScenario'>): void {
+    this.status = run.status === 'ending' ? 'running' : run.status;
+    this.locked = run.locked;
+    this.startedAt = run.startedClock;
+    if (this.status !== 'lobby') this.armTimeLimit();
+    if (run.frozenAt !== null && run.frozenScenario !== null) {
+      this.frozenAt = run.frozenAt;
+      this.revealScenario = run.frozenScenario;
+    }
+  }
+
+  /**
+   * A seat as stored, with the sessions it played (shadows rebuilt from their logs). The last one is
+   * taken up again from its log (buyer deadlines re-armed on the drill clock); a seat whose session
+   * ended before the takeover moves on to its next scenario, as it would have.
+   */
+  async restoreSeat(seat: Seat, played: SessionShadow[]): Promise<void> {
+    this.seats.set(seat.id, seat);
+    for (const shadow of played) {
+      seat.shadows.push(shadow);
+      if (shadow !== played.at(-1)) continue;
+      this.follow(seat, shadow);
+      const session = await this.registry.get(shadow.sessionId);
+      if (!session) throw new Error(`drill ${this.id}: session ${shadow.sessionId} is not in the log`);
+      seat.session = session;
+    }
+    if (this.status === 'lobby' || seat.removed) return;
+    const last = seat.shadows.at(-1);
+    if (!last || last.ended) {
+      if (seat.shadows.length < this.scenarios.length) await this.track(this.startSeat(seat, seat.shadows.length));
+      else seat.finished = true;
+    }
+  }
+
+  /** Once every seat is back: the reveal again, from the same replies. */
+  restored(): void {
+    if (this.frozenAt !== null && this.revealScenario !== null) this.reveal = this.gatherReveal(this.frozenAt, this.revealScenario);
+    for (const seatId of this.seats.keys()) this.feed.touch(seatId, true);
+  }
+
   /** Every job started so far (session starts and steps, the end) has run. */
   async settled(): Promise<void> {
     for (let i = 0; i < 100 && this.pending.size > 0; i++) await Promise.allSettled([...this.pending]);
@@ -252,6 +324,33 @@ export class Drill {
     for (const sessionId of this.bySession.keys()) this.deps.log.unlisten(sessionId);
   }
 
+  private armTimeLimit(): void {
+    if (this.timeLimitMs === null || this.startedAt === null) return;
+    this.cancelLimit?.();
+    // A node that lost the drill without noticing yet must not end it: the new owner's clock will.
+    // The check and the end are tracked apart: end() waits for the jobs before it, never for itself.
+    const endIfOwned = () =>
+      this.track(this.deps.stillOwned())
+        .then((owned) => (owned ? this.track(this.end()) : undefined))
+        .catch(() => undefined);
+    this.cancelLimit = this.clock.schedule(this.startedAt + this.timeLimitMs, () => void endIfOwned());
+  }
+
+  private gatherReveal(move: string, scenario: string): Reveal {
+    const seats = [...this.seats.values()].filter((s) => !s.removed && s.shadows.length > 0);
+    return buildReveal(this.id, scenario, move, seats.map((s) => s.shadows.find((sh) => sh.scenarioId === scenario)?.replies.get(move)));
+  }
+
+  /** The shadow hears the session's commits from now on, and the dashboard with it. */
+  private follow(seat: Seat, shadow: SessionShadow): void {
+    this.bySession.set(shadow.sessionId, { seat, shadow });
+    this.deps.log.listen(shadow.sessionId, (event) => {
+      const redLine = shadow.apply(event);
+      this.feed.touch(seat.id, true);
+      if (redLine) this.deps.logger.debug({ drillId: this.id, seatId: seat.id }, 'red line');
+    });
+  }
+
   private async startSeat(seat: Seat, position: number): Promise<void> {
     const scenario = this.scenarios[position];
     if (!scenario || seat.removed) return;
@@ -264,12 +363,7 @@ export class Drill {
     const shadow = new SessionShadow(session.id, scenario.summary.id, scenario.compiled, row);
     seat.shadows.push(shadow);
     seat.session = session;
-    this.bySession.set(session.id, { seat, shadow });
-    this.deps.log.listen(session.id, (event) => {
-      const redLine = shadow.apply(event);
-      this.feed.touch(seat.id, true);
-      if (redLine) this.deps.logger.debug({ drillId: this.id, seatId: seat.id }, 'red line');
-    });
+    this.follow(seat, shadow);
     this.deps.outbox.seatFollows(seat.id, session.id);
     this.deps.outbox.toSeat(seat.id, 'drill:session', { drillId: this.id, seatId: seat.id, position, session: { ...this.registry.info(session, 0), token: this.deps.seatTokens.sign(this.id, seat.id) } });
     this.feed.touch(seat.id, true);
@@ -293,7 +387,10 @@ export class Drill {
       const seat = this.seats.get(id);
       return seat ? [this.tile(seat)] : [];
     });
-    this.deps.outbox.toTrainer(this.id, 'drill:dashboard', { drillId: this.id, clock: this.clock.now(), running: this.status === 'running', tiles, ...(heat ? { heat: this.heat() } : {}) });
+    const moves = this.moves();
+    const movesChanged = moves.length !== this.movesSent;
+    this.movesSent = moves.length;
+    this.deps.outbox.toTrainer(this.id, 'drill:dashboard', { drillId: this.id, clock: this.clock.now(), running: this.status === 'running', tiles, ...(heat ? { heat: this.heat() } : {}), ...(movesChanged ? { moves } : {}) });
   }
 
   private broadcastState(): void {

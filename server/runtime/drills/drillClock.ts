@@ -18,7 +18,19 @@ export class DrillClock implements Scheduler {
   private readonly timers = new Map<number, Timer>();
   private nextId = 0;
 
-  constructor(private readonly wall: Scheduler) {}
+  /**
+   * `from`: a drill taken over from the store goes on at the drill time it had reached, paused or
+   * not. The wall-clock time while no node ran it counts as a pause: a crash does not eat the
+   * trainees' time limit, and no buyer ran out of patience while nobody could answer.
+   */
+  constructor(
+    private readonly wall: Scheduler,
+    from?: { at: number; paused: boolean },
+  ) {
+    if (!from) return;
+    this.pausedTotal = wall.now() - from.at;
+    if (from.paused) this.pausedAt = wall.now();
+  }
 
   get paused(): boolean {
     return this.pausedAt !== null;

@@ -1,6 +1,8 @@
 // The `/drill` namespace: who a socket is (a trainer from the login cookie at the handshake, or a
 // trainee once it holds a seat), and every event checked against it before anything happens.
 // Trainer events act only on the trainer's own drills; trainee events only in the seat's session.
+// The drill's node acts (drillActions.ts): this one when it runs the drill, else the one that does,
+// reached through the adapter (drillForwarding.ts); either way this node applies the outcome.
 import type { Logger } from 'pino';
 import type { ClientPayload, DrillAck, DrillAckData, DrillEventName, DrillPayload, TraineeAck, TraineeEventName } from '../../protocol/index.ts';
 import { isClientEventName, isDrillEventName, validateDrillPayload, validatePayload } from '../../protocol/index.ts';
@@ -8,13 +10,17 @@ import type { DrillStore } from '../../store/drillStore.ts';
 import type { Trainer, TrainerLogin } from '../../store/trainerStore.ts';
 import type { RateLimit } from '../socketGuard.ts';
 import { SlidingWindowLimiter } from '../socketGuard.ts';
-import { toSessionEvent, traineeEventNames } from '../traineeEvents.ts';
-import type { Drill } from './drill.ts';
-import type { DrillManager } from './drillManager.ts';
+import { traineeEventNames } from '../traineeEvents.ts';
+import type { Outcome } from './drillActions.ts';
+import { act, claimedSeat, control, takeSeat } from './drillActions.ts';
+import { Drill } from './drill.ts';
+import type { ControlName, ForwardRequest } from './drillForwarding.ts';
+import { answerForwarded, forwarder } from './drillForwarding.ts';
+import type { DrillManager, Found } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
+import { emitEvent, sessionRoom, trainerRoom } from './drillRooms.ts';
 import { JoinGuard } from './joinGuard.ts';
-import { emitEvent, seatRoom, sessionRoom, traineesRoom, trainerRoom } from './drillRooms.ts';
-import type { Seat } from './seats.ts';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from '../storeFailures.ts';
 
 export interface DrillGatewayDeps {
   drills: DrillManager;
@@ -32,6 +38,8 @@ export interface DrillGatewayDeps {
 type Respond<T> = (answer: DrillAck<T>) => void;
 const fail = (code: Extract<DrillAck<never>, { ok: false }>['error']['code'], message: string) => ({ ok: false as const, error: { code, message } });
 const ok = <T>(data: T) => ({ ok: true as const, data });
+/** The drill runs on another node (or is being taken over): the client tries again shortly. */
+const moving = () => fail('internal', 'this drill is moving to another server; try again in a moment');
 
 export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps): void {
   const { drills, logger } = deps;
@@ -47,134 +55,127 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
       .finally(() => next());
   });
 
+  const actionDeps = { drills, store: deps.store, now: deps.now };
+  const forward = forwarder(nsp, logger);
+  answerForwarded(nsp, actionDeps, logger);
+
   nsp.on('connection', (socket) => {
     guard(socket, deps);
-    socket.on('disconnect', () => {
-      const held = heldSeat(socket, drills);
-      if (held) held.drill.presence(held.seat, socket.id, false);
-    });
+    socket.on('disconnect', () => release(socket));
 
-    /** A trainer event on one of this trainer's drills. */
-    const control = <E extends DrillEventName & keyof DrillAckData>(name: E, run: (drill: Drill, payload: DrillPayload<E>, respond: Respond<DrillAckData[E]>, trainer: Trainer) => Promise<void> | void) =>
-      on(socket, logger, name, async (payload, respond) => {
-        const trainer = socket.data.trainer;
-        if (!trainer || !deps.loginValid(trainer.loginId, trainer.expiresAt)) return respond(fail('unauthorized', 'log in as a trainer first'));
-        if (name === 'drill:open') return run(undefined as never, payload, respond, trainer);
-        const drill = drills.get((payload as { drillId: string }).drillId);
-        if (!drill || drill.trainer.id !== trainer.id) return respond(fail('forbidden', 'only the trainer who opened this drill controls it'));
-        await run(drill, payload, respond, trainer);
-      });
+    /** What the drill's node decided, applied to this socket: rooms, seat, watch, answer, then events. */
+    const apply = (respond: Respond<unknown>) => (outcome: Outcome) => {
+      if (outcome.seat) {
+        const previous = socket.data.seat;
+        if (previous && (previous.drillId !== outcome.seat.drillId || previous.seatId !== outcome.seat.seatId)) {
+          release(socket);
+          for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
+        }
+        socket.data.seat = outcome.seat;
+      }
+      if (outcome.attached !== undefined) {
+        if (socket.data.attached && socket.data.attached !== outcome.attached) void socket.leave(trainerRoom(socket.data.attached));
+        socket.data.attached = outcome.attached;
+      }
+      if (outcome.watching !== undefined) {
+        if (socket.data.watching) void socket.leave(sessionRoom(socket.data.watching));
+        socket.data.watching = outcome.watching;
+      }
+      if (outcome.join) void socket.join(outcome.join);
+      respond(outcome.answer);
+      for (const event of outcome.then ?? []) emitEvent(socket, event);
+    };
 
-    control('drill:open', async (_none, payload, respond, trainer) => {
+    /** Run here if this node runs the drill; else on the node that does. */
+    const route = async (drill: Found, local: (drill: Drill) => Promise<void>, request: ForwardRequest, respond: Respond<unknown>) => {
+      if (drill instanceof Drill && (request.kind !== 'control' || (await drills.leases.confirm(drill.id)))) return local(drill);
+      if (drill === undefined) return respond(fail('not-found', 'no open drill has this code'));
+      const outcome = await forward(request);
+      if (outcome) apply(respond)(outcome);
+      else respond(moving());
+    };
+
+    on(socket, logger, 'drill:open', async (payload, respond) => {
+      const trainer = trainerOf(socket, deps);
+      if (!trainer) return respond(fail('unauthorized', 'log in as a trainer first'));
       const opened = await drills.open(trainer, payload, socket.request.headers.host);
       if (!opened.ok) return respond(opened);
-      follow(opened.data);
-      respond(ok(drills.snapshot(opened.data)));
+      apply(respond as Respond<unknown>)({ answer: ok(drills.snapshot(opened.data)), join: [trainerRoom(opened.data.id)], attached: opened.data.id });
     });
-    control('drill:attach', (drill, _p, respond) => {
-      follow(drill);
-      respond(ok(drills.snapshot(drill)));
-    });
-    control('drill:lock', (drill, p, respond) => respond(ok(drill.setLocked(p.locked))));
-    control('drill:start', async (drill, _p, respond) => {
-      const started = await drill.start();
-      if (started.ok) await deps.store.started(drill.id, deps.now());
-      respond(started);
-    });
-    control('drill:pause', (drill, _p, respond) => respond(drill.pause()));
-    control('drill:resume', (drill, _p, respond) => respond(drill.resume()));
-    control('drill:end', async (drill, _p, respond) => respond(await drill.end()));
-    control('drill:reveal', (drill, p, respond) => respond(drill.freezeAt(p.move, p.scenarioId)));
-    control('drill:reveal-show', (drill, _p, respond) => respond(drill.showReveal()));
-    control('drill:remove', (drill, p, respond) => respond(mapSeat(drill, drill.remove(p.seatId))));
-    control('drill:admit', (drill, p, respond) => respond(mapSeat(drill, drill.admit(p.seatId))));
-    control('drill:watch', async (drill, p, respond) => {
-      const session = drill.seats.get(p.seatId)?.session;
-      if (!session) return respond(fail('not-found', 'that seat has no session yet'));
-      if (socket.data.watching) void socket.leave(sessionRoom(socket.data.watching));
-      // In the session's queue: the history and the live events that follow neither overlap nor gap.
-      await session.resume(0, (lastSeq, missed) => {
-        socket.data.watching = session.id;
-        void socket.join(sessionRoom(session.id));
-        respond(ok({ seatId: p.seatId, sessionId: session.id, lastSeq }));
-        for (const event of missed) emitEvent(socket, event);
+    for (const name of controlNames) {
+      on(socket, logger, name, async (payload, respond) => {
+        const trainer = trainerOf(socket, deps);
+        if (!trainer) return respond(fail('unauthorized', 'log in as a trainer first'));
+        const { drillId } = payload as { drillId: string };
+        const drill = await drills.find(drillId);
+        const refuse = () => respond(fail('forbidden', 'only the trainer who opened this drill controls it'));
+        if (drill === undefined) return refuse();
+        const host = socket.request.headers.host;
+        await route(
+          drill,
+          async (here) => (here.trainer.id === trainer.id ? control(actionDeps, here, name as never, payload, host, apply(respond as Respond<unknown>)) : refuse()),
+          { kind: 'control', drillId, trainerId: trainer.id, name, payload, host },
+          respond as Respond<unknown>,
+        );
       });
-    });
-    control('drill:unwatch', (_drill, _p, respond) => {
-      if (socket.data.watching) void socket.leave(sessionRoom(socket.data.watching));
-      socket.data.watching = null;
-      respond(ok({ watching: null }));
-    });
+    }
 
     on(socket, logger, 'drill:join', async (payload, respond) => {
       // Per address, not per socket: a guesser opens a new socket whenever one is refused.
       const address = socket.handshake.address;
       if (!joins.allows(address, deps.now())) return respond(fail('rate-limited', 'too many wrong codes from your network; wait a few minutes and try again'));
-      const drill = drills.byCode(payload.code);
-      if (!drill) {
-        joins.failed(address, deps.now());
-        return respond(fail('not-found', 'no open drill has this code'));
-      }
-      const joined = await drill.join(payload.displayName);
-      if (!joined.ok) return respond(joined);
-      await takeSeat(drill, joined.data, 0, respond);
+      const drill = await drills.byCode(payload.code);
+      if (!drill) joins.failed(address, deps.now());
+      const here = async (d: Drill) => {
+        const joined = await d.join(payload.displayName);
+        if (!joined.ok) return respond(joined);
+        await takeSeat(d, joined.data, 0, socket.id, apply(respond as Respond<unknown>));
+      };
+      await route(drill, here, { kind: 'join', code: payload.code, displayName: payload.displayName, socketId: socket.id }, respond as Respond<unknown>);
     });
     on(socket, logger, 'drill:rejoin', async (payload, respond) => {
-      const found = drills.seatOf(payload.seatToken);
+      const found = await drills.seatOf(payload.seatToken);
       if (found === 'removed') return respond(fail('removed', 'the trainer has removed you from this drill'));
-      if (!found) return respond(fail('unauthorized', 'this seat token does not open a seat'));
-      await takeSeat(found.drill, found.seat, payload.lastSeq, respond);
+      if (found === undefined) return respond(fail('unauthorized', 'this seat token does not open a seat'));
+      if (found === 'elsewhere') {
+        const outcome = await forward({ kind: 'rejoin', seatToken: payload.seatToken, lastSeq: payload.lastSeq, socketId: socket.id });
+        return outcome ? apply(respond as Respond<unknown>)(outcome) : respond(moving());
+      }
+      await takeSeat(found.drill, found.seat, payload.lastSeq, socket.id, apply(respond as Respond<unknown>));
     });
 
     for (const name of traineeEventNames) {
       onTrainee(socket, logger, name, async (payload, respond) => {
-        const held = heldSeat(socket, drills);
-        if (!held) return respond(fail('forbidden', 'join the drill or rejoin your seat on this connection first'));
-        const allowed = held.drill.sessionFor(held.seat, payload.sessionId);
-        if (!allowed.ok) return respond(allowed);
-        await allowed.data.act(toSessionEvent(name, payload), payload.clientMsgId, respond);
-      });
-    }
-
-    function follow(drill: Drill): void {
-      if (socket.data.attached && socket.data.attached !== drill.id) void socket.leave(trainerRoom(socket.data.attached));
-      socket.data.attached = drill.id;
-      void socket.join(trainerRoom(drill.id));
-    }
-
-    /** Hold the seat on this socket; the session's events after `lastSeq` follow the answer. */
-    async function takeSeat(drill: Drill, seat: Seat, lastSeq: number, respond: Respond<DrillAckData['drill:join']>): Promise<void> {
-      const previous = heldSeat(socket, drills);
-      if (previous && previous.seat !== seat) {
-        previous.drill.presence(previous.seat, socket.id, false);
-        for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
-      }
-      socket.data.seat = { drillId: drill.id, seatId: seat.id, epoch: seat.epoch };
-      void socket.join([seatRoom(seat.id), traineesRoom(drill.id)]);
-      drill.presence(seat, socket.id, true);
-      const session = seat.session;
-      if (!session) return respond(ok(drill.seatInfo(seat)));
-      await session.resume(Math.min(lastSeq, session.lastSeq), (seq, missed) => {
-        void socket.join(sessionRoom(session.id));
-        respond(ok(drill.seatInfo(seat, seq)));
-        for (const event of missed) emitEvent(socket, event);
+        const claim = socket.data.seat;
+        if (!claim) return respond(fail('forbidden', 'join the drill or rejoin your seat on this connection first'));
+        const drill = drills.get(claim.drillId);
+        const deliver = apply(respond as Respond<unknown>);
+        if (drill) return act(drill, claim, name, payload, deliver);
+        const outcome = await forward({ kind: 'act', claim, name, payload });
+        // Nobody runs the drill now (it is moving): the client resumes, which finds it again.
+        if (outcome) deliver(outcome);
+        else respond(fail('forbidden', 'rejoin your seat: the drill moved to another server'));
       });
     }
   });
+
+  /** The socket leaves its seat (disconnect, or another seat taken): the dashboard shows it gone. */
+  function release(socket: DrillSocket): void {
+    const claim = socket.data.seat;
+    if (!claim) return;
+    const drill = drills.get(claim.drillId);
+    const seat = drill && claimedSeat(drill, claim);
+    if (drill && seat) drill.presence(seat, socket.id, false);
+    else if (!drill) void forward({ kind: 'presence', claim, socketId: socket.id });
+  }
 }
 
-/** The seat this socket holds, if it still may (not removed since). */
-function heldSeat(socket: DrillSocket, drills: DrillManager): { drill: Drill; seat: Seat } | undefined {
-  const claim = socket.data.seat;
-  const drill = claim ? drills.get(claim.drillId) : undefined;
-  const seat = claim ? drill?.seats.get(claim.seatId) : undefined;
-  if (!claim || !drill || !seat || seat.removed || seat.epoch !== claim.epoch) return undefined;
-  return { drill, seat };
-}
+const controlNames = ['drill:attach', 'drill:lock', 'drill:start', 'drill:pause', 'drill:resume', 'drill:end', 'drill:reveal', 'drill:reveal-show', 'drill:remove', 'drill:admit', 'drill:watch', 'drill:unwatch'] as const satisfies readonly ControlName[];
 
-function mapSeat(drill: Drill, result: ReturnType<Drill['remove']>): DrillAck<DrillAckData['drill:remove']> {
-  if (!result.ok) return result;
-  return ok(drill.tile(result.data));
+/** The trainer of this socket, if its login still holds. */
+function trainerOf(socket: DrillSocket, deps: DrillGatewayDeps): Trainer | undefined {
+  const trainer = socket.data.trainer;
+  return trainer && deps.loginValid(trainer.loginId, trainer.expiresAt) ? trainer : undefined;
 }
 
 /** Unknown events and floods stop here, with an error ack when the client asked for one. */
@@ -219,6 +220,7 @@ function listen<E extends string, P, T>(
     Promise.resolve()
       .then(() => run(valid.data, respond))
       .catch((err: unknown) => {
+        if (isStoreUnavailable(err)) return respond(fail('unavailable', STORE_UNAVAILABLE));
         logger.error({ err, event: name, socketId: socket.id }, 'drill event handler failed');
         respond(fail('internal', 'something went wrong on the server; try again'));
       });

@@ -1,17 +1,23 @@
 // The drills this node runs: opening them (scenarios resolved once, a join code, a QR code), finding
-// them by id, code or seat token, and letting go of ended ones after a while.
+// them by id, code or seat token, and letting go of ended ones after a while. A drill this node does
+// not have in memory is taken over from the store when nobody else holds its lease (a restart, a
+// dead node): see drillLeases.ts and drillRestore.ts.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Ack, DrillPayload, DrillResults, DrillSnapshot } from '../../protocol/index.ts';
+import type { Ack, DrillPayload, DrillResults, DrillSnapshot, Mode } from '../../protocol/index.ts';
 import { fail, ok } from '../../protocol/index.ts';
-import type { DrillStore } from '../../store/drillStore.ts';
+import type { DrillRunStore } from '../../store/drillRunStore.ts';
+import type { DrillStore, UnfinishedDrill } from '../../store/drillStore.ts';
+import type { LeaseStore } from '../../store/leases.ts';
 import type { Trainer } from '../../store/trainerStore.ts';
 import type { OpenedScenario, ScenarioCatalog } from '../scenarioCatalog.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { DrillOutbox } from './drill.ts';
 import { Drill } from './drill.ts';
+import { DrillLeases } from './drillLeases.ts';
+import { restoreDrill } from './drillRestore.ts';
 import { joinUrl, newJoinCode, qrSvg } from './joinCode.ts';
-import { closeInterrupted } from './recovery.ts';
+import { closeOneInterrupted } from './recovery.ts';
 import type { Seat } from './seats.ts';
 import { SeatTokens } from './seatTokens.ts';
 import type { TappedSessionLog } from './tappedLog.ts';
@@ -27,7 +33,14 @@ export interface DrillManagerDeps {
   outbox: DrillOutbox;
   /** the address trainees open, e.g. https://dojo.example.com; else the trainer's Host header */
   publicUrl: string | undefined;
+  runs: DrillRunStore;
+  /** the lease table, as this node (its owner id) */
+  leases: LeaseStore;
+  leaseMs: number;
 }
+
+/** Where a drill is: here, run by another live node ('elsewhere'), or nowhere (no such running drill). */
+export type Found = Drill | 'elsewhere' | undefined;
 
 /** An ended drill stays in memory this long, so its trainees can still open their reports. */
 const KEEP_ENDED_MS = 60 * 60 * 1000;
@@ -37,9 +50,26 @@ export class DrillManager {
   private readonly codes = new Map<string, Drill>();
   private readonly urls = new Map<string, { joinUrl: string; qrSvg: string }>();
   readonly seatTokens: SeatTokens;
+  readonly leases: DrillLeases;
+  /** takeovers under way, so two events for one drill rebuild it once */
+  private readonly taking = new Map<string, Promise<Found>>();
+  /** ends a node began and died in, finished here */
+  private readonly endings = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: DrillManagerDeps) {
     this.seatTokens = new SeatTokens(deps.secret);
+    this.leases = new DrillLeases({
+      wall: deps.wall,
+      leases: deps.leases,
+      runs: deps.runs,
+      logger: deps.logger,
+      leaseMs: deps.leaseMs,
+      running: () => [...this.drills.values()].filter((d) => d.status !== 'ended').map((d) => ({ id: d.id, checkpoint: () => d.checkpointState() })),
+      lost: (drillId) => this.forget(drillId),
+      orphans: async (drillIds) => {
+        for (const id of drillIds) await this.find(id);
+      },
+    });
   }
 
   get size(): number {
@@ -54,37 +84,25 @@ export class DrillManager {
       scenarios.push(opened.data);
     }
     const id = randomUUID();
-    const code = newJoinCode((c) => this.codes.has(c));
+    // Unique among the drills running on every node, not only this one's.
+    let code = newJoinCode((c) => this.codes.has(c));
+    for (let i = 0; i < 10 && (await this.deps.runs.byCode(code)) !== undefined; i++) code = newJoinCode((c) => this.codes.has(c));
     const now = this.deps.wall.now();
     const timeLimitMs = request.timeLimitSeconds === undefined ? null : request.timeLimitSeconds * 1000;
-    const drill = new Drill(id, code, trainer, scenarios, request.mode, timeLimitMs, now, {
-      wall: this.deps.wall,
-      log: this.deps.log,
-      catalog: this.deps.catalog,
-      logger: this.deps.logger.child({ drillId: id }),
-      speed: this.deps.speed,
-      secret: this.deps.secret,
-      seatTokens: this.seatTokens,
-      outbox: this.deps.outbox,
-      onEnded: (ended, results) => this.ended(ended, results),
-      record: {
-        seatJoined: (drillId, seat) => this.deps.store.seatJoined(drillId, seat),
-        seatRemoved: (drillId, seatId, removed) => this.deps.store.seatRemoved(drillId, seatId, removed),
-        sessionStarted: (drillId, seatId, position, sessionId, scenarioId) => this.deps.store.sessionStarted(drillId, seatId, position, sessionId, scenarioId),
-      },
-    });
+    const drill = this.build(id, code, trainer, scenarios, request.mode, timeLimitMs, now, undefined);
     this.drills.set(id, drill);
     this.codes.set(code, drill);
-    const url = joinUrl(this.deps.publicUrl ?? `http://${host ?? 'localhost'}`, code);
-    this.urls.set(id, { joinUrl: url, qrSvg: await qrSvg(url) });
+    await this.remember(drill, host);
     await this.deps.store.insert({ id, code, trainerId: trainer.id, scenarioIds: request.scenarioIds, mode: request.mode, timeLimitMs, createdAt: now });
+    await this.deps.runs.create(id, scenarios.map((sc) => ({ id: sc.summary.id, version: sc.summary.version })), drill.checkpointState());
+    await this.leases.claimNew(id);
     this.deps.logger.info({ drillId: id, trainer: trainer.name, scenarios: request.scenarioIds, mode: request.mode }, 'drill opened');
     return ok(drill);
   }
 
   snapshot(drill: Drill): DrillSnapshot {
     const urls = this.urls.get(drill.id) ?? { joinUrl: '', qrSvg: '' };
-    return { state: drill.state(), code: drill.code, ...urls, tiles: drill.tiles(), heat: drill.heat() };
+    return { state: drill.state(), code: drill.code, ...urls, tiles: drill.tiles(), heat: drill.heat(), moves: drill.moves() };
   }
 
   get(drillId: string): Drill | undefined {
@@ -99,26 +117,69 @@ export class DrillManager {
     return ok(drill);
   }
 
-  byCode(code: string): Drill | undefined {
+  /** The drill, here or taken over from the store if nobody runs it now. */
+  find(drillId: string): Promise<Found> {
+    const here = this.drills.get(drillId);
+    if (here) return Promise.resolve(here);
+    let pending = this.taking.get(drillId);
+    if (!pending) {
+      pending = this.takeOver(drillId).finally(() => this.taking.delete(drillId));
+      this.taking.set(drillId, pending);
+    }
+    return pending;
+  }
+
+  /** The drill with this join code if this node runs it. */
+  hereByCode(code: string): Drill | undefined {
     return this.codes.get(code);
   }
 
+  /** The running drill with this join code, wherever it was opened. */
+  async byCode(code: string): Promise<Found> {
+    const here = this.codes.get(code);
+    if (here) return here;
+    const drillId = await this.deps.runs.byCode(code);
+    return drillId === undefined ? undefined : this.find(drillId);
+  }
+
   /** The seat a token names, if the token is genuine and the seat is still in its drill. */
-  seatOf(token: string): { drill: Drill; seat: Seat } | 'removed' | undefined {
+  async seatOf(token: string): Promise<{ drill: Drill; seat: Seat } | 'removed' | 'elsewhere' | undefined> {
     const claim = this.seatTokens.verify(token);
-    const drill = claim && this.drills.get(claim.drillId);
+    const drill = claim && (await this.find(claim.drillId));
+    if (drill === 'elsewhere') return drill;
     const seat = claim && drill?.seats.get(claim.seatId);
     if (!drill || !seat) return undefined;
     return seat.removed ? 'removed' : { drill, seat };
   }
 
-  /** At start-up: drills the last run left open end as interrupted, with their results so far. */
-  recover(now: number): Promise<number> {
-    return closeInterrupted({ store: this.deps.store, log: this.deps.log, catalog: this.deps.catalog, logger: this.deps.logger }, now);
+  /**
+   * At start-up: every drill nobody runs now is taken over and goes on (its lease expired or was
+   * handed on); a drill that cannot be rebuilt ends as interrupted with its results so far. Returns
+   * how many ended so. The heartbeat starts: from now on this node also takes over drills of dead nodes.
+   */
+  async recover(now: number): Promise<number> {
+    let interrupted = 0;
+    for (const stored of await this.deps.store.unfinished()) {
+      if (this.drills.has(stored.drillId)) continue;
+      const lease = await this.deps.leases.holder('drill', stored.drillId);
+      // Opened by a version without leases, or the node died between the drill row and its lease.
+      if (!lease) {
+        await this.interrupt(stored, now);
+        interrupted++;
+        continue;
+      }
+      const found = await this.find(stored.drillId);
+      if (found === undefined) interrupted++;
+    }
+    this.leases.start();
+    return interrupted;
   }
 
   async settled(): Promise<void> {
+    await Promise.allSettled([...this.taking.values()]);
+    await Promise.allSettled([...this.endings]);
     await Promise.all([...this.drills.values()].map((d) => d.settled()));
+    await this.leases.settled();
   }
 
   /** Let go of drills that ended a while ago (their results are stored). */
@@ -132,15 +193,101 @@ export class DrillManager {
     }
   }
 
-  dispose(): void {
+  /**
+   * Shutdown: timers stop, and the leases are handed on (they expire now) so that the next node to
+   * look, or this one restarted, goes on with the drills at once. Resolves once that is stored.
+   */
+  close(): Promise<void> {
+    const handed = this.leases.stop();
     for (const drill of this.drills.values()) drill.dispose();
     this.drills.clear();
     this.codes.clear();
+    return handed.catch((err: unknown) => this.deps.logger.error({ err }, 'handing on the drill leases failed'));
+  }
+
+  /** close() for a caller that cannot wait: should the hand-on not be stored, the leases expire anyway. */
+  dispose(): void {
+    void this.close();
   }
 
   private async ended(drill: Drill, results: DrillResults): Promise<void> {
     if (this.codes.get(drill.code) === drill) this.codes.delete(drill.code);
     await this.deps.store.saveResults(results, (seatId) => drill.seats.get(seatId)?.joinedAt ?? 0);
+    await this.leases.finished(drill.id);
     this.deps.logger.info({ drillId: drill.id, seats: results.seats.length, passRate: results.summary.passRate }, 'drill ended');
+  }
+
+  private build(id: string, code: string, trainer: Trainer, scenarios: OpenedScenario[], mode: Mode, timeLimitMs: number | null, createdAt: number, clockFrom: { at: number; paused: boolean } | undefined): Drill {
+    return new Drill(id, code, trainer, scenarios, mode, timeLimitMs, createdAt, {
+      wall: this.deps.wall,
+      log: this.deps.log,
+      catalog: this.deps.catalog,
+      logger: this.deps.logger.child({ drillId: id }),
+      speed: this.deps.speed,
+      secret: this.deps.secret,
+      seatTokens: this.seatTokens,
+      outbox: this.deps.outbox,
+      onEnded: (ended, results) => this.ended(ended, results),
+      record: {
+        seatJoined: (drillId, seat) => this.deps.store.seatJoined(drillId, seat),
+        seatRemoved: (drillId, seatId, removed) => this.deps.store.seatRemoved(drillId, seatId, removed),
+        sessionStarted: (drillId, seatId, position, sessionId, scenarioId) => this.deps.store.sessionStarted(drillId, seatId, position, sessionId, scenarioId),
+      },
+      checkpoint: (changed) => void this.leases.checkpoint(changed.id, changed.checkpointState()),
+      stillOwned: () => this.leases.confirm(id),
+      ...(clockFrom ? { clockFrom } : {}),
+    });
+  }
+
+  /** The join URL and its QR code; a drill taken over gets them from the first trainer's Host header. */
+  async remember(drill: Drill, host: string | undefined): Promise<void> {
+    if (this.urls.has(drill.id)) return;
+    const url = joinUrl(this.deps.publicUrl ?? `http://${host ?? 'localhost'}`, drill.code);
+    this.urls.set(drill.id, { joinUrl: url, qrSvg: await qrSvg(url) });
+  }
+
+  /** Rebuild a drill nobody runs now; a drill that cannot be rebuilt ends as interrupted. */
+  private async takeOver(drillId: string): Promise<Found> {
+    const taken = await this.leases.takeOver(drillId);
+    if (taken === 'held') return 'elsewhere';
+    if (taken === 'none') return undefined;
+    const now = this.deps.wall.now();
+    const stored = await this.deps.store.unfinishedOne(drillId);
+    const run = await this.deps.runs.load(drillId);
+    if (!stored) {
+      await this.leases.finished(drillId);
+      return undefined;
+    }
+    const trainer: Trainer = { id: stored.trainerId, name: stored.trainer, admin: stored.trainerAdmin };
+    const mode: Mode = stored.mode === 'exam' ? 'exam' : 'practice';
+    const drill = run && (await restoreDrill(this.deps, stored, run, (scenarios, clockFrom) => this.build(drillId, stored.code, trainer, scenarios, mode, stored.timeLimitMs, stored.createdAt, clockFrom)));
+    if (!drill) {
+      await this.interrupt(stored, now);
+      await this.leases.finished(drillId);
+      return undefined;
+    }
+    this.drills.set(drillId, drill);
+    this.codes.set(drill.code, drill);
+    await this.leases.checkpoint(drillId, drill.checkpointState());
+    this.deps.logger.info({ drillId, status: drill.status, seats: drill.seats.size, clock: drill.clock.now() }, 'drill taken over from the store: it goes on here');
+    if (run.status === 'ending') {
+      const ending = drill.end().finally(() => this.endings.delete(ending));
+      this.endings.add(ending);
+    }
+    return drill;
+  }
+
+  private async interrupt(stored: UnfinishedDrill, now: number): Promise<void> {
+    await closeOneInterrupted({ store: this.deps.store, log: this.deps.log, catalog: this.deps.catalog, logger: this.deps.logger }, stored, now);
+  }
+
+  /** Another node runs this drill now: this copy stops, and its sockets find the drill there. */
+  private forget(drillId: string): void {
+    const drill = this.drills.get(drillId);
+    if (!drill) return;
+    drill.dispose();
+    this.drills.delete(drillId);
+    this.urls.delete(drillId);
+    if (this.codes.get(drill.code) === drill) this.codes.delete(drill.code);
   }
 }

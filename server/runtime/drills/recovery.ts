@@ -1,6 +1,6 @@
-// Drills a stopped server left running. A drill's clock, its seats' live sessions and its timers
-// live in memory, so such a drill cannot go on; instead it is closed as *interrupted* with the
-// results so far: every seat and session recorded as the drill ran (drill_seats, drill_sessions),
+// Drills that cannot go on after their node stopped (a scenario or a log is gone, or the drill was
+// opened before drills had leases; drillRestore.ts rebuilds every other one). Such a drill is
+// closed as *interrupted* with the results so far: every seat and session recorded as the drill ran (drill_seats, drill_sessions),
 // each session rebuilt from its log (the engine is deterministic) and scored as if it ended there.
 import type { Logger } from 'pino';
 import type { DrillResults } from '../../protocol/index.ts';
@@ -18,15 +18,11 @@ export interface RecoveryDeps {
   logger: Logger;
 }
 
-/** Close every unfinished drill as interrupted, with its results so far; returns how many. */
-export async function closeInterrupted(deps: RecoveryDeps, now: number): Promise<number> {
-  const drills = await deps.store.unfinished();
-  for (const drill of drills) {
-    const results = await resultsSoFar(deps, drill, now);
-    await deps.store.saveResults(results, (seatId) => drill.seats.find((s) => s.seatId === seatId)?.joinedAt ?? 0);
-    deps.logger.warn({ drillId: drill.drillId, seats: results.seats.length }, 'drill interrupted by a restart: closed with its results so far');
-  }
-  return drills.length;
+/** Close an unfinished drill as interrupted, with its results so far. */
+export async function closeOneInterrupted(deps: RecoveryDeps, drill: UnfinishedDrill, now: number): Promise<void> {
+  const results = await resultsSoFar(deps, drill, now);
+  await deps.store.saveResults(results, (seatId) => drill.seats.find((s) => s.seatId === seatId)?.joinedAt ?? 0);
+  deps.logger.warn({ drillId: drill.drillId, seats: results.seats.length }, 'a drill could not be rebuilt: closed as interrupted with its results so far');
 }
 
 async function resultsSoFar(deps: RecoveryDeps, drill: UnfinishedDrill, now: number): Promise<DrillResults> {

@@ -5,7 +5,7 @@ import type { Seat } from './seats.ts';
 
 export function drillResults(meta: Omit<DrillResults, 'summary' | 'seats' | 'leaderboard'>, seats: readonly Seat[]): DrillResults {
   const results: SeatResult[] = seats.map((seat) => {
-    const sessions = seat.shadows.map((s) => ({ sessionId: s.sessionId, scenarioId: s.scenarioId, outcome: s.outcome, report: s.report }));
+    const sessions = seat.shadows.map((s) => ({ sessionId: s.sessionId, scenarioId: s.scenarioId, scenarioVersion: s.scenarioVersion, outcome: s.outcome, report: s.report }));
     return { seatId: seat.id, name: seat.name, removed: seat.removed, sessions, score: seatScore(sessions) };
   });
   return { ...meta, summary: summarize(results), seats: results, leaderboard: leaderboard(results) };
@@ -55,7 +55,7 @@ export function leaderboard(seats: readonly SeatResult[]): DrillResults['leaderb
   return ranked.map((r, i) => ({ rank: i + 1, ...r }));
 }
 
-const CSV_COLUMNS = ['seat', 'name', 'removed', 'position', 'scenario', 'session', 'outcome', 'score', 'passed', 'red_lines', 'first_response_ms', 'avg_response_ms', 'replies'];
+const CSV_COLUMNS = ['seat', 'name', 'removed', 'position', 'scenario', 'scenario_version', 'session', 'outcome', 'score', 'passed', 'red_lines', 'first_response_ms', 'avg_response_ms', 'replies'];
 
 /** One row per session played (a seat with none gets one empty row). UTF-8 with a BOM for Excel. */
 export function resultsCsv(results: DrillResults): string {
@@ -70,6 +70,7 @@ export function resultsCsv(results: DrillResults): string {
         seat.removed ? 'yes' : 'no',
         s ? String(position + 1) : '',
         s?.scenarioId ?? '',
+        s ? String(s.scenarioVersion) : '',
         s?.sessionId ?? '',
         s?.outcome ?? '',
         r ? String(r.score) : '',

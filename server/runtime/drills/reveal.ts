@@ -25,3 +25,14 @@ export function buildReveal(drillId: string, scenarioId: string, move: string, r
   entries.sort((a, b) => Number(a.redLine) - Number(b.redLine) || fails(a) - fails(b) || b.points - a.points || a.text.localeCompare(b.text));
   return { drillId, scenarioId, move, entries: entries.map((e, i) => ({ rank: i + 1, ...e })), unanswered };
 }
+
+/**
+ * Every buyer move some seat has answered, as "scenarioId/move", first answered first: the moves a
+ * reveal can pick. Sent by the server because the dashboard's tiles are throttled and a move the
+ * class passes through quickly would never show on one.
+ */
+export function revealableMoves(seats: Iterable<{ shadows: readonly { scenarioId: string; replies: ReadonlyMap<string, unknown> }[] }>): string[] {
+  const out = new Set<string>();
+  for (const seat of seats) for (const shadow of seat.shadows) for (const move of shadow.replies.keys()) out.add(`${shadow.scenarioId}/${move}`);
+  return [...out];
+}

@@ -19,6 +19,8 @@ export class SessionShadow {
   /** the first reply to each buyer move */
   readonly replies = new Map<string, MoveReply>();
   report: Report | null = null;
+  /** the scenario version this session plays (from its session row) */
+  readonly scenarioVersion: number;
 
   constructor(
     readonly sessionId: string,
@@ -26,6 +28,7 @@ export class SessionShadow {
     private readonly compiled: CompiledScenario,
     row: SessionRow,
   ) {
+    this.scenarioVersion = row.scenario_version;
     this.state = startSession(compiled, { seed: row.seed, now: row.started_at, speed: row.speed }).state;
   }
 

@@ -1,0 +1,118 @@
+// What the node that runs a drill does for an event, whichever node the socket is connected to.
+// An action does not touch the socket: it hands back an Outcome (the answer, the rooms the socket
+// joins, the socket's new seat or watch, the session events it gets after the answer), which the
+// socket's own node applies (drillGateway.ts) — at once when the socket is here, or after the
+// answer travelled back between nodes (drillForwarding.ts). The owner's broadcasts reach sockets on
+// every node through the Socket.IO adapter's rooms.
+import type { DrillAck, DrillAckData, DrillEventName, DrillPayload, TraineeAck, TraineeEventName } from '../../protocol/index.ts';
+import type { ClientPayload } from '../../protocol/index.ts';
+import type { DrillStore } from '../../store/drillStore.ts';
+import type { DeliveredEvent } from '../liveSession.ts';
+import { toSessionEvent } from '../traineeEvents.ts';
+import type { Drill } from './drill.ts';
+import type { DrillManager } from './drillManager.ts';
+import { seatRoom, sessionRoom, traineesRoom, trainerRoom } from './drillRooms.ts';
+import type { Seat } from './seats.ts';
+
+export interface SeatClaim {
+  drillId: string;
+  seatId: string;
+  epoch: number;
+}
+
+export interface Outcome {
+  answer: DrillAck<unknown>;
+  /** rooms the socket joins */
+  join?: string[];
+  /** the seat the socket holds from now on (it leaves the rooms of another one) */
+  seat?: SeatClaim;
+  /** the drill this trainer socket follows from now on */
+  attached?: string;
+  /** the session this trainer socket watches from now on (null: none) */
+  watching?: string | null;
+  /** session events for this socket alone, after the answer */
+  then?: DeliveredEvent[];
+}
+
+export type Deliver = (outcome: Outcome) => void;
+type ControlName = Exclude<DrillEventName, 'drill:open' | 'drill:join' | 'drill:rejoin'> & keyof DrillAckData;
+
+const fail = (code: Extract<DrillAck<never>, { ok: false }>['error']['code'], message: string): DrillAck<never> => ({ ok: false, error: { code, message } });
+const ok = <T>(data: T): DrillAck<T> => ({ ok: true, data });
+const answer = (a: DrillAck<unknown>): Outcome => ({ answer: a });
+
+export interface ActionDeps {
+  drills: DrillManager;
+  store: DrillStore;
+  now: () => number;
+}
+
+/** A trainer event on a drill this node runs; the trainer is checked already. */
+export async function control(deps: ActionDeps, drill: Drill, name: ControlName, payload: unknown, host: string | undefined, deliver: Deliver): Promise<void> {
+  const p = payload as DrillPayload<ControlName>;
+  switch (name) {
+    case 'drill:attach':
+      await deps.drills.remember(drill, host);
+      return deliver({ answer: ok(deps.drills.snapshot(drill)), join: [trainerRoom(drill.id)], attached: drill.id });
+    case 'drill:lock':
+      return deliver(answer(ok(drill.setLocked((p as DrillPayload<'drill:lock'>).locked))));
+    case 'drill:start': {
+      const started = await drill.start();
+      if (started.ok) await deps.store.started(drill.id, deps.now());
+      return deliver(answer(started));
+    }
+    case 'drill:pause':
+      return deliver(answer(drill.pause()));
+    case 'drill:resume':
+      return deliver(answer(drill.resume()));
+    case 'drill:end':
+      return deliver(answer(await drill.end()));
+    case 'drill:reveal': {
+      const r = p as DrillPayload<'drill:reveal'>;
+      return deliver(answer(drill.freezeAt(r.move, r.scenarioId)));
+    }
+    case 'drill:reveal-show':
+      return deliver(answer(drill.showReveal()));
+    case 'drill:remove':
+    case 'drill:admit': {
+      const seatId = (p as DrillPayload<'drill:remove'>).seatId;
+      const result = name === 'drill:remove' ? drill.remove(seatId) : drill.admit(seatId);
+      return deliver(answer(result.ok ? ok(drill.tile(result.data)) : result));
+    }
+    case 'drill:watch': {
+      const session = drill.seats.get((p as DrillPayload<'drill:watch'>).seatId)?.session;
+      if (!session) return deliver(answer(fail('not-found', 'that seat has no session yet')));
+      // In the session's queue: the history and the live events that follow neither overlap nor gap.
+      return session.resume(0, (lastSeq, missed) => deliver({ answer: ok({ seatId: (p as DrillPayload<'drill:watch'>).seatId, sessionId: session.id, lastSeq }), join: [sessionRoom(session.id)], watching: session.id, then: missed }));
+    }
+    case 'drill:unwatch':
+      return deliver({ answer: ok({ watching: null }), watching: null });
+    default:
+      return deliver(answer(fail('unknown-event', `there is no event "${String(name)}"`)));
+  }
+}
+
+/** Hold the seat on the socket; the session's events after `lastSeq` follow the answer. */
+export async function takeSeat(drill: Drill, seat: Seat, lastSeq: number, socketId: string, deliver: Deliver): Promise<void> {
+  const claim = { drillId: drill.id, seatId: seat.id, epoch: seat.epoch };
+  drill.presence(seat, socketId, true);
+  const rooms = [seatRoom(seat.id), traineesRoom(drill.id)];
+  const session = seat.session;
+  if (!session) return deliver({ answer: ok(drill.seatInfo(seat)), join: rooms, seat: claim });
+  await session.resume(Math.min(lastSeq, session.lastSeq), (seq, missed) => deliver({ answer: ok(drill.seatInfo(seat, seq)), join: [...rooms, sessionRoom(session.id)], seat: claim, then: missed }));
+}
+
+/** The seat of a claim, if the socket may still hold it (not removed since). */
+export function claimedSeat(drill: Drill, claim: SeatClaim): Seat | undefined {
+  const seat = drill.seats.get(claim.seatId);
+  return seat && !seat.removed && seat.epoch === claim.epoch ? seat : undefined;
+}
+
+/** A trainee event in the seat's session. */
+export async function act(drill: Drill, claim: SeatClaim, name: TraineeEventName, payload: ClientPayload<TraineeEventName>, deliver: Deliver): Promise<void> {
+  const seat = claimedSeat(drill, claim);
+  if (!seat) return deliver(answer(fail('forbidden', 'join the drill or rejoin your seat on this connection first')));
+  const allowed = drill.sessionFor(seat, payload.sessionId);
+  if (!allowed.ok) return deliver(answer(allowed));
+  await allowed.data.act(toSessionEvent(name, payload as never), payload.clientMsgId, (a) => deliver(answer(a as DrillAck<TraineeAck>)));
+}
