@@ -65,20 +65,35 @@ function regexOf(source: string, need: Need): FastMatcher {
   };
 }
 
+export interface CompiledFastMatcher {
+  test: FastMatcher;
+  /**
+   * Keyword ids of which at least one must occur in the text for `test` to pass (any, all and
+   * n-of matchers), so the lexicon can skip the matcher when the scan found none of them; null
+   * when the matcher can pass without any (regex, similarity, an empty or zero-count list).
+   */
+  requires: readonly number[] | null;
+}
+
 /**
  * The fast form of `def`. `reference` is the same matcher compiled by compileMatcher, which has
  * already validated `def`; similarity matchers have no keywords to share and simply delegate to it.
  */
-export function compileFastMatcher(def: MatcherDef, keywords: KeywordSet, reference: CompiledMatcher): FastMatcher {
+export function compileFastMatcher(def: MatcherDef, keywords: KeywordSet, reference: CompiledMatcher): CompiledFastMatcher {
   const need = NEEDS[def.negation ?? 'exclude'];
   const ids = (words: readonly string[]) => words.map((w) => keywords.add(normalize(w)));
   let base: FastMatcher;
-  if (def.any !== undefined) base = anyOf(ids(def.any), need);
-  else if (def.all !== undefined) base = allOf(ids(def.all), need);
-  else if (def.nOf !== undefined) base = nOf(ids([...new Set(def.nOf.of)]), def.nOf.n, need);
-  else if (def.regex !== undefined) base = regexOf(def.regex, need);
+  let requires: number[] | null = null;
+  if (def.any !== undefined) base = anyOf((requires = ids(def.any)), need);
+  else if (def.all !== undefined) base = allOf((requires = ids(def.all)), need);
+  else if (def.nOf !== undefined) {
+    requires = ids([...new Set(def.nOf.of)]);
+    base = nOf(requires, def.nOf.n, need);
+    if (def.nOf.n <= 0) requires = null;
+  } else if (def.regex !== undefined) base = regexOf(def.regex, need);
   else base = (_s, f) => reference(f).matched;
-  if (def.unless === undefined) return base;
+  if (requires !== null && requires.length === 0) requires = null;
+  if (def.unless === undefined) return { test: base, requires };
   const unless = compileRegex(def.unless, 'unless regex');
-  return (s, f) => base(s, f) && !unless.test(f.normalized);
+  return { test: (s, f) => base(s, f) && !unless.test(f.normalized), requires };
 }

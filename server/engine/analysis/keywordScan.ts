@@ -51,7 +51,6 @@ export class KeywordSet {
  */
 export class TextScan {
   text = '';
-  private readonly set: KeywordSet;
   private readonly lengths: Int32Array;
   /** per keyword: the scan generation that last touched it, its first occurrence, its last end */
   private readonly seen: Int32Array;
@@ -66,11 +65,24 @@ export class TextScan {
   private occPos: number[] = [];
   private occNext: number[] = [];
   private occCount = 0;
+  /** ids of the keywords found by the last scan, each once, in the order first found */
+  readonly found: number[] = [];
+  foundCount = 0;
   private before = new Int8Array(64);
   private after = new Int8Array(64);
+  /**
+   * The root's children by UTF-16 code unit (index + 1; 0 = none). Nearly every character of a
+   * Chinese reply starts some keyword, so the root is looked up once per character: an array
+   * index instead of a hash lookup. Built once, after every keyword was added.
+   */
+  private readonly rootIndex = new Int32Array(0x10000);
+  private readonly rootNodes: TrieNode[] = [];
 
   constructor(set: KeywordSet) {
-    this.set = set;
+    for (const [code, child] of set.root.next) {
+      this.rootNodes.push(child);
+      this.rootIndex[code] = this.rootNodes.length;
+    }
     const n = set.needles.length;
     this.lengths = Int32Array.from(set.needles, (s) => s.length);
     this.seen = new Int32Array(n);
@@ -85,6 +97,7 @@ export class TextScan {
     this.text = text;
     this.gen++;
     this.occCount = 0;
+    this.foundCount = 0;
     const len = text.length;
     if (this.before.length <= len) {
       this.before = new Int8Array(len + 1);
@@ -93,9 +106,9 @@ export class TextScan {
       this.before.fill(UNKNOWN, 0, len + 1);
       this.after.fill(UNKNOWN, 0, len + 1);
     }
-    const root = this.set.root;
     for (let i = 0; i < len; i++) {
-      let node = root.next.get(text.charCodeAt(i));
+      const first = this.rootIndex[text.charCodeAt(i)]!;
+      let node = first === 0 ? undefined : this.rootNodes[first - 1];
       for (let j = i + 1; node !== undefined; j++) {
         for (const id of node.ends) this.record(id, i);
         if (j >= len) break;
@@ -114,6 +127,7 @@ export class TextScan {
     if (first) {
       this.seen[id] = this.gen;
       this.head[id] = occ;
+      this.found[this.foundCount++] = id;
     } else {
       this.occNext[this.tail[id]!] = occ;
     }

@@ -29,6 +29,8 @@ interface Compiled {
   id: string;
   matchers: CompiledMatcher[];
   fast: FastMatcher[];
+  /** per fast matcher: its index in the lexicon-wide stamp array, or -1 if it must always run */
+  slots: number[];
   unless: string[];
   /** positions in `ids` of the intents in `unless` */
   vetoes: number[];
@@ -38,6 +40,9 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
   const ids = Object.keys(intents);
   const known = new Set(ids);
   const keywords = new KeywordSet();
+  /** per keyword id: the slots of the keyword matchers that need it */
+  const byKeyword: number[][] = [];
+  let slotCount = 0;
   const compiled: Compiled[] = ids.map((id) => {
     const def = intents[id]!;
     const unless = def.unless ?? [];
@@ -50,11 +55,21 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
       }
     });
     const fast = def.match.map((m, i) => compileFastMatcher(m, keywords, matchers[i]!));
-    return { id, matchers, fast, unless, vetoes: unless.map((u) => ids.indexOf(u)) };
+    const slots = fast.map((m) => {
+      if (m.requires === null) return -1;
+      const slot = slotCount++;
+      for (const k of m.requires) (byKeyword[k] ??= []).push(slot);
+      return slot;
+    });
+    return { id, matchers, fast: fast.map((m) => m.test), slots, unless, vetoes: unless.map((u) => ids.indexOf(u)) };
   });
   // built after every keyword is known; reused for every reply this lexicon matches
   const scan = new TextScan(keywords);
   const hit = new Uint8Array(compiled.length);
+  // A keyword matcher runs only if the scan found one of its keywords (stamped with this reply's
+  // generation): most replies contain few of the lexicon's keywords, so most matchers are skipped.
+  const stamps = new Int32Array(slotCount);
+  let generation = 0;
 
   // The plain path, kept for explain() (play-testing wants every hit) and as the reference the fast
   // path is tested against. Vetoes use the raw (pre-veto) results, so the outcome never depends on
@@ -81,10 +96,18 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
     // The hot path (every reply of every session): one keyword scan, no per-intent allocation.
     match(f) {
       scan.scan(f.normalized);
+      generation = (generation + 1) | 0;
+      for (let o = 0; o < scan.foundCount; o++) {
+        const slots = byKeyword[scan.found[o]!];
+        if (slots !== undefined) for (const slot of slots) stamps[slot] = generation;
+      }
       for (let k = 0; k < compiled.length; k++) {
         hit[k] = 0;
-        for (const m of compiled[k]!.fast) {
-          if (m(scan, f)) {
+        const c = compiled[k]!;
+        for (let j = 0; j < c.fast.length; j++) {
+          const slot = c.slots[j]!;
+          if (slot !== -1 && stamps[slot] !== generation) continue;
+          if (c.fast[j]!(scan, f)) {
             hit[k] = 1;
             break;
           }

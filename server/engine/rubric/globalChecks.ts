@@ -8,7 +8,7 @@ import type { Detection, TextFeatures } from '../analysis/types.ts';
 import type { GlobalRuleId, RubricDef } from '../scenario/schema.ts';
 import type { TurnRecord } from './types.ts';
 import { decide, markReached } from './progress.ts';
-import type { CompiledRule, EndCtx, RuleInfo, Settled } from './progress.ts';
+import type { CompiledRule, EndCtx, RuleInfo, RuleProgress, Settled } from './progress.ts';
 
 type Detector = (f: TextFeatures) => Detection;
 type Limits = Pick<RubricDef, 'firstResponseSec' | 'avgResponseSec'>;
@@ -21,12 +21,19 @@ function seconds(ms: number, limitSec: number): string {
   return `${(ms / 1000).toFixed(1)}s / ${limitSec.toString()}s`;
 }
 
+/** Decided and reached: no turn can change it any more. */
+function settled(state: RuleProgress): boolean {
+  return state.status !== 'open' && state.reached;
+}
+
 /** Fails at the first reply the detector flags; passes at the end if there was any reply. */
 function forbidInReplies(info: RuleInfo, detect: Detector): CompiledRule {
   return {
     info,
     step(state, turn) {
-      if (turn.reply === undefined) return state;
+      // A decided (and so reached) rule comes back unchanged from decide() and markReached()
+      // alike: the detector, the costly part, need not run again.
+      if (turn.reply === undefined || settled(state)) return state;
       const d = detect(turn.reply.features);
       return d.hit ? decide(state, 'fail', turn, d.evidence) : markReached(state);
     },
@@ -59,7 +66,7 @@ function politeAddress(info: RuleInfo): CompiledRule {
   return {
     info,
     step(state, turn) {
-      if (turn.reply === undefined) return state;
+      if (turn.reply === undefined || settled(state)) return state;
       const d = detectPoliteAddress(turn.reply.features);
       return d.hit ? decide(state, 'pass', turn, d.evidence) : markReached(state);
     },

@@ -1,7 +1,7 @@
 // One generic compiler: scenario data -> an XState v5 machine. The machine decides only which buyer
 // move comes next and which lines to say (as `say` actions naming a line group); the session step
 // resolves variants with the seeded PRNG, paces them and scores replies. No persona is hand-written.
-import { assign, createActor, setup } from 'xstate';
+import { assign, createActor, initialTransition, setup } from 'xstate';
 import type { ActorScope, ExecutableActionObject } from 'xstate';
 import type { ActionKind, Attachment, Condition, Effect, LineSource, Scenario, StateDef } from '../scenario/schema.ts';
 import type { Shop } from '../scenario/shopSchema.ts';
@@ -10,6 +10,8 @@ import { compileLexicon } from '../analysis/index.ts';
 import type { CompiledLexicon } from '../analysis/index.ts';
 import { createRubric } from '../rubric/index.ts';
 import type { Rubric } from '../rubric/index.ts';
+import { memoizedMoves } from './machineMoves.ts';
+import type { MachineMove } from './machineMoves.ts';
 import { applyEffect, holds } from './vars.ts';
 import type { Vars } from './vars.ts';
 
@@ -42,6 +44,10 @@ export interface CompiledScenario {
   lines: ReadonlyMap<string, Line[]>;
   /** xstate's pure transition(), without building a throw-away actor on every call */
   transition(snapshot: PersonaSnapshot, event: MachineEvent): [PersonaSnapshot, ExecutableActionObject[]];
+  /** the same transition from a stored (state, variables), memoised: what a session step uses */
+  move(value: string, context: Vars, event: MachineEvent): MachineMove;
+  /** xstate's initialTransition(), computed once: a persona machine takes no input, so it never varies */
+  start(): MachineMove;
 }
 
 interface TriggerParams {
@@ -98,6 +104,22 @@ function pureTransitioner(machine: PersonaMachine): CompiledScenario['transition
     collected = [];
     const next = machine.transition(snapshot, event, scope);
     return [next, collected];
+  };
+}
+
+/** A transition's result, reduced to what a step reads, frozen because it is shared. */
+function frozenMove(snapshot: PersonaSnapshot, actions: readonly ExecutableActionObject[]): MachineMove {
+  return Object.freeze({
+    value: String(snapshot.value),
+    context: Object.freeze({ ...snapshot.context }),
+    actions: Object.freeze(actions.map((a) => Object.freeze(a.params === undefined ? { type: a.type } : { type: a.type, params: a.params }))),
+  });
+}
+
+function computeMove(machine: PersonaMachine, transition: CompiledScenario['transition']) {
+  return (value: string, context: Vars, event: MachineEvent): MachineMove => {
+    const [snapshot, actions] = transition(machine.resolveState({ value, context }), event);
+    return frozenMove(snapshot, actions);
   };
 }
 
@@ -171,6 +193,8 @@ export function compileScenario(bundle: Bundle): CompiledScenario {
     // The generated config is validated by the checker; XState's config types cannot follow data.
     states: states as never,
   });
+  const transition = pureTransitioner(machine);
+  let first: MachineMove | undefined;
   return {
     scenario,
     shop,
@@ -178,6 +202,8 @@ export function compileScenario(bundle: Bundle): CompiledScenario {
     rubric: createRubric(scenario),
     machine,
     lines,
-    transition: pureTransitioner(machine),
+    transition,
+    move: memoizedMoves(scenario, computeMove(machine, transition)),
+    start: () => (first ??= frozenMove(...initialTransition(machine))),
   };
 }

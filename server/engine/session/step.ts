@@ -1,10 +1,11 @@
 // The functional core of a practice session: step(state, event, now) -> {state, effects}.
 // The runtime stores events and delivers effects; this file decides everything else.
-import { initialTransition } from 'xstate';
-import { analyzeText, similarity } from '../analysis/index.ts';
+import { analyzeText } from '../analysis/index.ts';
 import type { Report, TurnRecord } from '../rubric/types.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
 import { effectiveSilence } from './compile.ts';
+import type { MachineMove } from './machineMoves.ts';
+import { RECENT_REPLIES, repeatsEarlierReply } from './repeats.ts';
 import { speak } from './speak.ts';
 import type { SessionEffect, Message, SessionEvent, SessionState, StepResult } from './types.ts';
 import { SessionError } from './types.ts';
@@ -17,11 +18,8 @@ export interface StartOptions {
   speed?: number;
 }
 
-type Snapshot = ReturnType<typeof initialTransition<CompiledScenario['machine']>>[0];
-type Actions = readonly { type: string; params?: unknown }[];
-
 export function startSession(compiled: CompiledScenario, opts: StartOptions): StepResult {
-  const [snapshot, actions] = initialTransition(compiled.machine);
+  const first = compiled.start();
   const base: SessionState = {
     scenario: compiled.scenario.id,
     version: compiled.scenario.version,
@@ -29,7 +27,7 @@ export function startSession(compiled: CompiledScenario, opts: StartOptions): St
     rng: opts.seed >>> 0,
     speed: opts.speed ?? 1,
     startedAt: opts.now,
-    machine: { value: String(snapshot.value), context: { ...snapshot.context } },
+    machine: { value: first.value, context: { ...first.context } },
     visit: 0,
     answeredVisit: 0,
     messages: [],
@@ -47,7 +45,7 @@ export function startSession(compiled: CompiledScenario, opts: StartOptions): St
     ended: false,
   };
   const effects: SessionEffect[] = [];
-  const state = afterMachine(compiled, base, snapshot, actions, opts.now, effects, true);
+  const state = afterMachine(compiled, base, first, opts.now, effects, true);
   return { state, effects };
 }
 
@@ -188,8 +186,8 @@ function traineeTurn(
     complaint: { ...state.complaint, pending: false },
   };
   if (state.outcome) return withDeadline(compiled, answered);
-  const [snapshot, actions] = compiled.transition(restore(compiled, state), machineEvent);
-  return afterMachine(compiled, answered, snapshot, actions, now, effects, false);
+  const move = compiled.move(state.machine.value, state.machine.context, machineEvent);
+  return afterMachine(compiled, answered, move, now, effects, false);
 }
 
 function onTick(compiled: CompiledScenario, state: SessionState, now: number, effects: SessionEffect[]): SessionState {
@@ -200,11 +198,11 @@ function onTick(compiled: CompiledScenario, state: SessionState, now: number, ef
     if (deadline === null || now < deadline) break;
     const silence = effectiveSilence(compiled.scenario, compiled.scenario.states[current.machine.value] ?? {});
     const nudge = current.silence.stage === 'waiting' && silence?.nudgeAfter !== undefined;
-    const [snapshot, actions] = compiled.transition(restore(compiled, current), { type: nudge ? 'silence.nudge' : 'silence.leave' });
+    const move = compiled.move(current.machine.value, current.machine.context, { type: nudge ? 'silence.nudge' : 'silence.leave' });
     const waited = nudge ? { ...current.waited, nudges: current.waited.nudges + 1 } : { ...current.waited, left: true };
     const moved: SessionState = { ...current, waited, silence: { stage: 'nudged', deadline: null } };
     // Act at the deadline itself, as if the timer had fired on time: a late wake-up (a restart) replays the same.
-    current = afterMachine(compiled, moved, snapshot, actions, deadline, effects, false);
+    current = afterMachine(compiled, moved, move, deadline, effects, false);
     if (!nudge && !current.outcome) break;
   }
   return current;
@@ -221,14 +219,13 @@ function endSession(compiled: CompiledScenario, state: SessionState, now: number
 function afterMachine(
   compiled: CompiledScenario,
   state: SessionState,
-  snapshot: Snapshot,
-  actions: Actions,
+  move: MachineMove,
   now: number,
   effects: SessionEffect[],
   initial: boolean,
 ): SessionState {
-  let next: SessionState = { ...state, machine: { value: String(snapshot.value), context: { ...snapshot.context } } };
-  next = speak(compiled, next, actions, now, effects, initial);
+  let next: SessionState = { ...state, machine: { value: move.value, context: { ...move.context } } };
+  next = speak(compiled, next, move.actions, now, effects, initial);
   const def = compiled.scenario.states[next.machine.value];
   if (def?.outcome && !state.outcome) {
     const { kind, label, success } = def.outcome;
@@ -249,27 +246,12 @@ function withDeadline(compiled: CompiledScenario, state: SessionState): SessionS
   return { ...state, silence: { ...state.silence, deadline: afterSec === undefined ? null : base + afterSec * 1000 } };
 }
 
-function restore(compiled: CompiledScenario, state: SessionState): Snapshot {
-  return compiled.machine.resolveState({ value: state.machine.value, context: state.machine.context });
-}
-
 function traineeMessage(state: SessionState, now: number, body: Partial<Pick<Message, 'text' | 'attachment' | 'action'>>): Message {
   return { id: `m${state.messages.length + 1}`, from: 'trainee', text: body.text ?? '', at: now, ...(body.attachment ? { attachment: body.attachment } : {}), ...(body.action ? { action: body.action } : {}) };
 }
 
 function isDelivered(state: SessionState, id: string, now: number): boolean {
   return state.messages.some((m) => m.id === id && m.at <= now);
-}
-
-/** Similarity at which two replies count as the same text sent again (copy-paste answering). */
-const REPEAT_SIMILARITY = 0.9;
-/** How far back a repeat is looked for: a pasted answer shows up within a few turns. */
-const RECENT_REPLIES = 8;
-
-function repeatsEarlierReply(recent: readonly string[], normalized: string): boolean {
-  // Very short replies (好的, 嗯) repeat naturally; the mechanical-reply rule judges those.
-  if ([...normalized].length < 6) return false;
-  return recent.some((earlier) => similarity(earlier, normalized) >= REPEAT_SIMILARITY);
 }
 
 /** Time since the buyer line being answered; undefined if the buyer has not spoken since the last turn. */

@@ -1,0 +1,84 @@
+// The persona machine's transitions as a memo. A move depends only on the buyer state, the
+// variables and the part of the event the state's guards read: which of the intents its reply
+// transitions name are present (nothing else about a reply), the action kind and product, or the
+// silence kind. Restoring a snapshot and running xstate's macrostep cost a sixth of a step; the
+// same (state, variables, event) comes back again and again, so each is computed once, through
+// xstate itself, and replayed from the memo after that.
+import type { ActionKind, Scenario } from '../scenario/schema.ts';
+import type { Vars } from './vars.ts';
+
+/** A transition's outcome, as the session step reads it. */
+export interface MachineMove {
+  value: string;
+  context: Vars;
+  /** the `entered` / `say` (and assign) actions, in order: only `type` and `params` are kept */
+  actions: readonly { type: string; params?: unknown }[];
+}
+
+/** The events of compile.ts's MachineEvent, repeated here so this file needs nothing from it. */
+type MoveEvent =
+  | { type: 'reply'; intents: string[] }
+  | { type: 'action'; kind: ActionKind; product?: string }
+  | { type: 'silence.nudge' }
+  | { type: 'silence.leave' };
+
+/**
+ * Distinct (state, variables, event) keys kept per scenario. Variables are bounded and guards
+ * read few intents, so a persona has few reachable keys; the bound only guards against a scenario
+ * with many variables (a miss costs what every transition used to cost).
+ */
+const MOVE_CACHE_LIMIT = 4096;
+
+/** Names and values in order, told apart exactly (JSON would print NaN and Infinity as null). */
+function varsKey(vars: Vars): string {
+  let key = '';
+  for (const name in vars) {
+    const v = vars[name];
+    key += `${name}\u0002${Object.is(v, -0) ? '-0' : String(v)}\u0003`;
+  }
+  return key;
+}
+
+/** `compute` runs xstate on a cache miss; the memo is per compiled scenario. */
+export function memoizedMoves(
+  scenario: Scenario,
+  compute: (value: string, context: Vars, event: MoveEvent) => MachineMove,
+): (value: string, context: Vars, event: MoveEvent) => MachineMove {
+  // Per state: the intents its reply transitions test, in definition order.
+  const tested = new Map<string, readonly string[]>();
+  for (const [id, state] of Object.entries(scenario.states)) {
+    const intents: string[] = [];
+    for (const t of state.on ?? []) {
+      if (t.intent === undefined) continue;
+      for (const i of Array.isArray(t.intent) ? t.intent : [t.intent]) if (!intents.includes(i)) intents.push(i);
+    }
+    tested.set(id, intents);
+  }
+  const memo = new Map<string, MachineMove>();
+
+  const eventKey = (value: string, event: MoveEvent): string => {
+    switch (event.type) {
+      case 'reply': {
+        let key = 'r';
+        for (const i of tested.get(value) ?? []) if (event.intents.includes(i)) key += `\u0001${i}`;
+        return key;
+      }
+      case 'action':
+        return event.product === undefined ? `a\u0001${event.kind}` : `a\u0001${event.kind}\u0001${event.product}`;
+      default:
+        return event.type;
+    }
+  };
+
+  return (value, context, event) => {
+    // A state the scenario does not define is xstate's business (it throws): never memoised.
+    if (!tested.has(value)) return compute(value, context, event);
+    const key = `${value}\u0000${varsKey(context)}\u0000${eventKey(value, event)}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const move = compute(value, context, event);
+    if (memo.size >= MOVE_CACHE_LIMIT) memo.clear();
+    memo.set(key, move);
+    return move;
+  };
+}
