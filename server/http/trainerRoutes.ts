@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { DrillResults } from '../protocol/index.ts';
 import type { DrillManager } from '../runtime/drills/drillManager.ts';
 import { resultsCsv } from '../runtime/drills/results.ts';
-import { SlidingWindowLimiter } from '../runtime/socketGuard.ts';
+import { FailureGuard } from '../runtime/failureGuard.ts';
 import type { DrillStore } from '../store/drillStore.ts';
 import type { TrainerLogin } from '../store/trainerStore.ts';
 import { originAllowed } from './origins.ts';
@@ -25,34 +25,35 @@ export interface TrainerRouteDeps {
 const MAX_BODY_BYTES = 16 * 1024;
 const DRILL_PATH = /^\/api\/drills\/([A-Za-z0-9-]{1,64})(?:\/(export\.csv|export\.json|qr\.svg))?$/;
 /** Login attempts per client address: enough for typos, too few to guess a password. */
-const LOGIN_LIMIT = { events: 10, windowMs: 60_000 };
+/** Failed logins allowed per address and minute: password guessing is slowed, a busy office is not. */
+const LOGIN_FAILURE_LIMIT = { events: 10, windowMs: 60_000 };
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export function trainerRoutes(deps: TrainerRouteDeps): Handler {
-  const loginLimits = new Map<string, SlidingWindowLimiter>();
+  const loginFailures = new FailureGuard(LOGIN_FAILURE_LIMIT);
   return async (req, res, url) => {
     const path = url.pathname;
     if (path !== '/api/trainers' && !path.startsWith('/api/trainer/') && !path.startsWith('/api/drills')) return false;
-    await handle(req, res, path, deps, loginLimits);
+    await handle(req, res, path, deps, loginFailures);
     return true;
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, path: string, deps: TrainerRouteDeps, loginLimits: Map<string, SlidingWindowLimiter>): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, path: string, deps: TrainerRouteDeps, loginFailures: FailureGuard): Promise<void> {
   if (!originAllowed(req, deps.allowedOrigins)) return send(res, 403, { error: { code: 'forbidden', message: 'origin not allowed' } });
   const method = req.method ?? 'GET';
   if (path === '/api/trainer/login' && method === 'POST') {
     const address = req.socket.remoteAddress ?? 'unknown';
-    if (loginLimits.size > 10_000) loginLimits.clear();
-    const limiter = loginLimits.get(address) ?? new SlidingWindowLimiter(LOGIN_LIMIT);
-    loginLimits.set(address, limiter);
-    if (!limiter.allow(deps.now())) return send(res, 429, { error: { code: 'rate-limited', message: 'too many login attempts; wait a minute' } });
+    if (!loginFailures.allows(address, deps.now())) return send(res, 429, { error: { code: 'rate-limited', message: 'too many failed login attempts; wait a minute' } });
     const body = await readJsonObject(req, MAX_BODY_BYTES);
     const name = typeof body?.['name'] === 'string' ? body['name'] : '';
     const password = typeof body?.['password'] === 'string' ? body['password'] : '';
     const login = await deps.auth.login(name, password);
-    if (!login) return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
+    if (!login) {
+      loginFailures.failed(address, deps.now());
+      return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
+    }
     return send(res, 200, { trainer: login.trainer }, { 'set-cookie': login.cookie });
   }
   if (path === '/api/trainer/logout' && method === 'POST') {

@@ -1,7 +1,7 @@
 // What a dashboard tile says about the buyer waiting, and the names the dashboard shows for rules;
 // and the per-address budget of wrong join codes. Time is driven by hand (ManualScheduler).
 import { describe, expect, it } from 'vitest';
-import { JoinGuard } from '../../server/runtime/drills/joinGuard.ts';
+import { FailureGuard } from '../../server/runtime/failureGuard.ts';
 import { drillClient, loginTrainer, drillFixture } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
 import { ManualScheduler } from './manualScheduler.ts';
@@ -80,7 +80,7 @@ describe('wrong join codes', () => {
   });
 
   it('count failures only, per address, in a sliding window', () => {
-    const guard = new JoinGuard({ events: 2, windowMs: 1000 });
+    const guard = new FailureGuard({ events: 2, windowMs: 1000 });
     expect(guard.allows('a', 0)).toBe(true);
     guard.failed('a', 0);
     guard.failed('a', 500);

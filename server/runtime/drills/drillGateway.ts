@@ -19,7 +19,8 @@ import { answerForwarded, forwarder } from './drillForwarding.ts';
 import type { DrillManager, Found } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
 import { emitEvent, sessionRoom, trainerRoom } from './drillRooms.ts';
-import { JoinGuard } from './joinGuard.ts';
+import { FailureGuard } from '../failureGuard.ts';
+import { JOIN_FAILURE_LIMIT } from './joinGuard.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from '../storeFailures.ts';
 
 export interface DrillGatewayDeps {
@@ -43,7 +44,7 @@ const moving = () => fail('internal', 'this drill is moving to another server; t
 
 export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps): void {
   const { drills, logger } = deps;
-  const joins = new JoinGuard(deps.joinLimit);
+  const joins = new FailureGuard(deps.joinLimit ?? JOIN_FAILURE_LIMIT);
   nsp.use((socket, next) => {
     socket.data = { trainer: null, seat: null, attached: null, watching: null };
     deps
