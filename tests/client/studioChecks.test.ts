@@ -1,24 +1,15 @@
 // The studio's pure parts: live checks at line:col, play-test results that become passing embedded
 // tests, the layered graph layout with the checker's problem states, and schema key completion.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLexiconSource, parseShopSource } from '../../server/engine/index.ts';
 import { checkSource, offsetOf } from '../../client/features/studio/checks.ts';
-import type { StudioContext } from '../../client/features/studio/checks.ts';
 import { pathAt, schemasAt } from '../../client/features/studio/completion.ts';
 import { layoutGraph } from '../../client/features/studio/layout.ts';
 import { appendTest, initialVars, playReply, testFrom } from '../../client/features/studio/playtest.ts';
-import { declaredId, withId } from '../../client/features/studio/api.ts';
+import { declaredId } from '../../client/features/studio/api.ts';
+import { libraryContext, libraryCopy } from './studioFixture.ts';
 
-function context(): StudioContext {
-  const lexicon = parseLexiconSource(readFileSync('scenarios/intents.yaml', 'utf8'), 'intents.yaml');
-  const shop = parseShopSource(readFileSync('scenarios/shops/trailpeak.yaml', 'utf8'), 'trailpeak.yaml');
-  if (!lexicon.ok || !shop.ok) throw new Error('the library does not load');
-  return { lexicon: lexicon.value, shops: { trailpeak: shop.value } };
-}
-
-const ctx = context();
-const template = withId(readFileSync('scenarios/bargainer.yaml', 'utf8'), 'my-bargainer');
+const ctx = libraryContext();
+const template = libraryCopy('bargainer', 'my-bargainer');
 
 describe('studio checks', () => {
   it('passes a copy of a library scenario, tests included', () => {

@@ -1,39 +1,24 @@
 // The studio's form views write to the YAML as minimal text changes: untouched text (comments,
 // folding, quoting, key order) stays byte-identical, a variant edit changes one line, and the forms
 // read a file back, or report where it stops parsing.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseLexiconSource, parseShopSource } from '../../server/engine/index.ts';
 import { checkSource } from '../../client/features/studio/checks.ts';
-import type { StudioContext } from '../../client/features/studio/checks.ts';
 import { problemsByPath, pathKey } from '../../client/features/studio/forms/fieldProblems.ts';
 import { readForms } from '../../client/features/studio/forms/formModel.ts';
 import type { FormModel } from '../../client/features/studio/forms/formModel.ts';
 import { addVariant, applyChange, removeVariant, renameKey, setValue } from '../../client/features/studio/forms/yamlEdit.ts';
-import type { FormValue, TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
+import type { FormValue } from '../../client/features/studio/forms/yamlEdit.ts';
 import type { YamlPath } from '../../client/features/studio/forms/yamlDoc.ts';
-import { withId } from '../../client/features/studio/api.ts';
+import { edited, libraryContext, libraryCopy } from './studioFixture.ts';
 
-function context(): StudioContext {
-  const lexicon = parseLexiconSource(readFileSync('scenarios/intents.yaml', 'utf8'), 'intents.yaml');
-  const shop = parseShopSource(readFileSync('scenarios/shops/trailpeak.yaml', 'utf8'), 'trailpeak.yaml');
-  if (!lexicon.ok || !shop.ok) throw new Error('the library does not load');
-  return { lexicon: lexicon.value, shops: { trailpeak: shop.value } };
-}
-
-const ctx = context();
-const source = withId(readFileSync('scenarios/bargainer-easy.yaml', 'utf8'), 'my-easy');
+const ctx = libraryContext();
+const source = libraryCopy('bargainer-easy', 'my-easy');
 
 function model(text: string): FormModel {
   const read = readForms(text);
   if (!read.ok) throw new Error(`does not parse: ${read.error.message}`);
   return read.model;
-}
-
-function edited(text: string, change: TextChange | null): string {
-  if (!change) throw new Error('the edit was refused');
-  return applyChange(text, change);
 }
 
 const set = (text: string, path: YamlPath, value: FormValue) => edited(text, setValue(text, path, value));

@@ -6,29 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseLexiconSource, parseShopSource } from '../../server/engine/index.ts';
-import { withId } from '../../client/features/studio/api.ts';
 import { checkSource } from '../../client/features/studio/checks.ts';
-import type { StudioContext } from '../../client/features/studio/checks.ts';
 import { addNudge, addReaction, addRule, removeReaction, removeRule, ruleIdFor, ruleIdProblem } from '../../client/features/studio/forms/yamlAdd.ts';
 import type { NewReaction, NewRule } from '../../client/features/studio/forms/yamlAdd.ts';
 import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
 import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
+import { edited, libraryContext, libraryCopy } from './studioFixture.ts';
 
-function context(): StudioContext {
-  const lexicon = parseLexiconSource(readFileSync('scenarios/intents.yaml', 'utf8'), 'intents.yaml');
-  const shop = parseShopSource(readFileSync('scenarios/shops/trailpeak.yaml', 'utf8'), 'trailpeak.yaml');
-  if (!lexicon.ok || !shop.ok) throw new Error('the library does not load');
-  return { lexicon: lexicon.value, shops: { trailpeak: shop.value } };
-}
-
-const ctx = context();
-const source = withId(readFileSync('scenarios/bargainer-easy.yaml', 'utf8'), 'my-easy');
-
-function edited(text: string, change: TextChange | null): string {
-  if (!change) throw new Error('the edit was refused');
-  return applyChange(text, change);
-}
+const ctx = libraryContext();
+const source = libraryCopy('bargainer-easy', 'my-easy');
 
 /** The change touches nothing outside its range: head and tail are the old text's. */
 function expectOnlyInserted(before: string, change: TextChange | null): string {

@@ -2,30 +2,20 @@
 // Adding and removing whole parts from the form panel: a trainer fills in the new-rule form (id made
 // from the English name, intents picked from the lexicon), a new reaction of a move and a nudge;
 // each reaches the text as one change that passes the checks; removing asks first.
-import { readFileSync } from 'node:fs';
 import { act, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseLexiconSource, parseShopSource } from '../../server/engine/index.ts';
-import { withId } from '../../client/features/studio/api.ts';
 import { checkSource } from '../../client/features/studio/checks.ts';
-import type { StudioContext } from '../../client/features/studio/checks.ts';
 import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
 import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
 import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
+import { libraryContext, libraryCopy } from './studioFixture.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-function context(): StudioContext {
-  const lexicon = parseLexiconSource(readFileSync('scenarios/intents.yaml', 'utf8'), 'intents.yaml');
-  const shop = parseShopSource(readFileSync('scenarios/shops/trailpeak.yaml', 'utf8'), 'trailpeak.yaml');
-  if (!lexicon.ok || !shop.ok) throw new Error('the library does not load');
-  return { lexicon: lexicon.value, shops: { trailpeak: shop.value } };
-}
-
-const ctx = context();
-const source = withId(readFileSync('scenarios/bargainer-easy.yaml', 'utf8'), 'my-easy');
+const ctx = libraryContext();
+const source = libraryCopy('bargainer-easy', 'my-easy');
 
 let root: ReturnType<typeof createRoot> | null = null;
 afterEach(() => {
@@ -84,15 +74,38 @@ function pickIntent(scope: HTMLElement, id: string) {
   click(scope, '添加意图');
 }
 
+/** The new-rule form, opened from the rubric tab. */
+function newRuleForm(host: HTMLElement): HTMLElement {
+  click(host, '评分规则');
+  click(host, '新增规则');
+  const form = host.querySelector<HTMLElement>('[data-testid="new-rule"]');
+  if (!form) throw new Error('no new-rule form');
+  return form;
+}
+
+/** A move's card on the buyer-lines tab. */
+function moveCard(host: HTMLElement, state: string): HTMLElement {
+  click(host, '买家台词');
+  const move = host.querySelector<HTMLElement>(`[data-state-lines="${state}"]`);
+  if (!move) throw new Error('no move card');
+  return move;
+}
+
+/** A move's new-reaction form, opened from its card. */
+function newReactionForm(host: HTMLElement, state: string): HTMLElement {
+  const move = moveCard(host, state);
+  click(move, '新增反应');
+  const form = move.querySelector<HTMLElement>(`[data-testid="new-reaction-${state}"]`);
+  if (!form) throw new Error('no new-reaction form');
+  return form;
+}
+
 const js = (text: string) => parseDocument(text).toJS() as { rubric: { rules: Record<string, unknown>[] }; states: Record<string, { on?: Record<string, unknown>[]; silence?: unknown }> };
 
 describe('adding and removing from the form panel', () => {
   it('adds a rule from the new-rule form as one change that passes the checks', () => {
     const h = mount(source);
-    click(h.host, '评分规则');
-    click(h.host, '新增规则');
-    const form = h.host.querySelector<HTMLElement>('[data-testid="new-rule"]');
-    if (!form) throw new Error('no new-rule form');
+    const form = newRuleForm(h.host);
     expect(button(form, '添加规则').disabled).toBe(true);
     fill(form, '规则名（中文）', '主动推荐优惠券');
     fill(form, '规则名（英文）', 'Offer the coupon');
@@ -119,10 +132,7 @@ describe('adding and removing from the form panel', () => {
 
   it('refuses a taken id until another is typed', () => {
     const h = mount(source);
-    click(h.host, '评分规则');
-    click(h.host, '新增规则');
-    const form = h.host.querySelector<HTMLElement>('[data-testid="new-rule"]');
-    if (!form) throw new Error('no new-rule form');
+    const form = newRuleForm(h.host);
     fill(form, '规则 ID（由英文规则名生成，也可以自己改）', 'value-justification');
     expect(form.textContent).toContain('已经有规则用了这个 ID');
     fill(form, '规则 ID（由英文规则名生成，也可以自己改）', 'Value Justification');
@@ -149,12 +159,7 @@ describe('adding and removing from the form panel', () => {
 
   it('adds a reaction to a move, before its catch-all, and removes it again', () => {
     const h = mount(source);
-    click(h.host, '买家台词');
-    const move = h.host.querySelector<HTMLElement>('[data-state-lines="ask-shipping"]');
-    if (!move) throw new Error('no move card');
-    click(move, '新增反应');
-    const form = move.querySelector<HTMLElement>('[data-testid="new-reaction-ask-shipping"]');
-    if (!form) throw new Error('no new-reaction form');
+    const form = newReactionForm(h.host, 'ask-shipping');
     // The scenario's own intents come first, then the lexicon's, with their descriptions.
     const options = [...field(form, '意图（命中其中任意一个就算）').querySelectorAll('option')].map((o) => o.textContent ?? '');
     expect(options[1]).toMatch(/^bar-soft-firm \[本剧本\] — /);
@@ -188,12 +193,7 @@ describe('adding and removing from the form panel', () => {
     );
     expect(flow).not.toBe(source);
     const h = mount(flow);
-    click(h.host, '买家台词');
-    const move = h.host.querySelector<HTMLElement>('[data-state-lines="paying-bad"]');
-    if (!move) throw new Error('no move card');
-    click(move, '新增反应');
-    const form = move.querySelector<HTMLElement>('[data-testid="new-reaction-paying-bad"]');
-    if (!form) throw new Error('no new-reaction form');
+    const form = newReactionForm(h.host, 'paying-bad');
     pickIntent(form, 'payment-nudge');
     fill(form, '买家说（每行一句，按顺序发出；之后可以再加说法）', '好的');
     click(form, '添加反应');
@@ -203,9 +203,7 @@ describe('adding and removing from the form panel', () => {
 
   it('adds a nudge to a move without one, asking for a delay only when none is in force', () => {
     const h = mount(source);
-    click(h.host, '买家台词');
-    const move = h.host.querySelector<HTMLElement>('[data-state-lines="hesitate"]');
-    if (!move) throw new Error('no move card');
+    const move = moveCard(h.host, 'hesitate');
     expect(() => button(h.host.querySelector<HTMLElement>('[data-state-lines="paying-promo"]') ?? h.host, '添加催促')).toThrow();
     click(move, '添加催促');
     expect(() => field(move, '沉默多少秒后催促')).toThrow();

@@ -5,9 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { appUrl, sendReply, settled, shot, traineeLines } from './helpers.ts';
+import { appUrl, logInTrainer, sendReply, settled, shot, traineeLines } from './helpers.ts';
 
-const TRAINER = { name: 'e2e-trainer', password: 'e2e-trainer-password' };
 const NAMES = ['小明', '小红', '小刚'];
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -24,10 +23,7 @@ async function joinDrill(page: Page, code: string, name: string): Promise<void> 
 
 test('a trainer runs a drill with three trainees: join, start, reload, pause, reveal, end, export', async ({ browser }) => {
   const trainer = await newPage(browser);
-  await trainer.goto(appUrl('/trainer'));
-  await trainer.getByLabel('账号').fill(TRAINER.name);
-  await trainer.getByLabel('密码').fill(TRAINER.password);
-  await trainer.getByRole('button', { name: '登录' }).click();
+  await logInTrainer(trainer);
 
   await trainer.locator('input[data-scenario="bargainer-easy"]').check();
   await trainer.getByLabel('考试模式').check();

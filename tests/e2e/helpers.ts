@@ -20,6 +20,34 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
+/** The trainer the e2e server is started with (TRAINER_BOOTSTRAP in globalSetup.ts), an admin. */
+export const E2E_TRAINER = { name: 'e2e-trainer', password: 'e2e-trainer-password' };
+
+/** Logs in on /trainer (as the e2e trainer unless told otherwise) and waits for the trainer home. */
+export async function logInTrainer(page: Page, account: { name: string; password: string } = E2E_TRAINER): Promise<void> {
+  await page.goto(appUrl('/trainer'));
+  await page.getByLabel('账号', { exact: true }).fill(account.name);
+  await page.getByLabel('密码', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { name: '班级演练' })).toBeVisible();
+}
+
+/** Logs in as the e2e trainer and opens the studio from the trainer home. */
+export async function openStudio(page: Page): Promise<void> {
+  await logInTrainer(page);
+  await page.getByRole('link', { name: '剧本工作室' }).click();
+  await expect(page.getByRole('heading', { name: '剧本工作室' })).toBeVisible();
+}
+
+/** A new studio scenario from a library template; the page ends in its editor, checks passing. */
+export async function createFromTemplate(page: Page, template: string, id: string): Promise<void> {
+  await page.getByLabel('模板').selectOption(template);
+  await page.getByLabel(/新剧本 ID/).fill(id);
+  await page.getByRole('button', { name: '新建' }).click();
+  await page.waitForURL(new RegExp(`/trainer/studio/edit/${id}$`));
+  await expect(page.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
+}
+
 export type Turn =
   | { say: string }
   | { do: 'click-link' | 'accept-file' | 'decline-file' | 'confirm-address' }

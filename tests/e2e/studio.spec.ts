@@ -7,29 +7,33 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
-import { appUrl, sendReply, shot, startChat } from './helpers.ts';
+import { appUrl, createFromTemplate, E2E_TRAINER, openStudio, sendReply, shot, startChat } from './helpers.ts';
 
-const TRAINER = { name: 'e2e-trainer', password: 'e2e-trainer-password' };
 const ROOT = join(import.meta.dirname, '..', '..');
 
 async function trainerPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(appUrl('/trainer'));
-  await page.getByLabel('账号').fill(TRAINER.name);
-  await page.getByLabel('密码').fill(TRAINER.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '剧本工作室' }).click();
-  await expect(page.getByRole('heading', { name: '剧本工作室' })).toBeVisible();
+  await openStudio(page);
   return page;
 }
 
-/** A new studio scenario from a library template; the page ends in its editor, checks passing. */
-async function createFromTemplate(page: Page, template: string, id: string): Promise<void> {
-  await page.getByLabel('模板').selectOption(template);
-  await page.getByLabel(/新剧本 ID/).fill(id);
-  await page.getByRole('button', { name: '新建' }).click();
-  await page.waitForURL(new RegExp(`/trainer/studio/edit/${id}$`));
-  await expect(page.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
+/** Two trainer pages (two browsers) on one new draft: `first` created it, then `second` opened it. */
+async function twoPagesOnOneDraft(browser: Browser, id: string): Promise<{ first: Page; second: Page }> {
+  const first = await trainerPage(browser);
+  await createFromTemplate(first, 'bargainer-easy', id);
+  const second = await trainerPage(browser);
+  await second.goto(appUrl(`/trainer/studio/edit/${id}`));
+  await expect(second.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
+  return { first, second };
+}
+
+/** `first` saves an edit (and sees it saved), then `second`, which loaded the draft before that, saves another. */
+async function saveInTurn(first: Page, firstEdit: string, second: Page, secondEdit: string): Promise<void> {
+  await appendToYaml(first, firstEdit);
+  await first.getByRole('button', { name: '保存草稿' }).click();
+  await expect(first.getByText('草稿已保存')).toBeVisible();
+  await appendToYaml(second, secondEdit);
+  await second.getByRole('button', { name: '保存草稿' }).click();
 }
 
 /** Types at the very end of the YAML in the editor. */
@@ -41,20 +45,10 @@ async function appendToYaml(page: Page, text: string): Promise<void> {
 }
 
 test('a trainer authors, fixes, play-tests and publishes a persona; a trainee plays it', async ({ browser }) => {
-  const trainer = await (await browser.newContext()).newPage();
-  await trainer.goto(appUrl('/trainer'));
-  await trainer.getByLabel('账号').fill(TRAINER.name);
-  await trainer.getByLabel('密码').fill(TRAINER.password);
-  await trainer.getByRole('button', { name: '登录' }).click();
-  await trainer.getByRole('link', { name: '剧本工作室' }).click();
-  await expect(trainer.getByRole('heading', { name: '剧本工作室' })).toBeVisible();
+  const trainer = await trainerPage(browser);
 
   // From a template: a copy of a library persona under a new id, clean from the start.
-  await trainer.getByLabel('模板').selectOption('bargainer-easy');
-  await trainer.getByLabel(/新剧本 ID/).fill('studio-template-copy');
-  await trainer.getByRole('button', { name: '新建' }).click();
-  await trainer.waitForURL(/\/trainer\/studio\/edit\/studio-template-copy$/);
-  await expect(trainer.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
+  await createFromTemplate(trainer, 'bargainer-easy', 'studio-template-copy');
   await trainer.getByRole('link', { name: '返回列表' }).click();
 
   // An imported file with a seeded mistake: a goto to a state that does not exist.
@@ -157,20 +151,11 @@ test('a two-turn play-test carries the buyer on; versions 1 and 2 are compared l
 });
 
 test('a save from a page that loaded an older draft is refused and names who saved since', async ({ browser }) => {
-  const first = await trainerPage(browser);
-  await createFromTemplate(first, 'bargainer-easy', 'studio-conflict-e2e');
   // A second page (another trainer's browser) opens the same draft.
-  const second = await trainerPage(browser);
-  await second.goto(appUrl('/trainer/studio/edit/studio-conflict-e2e'));
-  await expect(second.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
+  const { first, second } = await twoPagesOnOneDraft(browser, 'studio-conflict-e2e');
 
-  await appendToYaml(first, '# 第一个页面的修改');
-  await first.getByRole('button', { name: '保存草稿' }).click();
-  await expect(first.getByText('草稿已保存')).toBeVisible();
-
-  await appendToYaml(second, '# 第二个页面的修改');
-  await second.getByRole('button', { name: '保存草稿' }).click();
-  await expect(second.getByText(new RegExp(`${TRAINER.name}.*(保存|saved)`)).first()).toBeVisible();
+  await saveInTurn(first, '# 第一个页面的修改', second, '# 第二个页面的修改');
+  await expect(second.getByText(new RegExp(`${E2E_TRAINER.name}.*(保存|saved)`)).first()).toBeVisible();
   await expect(second.getByText('草稿已保存')).toHaveCount(0);
   await shot(second, 'studio-save-conflict');
   // The draft on the server is still the first page's.
@@ -180,16 +165,8 @@ test('a save from a page that loaded an older draft is refused and names who sav
 });
 
 test('the conflict dialog loads theirs or overwrites explicitly; the versions tab diffs the editor', async ({ browser }) => {
-  const first = await trainerPage(browser);
-  await createFromTemplate(first, 'bargainer-easy', 'studio-wired-e2e');
-  const second = await trainerPage(browser);
-  await second.goto(appUrl('/trainer/studio/edit/studio-wired-e2e'));
-  await expect(second.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
-  await appendToYaml(first, '# A1');
-  await first.getByRole('button', { name: '保存草稿' }).click();
-  await expect(first.getByText('草稿已保存')).toBeVisible();
-  await appendToYaml(second, '# B1');
-  await second.getByRole('button', { name: '保存草稿' }).click();
+  const { first, second } = await twoPagesOnOneDraft(browser, 'studio-wired-e2e');
+  await saveInTurn(first, '# A1', second, '# B1');
   const dialog = second.getByRole('alertdialog');
   await expect(dialog).toContainText('e2e-trainer 在你打开之后');
   await dialog.getByText('看看对方的版本和你的有什么不同').click();

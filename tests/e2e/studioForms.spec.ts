@@ -7,30 +7,16 @@
 // confirm, saves and reloads: all of it is still there.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { appUrl, shot } from './helpers.ts';
+import { createFromTemplate, openStudio, shot } from './helpers.ts';
 
-const TRAINER = { name: 'e2e-trainer', password: 'e2e-trainer-password' };
 const ID = 'studio-forms-copy';
 const CLEAN = '检查通过，内置测试全部通过';
-
-async function openStudio(page: Page): Promise<void> {
-  await page.goto(appUrl('/trainer'));
-  await page.getByLabel('账号').fill(TRAINER.name);
-  await page.getByLabel('密码').fill(TRAINER.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '剧本工作室' }).click();
-  await expect(page.getByRole('heading', { name: '剧本工作室' })).toBeVisible();
-}
 
 const yaml = (page: Page) => page.locator('.cm-content');
 
 test('form edits reach the YAML and back, survive a reload, and a broken YAML pauses the form', async ({ page }) => {
   await openStudio(page);
-  await page.getByLabel('模板').selectOption('bargainer-easy');
-  await page.getByLabel(/新剧本 ID/).fill(ID);
-  await page.getByRole('button', { name: '新建' }).click();
-  await page.waitForURL(new RegExp(`/trainer/studio/edit/${ID}$`));
-  await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
+  await createFromTemplate(page, 'bargainer-easy', ID);
 
   // Metadata: the title in the form becomes the title line in the YAML, nothing else.
   await page.getByRole('tab', { name: '表单' }).click();
@@ -108,11 +94,7 @@ test('form edits reach the YAML and back, survive a reload, and a broken YAML pa
 test('a whole rule and a buyer reaction added from the form pass the checks and survive a reload', async ({ page }) => {
   const id = 'studio-forms-added';
   await openStudio(page);
-  await page.getByLabel('模板').selectOption('bargainer-easy');
-  await page.getByLabel(/新剧本 ID/).fill(id);
-  await page.getByRole('button', { name: '新建' }).click();
-  await page.waitForURL(new RegExp(`/trainer/studio/edit/${id}$`));
-  await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
+  await createFromTemplate(page, 'bargainer-easy', id);
   await page.getByRole('tab', { name: '表单' }).click();
   const forms = page.getByTestId('studio-forms');
 

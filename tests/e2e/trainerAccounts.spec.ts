@@ -2,22 +2,16 @@
 // there, is not an admin, and so sees no form to add others. A refused name shows the server's reason.
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { appUrl } from './helpers.ts';
-
-const ADMIN = { name: 'e2e-trainer', password: 'e2e-trainer-password' };
+import { E2E_TRAINER, logInTrainer } from './helpers.ts';
 
 async function logIn(browser: Browser, name: string, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(appUrl('/trainer'));
-  await page.getByLabel('账号', { exact: true }).fill(name);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: '班级演练' })).toBeVisible();
+  await logInTrainer(page, { name, password });
   return page;
 }
 
 test('an admin adds a trainer in the browser, who then logs in without admin rights', async ({ browser }) => {
-  const admin = await logIn(browser, ADMIN.name, ADMIN.password);
+  const admin = await logIn(browser, E2E_TRAINER.name, E2E_TRAINER.password);
   const accounts = admin.getByRole('region', { name: '讲师账号' });
   await expect(accounts).toBeVisible();
 

@@ -4,6 +4,7 @@
 // single violation (script-src 'self', no inline script).
 import { expect, test } from '@playwright/test';
 import { appUrl, endFromHeader, sendReply, startChat, traineeLines } from './helpers.ts';
+import { captureDialogs, guardPages } from './xssGuards.ts';
 
 const NAME = '<img src=x onerror=alert(1)>';
 const CORPUS = [
@@ -15,35 +16,9 @@ const CORPUS = [
   `"><iframe src="javascript:alert('frame')"></iframe><style>*{display:none}</style>`,
 ];
 
-declare global {
-  interface Window {
-    pwned?: number;
-    addedScripts: number;
-    cspViolations: string[];
-  }
-}
-
 test('an XSS corpus in replies and the display name renders inert', async ({ page }) => {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.addInitScript(() => {
-    window.addedScripts = 0;
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    // Counts scripts added once the page has loaded its own (the one module script of index.html).
-    window.addEventListener('load', () => {
-      new MutationObserver((records) => {
-        for (const record of records) {
-          for (const node of record.addedNodes) {
-            if (node instanceof Element && (node.tagName === 'SCRIPT' || node.querySelector('script'))) window.addedScripts += 1;
-          }
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-  });
+  const dialogs = captureDialogs(page);
+  await guardPages(page);
 
   const response = await page.request.get(appUrl('/'));
   expect(response.headers()['content-security-policy']).toContain("script-src 'self'");

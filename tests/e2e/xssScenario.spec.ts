@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { parse, stringify } from 'yaml';
-import { appUrl, endAndOpenReport, sendReply, settled, shot, startChat, traineeLines } from './helpers.ts';
+import { appUrl, endAndOpenReport, logInTrainer, sendReply, settled, shot, startChat, traineeLines } from './helpers.ts';
+import { captureDialogs, guardPages } from './xssGuards.ts';
 
-const TRAINER = { name: 'e2e-trainer', password: 'e2e-trainer-password' };
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLEAN = '检查通过，内置测试全部通过';
 
@@ -59,14 +59,6 @@ const REPLIES = [
   '亲，我们支持七天无理由退换，官方旗舰店正品，您放心',
   '好的亲，今天下午就给您发货',
 ];
-
-declare global {
-  interface Window {
-    pwned?: number;
-    addedScripts: number;
-    cspViolations: string[];
-  }
-}
 
 type Rule = { id: string; title: Record<string, string>; feedback: Record<string, string>; modelReply?: Record<string, string> };
 type Say = (string[] | { variants: string[] })[];
@@ -126,29 +118,8 @@ const dialogs = new WeakMap<Page, string[]>();
 /** A browser context whose pages count added scripts and CSP violations from their first moment. */
 async function guardedContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext();
-  context.on('page', (page) => {
-    const seen: string[] = [];
-    dialogs.set(page, seen);
-    page.on('dialog', (dialog) => {
-      seen.push(dialog.message());
-      void dialog.dismiss();
-    });
-  });
-  await context.addInitScript(() => {
-    window.addedScripts = 0;
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
-    // Counts scripts added once the page has loaded its own (the one module script of index.html).
-    window.addEventListener('load', () => {
-      new MutationObserver((records) => {
-        for (const record of records) {
-          for (const node of record.addedNodes) {
-            if (node instanceof Element && (node.tagName === 'SCRIPT' || node.querySelector('script'))) window.addedScripts += 1;
-          }
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-  });
+  context.on('page', (page) => dialogs.set(page, captureDialogs(page)));
+  await guardPages(context);
   return context;
 }
 
@@ -173,10 +144,7 @@ async function expectInert(page: Page, where: string): Promise<void> {
 }
 
 async function logIn(page: Page): Promise<void> {
-  await page.goto(appUrl('/trainer'));
-  await page.getByLabel('账号').fill(TRAINER.name);
-  await page.getByLabel('密码').fill(TRAINER.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await logInTrainer(page);
   await expect(page.getByRole('link', { name: '剧本工作室' })).toBeVisible();
 }
 

@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase } from '../../server/store/database.ts';
 import type { Database } from '../../server/store/schema.ts';
 import { tempDataDir } from './helpers.ts';
+import { createDatabase } from './localServers.ts';
 
 export type Backend = 'sqlite' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['sqlite', 'postgres'];
@@ -25,15 +25,7 @@ export async function freshStore(backend: Backend, dataDir = tempDataDir()): Pro
   const file = join(dataDir, 'kefu-dojo.sqlite');
   if (backend === 'sqlite') return { backend, dataDir, file, url: undefined, env: {} };
   const server = inject('pgUrl');
-  const name = `kefu_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = `${server}/${name}`;
+  const url = await createDatabase(server, `kefu_${randomBytes(6).toString('hex')}`);
   return { backend, dataDir, file, url, env: { DATABASE_URL: url } };
 }
 

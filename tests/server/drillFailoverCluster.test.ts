@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrillAck, Tile } from '../../server/protocol/index.ts';
 import { freshStore } from './backends.ts';
 import type { DrillClient } from './drillHelpers.ts';
-import { drillClient, drillFixture, login, loginTrainer } from './drillHelpers.ts';
+import { drillClient, drillFixture, login, loginTrainer, startDrill } from './drillHelpers.ts';
 import { msgId, tempDataDir } from './helpers.ts';
 import type { RedisServer } from './redisServer.ts';
 import { startRedis } from './redisServer.ts';
@@ -54,10 +54,7 @@ describe('a drill on two nodes', () => {
     const attached = await watcher.ok('drill:attach', { drillId });
     expect(attached.tiles.map((t) => t.name)).toEqual(['小甲', '小乙']);
 
-    await trainer.ok('drill:start', { drillId });
-    await here.waitForEvent('buyer:say');
-    await there.waitForEvent('buyer:say');
-    const sessionThere = there.of('drill:session')[0]?.session.sessionId ?? '';
+    const [, sessionThere] = await startDrill(trainer, drillId, [here, there]);
     const greeting = msgId();
     const reply = (id: string): Promise<DrillAck<unknown>> => there.act('reply:send', { sessionId: sessionThere, clientMsgId: id, text: '亲，您好，欢迎光临！' });
     expect(await reply(greeting)).toMatchObject({ ok: true });
@@ -128,11 +125,7 @@ describe('the node running a drill, killed', () => {
     fixture.track(onOwner, onOther);
     const seatA = await onOwner.ok('drill:join', { code: snap.code, displayName: '小丙' });
     const seatB = await onOther.ok('drill:join', { code: snap.code, displayName: '小丁' });
-    await trainer.ok('drill:start', { drillId });
-    await onOwner.waitForEvent('buyer:say');
-    await onOther.waitForEvent('buyer:say');
-    const sessionA = onOwner.of('drill:session')[0]?.session.sessionId ?? '';
-    const sessionB = onOther.of('drill:session')[0]?.session.sessionId ?? '';
+    const [sessionA, sessionB] = await startDrill(trainer, drillId, [onOwner, onOther]);
     const acked = [msgId(), msgId()];
     expect(await onOwner.act('reply:send', { sessionId: sessionA, clientMsgId: acked[0], text: '亲，您好，欢迎光临！' })).toMatchObject({ ok: true });
     expect(await onOther.act('reply:send', { sessionId: sessionB, clientMsgId: acked[1], text: '亲，您好，在的' })).toMatchObject({ ok: true });

@@ -188,6 +188,16 @@ export async function drillClient(url: string, cookie?: string): Promise<DrillCl
 }
 
 /**
+ * The trainer starts the drill and every seat gets its session's first buyer line: the seats'
+ * session ids, in the order the seats were given.
+ */
+export async function startDrill<const Seats extends readonly DrillClient[]>(trainer: DrillClient, drillId: string, seats: Seats): Promise<{ [K in keyof Seats]: string }> {
+  await trainer.ok('drill:start', { drillId });
+  for (const seat of seats) await seat.waitForEvent('buyer:say');
+  return seats.map((seat) => seat.of('drill:session')[0]?.session.sessionId ?? '') as { [K in keyof Seats]: string };
+}
+
+/**
  * A test file's servers and clients, all closed after each test: call once at the top of the file.
  * `stop` closes a server in the middle of a test (a restart), clients first.
  */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DrillEventName, DrillPayload, TrainerEventName } from '../../server/protocol/index.ts';
 import { trainerEventNames } from '../../server/protocol/index.ts';
 import type { DrillClient, DrillServer } from './drillHelpers.ts';
-import { login, loginTrainer, PASSWORD, drillFixture } from './drillHelpers.ts';
+import { login, loginTrainer, PASSWORD, drillFixture, startDrill } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
 import { ManualScheduler } from './manualScheduler.ts';
 import { LOGIN_TTL_MS, TRAINER_COOKIE } from '../../server/http/trainerAuth.ts';
@@ -25,11 +25,7 @@ async function running(scheduler?: ManualScheduler) {
   const b = await client(server.url);
   const seatA = await a.ok('drill:join', { code: snap.code, displayName: '小郑' });
   const seatB = await b.ok('drill:join', { code: snap.code, displayName: '小冯' });
-  await trainer.ok('drill:start', { drillId });
-  await a.waitForEvent('buyer:say');
-  await b.waitForEvent('buyer:say');
-  const sessionA = a.of('drill:session')[0]?.session.sessionId ?? '';
-  const sessionB = b.of('drill:session')[0]?.session.sessionId ?? '';
+  const [sessionA, sessionB] = await startDrill(trainer, drillId, [a, b]);
   return { server, cookie, trainer, snap, drillId, a, b, seatA, seatB, sessionA, sessionB };
 }
 
@@ -211,6 +207,19 @@ describe('trainer HTTP', () => {
     expect(await login(server.url, '新老师', 'new-password-1')).toMatch(/^kd_trainer=/);
     const me = (await (await fetch(`${server.url}/api/trainer/me`, { headers: { cookie: plainCookie } })).json()) as { trainer: { name: string; admin: boolean } };
     expect(me.trainer).toMatchObject({ name: '普通老师', admin: false });
+  });
+
+  it('slows password guessing per address without locking out trainers who log in right', async () => {
+    const server = await fixture.server();
+    await loginTrainer(server, '常老师');
+    const attempt = (password: string) => fetch(`${server.url}/api/trainer/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '常老师', password }) });
+    // A whole office logging in from one address: successes never count.
+    for (let i = 0; i < 15; i++) expect((await attempt(PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await attempt('wrong-password')).status).toBe(401);
+    // Past ten failures in the window even the right password waits.
+    const refused = await attempt(PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate-limited');
   });
 
   it('shows a drill\'s results and exports to its trainer only', async () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DrillResults, SeatInfo } from '../../server/protocol/index.ts';
 import type { DrillClient, DrillServer } from './drillHelpers.ts';
-import { drillFixture, login, loginTrainer, PASSWORD } from './drillHelpers.ts';
+import { drillFixture, login, loginTrainer, PASSWORD, startDrill } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
 
 const fixture = drillFixture();
@@ -36,11 +36,7 @@ describe('a restart during a drill', () => {
     let b = await fixture.client(server.url);
     const seatA = await a.ok('drill:join', { code: snap.code, displayName: '小李' });
     const seatB = await b.ok('drill:join', { code: snap.code, displayName: '小张' });
-    await trainer.ok('drill:start', { drillId });
-    await a.waitForEvent('buyer:say');
-    await b.waitForEvent('buyer:say');
-    const sessionA = a.of('drill:session')[0]?.session.sessionId ?? '';
-    const sessionB = b.of('drill:session')[0]?.session.sessionId ?? '';
+    const [sessionA, sessionB] = await startDrill(trainer, drillId, [a, b]);
     const greeting = msgId();
     expect(await a.act('reply:send', { sessionId: sessionA, clientMsgId: greeting, text: '亲，您好，欢迎光临！' })).toMatchObject({ ok: true });
     const paused = await trainer.ok('drill:pause', { drillId });

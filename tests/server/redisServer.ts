@@ -4,9 +4,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './localServers.ts';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 const STARTUP_MS = 10_000;
@@ -26,18 +27,6 @@ export interface RedisServer {
 export interface RedisOptions {
   /** keep data across restarts (appendonly); off by default */
   persist?: boolean;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** PING until PONG (or the process dies, or the deadline passes). */
