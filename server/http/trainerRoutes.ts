@@ -24,7 +24,6 @@ export interface TrainerRouteDeps {
 
 const MAX_BODY_BYTES = 16 * 1024;
 const DRILL_PATH = /^\/api\/drills\/([A-Za-z0-9-]{1,64})(?:\/(export\.csv|export\.json|qr\.svg))?$/;
-/** Login attempts per client address: enough for typos, too few to guess a password. */
 /** Failed logins allowed per address and minute: password guessing is slowed, a busy office is not. */
 const LOGIN_FAILURE_LIMIT = { events: 10, windowMs: 60_000 };
 
