@@ -140,6 +140,17 @@ describe('buyer line variants', () => {
     expect(changedLines(single, listed)).toEqual(['      - [你好呀, 在吗] # greeting']);
   });
 
+  it('keeps comments between block variants, and leaves a variant that moved since the form read it', () => {
+    const block = ['states', 'opening', 'say', 1];
+    const commented = source.replace('          - 轻风 雾霾蓝 39码 有货嘛\n', '          # the trainer keeps this note\n          - 轻风 雾霾蓝 39码 有货嘛\n');
+    expect(commented).not.toBe(source);
+    const first = model(commented).states[0]?.groups[0]?.lines[1]?.variants[0]?.value as string;
+    const removed = edited(commented, removeVariant(commented, block, 0, first));
+    expect(removed).toContain('          # the trainer keeps this note\n');
+    expect(removed).not.toContain(first);
+    expect(removeVariant(commented, block, 0, 'a wording the form showed before someone typed in the YAML')).toBeNull();
+  });
+
   it('never removes the last variant of a line', () => {
     const single = source.replace('      - [你好呀, 亲 在吗, hello~]\n', '      - [你好呀]\n');
     expect(removeVariant(single, ['states', 'opening', 'say', 0], 0)).toBeNull();

@@ -14,7 +14,8 @@ export interface FormApi {
   problems(path: YamlPath): readonly Diagnostic[];
   set(path: YamlPath, value: FormValue): void;
   addVariant(linePath: YamlPath, text: string): void;
-  removeVariant(linePath: YamlPath, index: number): void;
+  /** `expected`: the wording shown, so a variant moved since is left alone */
+  removeVariant(linePath: YamlPath, index: number, expected?: string): void;
   renameKey(path: YamlPath, name: string): void;
   /**
    * Any other edit made from the text as it is now (adding or removing a whole part); false when

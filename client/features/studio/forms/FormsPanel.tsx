@@ -48,7 +48,7 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, lexicon,
       problems: (path) => problems.get(pathKey(path)) ?? none,
       set: (path, value) => onEdit((s) => setValue(s, path, value)),
       addVariant: (path, text) => onEdit((s) => addVariant(s, path, text)),
-      removeVariant: (path, index) => onEdit((s) => removeVariant(s, path, index)),
+      removeVariant: (path, index, expected) => onEdit((s) => removeVariant(s, path, index, expected)),
       renameKey: (path, name) => onEdit((s) => renameKey(s, path, name)),
       change: (make) => {
         // The editor hands `make` its current text right away, so the answer is known on return.

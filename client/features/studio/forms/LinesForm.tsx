@@ -151,7 +151,7 @@ function Line({ line, n, owner, api }: { line: LineForm; n: number; owner: strin
               value={typeof variant.value === 'string' ? variant.value : ''}
               onChange={(e) => api.set(variant.path, e.target.value)}
             />
-            <button type="button" className="btn btn-small btn-ghost" disabled={single} aria-label={d('lines.removeLabel', names)} onClick={() => api.removeVariant(line.path, j)}>
+            <button type="button" className="btn btn-small btn-ghost" disabled={single} aria-label={d('lines.removeLabel', names)} onClick={() => api.removeVariant(line.path, j, typeof variant.value === 'string' ? variant.value : undefined)}>
               {d('lines.remove')}
             </button>
             <FieldProblems api={api} path={variant.path} />

@@ -6,6 +6,7 @@
 // a no-op round trip). The change is applied to CodeMirror as one transaction, so undo works.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
+import { removeListItem } from './yamlBlock.ts';
 import { locate, rangeOf, readDoc } from './yamlDoc.ts';
 import type { YamlPath } from './yamlDoc.ts';
 import { flowItem, flowList, flowValue, scalarText } from './yamlWrite.ts';
@@ -207,33 +208,26 @@ export function addVariant(source: string, linePath: YamlPath, text: string): Te
   return { from: end, to: end, insert: `${lead}${indent}- ${flowItem(text)}\n` };
 }
 
-/** Remove one variant of a buyer line; the last one stays (a line needs at least one). */
-export function removeVariant(source: string, linePath: YamlPath, index: number): TextChange | null {
+/**
+ * Remove one variant of a buyer line; the last one stays (a line needs at least one). `expected` is
+ * the wording the form showed: the form can lag the editor by a debounce, and a variant that has
+ * moved since is not removed (null) rather than the wrong one.
+ */
+export function removeVariant(source: string, linePath: YamlPath, index: number, expected?: string): TextChange | null {
   const doc = parsed(source);
   const at = doc ? variantsPath(doc, linePath) : undefined;
-  if (!at || !isSeq(at.node) || at.node.items.length <= 1) return null;
+  if (!doc || !at || !isSeq(at.node) || at.node.items.length <= 1) return null;
   const seq = at.node;
-  const item = rangeOf(seq.items[index]);
+  const itemNode = seq.items[index];
+  const item = rangeOf(itemNode);
   if (!item) return null;
+  if (expected !== undefined && !(isScalar(itemNode) && itemNode.value === expected)) return null;
   if (seq.flow || at.inFlow) {
     const prev = index > 0 ? rangeOf(seq.items[index - 1]) : undefined;
     const next = rangeOf(seq.items[index + 1]);
     if (prev) return { from: prev[1], to: item[1], insert: '' };
     return next ? { from: item[0], to: next[0], insert: '' } : null;
   }
-  const from = dashLineStart(source, item[0]);
-  const nextItem = rangeOf(seq.items[index + 1]);
-  const seqRange = rangeOf(seq);
-  const to = nextItem ? dashLineStart(source, nextItem[0]) : seqRange?.[1];
-  if (from === undefined || to === undefined) return null;
-  return { from, to, insert: '' };
-}
-
-/** The start of the line holding the `- ` before a block list item (the whole item line goes). */
-function dashLineStart(source: string, itemStart: number): number | undefined {
-  let at = itemStart - 1;
-  while (at >= 0 && source[at] === ' ') at--;
-  if (source[at] !== '-') return undefined;
-  const start = lineStart(source, at);
-  return /^[ ]*$/.test(source.slice(start, at)) ? start : undefined;
+  // A block list: the item's lines go, comments between the variants stay.
+  return removeListItem(source, doc, at.path, index, 'empty');
 }
