@@ -12,6 +12,7 @@ import type { TraineeEventName } from '../../server/protocol/index.ts';
 import { Outbox } from './outbox.ts';
 import type { NetSink, SocketLike } from './SessionSocket.ts';
 import { SessionSocket } from './SessionSocket.ts';
+import { retryLater } from '../store/types.ts';
 
 const NAMESPACE: typeof DRILL_NAMESPACE = '/drill';
 /** A takeover waits for the dead node's lease to lapse (LEASE_TTL_MS, 15 s by default). */
@@ -21,7 +22,8 @@ const ACK_TIMEOUT_MS = 10_000;
 
 export interface DrillSink {
   seat(info: SeatInfo): void;
-  seatFailed(error: NetError): void;
+  /** `kept`: the seat may still come back (a reload tries again), so it is not forgotten */
+  seatFailed(error: NetError, kept?: boolean): void;
   state(state: DrillServerEventBodies['drill:state']): void;
   session(payload: DrillServerEventBodies['drill:session']): void;
   reveal(reveal: DrillServerEventBodies['drill:reveal']): void;
@@ -36,6 +38,8 @@ type Ack = (answer: NetAck<unknown>) => void;
 export class DrillSeatLink implements Transport {
   private readonly sessions: SessionSocket;
   private seat: SeatRecord | null = null;
+  /** the pending lobby rejoin retry, if any */
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly socket: Socket,
@@ -85,6 +89,7 @@ export class DrillSeatLink implements Transport {
   }
 
   leave(): void {
+    this.stopRetry();
     this.seat = null;
   }
 
@@ -119,19 +124,27 @@ export class DrillSeatLink implements Transport {
   }
 
   private rejoinNow(seat: SeatRecord, lastSeq: number, attempt = 1): void {
+    // One rejoin at a time: a reconnect while a retry waits starts over instead of running beside it.
+    this.stopRetry();
     this.request<SeatInfo>('drill:rejoin', { seatToken: seat.seatToken, lastSeq }, (answer) => {
       if (this.seat !== seat) return;
-      if (answer.ok) this.took(seat.code, answer.data);
-      else if (seatGone(answer.error)) this.lost(answer.error);
-      // Anything else is passing: e.g. another node is taking the drill over from a dead one. A
-      // trainee with a running chat is retried by the session socket; one still waiting in the lobby
-      // has only this, so ask again until the drill answers.
-      else if (attempt < MAX_REJOIN_ATTEMPTS) {
-        setTimeout(() => {
-          if (this.seat === seat && this.socket.connected) this.rejoinNow(seat, lastSeq, attempt + 1);
-        }, REJOIN_RETRY_MS);
-      }
+      if (answer.ok) return this.took(seat.code, answer.data);
+      if (seatGone(answer.error)) return this.lost(answer.error);
+      // A passing error (e.g. another node is taking the drill over from a dead one): a trainee with
+      // a running chat is retried by the session socket; one still waiting in the lobby has only
+      // this, so ask again — and say so when it does not come back.
+      // Said, not hidden; the seat token is kept, so a reload asks again.
+      if (!retryLater(answer.error.code) || attempt >= MAX_REJOIN_ATTEMPTS) return this.sink.seatFailed(answer.error, true);
+      this.retry = setTimeout(() => {
+        this.retry = null;
+        if (this.seat === seat && this.socket.connected) this.rejoinNow(seat, lastSeq, attempt + 1);
+      }, REJOIN_RETRY_MS);
     });
+  }
+
+  private stopRetry(): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
   }
 
   private lost(error: NetError): void {

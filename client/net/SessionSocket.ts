@@ -6,6 +6,7 @@ import { io } from 'socket.io-client';
 import { serverEventNames } from '../../server/protocol/events.ts';
 import type { KeyValueStorage } from '../store/persist.ts';
 import type { ConnectionStatus, DeliveredEvent, NetAck, NetError, OutboxItem, SessionInfo, StartRequest, TraineeAck, TraineeBody, Transport } from '../store/types.ts';
+import { retryLater } from '../store/types.ts';
 import type { TraineeEventName } from '../../server/protocol/index.ts';
 import { Outbox } from './outbox.ts';
 
@@ -46,8 +47,6 @@ interface Tracked {
   retry: ReturnType<typeof setTimeout> | null;
 }
 
-/** Errors that say "try again later" rather than "this will never work". */
-const RETRY_LATER = new Set<NetError['code']>(['rate-limited', 'unavailable', 'internal', 'timeout']);
 const SESSION_GONE = new Set<NetError['code']>(['unauthorized', 'not-found', 'scenario-unavailable']);
 
 export function newClientMsgId(): string {
@@ -236,7 +235,7 @@ export class SessionSocket implements Transport {
         return;
       }
       const code = answer.error.code;
-      if (code === 'forbidden' || RETRY_LATER.has(code)) {
+      if (code === 'forbidden' || retryLater(code)) {
         // Same clientMsgId next time: if the first try did reach the server, it answers the same.
         this.outbox.mark(sessionId, item.clientMsgId, 'queued');
         this.notify(sessionId);

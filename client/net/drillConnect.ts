@@ -44,7 +44,7 @@ export function withDrills(store: AppStore, practice: Transport, storage: KeyVal
     link ??= DrillSeatLink.inBrowser(
       {
         seat: (info) => act().netSeat(info),
-        seatFailed: (error) => act().netSeatFailed(error),
+        seatFailed: (error, kept) => act().netSeatFailed(error, kept),
         state: (state) => act().netDrillState(state),
         session: (payload) => act().netDrillSession(payload),
         reveal: (reveal) => act().netDrillReveal(reveal),

@@ -47,7 +47,8 @@ export interface DrillSlice {
   /** Is this session a drill seat's (so it travels on the drill connection)? */
   isDrillSession(sessionId: string): boolean;
   netSeat(info: SeatInfo): void;
-  netSeatFailed(error: NetError): void;
+  /** `kept`: a passing failure — the seat stays stored and a reload asks again */
+  netSeatFailed(error: NetError, kept?: boolean): void;
   netDrillState(state: DrillState): void;
   netDrillSession(payload: { drillId: string; seatId: string; session: SessionInfo }): void;
   netDrillReveal(reveal: Reveal): void;
@@ -133,11 +134,12 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       set({ seatPhase: 'seated', seatError: null, drillState: info.drill });
       if (info.session) adopt(info.session);
     },
-    netSeatFailed(error) {
-      // The seat is gone for good (removed, or the drill is over and forgotten): start again.
+    netSeatFailed(error, kept = false) {
       if ((error.code as string) === 'removed') set({ seatPhase: 'removed' });
       else set({ seatPhase: 'failed', seatError: error.message });
-      forgetCurrent();
+      // Gone for good (removed, or the drill is over and forgotten): start again. A passing failure
+      // keeps the seat token, so a reload tries the seat again.
+      if (!kept) forgetCurrent();
     },
     netDrillState(drillState) {
       set({ drillState, ...(drillState.status === 'running' ? { drillReveal: null } : {}) });

@@ -16,6 +16,7 @@ import type {
 import { applyEvent, newSession } from './sessionReducer.ts';
 import type { Slice } from './state.ts';
 import type { ChatSession, DeliveredEvent, NetAck, NetError } from './types.ts';
+import { retryLater } from './types.ts';
 
 export type { DashboardUpdate, DrillResults, DrillSnapshot, HeatRow, Tile };
 
@@ -124,6 +125,8 @@ function fromSnapshot(s: DrillSnapshot, now: number, before: LiveDrill | null): 
 
 export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
   const backend = () => get().trainerBackend;
+  /** the newest reconnect's follow loop; an older one stops at its next answer */
+  let followLoop = 0;
   const offline: NetError = { code: 'offline', message: 'not connected' };
   const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
   const withState = (state: DrillState) => {
@@ -244,16 +247,20 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
       // A new connection follows nothing yet: follow the live drill (and the watched chat) again.
       const live = get().live;
       if (!live) return;
-      const watching = get().watched?.seatId ?? null;
+      // One follow loop at a time: a newer connection's loop replaces an older one still waiting.
+      const loop = ++followLoop;
       const follow = (attempt: number): void => {
         void get()
           .attachDrill(live.drillId)
           .then((err) => {
-            // internal/timeout: the drill is between nodes (a takeover after a node died); ask again.
-            if (err && (err.code === 'internal' || err.code === 'timeout') && attempt < MAX_ATTACH_ATTEMPTS && get().live?.drillId === live.drillId) {
+            if (loop !== followLoop || get().live?.drillId !== live.drillId) return;
+            // A passing error, e.g. the drill is between nodes after one died: ask again shortly.
+            if (err && retryLater(err.code) && attempt < MAX_ATTACH_ATTEMPTS) {
               setTimeout(() => follow(attempt + 1), ATTACH_RETRY_MS);
               return;
             }
+            // The chat the trainer watches now, not the one watched when the connection dropped.
+            const watching = get().watched?.seatId;
             if (!err && watching) void get().watchSeat(watching);
           });
       };

@@ -28,6 +28,14 @@ export interface NetError {
 }
 export type NetAck<T> = { ok: true; data: T } | { ok: false; error: NetError };
 
+/** Errors that say "try again later" rather than "this will never work". */
+const RETRY_LATER = new Set<string>(['rate-limited', 'unavailable', 'internal', 'timeout']);
+
+/** The one answer to "ask again later, or give up?" for every client retry loop. */
+export function retryLater(code: string): boolean {
+  return RETRY_LATER.has(code);
+}
+
 /** A trainee event waiting for its ack; it survives a reload in localStorage. */
 export type OutboxItem = {
   [E in TraineeEventName]: {

@@ -45,12 +45,13 @@ async function drillServer(answers: (attempt: number) => unknown): Promise<{ url
 function link(url: string) {
   const seated: SeatInfo[] = [];
   const failed: string[] = [];
-  const sink: DrillSink = { seat: (s) => seated.push(s), seatFailed: (e) => failed.push(e.code), state: () => undefined, session: () => undefined, reveal: () => undefined, removed: () => undefined };
+  const kept: boolean[] = [];
+  const sink: DrillSink = { seat: (s) => seated.push(s), seatFailed: (e, k) => { failed.push(e.code); kept.push(k ?? false); }, state: () => undefined, session: () => undefined, reveal: () => undefined, removed: () => undefined };
   const sessionSink = new Proxy({}, { get: () => () => undefined }) as NetSink;
   const socket = io(`${url}/drill`, { transports: ['websocket'], forceNew: true });
   closers.push(async () => void socket.disconnect());
   const seatLink = new DrillSeatLink(socket, sink, sessionSink, new MemoryStorage());
-  return { seatLink, socket, seated, failed };
+  return { seatLink, socket, seated, failed, kept };
 }
 
 const seatRecord = { code: '123456', drillId: 'd1', seatId: 'seat1', seatToken: 'tok', displayName: '小明', sessionIds: [] };
@@ -77,5 +78,30 @@ describe('a lobby seat during a drill takeover', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(server.rejoins).toHaveLength(1);
     expect(seated).toEqual([]);
+  }, 15_000);
+
+  it('says so at once, keeping the seat for a reload, when the answer is not a passing one', async () => {
+    const server = await drillServer(() => ({ ok: false, error: { code: 'bad-request', message: 'seatToken: required' } }));
+    const { seatLink, socket, failed, kept } = link(server.url);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    seatLink.rejoin(seatRecord);
+    await expect.poll(() => failed, { timeout: 5_000 }).toEqual(['bad-request']);
+    expect(kept).toEqual([true]);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(server.rejoins).toHaveLength(1);
+  }, 15_000);
+
+  it('runs one retry loop even when the connection comes back while a retry waits', async () => {
+    const server = await drillServer((n) => (n <= 1 ? { ok: false, error: { code: 'internal', message: 'moving' } } : { ok: true, data: seatInfo }));
+    const { seatLink, socket, seated } = link(server.url);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    seatLink.rejoin(seatRecord);
+    await expect.poll(() => server.rejoins.length, { timeout: 5_000 }).toBe(1);
+    // A rejoin started by a reconnect while the retry timer waits replaces it.
+    seatLink.rejoin(seatRecord);
+    await expect.poll(() => seated.length, { timeout: 5_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(server.rejoins).toHaveLength(2);
+    expect(seated).toHaveLength(1);
   }, 15_000);
 });

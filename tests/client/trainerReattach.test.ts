@@ -55,4 +55,14 @@ describe('the trainer dashboard after a reconnect', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(attaches).toHaveLength(2);
   }, 10_000);
+
+  it('keeps one follow loop when the connection comes back twice during a takeover', async () => {
+    const { store, attaches } = setup((n) => (n === 1 ? { ok: true, data: snapshot } : n <= 3 ? { ok: false, error: { code: 'unavailable', message: 'the database is unavailable right now' } } : { ok: true, data: snapshot }));
+    await store.getState().attachDrill('d1');
+    store.getState().netTrainerConnected();
+    store.getState().netTrainerConnected();
+    // Both loops ask once (attempts 2 and 3 answer `unavailable`); only the newer asks again.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(attaches).toHaveLength(4);
+  }, 10_000);
 });
