@@ -4,7 +4,8 @@
 // silence kind. Restoring a snapshot and running xstate's macrostep cost a sixth of a step; the
 // same (state, variables, event) comes back again and again, so each is computed once, through
 // xstate itself, and replayed from the memo after that.
-import type { ActionKind, Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { MachineEvent } from './compile.ts';
 import type { Vars } from './vars.ts';
 
 /** A transition's outcome, as the session step reads it. */
@@ -15,12 +16,8 @@ export interface MachineMove {
   actions: readonly { type: string; params?: unknown }[];
 }
 
-/** The events of compile.ts's MachineEvent, repeated here so this file needs nothing from it. */
-type MoveEvent =
-  | { type: 'reply'; intents: string[] }
-  | { type: 'action'; kind: ActionKind; product?: string }
-  | { type: 'silence.nudge' }
-  | { type: 'silence.leave' };
+/** The machine's own event type (a type-only import: no runtime cycle with compile.ts). */
+type MoveEvent = MachineEvent;
 
 /**
  * Distinct (state, variables, event) keys kept per scenario. Variables are bounded and guards
@@ -65,8 +62,15 @@ export function memoizedMoves(
       }
       case 'action':
         return event.product === undefined ? `a\u0001${event.kind}` : `a\u0001${event.kind}\u0001${event.product}`;
-      default:
+      case 'silence.nudge':
+      case 'silence.leave':
         return event.type;
+      default: {
+        // A new event kind must say here which of its parts the guards read, or moves would be
+        // replayed for events that differ: this fails to compile until it does.
+        const unhandled: never = event;
+        return unhandled;
+      }
     }
   };
 
