@@ -3,15 +3,13 @@
 // rubric carry over exactly as in a real session (buyer lines instant, 3 s per reply). Each turn
 // records what the trainer needs to see: normalised text, intents with negations, the verdicts it
 // fired, where the buyer went and what it said.
-import { analyzeText, nextDeadline, SessionError, sessionAt, step } from '../../../server/engine/index.ts';
+import { analyzeText, nextDeadline, SessionError, sessionAt, step, THINK_MS, withDeadline } from '../../../server/engine/index.ts';
 import type { CompiledScenario, EmbeddedTest, Outcome, SessionEffect, SessionState, Verdict } from '../../../server/engine/index.ts';
 import type { IntentExplanation } from '../../../server/engine/analysis/index.ts';
-import { effectiveSilence } from '../../../server/engine/session/compile.ts';
 import { initialVars, playReply, testFrom } from './playtest.ts';
 import type { Vars } from './playtest.ts';
 
 /** The think time of every reply, as in an embedded test: timeliness rules never interfere. */
-export const THINK_MS = 3000;
 
 export interface PlayStart {
   at: string;
@@ -48,13 +46,10 @@ export interface PlaySession {
 
 export function startPlay(compiled: CompiledScenario, start: PlayStart): PlaySession {
   const placed = sessionAt(compiled, start.at, start.vars);
-  // sessionAt arms no timer for the move it places the buyer in (the embedded tests never wait);
-  // a play-test may stay silent from there, so arm that move's own nudge or leave deadline.
-  const def = compiled.scenario.states[start.at];
-  const silence = def ? effectiveSilence(compiled.scenario, def) : undefined;
-  const afterSec = silence?.nudgeAfter ?? (silence?.leave !== undefined ? silence.leaveAfter : undefined);
-  const deadline = afterSec === undefined || placed.outcome ? null : (placed.lastBuyerAt ?? placed.startedAt) + afterSec * 1000;
-  const state: SessionState = { ...placed, silence: { stage: 'waiting', deadline } };
+  // sessionAt arms no timer for the move it places the buyer in (an embedded test replies at once,
+  // and a scenario's nudge may come sooner than that); a play-test may stay silent from there, so
+  // arm that move's own nudge or leave deadline the way a step does.
+  const state = withDeadline(compiled, { ...placed, silence: { stage: 'waiting', deadline: null } });
   return { start, state, now: placed.lastBuyerAt ?? 0, opening: buyerLines(placed.messages), turns: [] };
 }
 

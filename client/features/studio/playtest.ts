@@ -2,12 +2,11 @@
 // embedded test (same placement, same think time, first reply of a chat), so a reply saved as a
 // test expects what the play-test showed.
 import { parseDocument } from 'yaml';
-import { analyzeText, sessionAt, sessionReport, step } from '../../../server/engine/index.ts';
+import { analyzeText, sessionAt, sessionReport, step, THINK_MS } from '../../../server/engine/index.ts';
 import type { CompiledScenario, EmbeddedTest, Verdict } from '../../../server/engine/index.ts';
 import type { IntentExplanation } from '../../../server/engine/analysis/index.ts';
 
 /** The think time runEmbeddedTest uses; timeliness rules never interfere at 3 s. */
-const THINK_MS = 3000;
 
 export type Vars = Record<string, number | boolean>;
 

@@ -15,7 +15,7 @@ export interface EmbeddedTestResult {
 }
 
 /** How long the trainee takes in a test: fast enough that timeliness rules never interfere. */
-const THINK_MS = 3000;
+export const THINK_MS = 3000;
 
 /** A fresh session positioned at `stateId` with the buyer's entry lines just delivered. */
 export function sessionAt(compiled: CompiledScenario, stateId: string, vars: Vars, seed = 1, now = 0): SessionState {

@@ -236,7 +236,8 @@ function afterMachine(
   return withDeadline(compiled, next);
 }
 
-function withDeadline(compiled: CompiledScenario, state: SessionState): SessionState {
+/** The state with its silence deadline set for the move it is in (none once there is an outcome). */
+export function withDeadline(compiled: CompiledScenario, state: SessionState): SessionState {
   const def = compiled.scenario.states[state.machine.value];
   const silence = def ? effectiveSilence(compiled.scenario, def) : undefined;
   if (!silence || state.outcome) return { ...state, silence: { ...state.silence, deadline: null } };
