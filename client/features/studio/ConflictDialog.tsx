@@ -37,7 +37,12 @@ export function ConflictDialog({ id, conflict, mine, onLoadTheirs, onDone }: Pro
     if (!conflict && el.open) el.close();
     setTheirs(null);
     setError(null);
-    if (conflict) studioApi.peek(id).then((s) => setTheirs(s.from === 'draft' ? s.source : ''), () => setTheirs(null));
+    // An answer for a conflict that has closed or changed since is dropped.
+    let live = true;
+    if (conflict) studioApi.peek(id).then((s) => live && setTheirs(s.from === 'draft' ? s.source : ''), () => live && setTheirs(null));
+    return () => {
+      live = false;
+    };
   }, [conflict, id]);
 
   const act = async (run: () => Promise<ConflictOutcome>) => {
@@ -65,7 +70,7 @@ export function ConflictDialog({ id, conflict, mine, onLoadTheirs, onDone }: Pro
 
   const latest = conflict?.latest;
   return (
-    <dialog ref={ref} className="studio-conflict" role="alertdialog" aria-labelledby={`${id}-conflict-title`} onClose={() => conflict && !busy && onDone('cancelled')}>
+    <dialog ref={ref} className="studio-conflict" role="alertdialog" aria-labelledby={`${id}-conflict-title`} onCancel={(e) => busy && e.preventDefault()} onClose={() => conflict && !busy && onDone('cancelled')}>
       {conflict && (
         <>
           <h2 id={`${id}-conflict-title`}>{d('conflict.title')}</h2>

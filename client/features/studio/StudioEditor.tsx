@@ -128,7 +128,8 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
           <div role="tabpanel">
             {tab === 'play' && <PlayTest compiled={result.compiled} source={text} onAppend={appendSource} />}
             {tab === 'graph' && <GraphView scenario={result.scenario} map={result.map} diagnostics={diagnostics} onJump={jump} />}
-            {tab === 'versions' && <VersionsPanel id={id} unsaved={text} onDeleted={() => navigate(paths.trainer('/studio'))} />}
+            {/* The debounced text: a diff per keystroke would be wasted work. */}
+            {tab === 'versions' && <VersionsPanel id={id} unsaved={checkedText} onDeleted={() => navigate(paths.trainer('/studio'))} />}
             {tab === 'form' && (
               <FormsPanel source={forms.formSource} diagnostics={diagnostics} checkedSource={checkedText} shops={shops} lexicon={context.lexicon} onEdit={forms.edit} onJump={jump} />
             )}

@@ -2,7 +2,7 @@
 // the draft, with who saved each and when; a line diff between any two; a published version exported
 // to the library as scenarios/<id>.yaml; the draft deleted. Works on its own page and, given the
 // editor's unsaved text, beside the editor.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../../store/index.ts';
 import { dateTime } from '../../ui/format.ts';
 import { DraftConflict, ExportNeedsConfirm, studioApi } from './api.ts';
@@ -49,12 +49,15 @@ export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
   const label = (side: Side) => options.find((o) => o.side === side)?.label ?? side;
   const textOf = (side: Side): string | undefined => (side === 'editor' ? unsaved : texts[side]);
 
+  // Sides being fetched: the first answer re-runs the effect, which must not fetch the other again.
+  const fetching = useRef(new Set<Side>());
   useEffect(() => {
     if (!sides) return;
     for (const side of [sides.from, sides.to]) {
-      if (side === 'editor' || texts[side] !== undefined) continue;
+      if (side === 'editor' || texts[side] !== undefined || fetching.current.has(side)) continue;
+      fetching.current.add(side);
       const loading = side === 'draft' ? studioApi.peek(id).then((s) => (s.from === 'draft' ? s.source : '')) : studioApi.version(id, Number(side.slice(1))).then((v) => v.source);
-      loading.then((text) => setTexts((t) => ({ ...t, [side]: text })), failed);
+      loading.then((text) => setTexts((t) => ({ ...t, [side]: text })), failed).finally(() => fetching.current.delete(side));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fetch what the chosen sides lack
   }, [id, sides, texts]);
