@@ -1,4 +1,6 @@
 // npm run bench:server [-- --scenario <id> --sessions 50 --seconds 10 --paced-sessions 5000 --paced-seconds 20 --json]
+//                      [-- --cpu-prof <dir>: the app writes V8 CPU profiles there, one per thread, the main one
+//                       first (*.001.cpuprofile); the app is then stopped by SIGTERM, not killed: profiles are written on exit]
 // npm run bench       (the same, after the engine benchmark: --with-engine)
 // Same machine, same run, same load generator (its own process, 127.0.0.1 only, bounded in time):
 // (1) a bare Socket.IO ack-echo server, the transport's ceiling here; (2) the app, N trainees each in
@@ -18,8 +20,8 @@ import type { LoadConfig, LoadResult } from './bench-server-load.ts';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const children = new Set<ChildProcess>();
 
-function spawnTs(file: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, file), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnTs(file: string, args: string[], env: Record<string, string> = {}, nodeFlags: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, file), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
@@ -35,8 +37,8 @@ function collect(child: ChildProcess): Promise<{ lines: string[]; code: number |
 }
 
 /** Start a server process and wait for its `listening` log line. */
-function startServerProcess(file: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawnTs(file, [], env);
+function startServerProcess(file: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawnTs(file, [], env, nodeFlags);
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((ready, reject) => {
@@ -49,6 +51,19 @@ function startServerProcess(file: string, env: Record<string, string>): Promise<
         // not a log line
       }
     });
+  });
+}
+
+/** A profiled process writes its profile on a clean exit: ask it to stop, kill it only if it does not. */
+function stopGracefully(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      done();
+    });
+    child.kill('SIGTERM');
   });
 }
 
@@ -91,6 +106,7 @@ async function main(): Promise<void> {
   const pacedSessions = intOption(args, 'paced-sessions', 5000);
   const pacedSeconds = numberOption(args, 'paced-seconds', 20);
   const warmupSeconds = numberOption(args, 'warmup', 2);
+  const profileDir = stringOption(args, 'cpu-prof');
   if (sessions < 1 || seconds <= 0) throw new UsageError('--sessions and --seconds must be positive');
   const loaded = await loadBundle(dir, scenarioId);
   if (!loaded.ok) fail(loaded.diagnostics.map(formatDiagnostic).join('\n'));
@@ -119,11 +135,12 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'info',
     // The closed loop is a deliberate flood; the paced run stays far below the default anyway.
     RATE_LIMIT_EVENTS: '1000000',
-  });
+  }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : []);
   const appRun = await runLoad(closed(app.url));
   const paced = await runLoad({ url: app.url, mode: 'paced', sessions: pacedSessions, scenarioId, seconds: pacedSeconds, warmupSeconds: 5, intervalMs: 5000 });
   const rssMB = peakRssMB(app.child.pid);
-  app.child.kill('SIGKILL');
+  if (profileDir) await stopGracefully(app.child);
+  else app.child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
   clearTimeout(watchdog);
 

@@ -2,6 +2,11 @@
 // transaction (rolled back whole if any row fails). For a database file they run on a worker thread
 // with its own connection, so the commit's fsync (synchronous = FULL) never stalls the event loop;
 // an in-memory database cannot be shared with a thread and is written in place.
+// A batch crosses to the worker with its events' JSON columns still values, and the worker encodes
+// them: the event loop then pays for one structured clone of the batch, not for JSON.stringify on
+// every column and a clone of the strings it made (the encoding was most of the write's cost here).
+// Clone-then-encode gives the same text as encode for plain data; anything the clone refuses is
+// first made plain by a JSON round trip, which encodes to the same text again.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
@@ -18,14 +23,50 @@ export interface FenceRow {
   release: 0 | 1;
 }
 
-/** One batch of the log as rows, every JSON already encoded. */
-export interface LogRows {
+/** A session_events row whose JSON columns are not encoded yet (the writer encodes them). */
+export interface EventRow {
+  session_id: string;
+  n: number;
+  at: number;
+  type: string;
+  payload: unknown;
+  client_msg_id: string | null;
+  /** null: no result (stored as SQL NULL, not as the text 'null') */
+  result: unknown;
+  effects: unknown;
+}
+
+interface Batch<E> {
   sessions: SessionsTable[];
   /** the lease of each session created in this batch */
   leases: LeasesTable[];
   fences: FenceRow[];
-  events: SessionEventsTable[];
+  events: E[];
   ends: { id: string; end: { endedAt: number; outcome: string | null; score: number } }[];
+}
+
+/** One batch of the log as the caller has it: events' JSON columns still values. */
+export type LogBatch = Batch<EventRow>;
+
+/** One batch of the log as rows, every JSON encoded (what Kysely writes). */
+export type LogRows = Batch<SessionEventsTable>;
+
+/** The row as stored; the worker's copy of this is encodeEvent in WORKER_SOURCE. */
+export function encodeEvent(e: EventRow): SessionEventsTable {
+  return {
+    session_id: e.session_id,
+    n: e.n,
+    at: e.at,
+    type: e.type,
+    payload: JSON.stringify(e.payload),
+    client_msg_id: e.client_msg_id,
+    result: e.result === null || e.result === undefined ? null : JSON.stringify(e.result),
+    effects: JSON.stringify(e.effects),
+  };
+}
+
+export function encodeBatch(batch: LogBatch): LogRows {
+  return { ...batch, events: batch.events.map(encodeEvent) };
 }
 
 export interface LogWriter {
@@ -33,7 +74,7 @@ export interface LogWriter {
    * Resolves once committed with the sessions whose fence refused their rows (nothing of theirs was
    * written), or undefined having written nothing at all (the caller writes through Kysely).
    */
-  write(rows: LogRows): Promise<string[] | undefined>;
+  write(batch: LogBatch): Promise<string[] | undefined>;
   close(): void;
 }
 
@@ -71,12 +112,12 @@ export function threadWriter(sqlite: SQLite.Database): LogWriter {
     });
   };
   return {
-    write(rows) {
+    write(batch) {
       // Inside an open Kysely transaction this batch would become its savepoint and share its fate.
       if (sqlite.inTransaction) return Promise.resolve(undefined);
       try {
         write ??= prepare();
-        return Promise.resolve(write(rows));
+        return Promise.resolve(write(encodeBatch(batch)));
       } catch (err) {
         return Promise.reject(err as Error);
       }
@@ -100,6 +141,7 @@ const end = db.prepare(workerData.sql.end);
 const lease = db.prepare(workerData.sql.lease);
 const fence = db.prepare(workerData.sql.fence);
 const fenceRelease = db.prepare(workerData.sql.fenceRelease);
+const encodeEvent = (e) => [e.session_id, e.n, e.at, e.type, JSON.stringify(e.payload), e.client_msg_id, e.result === null || e.result === undefined ? null : JSON.stringify(e.result), JSON.stringify(e.effects)];
 const write = db.transaction((rows) => {
   const fenced = [];
   for (const f of rows.fences) {
@@ -108,7 +150,7 @@ const write = db.transaction((rows) => {
   }
   for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score);
   for (const l of rows.leases) lease.run(l.id, l.owner, l.epoch, l.expires_at, l.wake_at);
-  for (const e of rows.events) if (!fenced.includes(e.session_id)) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
+  for (const e of rows.events) if (!fenced.includes(e.session_id)) event.run(...encodeEvent(e));
   for (const { id, end: e } of rows.ends) if (!fenced.includes(id)) end.run(e.endedAt, e.outcome, e.score, id);
   return fenced;
 });
@@ -120,13 +162,18 @@ parentPort.on('message', (message) => {
   }
   try {
     // IMMEDIATE: the write lock is taken (or waited for) first, never upgraded from a stale read.
-    const fenced = write.immediate(message.rows);
+    const fenced = write.immediate(message.batch);
     parentPort.postMessage({ id: message.id, fenced });
   } catch (err) {
     parentPort.postMessage({ id: message.id, error: String(err && err.message), code: err && err.code });
   }
 });
 `;
+
+/** The batch as JSON sees it: what the worker encodes from this is what encoding `batch` gives. */
+function plain(batch: LogBatch): LogBatch {
+  return JSON.parse(JSON.stringify(batch)) as LogBatch;
+}
 
 interface Answer {
   id: number;
@@ -161,7 +208,7 @@ export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogW
     return started;
   };
   return {
-    write(rows) {
+    write(batch) {
       // A writer that died fails the batches it had (it cannot say what it committed); later ones
       // go through Kysely on the main connection.
       if (failure) return Promise.resolve(undefined);
@@ -172,7 +219,19 @@ export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogW
         waiting.set(id, { resolve, reject });
         // Referenced while a batch is out: the process waits for its commit.
         thread.ref();
-        thread.postMessage({ id, rows });
+        try {
+          try {
+            thread.postMessage({ id, batch });
+          } catch {
+            // A value structured clone cannot copy (a function, say) that JSON would have dropped.
+            thread.postMessage({ id, batch: plain(batch) });
+          }
+        } catch (err) {
+          // Not even JSON takes it (a BigInt, say): this batch fails as its encoding would have.
+          waiting.delete(id);
+          if (waiting.size === 0) thread.unref();
+          reject(err as Error);
+        }
       });
     },
     close() {

@@ -7,7 +7,8 @@ import { PostgresAdapter } from 'kysely';
 import { logWriterOf } from './database.ts';
 import { LeaseLostError } from './leases.ts';
 import { writeRows } from './logRows.ts';
-import type { LogRows, LogWriter } from './logWriter.ts';
+import type { LogBatch, LogWriter } from './logWriter.ts';
+import { encodeBatch } from './logWriter.ts';
 import type { Database, SessionsTable } from './schema.ts';
 
 export type SessionRow = SessionsTable;
@@ -171,7 +172,7 @@ export class SessionLog {
       if (guard > 0) await new Promise((resolve) => setImmediate(resolve));
       const batch = this.queue.splice(0, WRITES_PER_BATCH);
       try {
-        settle(batch, await this.commit(toRows(batch.map((p) => p.write))));
+        settle(batch, await this.commit(toBatch(batch.map((p) => p.write))));
       } catch (batchError) {
         if (batch.length === 1) {
           batch[0]?.reject(batchError);
@@ -180,7 +181,7 @@ export class SessionLog {
         // One bad write must not sink the others: retry each alone.
         for (const p of batch) {
           try {
-            settle([p], await this.commit(toRows([p.write])));
+            settle([p], await this.commit(toBatch([p.write])));
           } catch (err) {
             p.reject(err);
           }
@@ -190,9 +191,10 @@ export class SessionLog {
   }
 
   /** One transaction: by the SQLite log writer when there is one and it takes it, else through Kysely. Answers the fenced sessions. */
-  private async commit(rows: LogRows): Promise<string[]> {
-    const written = this.writer ? await this.writer.write(rows) : undefined;
+  private async commit(batch: LogBatch): Promise<string[]> {
+    const written = this.writer ? await this.writer.write(batch) : undefined;
     if (written) return written;
+    const rows = encodeBatch(batch);
     return this.db.transaction().execute((trx) => writeRows(trx, rows, this.postgres));
   }
 }
@@ -206,28 +208,19 @@ function settle(batch: Pending[], fenced: string[]): void {
   }
 }
 
-/** A batch as rows: every JSON encoded once, whichever path writes it (and again on a retry). */
-function toRows(writes: Write[]): LogRows {
-  const rows: LogRows = { sessions: [], leases: [], fences: [], events: [], ends: [] };
+/** A batch as the writer takes it; its JSON columns are encoded by whichever path writes it (on SQLite files, by the worker off this thread). */
+function toBatch(writes: Write[]): LogBatch {
+  const rows: LogBatch = { sessions: [], leases: [], fences: [], events: [], ends: [] };
   for (const w of writes) {
     if (w.kind === 'create') {
       rows.sessions.push(w.session);
       if (w.lease) rows.leases.push({ kind: 'session', id: w.session.id, owner: w.lease.owner, epoch: 1, expires_at: w.lease.expiresAt, wake_at: w.lease.wakeAt });
-      rows.events.push({ session_id: w.session.id, n: 0, at: w.session.started_at, type: 'start', payload: '{}', client_msg_id: null, result: null, effects: JSON.stringify(w.effects) });
+      rows.events.push({ session_id: w.session.id, n: 0, at: w.session.started_at, type: 'start', payload: {}, client_msg_id: null, result: null, effects: w.effects });
       continue;
     }
     const e = w.event;
     if (w.fence) rows.fences.push({ session_id: w.sessionId, owner: w.fence.owner, epoch: w.fence.epoch, wake_at: w.fence.wakeAt, release: w.fence.release ? 1 : 0 });
-    rows.events.push({
-      session_id: w.sessionId,
-      n: e.n,
-      at: e.at,
-      type: e.type,
-      payload: JSON.stringify(e.payload),
-      client_msg_id: e.clientMsgId,
-      result: e.result === null || e.result === undefined ? null : JSON.stringify(e.result),
-      effects: JSON.stringify(e.effects),
-    });
+    rows.events.push({ session_id: w.sessionId, n: e.n, at: e.at, type: e.type, payload: e.payload, client_msg_id: e.clientMsgId, result: e.result ?? null, effects: e.effects });
     if (w.end) rows.ends.push({ id: w.sessionId, end: w.end });
   }
   return rows;
