@@ -40,11 +40,6 @@ export class LeaseKeeper {
     return this.deps.ttlMs;
   }
 
-  /** How many leases this node holds. */
-  get size(): number {
-    return this.held.size;
-  }
-
   /** When a lease taken or renewed now runs out. */
   expiresAt(): number {
     return this.deps.now() + this.deps.ttlMs;
@@ -89,7 +84,8 @@ export class LeaseKeeper {
     if (!holding) return;
     this.held.delete(key);
     this.deps.store.release(kind, id, holding.epoch).catch((err: unknown) => {
-      // Harmless: unrenewed, the lease runs out by itself.
+      // Harmless: the heartbeat renews only held leases, so this one runs out within the TTL and the
+      // orphan sweep of some node takes over any work it still has pending.
       this.deps.logger.warn({ err: String(err), kind, id }, 'could not release a lease; it will expire');
     });
   }
@@ -146,10 +142,11 @@ export class LeaseKeeper {
       const before = new Set(this.held.values());
       // Nothing held, nothing written: an idle node's heartbeat costs the database nothing.
       if (before.size === 0) return;
-      const kinds = new Set([...before].map((h) => h.kind));
       const still = new Map<string, number>();
-      const renewed = await this.deps.store.renew(this.expiresAt(), kinds.size === 1 ? [...kinds][0] : undefined);
-      for (const lease of renewed) still.set(leaseKey(lease.kind, lease.id), lease.epoch);
+      for (const kind of new Set([...before].map((h) => h.kind))) {
+        const ids = [...before].filter((h) => h.kind === kind).map((h) => h.id);
+        for (const lease of await this.deps.store.renew(this.expiresAt(), kind, ids)) still.set(leaseKey(lease.kind, lease.id), lease.epoch);
+      }
       for (const holding of before) {
         if (this.held.get(leaseKey(holding.kind, holding.id)) !== holding) continue;
         if (still.get(leaseKey(holding.kind, holding.id)) !== holding.epoch) this.lost(holding.kind, holding.id, holding.epoch);

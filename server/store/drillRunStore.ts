@@ -1,7 +1,7 @@
 // Running drills as stored (drill_runs): the state a node rebuilds a drill from. Which node runs a
 // drill is its lease (server/store/leases.ts, kind 'drill'); a checkpoint is written only while the
 // writer still holds the lease with its epoch, so a node that lost the drill changes nothing.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type RunStatus = 'lobby' | 'running' | 'paused' | 'ending';
@@ -40,20 +40,17 @@ export class DrillRunStore {
 
   /** Checkpoint; false if the fence's owner and epoch no longer hold the drill's lease. */
   async save(drillId: string, fence: DrillFence, at: DrillCheckpoint): Promise<boolean> {
-    const result = await this.db
-      .updateTable('drill_runs')
-      .set(columns(at))
-      .where('drill_id', '=', drillId)
-      .where(({ exists, selectFrom }) =>
-        exists(selectFrom('leases').select('leases.id').where('leases.kind', '=', 'drill').where('leases.id', '=', drillId).where('leases.owner', '=', fence.owner).where('leases.epoch', '=', fence.epoch)),
-      )
-      .executeTakeFirst();
+    const result = await this.db.updateTable('drill_runs').set(columns(at)).where('drill_id', '=', drillId).where(heldBy(drillId, fence)).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** The drill is over: nothing to rebuild any more. */
-  async remove(drillId: string): Promise<void> {
-    await this.db.deleteFrom('drill_runs').where('drill_id', '=', drillId).execute();
+  /**
+   * The drill is over: nothing to rebuild any more. Fenced like `save`: a node that lost the drill
+   * without noticing yet removes nothing (false), and the real owner goes on with it.
+   */
+  async remove(drillId: string, fence: DrillFence): Promise<boolean> {
+    const result = await this.db.deleteFrom('drill_runs').where('drill_id', '=', drillId).where(heldBy(drillId, fence)).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
   }
 
   async load(drillId: string): Promise<DrillRun | undefined> {
@@ -72,7 +69,12 @@ export class DrillRunStore {
       .executeTakeFirst();
     return row?.id;
   }
+}
 
+/** The drill's lease still has the fence's owner and epoch (checked in the same statement as the write). */
+function heldBy(drillId: string, fence: DrillFence) {
+  return ({ exists, selectFrom }: ExpressionBuilder<Database, 'drill_runs'>) =>
+    exists(selectFrom('leases').select('leases.id').where('leases.kind', '=', 'drill').where('leases.id', '=', drillId).where('leases.owner', '=', fence.owner).where('leases.epoch', '=', fence.epoch));
 }
 
 function columns(at: DrillCheckpoint) {

@@ -57,7 +57,7 @@ export interface DrillSessionsTable {
 }
 
 /**
- * A drill while it runs (migration drill-runs-0001): what a node needs, with the seats and the
+ * A drill while it runs (migration 0005-drill-runs): what a node needs, with the seats and the
  * session logs, to rebuild it. Which node runs it is its lease (`leases`, kind 'drill').
  */
 export interface DrillRunsTable {

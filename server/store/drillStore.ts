@@ -173,7 +173,6 @@ export class DrillStore {
     return { trainerId: row.trainer_id, results: row.results === null ? null : (JSON.parse(row.results) as DrillResults) };
   }
 
-
   /** Drills left open with nobody to go on with them: they end where they are. */
   async closeAbandoned(now: number): Promise<number> {
     const result = await this.db.updateTable('drills').set({ status: 'ended', ended_at: now }).where('status', '!=', 'ended').executeTakeFirst();

@@ -1,6 +1,6 @@
-// Leases: which node runs a session (or a drill) now. The owner renews its leases with one statement
-// per heartbeat; a node that takes a lease over bumps its epoch, and the log refuses a write that
-// carries an older epoch (the fence is folded into the log's own transaction: server/store/sessionLog.ts).
+// Leases: which node runs a session (or a drill) now. The owner renews the leases it holds with one
+// statement per kind and heartbeat; a node that takes a lease over bumps its epoch, and the log
+// refuses a write that carries an older epoch (the fence is folded into the log's own transaction: server/store/sessionLog.ts).
 // The same SQL on SQLite and PostgreSQL.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -37,6 +37,9 @@ export class LeaseLostError extends Error {
 export function leaseKey(kind: LeaseKind, id: string): string {
   return `${kind}:${id}`;
 }
+
+/** Lease ids per renewal statement. */
+const RENEW_BATCH = 500;
 
 export class LeaseStore {
   constructor(
@@ -79,12 +82,27 @@ export class LeaseStore {
     return row ? Number(row.epoch) : undefined;
   }
 
-  /** The heartbeat: push every lease this node holds (of `kind`, or all) to `expiresAt`; answers what it still holds. */
-  async renew(expiresAt: number, kind?: LeaseKind): Promise<HeldLease[]> {
-    let query = this.db.updateTable('leases').set({ expires_at: expiresAt }).where('owner', '=', this.owner);
-    if (kind) query = query.where('kind', '=', kind);
-    const rows = await query.returning(['kind', 'id', 'epoch']).execute();
-    return rows.map((r) => ({ kind: r.kind as LeaseKind, id: r.id, epoch: Number(r.epoch) }));
+  /**
+   * The heartbeat: push the leases of `kind` this node holds (`ids`, as its memory says) to
+   * `expiresAt`; answers those the store still gives this node. Only the ids named are renewed: a
+   * lease let go of here but not in the store (its release failed) runs out, and the orphan sweep of
+   * some node takes over whatever work it has pending.
+   */
+  async renew(expiresAt: number, kind: LeaseKind, ids: readonly string[]): Promise<HeldLease[]> {
+    const renewed: HeldLease[] = [];
+    // Bounded statements: thousands of sessions on one node stay far under every bind-parameter limit.
+    for (let from = 0; from < ids.length; from += RENEW_BATCH) {
+      const rows = await this.db
+        .updateTable('leases')
+        .set({ expires_at: expiresAt })
+        .where('owner', '=', this.owner)
+        .where('kind', '=', kind)
+        .where('id', 'in', ids.slice(from, from + RENEW_BATCH))
+        .returning(['id', 'epoch'])
+        .execute();
+      for (const r of rows) renewed.push({ kind, id: r.id, epoch: Number(r.epoch) });
+    }
+    return renewed;
   }
 
   /** Let go (nothing left to do, or leaving memory): anyone may take it at once; a no-op if taken over already. */
@@ -102,12 +120,6 @@ export class LeaseStore {
   /** Hand over on a clean shutdown: expired at once, its pending work (wake_at) kept for the orphan sweep of another node. */
   async expire(kind: LeaseKind, id: string, epoch: number): Promise<void> {
     await this.db.updateTable('leases').set({ expires_at: 0 }).where('kind', '=', kind).where('id', '=', id).where('owner', '=', this.owner).where('epoch', '=', epoch).execute();
-  }
-
-  /** Fenced: record when the holder next has work (for leases whose owner writes no log rows, e.g. a drill). */
-  async setWake(kind: LeaseKind, id: string, epoch: number, wakeAt: number | null): Promise<boolean> {
-    const result = await this.db.updateTable('leases').set({ wake_at: wakeAt }).where('kind', '=', kind).where('id', '=', id).where('owner', '=', this.owner).where('epoch', '=', epoch).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Leases of a kind whose owner stopped renewing them while work was pending: a dead node's. */

@@ -41,7 +41,36 @@ describe('LeaseKeeper', () => {
       expect(await keeper.confirm('session', 'kept')).toBe(true);
       await keeper.handOffAll();
       expect(await new LeaseStore(db, 'x').holder('session', 'kept')).toMatchObject({ owner: 'node-a', expiresAt: 0 });
-      expect(keeper.size).toBe(0);
+      expect(keeper.list()).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('renews only the leases it holds: not one let go of here but not in the store, not a drill lease of this node', async () => {
+    const db = await openStore(await freshStore('sqlite'));
+    try {
+      let now = 1000;
+      const store = new LeaseStore(db, 'node-a');
+      const keeper = new LeaseKeeper({ store, ttlMs: 3000, now: () => now, logger: pino({ level: 'silent' }) });
+      await keeper.acquire('session', 'held', () => undefined);
+      // Released here, while the store's release never happened (it failed, or its answer was lost).
+      await keeper.acquire('session', 'dropped', () => undefined);
+      store.release = () => Promise.reject(new Error('connection reset'));
+      keeper.release('session', 'dropped');
+      // The drills of this node share its owner id in the same table.
+      await store.acquire('drill', 'd1', 4000, 1000);
+      now = 2000;
+      await keeper.renew();
+      expect(await store.holder('session', 'held')).toMatchObject({ owner: 'node-a', expiresAt: 5000 });
+      expect(await store.holder('session', 'dropped')).toMatchObject({ owner: 'node-a', expiresAt: 4000 });
+      expect(await store.holder('drill', 'd1')).toMatchObject({ expiresAt: 4000 });
+      // Neither is pushed by a later heartbeat: the drill, with work pending, is an orphan any node may take.
+      now = 4500;
+      await keeper.renew();
+      expect((await store.holder('session', 'dropped'))?.expiresAt).toBeLessThan(now);
+      expect((await new LeaseStore(db, 'node-b').orphaned('drill', now, 10)).map((o) => o.id)).toEqual(['d1']);
+      expect(keeper.list()).toEqual([{ kind: 'session', id: 'held', epoch: 1 }]);
     } finally {
       await db.destroy();
     }

@@ -100,6 +100,29 @@ describe('a drill whose lease was taken over', () => {
     // Checkpoints of the old owner change nothing any more.
     expect(await a.drills.manager.leases.confirm(drillId)).toBe(false);
   });
+
+  it('is let go by the old owner at a command forwarded from a third node too: only the new owner acts', async () => {
+    const store = await freshStore('postgres');
+    const a = await fixture.server({ store, redisUrl: redis.url });
+    const b = await fixture.server({ store, redisUrl: redis.url });
+    const c = await fixture.server({ store, redisUrl: redis.url });
+    const cookie = await loginTrainer(a, '蒋老师');
+    const opener = await fixture.client(a.url, cookie);
+    const snap = await opener.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
+    const drillId = snap.state.drillId;
+    await a.db.updateTable('leases').set({ expires_at: 0 }).where('kind', '=', 'drill').where('id', '=', drillId).execute();
+    expect(await b.drills.manager.find(drillId)).toBe(b.drills.manager.get(drillId));
+    const stale = a.drills.manager.get(drillId);
+    expect(stale?.locked).toBe(false);
+    // The trainer's socket is on C, which runs no copy: C forwards the command to every node, the
+    // stale A among them. A confirms its lease like a local command would, and lets go instead of acting.
+    const trainer = await fixture.client(c.url, cookie);
+    expect((await trainer.ok('drill:lock', { drillId, locked: true })).locked).toBe(true);
+    expect(a.drills.manager.get(drillId)).toBeUndefined();
+    expect(stale?.locked).toBe(false);
+    expect(c.drills.manager.get(drillId)).toBeUndefined();
+    expect(b.drills.manager.get(drillId)?.locked).toBe(true);
+  });
 });
 
 describe('the node running a drill, killed', () => {

@@ -29,12 +29,26 @@ describe.each(BACKENDS)('leases on %s', (backend) => {
     expect(await b.acquire('session', 's1', 1000)).toBe(2);
     expect(await a.holder('session', 's1')).toEqual({ owner: 'node-b', epoch: 2, expiresAt: 1000, wakeAt: null });
     // A is not told by the store; its renewal no longer finds the lease, and its release changes nothing.
-    expect(await a.renew(5000)).toEqual([]);
+    expect(await a.renew(5000, 'session', ['s1'])).toEqual([]);
     await a.release('session', 's1', 1);
     expect((await a.holder('session', 's1'))?.owner).toBe('node-b');
-    expect(await b.renew(5000)).toEqual([{ kind: 'session', id: 's1', epoch: 2 }]);
+    expect(await b.renew(5000, 'session', ['s1'])).toEqual([{ kind: 'session', id: 's1', epoch: 2 }]);
     await b.release('session', 's1', 2);
     expect(await b.holder('session', 's1')).toEqual({ owner: '', epoch: 2, expiresAt: 0, wakeAt: null });
+  });
+
+  it('renew only the ids named, of the kind named, still owned by the node', async () => {
+    db = await openStore(await freshStore(backend));
+    const a = new LeaseStore(db, 'node-a');
+    await a.acquire('session', 's1', 1000);
+    await a.acquire('session', 's2', 1000);
+    await a.acquire('drill', 's1', 1000);
+    await new LeaseStore(db, 'node-b').acquire('session', 's3', 1000);
+    expect(await a.renew(5000, 'session', ['s1', 's3'])).toEqual([{ kind: 'session', id: 's1', epoch: 1 }]);
+    expect((await a.holder('session', 's2'))?.expiresAt).toBe(1000);
+    expect((await a.holder('drill', 's1'))?.expiresAt).toBe(1000);
+    expect((await a.holder('session', 's3'))?.expiresAt).toBe(1000);
+    expect(await a.renew(5000, 'session', [])).toEqual([]);
   });
 
   it('are taken over only when expired with work pending, and only by one node', async () => {

@@ -18,6 +18,7 @@ import { buildReveal, revealableMoves } from './reveal.ts';
 import type { SeatTokens } from './seatTokens.ts';
 import type { Seat } from './seats.ts';
 import { distinctName, tileOf } from './seats.ts';
+import { UnrebuildableDrill } from './drillRestore.ts';
 import { SessionShadow } from './sessionShadow.ts';
 import type { DrillOutbox, DrillRecorder } from './drillPorts.ts';
 import type { DrillCheckpoint } from '../../store/drillRunStore.ts';
@@ -293,7 +294,7 @@ export class Drill {
       if (shadow !== played.at(-1)) continue;
       this.follow(seat, shadow);
       const session = await this.registry.get(shadow.sessionId);
-      if (!session) throw new Error(`drill ${this.id}: session ${shadow.sessionId} is not in the log`);
+      if (!session) throw new UnrebuildableDrill(`drill ${this.id}: session ${shadow.sessionId} is not in the log`);
       seat.session = session;
     }
     if (this.status === 'lobby' || seat.removed) return;

@@ -47,8 +47,20 @@ export interface ActionDeps {
   now: () => number;
 }
 
-/** A trainer event on a drill this node runs; the trainer is checked already. */
-export async function control(deps: ActionDeps, drill: Drill, name: ControlName, payload: unknown, host: string | undefined, deliver: Deliver): Promise<void> {
+/**
+ * A trainer event on a drill in this node's memory; the trainer is checked already. The one lease
+ * check for commands, whether the trainer's socket is here or another node forwarded the command:
+ * the lease is confirmed first (commands are rare, and each changes the drill for everyone), and a
+ * node that lost the drill without noticing yet lets go of it, does nothing and answers false, so
+ * the command goes to the new owner instead of into a stale copy.
+ */
+export async function control(deps: ActionDeps, drill: Drill, name: ControlName, payload: unknown, host: string | undefined, deliver: Deliver): Promise<boolean> {
+  if (!(await deps.drills.leases.confirm(drill.id))) return false;
+  await controlHere(deps, drill, name, payload, host, deliver);
+  return true;
+}
+
+async function controlHere(deps: ActionDeps, drill: Drill, name: ControlName, payload: unknown, host: string | undefined, deliver: Deliver): Promise<void> {
   const p = payload as DrillPayload<ControlName>;
   switch (name) {
     case 'drill:attach':

@@ -74,7 +74,9 @@ async function run(deps: ActionDeps, request: ForwardRequest, deliver: (outcome:
       const drill = drills.get(request.drillId);
       if (!drill) return;
       if (drill.trainer.id !== request.trainerId) return deliver({ answer: { ok: false, error: { code: 'forbidden', message: 'only the trainer who opened this drill controls it' } } });
-      return control(deps, drill, request.name as never, request.payload, request.host, deliver);
+      // Not confirmed: this copy is stale and let go of; the node that runs the drill answers.
+      await control(deps, drill, request.name as never, request.payload, request.host, deliver);
+      return;
     }
     case 'join': {
       const drill = drills.hereByCode(request.code);

@@ -87,9 +87,9 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
       for (const event of outcome.then ?? []) emitEvent(socket, event);
     };
 
-    /** Run here if this node runs the drill; else on the node that does. */
-    const route = async (drill: Found, local: (drill: Drill) => Promise<void>, request: ForwardRequest, respond: Respond<unknown>) => {
-      if (drill instanceof Drill && (request.kind !== 'control' || (await drills.leases.confirm(drill.id)))) return local(drill);
+    /** Run here if this node runs the drill (`local` answers false if it found it does not); else on the node that does. */
+    const route = async (drill: Found, local: (drill: Drill) => Promise<boolean | void>, request: ForwardRequest, respond: Respond<unknown>) => {
+      if (drill instanceof Drill && (await local(drill)) !== false) return;
       if (drill === undefined) return respond(fail('not-found', 'no open drill has this code'));
       const outcome = await forward(request);
       if (outcome) apply(respond)(outcome);

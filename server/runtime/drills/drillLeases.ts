@@ -2,6 +2,7 @@
 // by a heartbeat that also checkpoints each drill (its clock, status, pause, reveal) fenced by the
 // lease's epoch. A node that finds a lease gone stops its copy of the drill; a lease nobody renews
 // expires, and any node may then take the drill over (a higher epoch) and rebuild it from the store.
+// Looking for such drills is a loop of its own: a slow rebuild never delays this node's renewals.
 import type { Logger } from 'pino';
 import type { DrillCheckpoint, DrillRunStore } from '../../store/drillRunStore.ts';
 import type { LeaseStore } from '../../store/leases.ts';
@@ -20,12 +21,12 @@ export interface DrillLeaseDeps {
   running: () => Iterable<{ id: string; checkpoint: () => DrillCheckpoint }>;
   /** this node lost a drill's lease: stop running it */
   lost: (drillId: string) => void;
-  /** drills with an expired lease were found: try to take them over */
+  /** drills with an expired lease were found: try to take them over (one failing must not stop the others) */
   orphans: (drillIds: string[]) => Promise<void>;
 }
 
-/** How many orphaned drills one heartbeat looks at. */
-const ORPHANS_PER_BEAT = 20;
+/** How many orphaned drills one look takes on. */
+const ORPHANS_PER_LOOK = 20;
 
 export class DrillLeases {
   private readonly epochs = new Map<string, number>();
@@ -33,6 +34,10 @@ export class DrillLeases {
   private readonly writes = new Map<string, Promise<void>>();
   private cancelBeat: (() => void) | null = null;
   private beating: Promise<void> = Promise.resolve();
+  private inBeat = false;
+  private cancelAdopt: (() => void) | null = null;
+  private adopting: Promise<void> = Promise.resolve();
+  private inAdopt = false;
   private stopped = false;
 
   constructor(private readonly deps: DrillLeaseDeps) {}
@@ -57,6 +62,8 @@ export class DrillLeases {
    * runs it; 'none': it has no lease (not a running drill).
    */
   async takeOver(drillId: string): Promise<'taken' | 'held' | 'none'> {
+    // Shutting down: a drill won now would be held by a node with no heartbeat.
+    if (this.stopped) return 'held';
     const now = this.deps.wall.now();
     const lease = await this.deps.leases.holder('drill', drillId);
     // Released with nothing left to do: the drill ended.
@@ -67,6 +74,18 @@ export class DrillLeases {
     this.epochs.set(drillId, epoch);
     this.start();
     return 'taken';
+  }
+
+  /**
+   * A takeover that could not rebuild the drill (a database hiccup): let go of the lease at once,
+   * its wake-up time kept, so a later look here or another node's orphan loop tries again instead
+   * of the lease being renewed with no drill behind it.
+   */
+  async abandon(drillId: string): Promise<void> {
+    const epoch = this.epochs.get(drillId);
+    if (epoch === undefined) return;
+    this.epochs.delete(drillId);
+    await this.deps.leases.expire('drill', drillId, epoch);
   }
 
   /**
@@ -88,52 +107,93 @@ export class DrillLeases {
     const epoch = this.epochs.get(drillId);
     if (epoch === undefined) return Promise.resolve();
     const previous = this.writes.get(drillId) ?? Promise.resolve();
-    const write = previous
+    const write: Promise<void> = previous
       .then(() => this.deps.runs.save(drillId, { owner: this.owner, epoch }, at))
       .then((held) => {
         if (!held && this.epochs.get(drillId) === epoch) this.drop(drillId);
       })
-      .catch((err: unknown) => this.deps.logger.error({ err, drillId }, 'drill checkpoint failed'));
+      .catch((err: unknown) => this.deps.logger.error({ err, drillId }, 'drill checkpoint failed'))
+      // The last write of a drill clears its entry: the map holds only writes in flight.
+      .finally(() => {
+        if (this.writes.get(drillId) === write) this.writes.delete(drillId);
+      });
     this.writes.set(drillId, write);
     return write;
   }
 
-  /** The drill ended and its results are stored: nobody needs to run it any more. */
+  /**
+   * The drill ended and its results are stored: nobody needs to run it any more. Its run row goes
+   * only while this node still holds the lease: a stale copy that ended the drill removes nothing.
+   */
   async finished(drillId: string): Promise<void> {
     const epoch = this.epochs.get(drillId);
     this.epochs.delete(drillId);
-    await this.deps.runs.remove(drillId);
-    if (epoch !== undefined) await this.deps.leases.release('drill', drillId, epoch);
+    if (epoch === undefined) return;
+    await this.writes.get(drillId);
+    // Both fenced: a copy that lost the drill removes nothing and releases nothing.
+    await this.deps.runs.remove(drillId, { owner: this.owner, epoch });
+    await this.deps.leases.release('drill', drillId, epoch);
   }
 
-  /** Every write and heartbeat begun so far has finished. */
+  /** Every write, heartbeat and orphan look begun so far has finished. */
   async settled(): Promise<void> {
     await this.beating;
+    await this.adopting;
     await Promise.all(this.writes.values());
   }
 
   /**
-   * Shutdown: the heartbeat stops and the leases expire now, keeping their wake-up time, so the next
-   * node's heartbeat finds them among the orphans (or this one restarted takes them over at once)
-   * instead of waiting the lease out.
+   * Shutdown: the heartbeat and the orphan loop stop, and the leases expire now, keeping their
+   * wake-up time, so the next node's orphan loop finds them (or this one restarted takes them over
+   * at once) instead of waiting the lease out. A heartbeat under way is waited for first: its renewal
+   * landing after the hand-off would push the leases a whole TTL again.
    */
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.stopped = true;
     this.cancelBeat?.();
     this.cancelBeat = null;
+    this.cancelAdopt?.();
+    this.cancelAdopt = null;
+    // A takeover under way is waited for too: the drill it wins is handed on with the others.
+    await Promise.all([this.beating, this.adopting]);
     const handed = [...this.epochs].map(([drillId, epoch]) => this.deps.leases.expire('drill', drillId, epoch));
     this.epochs.clear();
-    return Promise.all(handed).then(() => undefined);
+    await Promise.all(handed);
   }
 
-  /** Run the heartbeat (idempotent): renew, checkpoint, and look for drills a dead node left. */
+  /** Run the heartbeat and the orphan loop (idempotent). */
   start(): void {
-    if (this.cancelBeat || this.stopped) return;
+    this.scheduleBeat();
+    this.scheduleAdopt();
+  }
+
+  /** The next heartbeat, a third of the lease after the last one finished (never two at once). */
+  private scheduleBeat(): void {
+    if (this.stopped || this.cancelBeat || this.inBeat) return;
     this.cancelBeat = this.deps.wall.schedule(this.deps.wall.now() + this.beatEvery(), () => {
       this.cancelBeat = null;
+      this.inBeat = true;
       this.beating = this.beat()
         .catch((err: unknown) => this.deps.logger.error({ err }, 'drill heartbeat failed'))
-        .finally(() => this.start());
+        .finally(() => {
+          this.inBeat = false;
+          this.scheduleBeat();
+        });
+    });
+  }
+
+  /** The next look for orphans, as often, once the last one (and the takeovers it began) finished. */
+  private scheduleAdopt(): void {
+    if (this.stopped || this.cancelAdopt || this.inAdopt) return;
+    this.cancelAdopt = this.deps.wall.schedule(this.deps.wall.now() + this.beatEvery(), () => {
+      this.cancelAdopt = null;
+      this.inAdopt = true;
+      this.adopting = this.adopt()
+        .catch((err: unknown) => this.deps.logger.error({ err }, 'looking for orphaned drills failed'))
+        .finally(() => {
+          this.inAdopt = false;
+          this.scheduleAdopt();
+        });
     });
   }
 
@@ -141,14 +201,24 @@ export class DrillLeases {
     return Math.max(100, Math.floor(this.deps.leaseMs / 3));
   }
 
+  /** Renew the drill leases held here (only those), drop the ones lost, checkpoint the rest. */
   private async beat(): Promise<void> {
+    // Only leases held before the renewal are judged by it: one taken over meanwhile is not in its answer.
+    const before = [...this.epochs];
+    if (before.length === 0) return;
     const now = this.deps.wall.now();
-    const held = new Set((await this.deps.leases.renew(now + this.deps.leaseMs)).filter((l) => l.kind === 'drill').map((l) => `${l.id}:${l.epoch}`));
-    for (const [drillId, epoch] of [...this.epochs]) if (!held.has(`${drillId}:${epoch}`)) this.drop(drillId);
+    const renewed = await this.deps.leases.renew(now + this.deps.leaseMs, 'drill', before.map(([drillId]) => drillId));
+    const held = new Set(renewed.map((l) => `${l.id}:${l.epoch}`));
+    for (const [drillId, epoch] of before) if (this.epochs.get(drillId) === epoch && !held.has(`${drillId}:${epoch}`)) this.drop(drillId);
     for (const drill of this.deps.running()) if (this.epochs.has(drill.id)) await this.checkpoint(drill.id, drill.checkpoint());
-    const orphans = await this.deps.leases.orphaned('drill', now, ORPHANS_PER_BEAT);
+  }
+
+  /** Drills a dead node left (lease expired, work pending), taken over here; the next look waits for this one. */
+  private async adopt(): Promise<void> {
+    if (this.stopped) return;
+    const orphans = await this.deps.leases.orphaned('drill', this.deps.wall.now(), ORPHANS_PER_LOOK);
     const ids = orphans.map((o) => o.id).filter((id) => !this.epochs.has(id));
-    if (ids.length > 0) await this.deps.orphans(ids);
+    if (ids.length > 0 && !this.stopped) await this.deps.orphans(ids);
   }
 
   private drop(drillId: string): void {

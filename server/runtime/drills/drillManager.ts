@@ -15,7 +15,7 @@ import type { Scheduler } from '../scheduler.ts';
 import type { DrillOutbox } from './drill.ts';
 import { Drill } from './drill.ts';
 import { DrillLeases } from './drillLeases.ts';
-import { restoreDrill } from './drillRestore.ts';
+import { restoreDrill, UnrebuildableDrill } from './drillRestore.ts';
 import { joinUrl, newJoinCode, qrSvg } from './joinCode.ts';
 import { closeOneInterrupted } from './recovery.ts';
 import type { Seat } from './seats.ts';
@@ -66,8 +66,9 @@ export class DrillManager {
       leaseMs: deps.leaseMs,
       running: () => [...this.drills.values()].filter((d) => d.status !== 'ended').map((d) => ({ id: d.id, checkpoint: () => d.checkpointState() })),
       lost: (drillId) => this.forget(drillId),
+      // One drill that cannot come back never stops the others.
       orphans: async (drillIds) => {
-        for (const id of drillIds) await this.find(id);
+        for (const id of drillIds) await this.find(id).catch((err: unknown) => deps.logger.error({ err, drillId: id }, 'taking over an orphaned drill failed'));
       },
     });
   }
@@ -161,15 +162,22 @@ export class DrillManager {
     let interrupted = 0;
     for (const stored of await this.deps.store.unfinished()) {
       if (this.drills.has(stored.drillId)) continue;
-      const lease = await this.deps.leases.holder('drill', stored.drillId);
-      // Opened by a version without leases, or the node died between the drill row and its lease.
-      if (!lease) {
-        await this.interrupt(stored, now);
-        interrupted++;
-        continue;
+      // One drill must not keep the node from starting, every time. A drill that can never be
+      // rebuilt ends in takeOver; what fails here is the store (whether another node runs the drill
+      // is unknown, so it is not ended): the orphan loop tries again.
+      try {
+        const lease = await this.deps.leases.holder('drill', stored.drillId);
+        // Opened by a version without leases, or the node died between the drill row and its lease.
+        if (!lease) {
+          await this.interrupt(stored, now);
+          interrupted++;
+          continue;
+        }
+        const found = await this.find(stored.drillId);
+        if (found === undefined) interrupted++;
+      } catch (err) {
+        this.deps.logger.error({ err, drillId: stored.drillId }, 'a drill could not be recovered at start-up; the orphan loop tries again');
       }
-      const found = await this.find(stored.drillId);
-      if (found === undefined) interrupted++;
     }
     this.leases.start();
     return interrupted;
@@ -197,17 +205,18 @@ export class DrillManager {
    * Shutdown: timers stop, and the leases are handed on (they expire now) so that the next node to
    * look, or this one restarted, goes on with the drills at once. Resolves once that is stored.
    */
-  close(): Promise<void> {
+  async close(): Promise<void> {
     const handed = this.leases.stop();
+    this.disposeAll();
+    await handed.catch((err: unknown) => this.deps.logger.error({ err }, 'handing on the drill leases failed'));
+    // A takeover that was under way when the shutdown began has finished now (stop waits for it).
+    this.disposeAll();
+  }
+
+  private disposeAll(): void {
     for (const drill of this.drills.values()) drill.dispose();
     this.drills.clear();
     this.codes.clear();
-    return handed.catch((err: unknown) => this.deps.logger.error({ err }, 'handing on the drill leases failed'));
-  }
-
-  /** close() for a caller that cannot wait: should the hand-on not be stored, the leases expire anyway. */
-  dispose(): void {
-    void this.close();
   }
 
   private async ended(drill: Drill, results: DrillResults): Promise<void> {
@@ -246,18 +255,34 @@ export class DrillManager {
     this.urls.set(drill.id, { joinUrl: url, qrSvg: await qrSvg(url) });
   }
 
-  /** Rebuild a drill nobody runs now; a drill that cannot be rebuilt ends as interrupted. */
+  /**
+   * Rebuild a drill nobody runs now; a drill that can never be rebuilt (a scenario or a log is gone)
+   * ends as interrupted. Any other failure (a database hiccup) lets go of the lease again and answers
+   * 'elsewhere': clients are told the drill is moving and ask again, and the next look, here or on
+   * another node, tries afresh instead of the lease being renewed with no drill behind it.
+   */
   private async takeOver(drillId: string): Promise<Found> {
     const taken = await this.leases.takeOver(drillId);
     if (taken === 'held') return 'elsewhere';
     if (taken === 'none') return undefined;
+    try {
+      return await this.rebuild(drillId);
+    } catch (err) {
+      if (err instanceof UnrebuildableDrill && (await this.endUnrebuildable(drillId, err))) return undefined;
+      if (!(err instanceof UnrebuildableDrill)) this.deps.logger.error({ err, drillId }, 'a drill takeover failed: its lease is let go for another try');
+      await this.leases.abandon(drillId).catch((e: unknown) => this.deps.logger.error({ err: e, drillId }, 'letting go of a drill lease failed; it runs out by itself'));
+      return 'elsewhere';
+    }
+  }
+
+  private async rebuild(drillId: string): Promise<Found> {
     const now = this.deps.wall.now();
     const stored = await this.deps.store.unfinishedOne(drillId);
-    const run = await this.deps.runs.load(drillId);
     if (!stored) {
       await this.leases.finished(drillId);
       return undefined;
     }
+    const run = await this.deps.runs.load(drillId);
     const trainer: Trainer = { id: stored.trainerId, name: stored.trainer, admin: stored.trainerAdmin };
     const mode: Mode = stored.mode === 'exam' ? 'exam' : 'practice';
     const drill = run && (await restoreDrill(this.deps, stored, run, (scenarios, clockFrom) => this.build(drillId, stored.code, trainer, scenarios, mode, stored.timeLimitMs, stored.createdAt, clockFrom)));
@@ -275,6 +300,20 @@ export class DrillManager {
       this.endings.add(ending);
     }
     return drill;
+  }
+
+  /** A drill that no node will ever rebuild ends as interrupted; false if that could not be stored (tried again later). */
+  private async endUnrebuildable(drillId: string, err: UnrebuildableDrill): Promise<boolean> {
+    this.deps.logger.error({ err, drillId }, 'a drill cannot be rebuilt: it ends as interrupted');
+    try {
+      const stored = await this.deps.store.unfinishedOne(drillId);
+      if (stored) await this.interrupt(stored, this.deps.wall.now());
+      await this.leases.finished(drillId);
+      return true;
+    } catch (e) {
+      this.deps.logger.error({ err: e, drillId }, 'could not end an unrebuildable drill as interrupted');
+      return false;
+    }
   }
 
   private async interrupt(stored: UnfinishedDrill, now: number): Promise<void> {

@@ -17,6 +17,14 @@ export interface RestoreDeps {
   logger: Logger;
 }
 
+/** The store lacks something a drill needs (a session's log): no node will ever rebuild it. */
+export class UnrebuildableDrill extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnrebuildableDrill';
+  }
+}
+
 /** Builds the Drill object itself (the manager knows its wiring). */
 export type DrillFactory = (scenarios: OpenedScenario[], clockFrom: { at: number; paused: boolean }) => Drill;
 
@@ -46,12 +54,18 @@ export async function restoreDrill(deps: RestoreDeps, stored: UnfinishedDrill, r
     played.set(seat.seatId, shadows);
   }
   const drill = build(scenarios, { at: clockAt, paused: run.status === 'paused' });
-  drill.restoreState(run);
-  for (const s of stored.seats) {
-    const seat: Seat = { id: s.seatId, name: s.name, removed: s.removed, epoch: 0, joinedAt: s.joinedAt, sockets: new Set(), session: null, shadows: [], finished: false };
-    await drill.restoreSeat(seat, played.get(s.seatId) ?? []);
+  try {
+    drill.restoreState(run);
+    for (const s of stored.seats) {
+      const seat: Seat = { id: s.seatId, name: s.name, removed: s.removed, epoch: 0, joinedAt: s.joinedAt, sockets: new Set(), session: null, shadows: [], finished: false };
+      await drill.restoreSeat(seat, played.get(s.seatId) ?? []);
+    }
+    drill.restored();
+  } catch (err) {
+    // Half rebuilt: its timers and log listeners stop with it, whoever tries next.
+    drill.dispose();
+    throw err;
   }
-  drill.restored();
   return drill;
 }
 
