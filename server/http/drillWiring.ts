@@ -8,7 +8,7 @@ import { trainerRoutes } from './trainerRoutes.ts';
 import { TrainerAuth } from './trainerAuth.ts';
 import { DRILL_NAMESPACE } from '../protocol/index.ts';
 import { attachDrillGateway } from '../runtime/drills/drillGateway.ts';
-import { DRILL_LEASE_MS } from '../runtime/drills/drillLeases.ts';
+import { DEFAULT_LEASE_TTL_MS } from '../runtime/config.ts';
 import { DrillManager } from '../runtime/drills/drillManager.ts';
 import type { DrillNamespace } from '../runtime/drills/drillRooms.ts';
 import { drillOutbox } from '../runtime/drills/drillRooms.ts';
@@ -36,7 +36,7 @@ export interface DrillWiringDeps {
   secureCookies: boolean;
   /** this process among the nodes (the owner named in its leases); a new random one if not given */
   nodeId?: string | undefined;
-  /** how long a drill lease lasts without a heartbeat (DRILL_LEASE_MS if not given) */
+  /** how long a drill lease lasts without a heartbeat (LEASE_TTL_MS's default if not given) */
   leaseTtlMs?: number | undefined;
 }
 
@@ -69,7 +69,7 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     publicUrl: deps.publicUrl,
     runs: new DrillRunStore(deps.db),
     leases,
-    leaseMs: deps.leaseTtlMs ?? DRILL_LEASE_MS,
+    leaseMs: deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS,
   });
   attachDrillGateway(nsp, {
     drills: manager,

@@ -19,7 +19,10 @@ export type ProtocolErrorCode =
   | 'not-found'
   /** the scenario exists but does not load (invalid file) or the requested version is gone */
   | 'scenario-unavailable'
-  /** the database cannot be reached: nothing was recorded; send again (same clientMsgId) shortly */
+  /**
+   * passing: the database cannot be reached, or the session/drill is moving between nodes; nothing
+   * was recorded — send again (same clientMsgId) shortly. `internal` is kept for real faults.
+   */
   | 'unavailable'
   | 'internal';
 

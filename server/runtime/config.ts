@@ -5,6 +5,9 @@ import { hostname } from 'node:os';
 import { RATE_LIMIT } from '../protocol/index.ts';
 import type { RateLimit } from './socketGuard.ts';
 
+/** A session or drill lease not renewed for this long may be taken over by another node. */
+export const DEFAULT_LEASE_TTL_MS = 15_000;
+
 export interface ServerConfig {
   port: number;
   /** the interface to listen on; all of them by default */
@@ -85,7 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseUrl,
     redisUrl,
     nodeId,
-    leaseTtlMs: integer(env, 'LEASE_TTL_MS', 15_000, 1000, 600_000),
+    leaseTtlMs: integer(env, 'LEASE_TTL_MS', DEFAULT_LEASE_TTL_MS, 1000, 600_000),
   };
 }
 

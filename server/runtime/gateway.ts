@@ -146,7 +146,7 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
         // Moved to another node since this one loaded it: take the lease back (it follows the trainee) and go again, once.
         await session.act(event, payload.clientMsgId, respond, async () => {
           const again = await registry.take(payload.sessionId).catch(() => undefined);
-          if (!again) return respond(fail('internal', 'the session moved between nodes; send it again (same clientMsgId)'));
+          if (!again) return respond(fail('unavailable', 'the session moved between nodes; send it again (same clientMsgId)'));
           await again.act(event, payload.clientMsgId, respond);
         });
       });

@@ -58,7 +58,7 @@ const seatRecord = { code: '123456', drillId: 'd1', seatId: 'seat1', seatToken: 
 
 describe('a lobby seat during a drill takeover', () => {
   it('asks again after a passing error until the new owner answers', async () => {
-    const server = await drillServer((n) => (n <= 2 ? { ok: false, error: { code: 'internal', message: 'the drill is moving to this node; try again in a moment' } } : { ok: true, data: seatInfo }));
+    const server = await drillServer((n) => (n <= 2 ? { ok: false, error: { code: 'unavailable', message: 'the drill is moving to this node; try again in a moment' } } : { ok: true, data: seatInfo }));
     const { seatLink, socket, seated, failed } = link(server.url);
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     seatLink.rejoin(seatRecord);

@@ -40,7 +40,7 @@ function setup(attachAnswers: (attempt: number) => { ok: true; data: DrillSnapsh
 
 describe('the trainer dashboard after a reconnect', () => {
   it('follows the drill again once its new node answers', async () => {
-    const { store, attaches } = setup((n) => (n === 1 ? { ok: true, data: snapshot } : n <= 3 ? { ok: false, error: { code: 'internal', message: 'the drill is moving; try again in a moment' } } : { ok: true, data: { ...snapshot, state: { ...snapshot.state, clock: 9_000 } } }));
+    const { store, attaches } = setup((n) => (n === 1 ? { ok: true, data: snapshot } : n <= 3 ? { ok: false, error: { code: 'unavailable', message: 'the drill is moving; try again in a moment' } } : { ok: true, data: { ...snapshot, state: { ...snapshot.state, clock: 9_000 } } }));
     expect(await store.getState().attachDrill('d1')).toBeNull();
     store.getState().netTrainerConnected();
     await expect.poll(() => store.getState().live?.state.clock, { timeout: 8_000 }).toBe(9_000);

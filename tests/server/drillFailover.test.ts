@@ -42,7 +42,7 @@ async function untilBack<T>(ask: () => Promise<DrillAck<T>>): Promise<T> {
     const answer = await ask();
     if (answer.ok) return answer.data;
     refusals.add(answer.error.code);
-    expect(answer.error.code).toBe('internal');
+    expect(answer.error.code).toBe('unavailable');
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   throw new Error(`the drill did not come back: ${[...refusals].join(', ')}`);

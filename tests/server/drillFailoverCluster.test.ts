@@ -161,7 +161,7 @@ describe('the node running a drill, killed', () => {
       for (let i = 0; i < 45; i++) {
         const answer = await ask();
         if (answer.ok) return answer.data;
-        expect(['internal', 'forbidden']).toContain(answer.error.code);
+        expect(['unavailable', 'forbidden']).toContain(answer.error.code);
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
       throw new Error('the drill did not come back');

@@ -40,7 +40,7 @@ type Respond<T> = (answer: DrillAck<T>) => void;
 const fail = (code: Extract<DrillAck<never>, { ok: false }>['error']['code'], message: string) => ({ ok: false as const, error: { code, message } });
 const ok = <T>(data: T) => ({ ok: true as const, data });
 /** The drill runs on another node (or is being taken over): the client tries again shortly. */
-const moving = () => fail('internal', 'this drill is moving to another server; try again in a moment');
+const moving = () => fail('unavailable', 'this drill is moving to another server; try again in a moment');
 
 export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps): void {
   const { drills, logger } = deps;

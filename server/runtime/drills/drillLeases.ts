@@ -8,9 +8,6 @@ import type { DrillCheckpoint, DrillRunStore } from '../../store/drillRunStore.t
 import type { LeaseStore } from '../../store/leases.ts';
 import type { Scheduler } from '../scheduler.ts';
 
-/** The default lease: a dead node's drills go on elsewhere within about this long. */
-export const DRILL_LEASE_MS = 15_000;
-
 export interface DrillLeaseDeps {
   wall: Scheduler;
   leases: LeaseStore;
