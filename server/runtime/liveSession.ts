@@ -36,6 +36,12 @@ export interface LiveSessionDeps {
   lease?: { owner: string; epoch: number } | undefined;
   /** a fenced append said another node runs the session now: this copy is dead */
   onLeaseLost?: (session: LiveSession) => void;
+  /**
+   * The log already had this copy's next row (a commit whose answer was lost): this copy is behind
+   * its log and dead, but the session is still this node's — rebuild it from the log now, so its
+   * timers go on without waiting for the trainee or for the lease to lapse.
+   */
+  onBehindLog?: (session: LiveSession) => void;
 }
 
 /** What a session is rebuilt from: a fresh start or a replayed log. */
@@ -236,7 +242,7 @@ export class LiveSession {
       // The row is there already: a commit whose answer was lost (the connection dropped after it).
       // This copy is behind its log; it goes, and a copy rebuilt from the log answers instead.
       if (isDuplicateRow(err)) {
-        this.drop();
+        this.drop(this.deps.onBehindLog);
         throw new LeaseLostError('session', this.id);
       }
       throw err;
@@ -264,11 +270,16 @@ export class LiveSession {
   }
 
   /** Another node runs the session now: stop the timer, refuse every later job, tell the owner. */
-  private drop(): void {
+  private drop(tell = this.deps.onLeaseLost): void {
     if (this.moved) return;
     this.moved = true;
     this.dispose();
-    this.deps.onLeaseLost?.(this);
+    tell?.(this);
+  }
+
+  /** Dropped (lease lost or behind its log): a newer copy, here or elsewhere, runs the session. */
+  get dropped(): boolean {
+    return this.moved;
   }
 
   /** The lease was lost (a heartbeat found another owner): the same as a fenced write. */

@@ -226,6 +226,14 @@ export class SessionRegistry {
         if (this.live.get(session.id) === session) this.live.delete(session.id);
         if (epoch !== undefined) leases?.lost('session', session.id, epoch);
       },
+      onBehindLog: (session: LiveSession) => {
+        if (this.live.get(session.id) !== session) return;
+        this.live.delete(session.id);
+        // Still ours: a copy rebuilt from the log takes over (same epoch, the lease stays held).
+        const pending = this.rebuild(session.id, epoch).finally(() => this.loading.delete(session.id));
+        this.loading.set(session.id, pending);
+        pending.catch((err: unknown) => this.deps.logger.error({ err, sessionId: session.id }, 'rebuilding a session behind its log failed'));
+      },
       onFinished: (session: LiveSession) => {
         if (this.live.get(session.id) !== session) return;
         this.live.delete(session.id);

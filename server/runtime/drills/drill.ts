@@ -254,6 +254,18 @@ export class Drill {
     return drillResults(meta, [...this.seats.values()]);
   }
 
+  /**
+   * The seat's session, with a copy dropped for being behind its log (a commit whose answer was
+   * lost) replaced by the copy the registry rebuilt from that log.
+   */
+  async currentSession(seat: Seat): Promise<LiveSession | undefined> {
+    const session = seat.session;
+    if (!session?.dropped) return session ?? undefined;
+    const fresh = await this.registry.take(session.id);
+    if (fresh && seat.session === session) seat.session = fresh;
+    return fresh;
+  }
+
   /** The session of this seat that a trainee event may act in now, or why not. */
   sessionFor(seat: Seat, sessionId: string): Result<LiveSession> | { ok: false; error: { code: 'paused' | 'forbidden'; message: string } } {
     if (seat.session?.id !== sessionId) return { ok: false, error: { code: 'forbidden', message: 'that is not the session of your seat' } };

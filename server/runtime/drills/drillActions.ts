@@ -109,7 +109,7 @@ export async function takeSeat(drill: Drill, seat: Seat, lastSeq: number, socket
   const claim = { drillId: drill.id, seatId: seat.id, epoch: seat.epoch };
   drill.presence(seat, socketId, true);
   const rooms = [seatRoom(seat.id), traineesRoom(drill.id)];
-  const session = seat.session;
+  const session = await drill.currentSession(seat);
   if (!session) return deliver({ answer: ok(drill.seatInfo(seat)), join: rooms, seat: claim });
   await session.resume(Math.min(lastSeq, session.lastSeq), (seq, missed) => deliver({ answer: ok(drill.seatInfo(seat, seq)), join: [...rooms, sessionRoom(session.id)], seat: claim, then: missed }));
 }
@@ -124,6 +124,7 @@ export function claimedSeat(drill: Drill, claim: SeatClaim): Seat | undefined {
 export async function act(drill: Drill, claim: SeatClaim, name: TraineeEventName, payload: ClientPayload<TraineeEventName>, deliver: Deliver): Promise<void> {
   const seat = claimedSeat(drill, claim);
   if (!seat) return deliver(answer(fail('forbidden', 'join the drill or rejoin your seat on this connection first')));
+  await drill.currentSession(seat);
   const allowed = drill.sessionFor(seat, payload.sessionId);
   if (!allowed.ok) return deliver(answer(allowed));
   await allowed.data.act(toSessionEvent(name, payload as never), payload.clientMsgId, (a) => deliver(answer(a as DrillAck<TraineeAck>)));
