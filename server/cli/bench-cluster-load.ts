@@ -8,7 +8,7 @@
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { DRILL_NAMESPACE } from '../protocol/index.ts';
-import { benchReplies } from './benchReplies.ts';
+import { AckError, SimulatedTrainee } from './bench-server-load.ts';
 
 export interface ClusterLoadConfig {
   urls: string[];
@@ -34,59 +34,9 @@ export interface ClusterLoadResult {
 
 const ACK_TIMEOUT_MS = 10_000;
 const CONNECTS_AT_ONCE = 200;
-/** A trainee ends its session and starts another after this many replies, as in bench:server. */
-const REPLIES_PER_SESSION = 20;
-
-interface Ack {
-  ok: boolean;
-  data?: { sessionId?: string };
-  error?: { code: string };
-}
-
-class AckError extends Error {}
-
-class Trainee {
-  sessionId: string | undefined;
-  /** drill mode: the seat's session is over; this trainee stops */
-  done = false;
-  private replies = 0;
-  private counter = 0;
-
-  constructor(
-    readonly socket: Socket,
-    private readonly index: number,
-    private readonly scenarioId: string,
-    /** a drill seat: the drill starts its session, the trainee never does */
-    private readonly seated = false,
-  ) {}
-
-  private async call(event: string, payload: unknown): Promise<Ack> {
-    return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack;
-  }
-
-  async ensureSession(): Promise<void> {
-    if (this.seated) return;
-    if (this.sessionId && this.replies < REPLIES_PER_SESSION) return;
-    if (this.sessionId) await this.call('session:end', { sessionId: this.sessionId, clientMsgId: `end-${this.counter++}` });
-    const started = await this.call('session:start', { scenarioId: this.scenarioId, displayName: `trainee ${this.index}`, mode: 'practice' });
-    if (!started.ok || !started.data?.sessionId) throw new AckError(started.error?.code ?? 'no-session');
-    this.sessionId = started.data.sessionId;
-    this.replies = 0;
-  }
-
-  async reply(): Promise<number> {
-    const text = benchReplies[(this.index + this.counter) % benchReplies.length] ?? '好的';
-    const t0 = performance.now();
-    const answer = await this.call('reply:send', { sessionId: this.sessionId, clientMsgId: `r-${this.counter++}`, text });
-    const ms = performance.now() - t0;
-    this.replies++;
-    if (!answer.ok) throw new AckError(answer.error?.code ?? 'unknown');
-    return ms;
-  }
-}
 
 /** Drill mode: per node, a trainer opens a drill, its share of the trainees join it, and it starts. */
-async function seatAll(config: ClusterLoadConfig): Promise<Trainee[]> {
+async function seatAll(config: ClusterLoadConfig): Promise<SimulatedTrainee[]> {
   const trainer = config.trainer;
   if (!trainer) throw new Error('drill mode needs a trainer account');
   const seated = await Promise.all(
@@ -98,12 +48,12 @@ async function seatAll(config: ClusterLoadConfig): Promise<Trainee[]> {
       if (!opened.ok || !opened.data) throw new Error(`drill:open failed on ${url}`);
       const { code, state } = opened.data;
       const share = Array.from({ length: config.sessions }, (_, i) => i).filter((i) => i % config.urls.length === node);
-      const trainees: Trainee[] = [];
+      const trainees: SimulatedTrainee[] = [];
       for (let first = 0; first < share.length; first += CONNECTS_AT_ONCE) {
         const batch = await Promise.all(
           share.slice(first, first + CONNECTS_AT_ONCE).map(async (index) => {
             const socket = await open(`${url}${DRILL_NAMESPACE}`);
-            const t = new Trainee(socket, index, config.scenarioId, true);
+            const t = new SimulatedTrainee(socket, index, config.scenarioId, true);
             socket.on('drill:session', (p: { session: { sessionId: string } }) => (t.sessionId = p.session.sessionId));
             await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('drill:join', { code, displayName: `学员${index}` });
             return t;
@@ -132,15 +82,15 @@ function open(url: string, headers?: Record<string, string>): Promise<Socket> {
 /** Error codes that mean the seat's session is over (the drill mode stops that trainee), not a failure. */
 const SESSION_OVER = new Set(['ended', 'session-ended', 'not-active', 'drill-ended']);
 
-async function connectAll(config: ClusterLoadConfig): Promise<Trainee[]> {
-  const trainees: Trainee[] = [];
+async function connectAll(config: ClusterLoadConfig): Promise<SimulatedTrainee[]> {
+  const trainees: SimulatedTrainee[] = [];
   for (let first = 0; first < config.sessions; first += CONNECTS_AT_ONCE) {
     const batch = Array.from({ length: Math.min(CONNECTS_AT_ONCE, config.sessions - first) }, (_, i) => {
       const index = first + i;
       const url = config.urls[index % config.urls.length] ?? '';
       const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
-      return new Promise<Trainee | undefined>((resolve) => {
-        socket.once('connect', () => resolve(new Trainee(socket, index, config.scenarioId)));
+      return new Promise<SimulatedTrainee | undefined>((resolve) => {
+        socket.once('connect', () => resolve(new SimulatedTrainee(socket, index, config.scenarioId)));
         socket.once('connect_error', () => resolve(undefined));
       });
     });
@@ -172,8 +122,8 @@ export async function runClusterLoad(config: ClusterLoadConfig, onReady: () => P
         const ms = await t.reply();
         if (measuring) latencies.push(ms);
       } catch (err) {
-        if (err instanceof AckError && config.mode === 'drill' && SESSION_OVER.has(err.message)) t.done = true;
-        else if (measuring) countError(err instanceof AckError ? err.message : t.socket.connected ? 'timeout' : 'disconnected');
+        if (err instanceof AckError && config.mode === 'drill' && SESSION_OVER.has(err.code)) t.done = true;
+        else if (measuring) countError(err instanceof AckError ? err.code : t.socket.connected ? 'timeout' : 'disconnected');
       }
     }
   });

@@ -45,8 +45,12 @@ export class AckError extends Error {
   }
 }
 
-class SimulatedTrainee {
-  private sessionId: string | undefined;
+/** One simulated trainee on its own socket (bench:server, and bench:cluster's load generator). */
+export class SimulatedTrainee {
+  /** the session it replies in (a drill seat's is set from `drill:session`) */
+  sessionId: string | undefined;
+  /** a drill seat whose session is over: this trainee stops */
+  done = false;
   private replies = 0;
   private counter = 0;
 
@@ -54,6 +58,8 @@ class SimulatedTrainee {
     readonly socket: Socket,
     private readonly index: number,
     private readonly scenarioId: string,
+    /** a drill seat: the drill starts its session, the trainee never does */
+    private readonly seated = false,
   ) {}
 
   private async call(event: string, payload: unknown): Promise<Ack> {
@@ -62,6 +68,7 @@ class SimulatedTrainee {
 
   /** Start a session if there is none or the current one is used up. Throws on an error ack. */
   async ensureSession(): Promise<void> {
+    if (this.seated) return;
     if (this.sessionId && this.replies < REPLIES_PER_SESSION) return;
     if (this.sessionId) await this.call('session:end', { sessionId: this.sessionId, clientMsgId: `end-${this.counter++}` });
     const started = await this.call('session:start', { scenarioId: this.scenarioId, displayName: `trainee ${this.index}`, mode: 'practice' });
