@@ -11,9 +11,11 @@ import { withId } from '../../client/features/studio/api.ts';
 import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
 import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
 import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
+import { libraryContext } from './studioFixture.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
+const { lexicon } = libraryContext();
 const source = withId(readFileSync('scenarios/bargainer-easy.yaml', 'utf8'), 'my-easy');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
@@ -52,6 +54,7 @@ function mount(initial: string, diagnostics: readonly Diagnostic[] = []): Harnes
         diagnostics={diagnostics}
         checkedSource={initial}
         shops={['trailpeak']}
+        lexicon={lexicon}
         onEdit={onEdit}
         onJump={(line, col) => harness.jumps.push([line, col])}
       />

@@ -11,6 +11,7 @@ import { DraftConflict, StudioError, studioApi } from './api.ts';
 import type { StudioSource } from './api.ts';
 import { checkSource } from './checks.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
+import { failedText } from './deleteDraft.ts';
 import type { CheckResult, StudioContext } from './checks.ts';
 import { FormsPanel } from './forms/FormsPanel.tsx';
 import { useFormT } from './forms/strings.ts';
@@ -51,17 +52,21 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
   const [tab, setTab] = useState<'play' | 'graph' | 'form' | 'versions'>('play');
   const [conflict, setConflict] = useState<DraftConflict | null>(null);
   const navigate = useApp((s) => s.navigate);
-  const forms = useFormSync(editor, text, CHECK_DEBOUNCE_MS);
+  const forms = useFormSync(editor, initial);
   const f = useFormT();
   const shops = useMemo(() => Object.keys(context.shops), [context]);
 
+  // One pause for everything that follows the typed text: the checks, the text they are for and the
+  // forms, so fields and the diagnostics placed on them change together.
+  const showInForms = forms.show;
   useEffect(() => {
     const timer = setTimeout(() => {
       setResult(checkSource(text, id, context));
       setCheckedText(text);
+      showInForms(text);
     }, CHECK_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, id, context]);
+  }, [text, id, context, showInForms]);
 
   const save = async (): Promise<boolean> => {
     try {
@@ -74,7 +79,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
         setConflict(err);
         return false;
       }
-      setStatus({ kind: 'error', text: d('failed', { message: err instanceof Error ? err.message : String(err) }) });
+      setStatus({ kind: 'error', text: failedText(d, err) });
       return false;
     }
   };

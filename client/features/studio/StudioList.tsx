@@ -7,9 +7,9 @@ import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
-import { dateTime } from '../../ui/format.ts';
 import { declaredId, ID_PATTERN, studioApi, withId } from './api.ts';
 import type { StudioList as List } from './api.ts';
+import { confirmDeleteDraft, failedText } from './deleteDraft.ts';
 import { useStudioT } from './strings.ts';
 
 export const editPath = (id: string) => paths.trainer(`/studio/edit/${id}`);
@@ -34,7 +34,7 @@ export function StudioList() {
       await studioApi.saveDraft(id, withId(source, id), { create: true });
       navigate(editPath(id));
     } catch (err) {
-      setError(d('failed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(failedText(d, err));
     }
   };
   const duplicate = async (from: string) => {
@@ -57,10 +57,9 @@ export function StudioList() {
     try {
       const draft = await studioApi.peek(id);
       if (draft.from !== 'draft' || draft.revision === null) return reload();
-      if (!window.confirm(d('delete.confirm', { id, who: draft.savedBy ?? '', when: dateTime(draft.savedAt ?? 0, lang) }))) return;
-      await studioApi.deleteDraft(id, draft.revision);
+      if (!(await confirmDeleteDraft(d, lang, id, { revision: draft.revision, savedBy: draft.savedBy, savedAt: draft.savedAt }))) return;
     } catch (err) {
-      setError(d('failed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(failedText(d, err));
     }
     reload();
   };

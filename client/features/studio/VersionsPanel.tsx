@@ -7,6 +7,7 @@ import { useApp } from '../../store/index.ts';
 import { dateTime } from '../../ui/format.ts';
 import { DraftConflict, ExportNeedsConfirm, studioApi } from './api.ts';
 import type { VersionList } from './api.ts';
+import { confirmDeleteDraft, failedText } from './deleteDraft.ts';
 import { DiffView } from './DiffView.tsx';
 import { useStudioT } from './strings.ts';
 
@@ -28,7 +29,7 @@ export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
   const [texts, setTexts] = useState<Partial<Record<Side, string>>>({});
   const [sides, setSides] = useState<{ from: Side; to: Side } | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const failed = (err: unknown) => setStatus({ kind: 'error', text: d('failed', { message: err instanceof Error ? err.message : String(err) }) });
+  const failed = (err: unknown) => setStatus({ kind: 'error', text: failedText(d, err) });
 
   const reload = useCallback(() => {
     studioApi.versions(id).then((loaded) => {
@@ -79,9 +80,9 @@ export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
   };
   const deleteDraft = async () => {
     const draft = list?.draft;
-    if (!draft || !window.confirm(d('delete.confirm', { id, who: draft.savedBy, when: dateTime(draft.savedAt, lang) }))) return;
+    if (!draft) return;
     try {
-      await studioApi.deleteDraft(id, draft.revision);
+      if (!(await confirmDeleteDraft(d, lang, id, draft))) return;
       setStatus({ kind: 'ok', text: d('delete.done') });
       if (onDeleted) onDeleted();
       else reload();

@@ -56,7 +56,6 @@ export class StudioError extends Error {
   constructor(
     message: string,
     readonly diagnostics: string[] = [],
-    readonly status = 0,
   ) {
     super(message);
   }
@@ -68,7 +67,7 @@ export class DraftConflict extends StudioError {
     message: string,
     readonly latest: DraftStamp | null,
   ) {
-    super(message, [], 409);
+    super(message);
   }
 }
 
@@ -88,8 +87,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!res.ok) {
     const message = body.error?.message ?? res.statusText;
     if (res.status === 409 && body.latest !== undefined) throw new DraftConflict(message, body.latest);
-    if (res.status === 409 && body.needsConfirm) throw new ExportNeedsConfirm(message, [], 409);
-    throw new StudioError(message, body.diagnostics ?? [], res.status);
+    if (res.status === 409 && body.needsConfirm) throw new ExportNeedsConfirm(message);
+    throw new StudioError(message, body.diagnostics ?? []);
   }
   return body as T;
 }

@@ -64,3 +64,10 @@ export function offsetOf(source: string, line: number, col: number): number {
   const lineEnd = end < 0 ? source.length : end;
   return Math.min(offset + Math.max(0, col - 1), lineEnd);
 }
+
+/** 1-based line and column of a character offset (the inverse of offsetOf). */
+export function lineColAt(source: string, offset: number): { line: number; col: number } {
+  const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, col: before.length - lineStart + 1 };
+}

@@ -45,7 +45,7 @@ export function dice(a: Bigrams, b: Bigrams): number {
 
 /** True when the text is short enough that both sides must be compared by single characters. */
 export function isShort(normalized: string): boolean {
-  return Array.from(normalized.replace(NOISE, '')).length < 2;
+  return meaningfulChars(normalized).length < 2;
 }
 
 /** Similarity in [0, 1] of two texts after normalisation; symmetric, 1 for identical texts. */

@@ -11,8 +11,8 @@ import { START, createSourceMap, positionAt } from './sourceMap.ts';
 import type { Position, SourceMap } from './sourceMap.ts';
 import { issueMessages } from './zodIssues.ts';
 
-export type { JsonPath, Position, SourceMap } from './sourceMap.ts';
-export { emptySourceMap } from './sourceMap.ts';
+export type { JsonPath, PathStep, PathWalk, Position, SourceMap } from './sourceMap.ts';
+export { emptySourceMap, positionAt, walkPath } from './sourceMap.ts';
 
 /** One problem in one file; line and col are 1-based. */
 export interface Diagnostic {
@@ -58,9 +58,13 @@ function yamlMessage(err: YAMLError, source: string): string {
     const key = /^(.*?)\s*:(?:\s|$)/.exec(rest)?.[1]?.replace(/^(["'])(.*)\1$/, '$2');
     return key && key.length <= 60 ? `duplicate key ${JSON.stringify(key)}` : 'duplicate key';
   }
-  // yaml's messages may end with a position or a code excerpt; our prefix already says where.
-  const text = err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? err.message;
-  return `YAML syntax error: ${text}`;
+  return `YAML syntax error: ${yamlErrorText(err)}`;
+}
+
+/** A yaml error's first line without its trailing position: callers say where themselves. */
+export function yamlErrorText(err: YAMLError): string {
+  // yaml's messages may end with a position or a code excerpt.
+  return err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? err.message;
 }
 
 function limit(list: Diagnostic[], path: string): Diagnostic[] {
@@ -74,15 +78,27 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function readYaml(source: string, path: string): { doc: Document; counter: LineCounter; data: unknown } | { diagnostics: Diagnostic[] } {
+export type ComposedYaml = { ok: true; doc: Document; counter: LineCounter } | { ok: false; thrown: string };
+
+/**
+ * The YAML document (with node ranges and a line counter) exactly as the engine reads it; its
+ * errors and warnings are left on the document. Never throws: a composer crash comes back as text.
+ */
+export function composeYaml(source: string): ComposedYaml {
   const counter = new LineCounter();
-  let doc: Document;
   try {
-    doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    return { ok: true, doc, counter };
   } catch (err) {
     // The composer recurses; absurd nesting overflows the stack before it can report an error.
-    return { diagnostics: [diagnostic(path, START, `cannot read this YAML: ${errorText(err)}`)] };
+    return { ok: false, thrown: errorText(err) };
   }
+}
+
+function readYaml(source: string, path: string): { doc: Document; counter: LineCounter; data: unknown } | { diagnostics: Diagnostic[] } {
+  const composed = composeYaml(source);
+  if (!composed.ok) return { diagnostics: [diagnostic(path, START, `cannot read this YAML: ${composed.thrown}`)] };
+  const { doc, counter } = composed;
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     const deep = problems.find((e) => /call stack/i.test(e.message));

@@ -1,7 +1,7 @@
 // Maps a JSON path (as zod reports it, or as the checker builds it) back to a line:col in the YAML
 // source, so every diagnostic points at the node an author has to edit.
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, YAMLMap, YAMLSeq } from 'yaml';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -60,35 +60,58 @@ function keyMatches(key: unknown, segment: string | number): boolean {
   return key === segment;
 }
 
+export interface PathStep {
+  /** the mapping or list this step was taken in */
+  collection: YAMLMap | YAMLSeq;
+  /** the mapping key node, or undefined for a list item */
+  key: unknown;
+  /** the value reached (null when it is empty: `key:` with nothing after it) */
+  node: unknown;
+}
+
+export interface PathWalk {
+  /** the steps that exist, in order; stops at the first missing one */
+  steps: PathStep[];
+  /** whether the whole path was found */
+  complete: boolean;
+}
+
+/**
+ * Walks `path` from the document root. With `followAliases` an alias is walked through to its
+ * anchored node (diagnostics still locate inside `*base`); without, the walk stops there, because
+ * an editor must not write into a node other places share.
+ */
+export function walkPath(doc: Document, path: JsonPath, followAliases: boolean): PathWalk {
+  const steps: PathStep[] = [];
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    const collection = followAliases ? deref(doc, node) : node;
+    let step: PathStep | undefined;
+    if (isMap(collection)) {
+      const pair = collection.items.find((p) => isPair(p) && keyMatches(p.key, segment));
+      if (pair) step = { collection, key: pair.key, node: pair.value };
+    } else if (isSeq(collection) && typeof segment === 'number' && segment >= 0 && segment < collection.items.length) {
+      step = { collection, key: undefined, node: collection.items[segment] };
+    }
+    if (!step) return { steps, complete: false };
+    steps.push(step);
+    node = step.node;
+  }
+  return { steps, complete: true };
+}
+
 function walk(doc: Document, path: JsonPath): Step {
   let node: unknown = doc.contents;
   let offset = start(node);
   let keyOffset = offset;
-  for (const segment of path) {
-    node = deref(doc, node);
-    let next: unknown;
-    let nextKeyOffset: number | undefined;
-    let found = false;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, segment));
-      if (pair) {
-        found = true;
-        next = pair.value;
-        nextKeyOffset = start(pair.key);
-      }
-    } else if (isSeq(node) && typeof segment === 'number') {
-      if (segment >= 0 && segment < node.items.length) {
-        found = true;
-        next = node.items[segment];
-        nextKeyOffset = start(next);
-      }
-    }
-    if (!found) return { node, offset, keyOffset, complete: false };
-    node = next;
+  const { steps, complete } = walkPath(doc, path, true);
+  for (const step of steps) {
+    const nextKeyOffset = isSeq(step.collection) ? start(step.node) : start(step.key);
+    node = step.node;
     keyOffset = nextKeyOffset ?? offset;
-    offset = start(deref(doc, next)) ?? start(next) ?? keyOffset;
+    offset = start(deref(doc, node)) ?? start(node) ?? keyOffset;
   }
-  return { node, offset, keyOffset, complete: true };
+  return { node: complete ? node : deref(doc, node), offset, keyOffset, complete };
 }
 
 export function createSourceMap(doc: Document, counter: LineCounter): SourceMap & Required<Pick<SourceMap, 'locateKey'>> {

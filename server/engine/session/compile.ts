@@ -42,9 +42,7 @@ export interface CompiledScenario {
   machine: PersonaMachine;
   /** line groups by key: `enter:<state>`, `on:<state>:<i>`, `always:<state>:<i>`, `nudge:<state>` */
   lines: ReadonlyMap<string, Line[]>;
-  /** xstate's pure transition(), without building a throw-away actor on every call */
-  transition(snapshot: PersonaSnapshot, event: MachineEvent): [PersonaSnapshot, ExecutableActionObject[]];
-  /** the same transition from a stored (state, variables), memoised: what a session step uses */
+  /** xstate's pure transition from a stored (state, variables), memoised: what a session step uses */
   move(value: string, context: Vars, event: MachineEvent): MachineMove;
   /** xstate's initialTransition(), computed once: a persona machine takes no input, so it never varies */
   start(): MachineMove;
@@ -81,12 +79,15 @@ type PersonaSetup = ReturnType<typeof makeMachine>;
 export type PersonaMachine = ReturnType<PersonaSetup['createMachine']>;
 export type PersonaSnapshot = ReturnType<PersonaMachine['resolveState']>;
 
+/** xstate's pure transition(), without building a throw-away actor on every call. */
+type Transition = (snapshot: PersonaSnapshot, event: MachineEvent) => [PersonaSnapshot, ExecutableActionObject[]];
+
 /**
  * xstate's transition() creates an actor (and runs the initial transition) on every call to get an
  * actor scope: about 90 µs per reply. Persona machines spawn no children, so one inert scope per
  * compiled scenario, with a collecting action executor, gives the same pure result cheaply.
  */
-function pureTransitioner(machine: PersonaMachine): CompiledScenario['transition'] {
+function pureTransitioner(machine: PersonaMachine): Transition {
   const self = createActor(machine);
   let collected: ExecutableActionObject[] = [];
   const scope = {
@@ -116,7 +117,7 @@ function frozenMove(snapshot: PersonaSnapshot, actions: readonly ExecutableActio
   });
 }
 
-function computeMove(machine: PersonaMachine, transition: CompiledScenario['transition']) {
+function computeMove(machine: PersonaMachine, transition: Transition) {
   return (value: string, context: Vars, event: MachineEvent): MachineMove => {
     const [snapshot, actions] = transition(machine.resolveState({ value, context }), event);
     return frozenMove(snapshot, actions);
@@ -202,7 +203,6 @@ export function compileScenario(bundle: Bundle): CompiledScenario {
     rubric: createRubric(scenario),
     machine,
     lines,
-    transition,
     move: memoizedMoves(scenario, computeMove(machine, transition)),
     start: () => (first ??= frozenMove(...initialTransition(machine))),
   };

@@ -7,12 +7,12 @@ import type { FormApi } from './FormFields.tsx';
 import { problemsByPath, pathKey } from './fieldProblems.ts';
 import { readForms } from './formModel.ts';
 import type { IntentInfo } from './formModel.ts';
-import { useIntentChoices } from './intentChoices.ts';
+import { intentChoices } from './intentChoices.ts';
 import { LinesForm } from './LinesForm.tsx';
 import { MetaForm } from './MetaForm.tsx';
 import { RulesForm } from './RulesForm.tsx';
 import { useFormT } from './strings.ts';
-import { lineColAt } from './yamlDoc.ts';
+import { lineColAt } from '../checks.ts';
 import { addVariant, removeVariant, renameKey, setValue } from './yamlEdit.ts';
 import type { TextChange } from './yamlEdit.ts';
 
@@ -22,8 +22,8 @@ interface Props {
   diagnostics: readonly Diagnostic[];
   checkedSource: string;
   shops: readonly string[];
-  /** the global intents new rules and reactions pick from (fetched from the studio context when absent) */
-  lexicon?: Lexicon | undefined;
+  /** the global intents new rules and reactions pick from (the studio context's) */
+  lexicon: Lexicon;
   onEdit(make: (source: string) => TextChange | null): void;
   onJump(line: number, col: number): void;
 }
@@ -37,7 +37,8 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, lexicon,
   const d = useFormT();
   const [section, setSection] = useState<Section>('meta');
   const read = useMemo(() => readForms(source), [source]);
-  const choices = useIntentChoices(lexicon, read.ok ? read.model.intents : noIntents, section !== 'meta');
+  // A few dozen entries: cheaper to list again than to keep a memo in step with every edit.
+  const choices = intentChoices(lexicon, read.ok ? read.model.intents : noIntents);
   // Diagnostics for another text would point at the wrong fields: wait for the check to catch up.
   const problems = useMemo(
     () => (read.ok && checkedSource === source ? problemsByPath(read.model, source, diagnostics) : new Map<string, readonly Diagnostic[]>()),

@@ -1,7 +1,8 @@
 // Keeps the forms and the YAML editor on one text. A form edit becomes a text change applied to the
 // editor as a transaction (so Ctrl+Z undoes it there) and the forms re-read the new text at once;
-// typing in the YAML reaches the forms after a pause, like the checks.
-import { useCallback, useEffect, useState } from 'react';
+// typing in the YAML reaches the forms through `show`, which the editor calls after a pause, in the
+// same debounce as the checks (so fields and their diagnostics change together).
+import { useCallback, useState } from 'react';
 import type { RefObject } from 'react';
 import { applyChange } from './yamlEdit.ts';
 import type { TextChange } from './yamlEdit.ts';
@@ -11,12 +12,8 @@ export interface TextTarget {
   apply(change: TextChange): void;
 }
 
-export function useFormSync(target: RefObject<TextTarget | null>, text: string, delayMs: number) {
-  const [formSource, setFormSource] = useState(text);
-  useEffect(() => {
-    const timer = setTimeout(() => setFormSource(text), delayMs);
-    return () => clearTimeout(timer);
-  }, [text, delayMs]);
+export function useFormSync(target: RefObject<TextTarget | null>, initial: string) {
+  const [formSource, setFormSource] = useState(initial);
 
   /** `make` sees the editor's text as it is now, never a debounced copy. */
   const edit = useCallback(
@@ -31,5 +28,5 @@ export function useFormSync(target: RefObject<TextTarget | null>, text: string, 
     },
     [target],
   );
-  return { formSource, edit };
+  return { formSource, edit, show: setFormSource };
 }

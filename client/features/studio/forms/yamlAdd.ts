@@ -10,7 +10,7 @@ import { triggerOf } from './formModel.ts';
 import type { Trigger } from './formModel.ts';
 import { insertListItem, removeListItem } from './yamlBlock.ts';
 import type { Block } from './yamlBlock.ts';
-import { locate, rangeOf, readDoc } from './yamlDoc.ts';
+import { locate, parsed, rangeOf } from './yamlDoc.ts';
 import type { TextChange } from './yamlEdit.ts';
 import { flowItem, flowList } from './yamlWrite.ts';
 
@@ -76,11 +76,6 @@ export function ruleBlock(rule: NewRule): Block {
   if (scope !== undefined) entries.push(['scope', inline(scope)]);
   entries.push([rule.mode, inline(checkText(rule.check))], ['feedback', bilingual(rule.feedback)], ['modelReply', bilingual(rule.modelReply)]);
   return { map: entries };
-}
-
-function parsed(source: string): Document | undefined {
-  const read = readDoc(source);
-  return read.ok ? read.doc : undefined;
 }
 
 /** A new rule, last in rubric.rules (created, with rubric:, before tests: when missing). */

@@ -1,8 +1,9 @@
 // Reading the scenario YAML for the forms: the `yaml` Document (with node ranges into the source),
 // the first syntax error at its line:col when there is one, and a walk from a JSON path to the node,
 // its key and whether it sits inside a flow collection (which decides how a new value is written).
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
+import { composeYaml, positionAt, walkPath, yamlErrorText } from '../../../../server/engine/index.ts';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -14,20 +15,22 @@ export interface ParseFailure {
 
 export type ReadDoc = { ok: true; doc: Document } | { ok: false; error: ParseFailure };
 
+/** The document as the engine composes it, or its first syntax error at line:col. */
 export function readDoc(source: string): ReadDoc {
-  const counter = new LineCounter();
-  try {
-    const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, logLevel: 'silent' });
-    const first = doc.errors[0];
-    if (!first) return { ok: true, doc };
-    const { line, col } = counter.linePos(first.pos[0]);
-    // yaml's message may end with a position or an excerpt; the form shows its own line:col link.
-    const message = (first.message.split('\n')[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, '');
-    return { ok: false, error: { message, line: Math.max(1, line), col: Math.max(1, col) } };
-  } catch (err) {
-    // Absurd nesting overflows the composer's stack; the form then shows this like a syntax error.
-    return { ok: false, error: { message: err instanceof Error ? err.message : String(err), line: 1, col: 1 } };
-  }
+  const composed = composeYaml(source);
+  // Absurd nesting overflows the composer's stack; the form then shows this like a syntax error.
+  if (!composed.ok) return { ok: false, error: { message: composed.thrown, line: 1, col: 1 } };
+  const { doc, counter } = composed;
+  const first = doc.errors[0];
+  if (!first) return { ok: true, doc };
+  // The form shows its own line:col link, so the message loses yaml's trailing position.
+  return { ok: false, error: { message: yamlErrorText(first), ...positionAt(counter, first.pos[0]) } };
+}
+
+/** The document when the YAML parses, else undefined (the edits then decline). */
+export function parsed(source: string): Document | undefined {
+  const read = readDoc(source);
+  return read.ok ? read.doc : undefined;
 }
 
 export interface Located {
@@ -41,38 +44,16 @@ export interface Located {
   inFlow: boolean;
 }
 
-function keyMatches(key: unknown, segment: string | number): boolean {
-  return isScalar(key) ? String(key.value) === String(segment) : key === segment;
-}
-
 /**
  * The node at `path`, or undefined when some step does not exist. Aliases are not followed: an
  * aliased part is shared with other places, so the forms leave it to the YAML.
  */
 export function locate(doc: Document, path: YamlPath): Located | undefined {
-  let node: unknown = doc.contents;
-  let keyStart: number | undefined;
-  let key: unknown;
-  let inFlow = false;
-  for (const segment of path) {
-    if (isMap(node)) {
-      inFlow ||= Boolean(node.flow);
-      const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, segment));
-      if (!pair) return undefined;
-      key = pair.key;
-      keyStart = rangeOf(pair.key)?.[0];
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      inFlow ||= Boolean(node.flow);
-      if (segment < 0 || segment >= node.items.length) return undefined;
-      key = undefined;
-      keyStart = undefined;
-      node = node.items[segment];
-    } else {
-      return undefined;
-    }
-  }
-  return { node, keyStart, key, inFlow };
+  const { steps, complete } = walkPath(doc, path, false);
+  if (!complete) return undefined;
+  const last = steps.at(-1);
+  if (!last) return { node: doc.contents, keyStart: undefined, key: undefined, inFlow: false };
+  return { node: last.node, keyStart: rangeOf(last.key)?.[0], key: last.key, inFlow: steps.some((step) => Boolean(step.collection.flow)) };
 }
 
 /** [start, valueEnd, nodeEnd] of a node, when it has one. */
@@ -91,11 +72,4 @@ export function valueOf(doc: Document, node: unknown): unknown {
   if (isAlias(node)) return undefined;
   if (isMap(node) || isSeq(node)) return node.toJS(doc) as unknown;
   return undefined;
-}
-
-/** 1-based line and column of a character offset. */
-export function lineColAt(source: string, offset: number): { line: number; col: number } {
-  const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, col: before.length - lineStart + 1 };
 }

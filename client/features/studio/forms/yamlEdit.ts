@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
 import { removeListItem } from './yamlBlock.ts';
-import { locate, rangeOf, readDoc } from './yamlDoc.ts';
+import { locate, parsed, rangeOf } from './yamlDoc.ts';
 import type { YamlPath } from './yamlDoc.ts';
 import { flowItem, flowList, flowValue, scalarText } from './yamlWrite.ts';
 import type { FormValue, Where } from './yamlWrite.ts';
@@ -67,11 +67,6 @@ function blockIndent(source: string, node: unknown, at: number): string {
 }
 
 // ---------------------------------------------------------------- the edits
-
-function parsed(source: string): Document | undefined {
-  const read = readDoc(source);
-  return read.ok ? read.doc : undefined;
-}
 
 /** Replace a node's text, keeping a block node's trailing line break where it had one. */
 function replaceNode(source: string, node: unknown, insert: string): TextChange | null {
