@@ -8,7 +8,8 @@
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { DRILL_NAMESPACE } from '../protocol/index.ts';
-import { AckError, SimulatedTrainee } from './bench-server-load.ts';
+import type { AckError } from './bench-server-load.ts';
+import { LoadWindow, SimulatedTrainee } from './bench-server-load.ts';
 
 export interface ClusterLoadConfig {
   urls: string[];
@@ -103,43 +104,20 @@ async function connectAll(config: ClusterLoadConfig): Promise<SimulatedTrainee[]
 
 export async function runClusterLoad(config: ClusterLoadConfig, onReady: () => Promise<void>): Promise<ClusterLoadResult> {
   const trainees = config.mode === 'drill' ? await seatAll(config) : await connectAll(config);
-  const errorCodes: Record<string, number> = {};
-  const countError = (code: string, n = 1) => (errorCodes[code] = (errorCodes[code] ?? 0) + n);
-  if (trainees.length < config.sessions) countError('connect', config.sessions - trainees.length);
+  const window = new LoadWindow();
+  if (trainees.length < config.sessions) window.countError('connect', config.sessions - trainees.length);
   const sessions = trainees.filter((t) => t.sessionId !== undefined).length;
   if (config.mode === 'idle') {
     await onReady();
     for (const t of trainees) t.socket.disconnect();
-    return { replies: 0, elapsedSec: 0, p50Ms: 0, p99Ms: 0, errors: config.sessions - sessions, errorCodes, connected: trainees.length, sessions };
+    return { replies: 0, elapsedSec: 0, p50Ms: 0, p99Ms: 0, errors: config.sessions - sessions, errorCodes: window.errorCodes, connected: trainees.length, sessions };
   }
-  const latencies: number[] = [];
-  let measuring = false;
-  let stopped = false;
+  // A drill seat whose session is over stops: that is the drill ending, not an error.
+  const sessionOver = (t: SimulatedTrainee) => (err: AckError) => config.mode === 'drill' && SESSION_OVER.has(err.code) && (t.done = true);
   const loops = trainees.map(async (t) => {
-    for (let i = 0; i < 10_000_000 && !stopped && !t.done; i++) {
-      try {
-        await t.ensureSession();
-        const ms = await t.reply();
-        if (measuring) latencies.push(ms);
-      } catch (err) {
-        if (err instanceof AckError && config.mode === 'drill' && SESSION_OVER.has(err.code)) t.done = true;
-        else if (measuring) countError(err instanceof AckError ? err.code : t.socket.connected ? 'timeout' : 'disconnected');
-      }
-    }
+    for (let i = 0; i < 10_000_000 && !window.stopped && !t.done; i++) await window.replyOnce(t, sessionOver(t));
   });
-  await sleep(config.warmupSeconds * 1000);
-  measuring = true;
-  const started = performance.now();
-  await sleep(config.seconds * 1000);
-  measuring = false;
-  const elapsedSec = (performance.now() - started) / 1000;
-  stopped = true;
-  await Promise.race([Promise.all(loops), sleep(ACK_TIMEOUT_MS + 1000)]);
-  for (const t of trainees) t.socket.disconnect();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  const errors = Object.values(errorCodes).reduce((a, b) => a + b, 0);
-  return { replies: latencies.length, elapsedSec, p50Ms: at(0.5), p99Ms: at(0.99), errors, errorCodes, connected: trainees.length, sessions };
+  return { ...(await window.measure(loops, trainees, config.warmupSeconds, config.seconds)), sessions };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -105,50 +105,70 @@ async function connectAll(config: LoadConfig): Promise<SimulatedTrainee[]> {
   return trainees;
 }
 
-export async function runLoad(config: LoadConfig): Promise<LoadResult> {
-  const trainees = await connectAll(config);
-  const latencies: number[] = [];
-  const errorCodes: Record<string, number> = {};
-  const countError = (code: string, n = 1) => (errorCodes[code] = (errorCodes[code] ?? 0) + n);
-  if (trainees.length < config.sessions) countError('connect', config.sessions - trainees.length);
-  let measuring = false;
-  let stopped = false;
-  const guarded = async (t: SimulatedTrainee) => {
+/**
+ * One load run's measured window: replies and errors count only while it is open (after the warm-up),
+ * and every trainee loop stops when it closes. Shared by bench:server and bench:cluster.
+ */
+export class LoadWindow {
+  readonly errorCodes: Record<string, number> = {};
+  private readonly latencies: number[] = [];
+  private measuring = false;
+  /** the trainee loops check this and stop */
+  stopped = false;
+
+  countError(code: string, n = 1): void {
+    this.errorCodes[code] = (this.errorCodes[code] ?? 0) + n;
+  }
+
+  /** One reply of `t` (a session first if it needs one), its latency or its error counted. */
+  async replyOnce(t: SimulatedTrainee, onAckError?: (err: AckError) => boolean): Promise<void> {
     try {
       await t.ensureSession();
       const ms = await t.reply();
-      if (measuring) latencies.push(ms);
+      if (this.measuring) this.latencies.push(ms);
     } catch (err) {
-      if (measuring) countError(err instanceof AckError ? err.code : t.socket.connected ? 'timeout' : 'disconnected');
+      if (err instanceof AckError && onAckError?.(err)) return;
+      if (this.measuring) this.countError(err instanceof AckError ? err.code : t.socket.connected ? 'timeout' : 'disconnected');
     }
-  };
+  }
+
+  /** Warm up, measure for `seconds`, stop the loops, disconnect everyone; the figures of the window. */
+  async measure(loops: Promise<unknown>[], trainees: readonly SimulatedTrainee[], warmupSeconds: number, seconds: number) {
+    await sleep(warmupSeconds * 1000);
+    this.measuring = true;
+    const started = performance.now();
+    await sleep(seconds * 1000);
+    this.measuring = false;
+    const elapsedSec = (performance.now() - started) / 1000;
+    this.stopped = true;
+    await Promise.race([Promise.all(loops), sleep(ACK_TIMEOUT_MS + 1000)]);
+    for (const t of trainees) t.socket.disconnect();
+    const latencies = [...this.latencies].sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+    const errors = Object.values(this.errorCodes).reduce((a, b) => a + b, 0);
+    return { replies: latencies.length, elapsedSec, p50Ms: at(0.5), p99Ms: at(0.99), errors, errorCodes: this.errorCodes, connected: trainees.length };
+  }
+}
+
+export async function runLoad(config: LoadConfig): Promise<LoadResult> {
+  const trainees = await connectAll(config);
+  const window = new LoadWindow();
+  if (trainees.length < config.sessions) window.countError('connect', config.sessions - trainees.length);
   const loops =
     config.mode === 'closed'
       ? trainees.map(async (t) => {
-          for (let i = 0; i < 10_000_000 && !stopped; i++) await guarded(t);
+          for (let i = 0; i < 10_000_000 && !window.stopped; i++) await window.replyOnce(t);
         })
       : trainees.map(async (t, i) => {
           // Spread the trainees evenly over the interval, then each keeps its own beat.
           await sleep((i * config.intervalMs) / trainees.length);
-          for (let beat = 0; beat < 100_000 && !stopped; beat++) {
+          for (let beat = 0; beat < 100_000 && !window.stopped; beat++) {
             const next = performance.now() + config.intervalMs;
-            await guarded(t);
+            await window.replyOnce(t);
             await sleep(Math.max(0, next - performance.now()));
           }
         });
-  await sleep(config.warmupSeconds * 1000);
-  measuring = true;
-  const started = performance.now();
-  await sleep(config.seconds * 1000);
-  measuring = false;
-  const elapsedSec = (performance.now() - started) / 1000;
-  stopped = true;
-  await Promise.race([Promise.all(loops), sleep(ACK_TIMEOUT_MS + 1000)]);
-  for (const t of trainees) t.socket.disconnect();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  const errors = Object.values(errorCodes).reduce((a, b) => a + b, 0);
-  return { replies: latencies.length, elapsedSec, p50Ms: at(0.5), p99Ms: at(0.99), errors, errorCodes, connected: trainees.length };
+  return window.measure(loops, trainees, config.warmupSeconds, config.seconds);
 }
 
 function sleep(ms: number): Promise<void> {
