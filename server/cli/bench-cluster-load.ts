@@ -8,7 +8,7 @@
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { DRILL_NAMESPACE } from '../protocol/index.ts';
-import type { AckError } from './bench-server-load.ts';
+import type { AckError, LoadResult } from './bench-server-load.ts';
 import { LoadWindow, SimulatedTrainee } from './bench-server-load.ts';
 
 export interface ClusterLoadConfig {
@@ -22,14 +22,8 @@ export interface ClusterLoadConfig {
   trainer?: { name: string; password: string };
 }
 
-export interface ClusterLoadResult {
-  replies: number;
-  elapsedSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  errorCodes: Record<string, number>;
-  connected: number;
+export interface ClusterLoadResult extends LoadResult {
+  /** trainees that had a session (drill mode: seated and started) */
   sessions: number;
 }
 

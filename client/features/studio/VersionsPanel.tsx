@@ -29,17 +29,18 @@ export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
   const [texts, setTexts] = useState<Partial<Record<Side, string>>>({});
   const [sides, setSides] = useState<{ from: Side; to: Side } | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const failed = (err: unknown) => setStatus({ kind: 'error', text: failedText(d, err) });
+  const failed = useCallback((err: unknown) => setStatus({ kind: 'error', text: failedText(d, err) }), [d]);
+  // Only whether there is an editor side matters to the default pair, not its text.
+  const hasEditor = unsaved !== undefined;
 
   const reload = useCallback(() => {
     studioApi.versions(id).then((loaded) => {
       setList(loaded);
       // The saved draft may have changed: read it again when it is shown.
       setTexts(({ draft: _stale, ...kept }) => kept);
-      setSides((s) => s ?? defaultSides(loaded, unsaved !== undefined));
+      setSides((s) => s ?? defaultSides(loaded, hasEditor));
     }, failed);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `unsaved` only decides the first default
-  }, [id]);
+  }, [id, hasEditor, failed]);
   useEffect(reload, [reload]);
 
   const options: { side: Side; label: string }[] = [
@@ -60,8 +61,7 @@ export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
       const loading = side === 'draft' ? studioApi.peek(id).then((s) => (s.from === 'draft' ? s.source : '')) : studioApi.version(id, Number(side.slice(1))).then((v) => v.source);
       loading.then((text) => setTexts((t) => ({ ...t, [side]: text })), failed).finally(() => fetching.current.delete(side));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetch what the chosen sides lack
-  }, [id, sides, texts]);
+  }, [id, sides, texts, failed]);
 
   const exportVersion = async (version: number) => {
     setStatus(null);

@@ -29,15 +29,16 @@ export class DrillLeases {
   private readonly epochs = new Map<string, number>();
   /** checkpoints of one drill are written in order */
   private readonly writes = new Map<string, Promise<void>>();
-  private cancelBeat: (() => void) | null = null;
-  private beating: Promise<void> = Promise.resolve();
-  private inBeat = false;
-  private cancelAdopt: (() => void) | null = null;
-  private adopting: Promise<void> = Promise.resolve();
-  private inAdopt = false;
+  /** the heartbeat, and the orphan look kept off it (a slow takeover must not delay renewals) */
+  private readonly heartbeat: RepeatingJob;
+  private readonly orphanLook: RepeatingJob;
   private stopped = false;
 
-  constructor(private readonly deps: DrillLeaseDeps) {}
+  constructor(private readonly deps: DrillLeaseDeps) {
+    const every = () => this.beatEvery();
+    this.heartbeat = new RepeatingJob(deps.wall, every, () => this.beat(), (err) => deps.logger.error({ err }, 'drill heartbeat failed'));
+    this.orphanLook = new RepeatingJob(deps.wall, every, () => this.adopt(), (err) => deps.logger.error({ err }, 'looking for orphaned drills failed'));
+  }
 
   get owner(): string {
     return this.deps.leases.owner;
@@ -134,8 +135,8 @@ export class DrillLeases {
 
   /** Every write, heartbeat and orphan look begun so far has finished. */
   async settled(): Promise<void> {
-    await this.beating;
-    await this.adopting;
+    await this.heartbeat.running;
+    await this.orphanLook.running;
     await Promise.all(this.writes.values());
   }
 
@@ -147,12 +148,8 @@ export class DrillLeases {
    */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.cancelBeat?.();
-    this.cancelBeat = null;
-    this.cancelAdopt?.();
-    this.cancelAdopt = null;
     // A takeover under way is waited for too: the drill it wins is handed on with the others.
-    await Promise.all([this.beating, this.adopting]);
+    await Promise.all([this.heartbeat.stop(), this.orphanLook.stop()]);
     const handed = [...this.epochs].map(([drillId, epoch]) => this.deps.leases.expire('drill', drillId, epoch));
     this.epochs.clear();
     await Promise.all(handed);
@@ -160,38 +157,8 @@ export class DrillLeases {
 
   /** Run the heartbeat and the orphan loop (idempotent). */
   start(): void {
-    this.scheduleBeat();
-    this.scheduleAdopt();
-  }
-
-  /** The next heartbeat, a third of the lease after the last one finished (never two at once). */
-  private scheduleBeat(): void {
-    if (this.stopped || this.cancelBeat || this.inBeat) return;
-    this.cancelBeat = this.deps.wall.schedule(this.deps.wall.now() + this.beatEvery(), () => {
-      this.cancelBeat = null;
-      this.inBeat = true;
-      this.beating = this.beat()
-        .catch((err: unknown) => this.deps.logger.error({ err }, 'drill heartbeat failed'))
-        .finally(() => {
-          this.inBeat = false;
-          this.scheduleBeat();
-        });
-    });
-  }
-
-  /** The next look for orphans, as often, once the last one (and the takeovers it began) finished. */
-  private scheduleAdopt(): void {
-    if (this.stopped || this.cancelAdopt || this.inAdopt) return;
-    this.cancelAdopt = this.deps.wall.schedule(this.deps.wall.now() + this.beatEvery(), () => {
-      this.cancelAdopt = null;
-      this.inAdopt = true;
-      this.adopting = this.adopt()
-        .catch((err: unknown) => this.deps.logger.error({ err }, 'looking for orphaned drills failed'))
-        .finally(() => {
-          this.inAdopt = false;
-          this.scheduleAdopt();
-        });
-    });
+    this.heartbeat.start();
+    this.orphanLook.start();
   }
 
   private beatEvery(): number {
@@ -222,5 +189,46 @@ export class DrillLeases {
     this.epochs.delete(drillId);
     this.deps.logger.warn({ drillId }, 'another node runs this drill now: this node lets go of it');
     this.deps.lost(drillId);
+  }
+}
+
+/**
+ * A job run again `every()` ms after its last run finished: never two runs at once, a failure
+ * logged and the next run scheduled anyway; stop() cancels the next run and waits for one under way.
+ */
+class RepeatingJob {
+  private cancel: (() => void) | null = null;
+  private inRun = false;
+  private stopped = false;
+  /** the run under way, or a resolved promise */
+  running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly wall: Scheduler,
+    private readonly every: () => number,
+    private readonly run: () => Promise<void>,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  /** Idempotent. */
+  start(): void {
+    if (this.stopped || this.cancel || this.inRun) return;
+    this.cancel = this.wall.schedule(this.wall.now() + this.every(), () => {
+      this.cancel = null;
+      this.inRun = true;
+      this.running = this.run()
+        .catch(this.onError)
+        .finally(() => {
+          this.inRun = false;
+          this.start();
+        });
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancel?.();
+    this.cancel = null;
+    await this.running;
   }
 }
