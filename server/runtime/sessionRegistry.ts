@@ -1,6 +1,6 @@
 // The sessions this node runs. A session is in memory while it is busy; any other time it can be
 // dropped and rebuilt from its log (after a restart, on the next connect), timers re-armed.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { startSession } from '../engine/index.ts';
 import type { Ack, Mode, SessionInfo } from '../protocol/index.ts';
@@ -13,6 +13,7 @@ import { replaySession } from './replay.ts';
 import type { ScenarioCatalog } from './scenarioCatalog.ts';
 import type { Scheduler } from './scheduler.ts';
 import { effectsToRecords, toLogged } from './serverEvents.ts';
+import { timeOrderedId } from './timeOrderedId.ts';
 import type { SessionTokens } from './tokens.ts';
 
 export interface RegistryDeps {
@@ -56,9 +57,9 @@ export class SessionRegistry {
     const scenario = await this.deps.catalog.forStart(request.scenarioId, request.version);
     if (!scenario.ok) return scenario;
     const { compiled, hash, summary } = scenario.data;
-    const id = randomUUID();
-    const seed = randomInt(0, 2 ** 32 - 1);
     const now = this.deps.scheduler.now();
+    const id = timeOrderedId(now);
+    const seed = randomInt(0, 2 ** 32 - 1);
     const first = startSession(compiled, { seed, now, speed: this.deps.speed });
     const records = effectsToRecords(first.effects, first.state, now, 1, null);
     const leases = this.deps.leases;

@@ -15,7 +15,11 @@ afterAll(async () => {
 /** Refuse the discount, then ask for a screenshot: the buyer buys. */
 async function playToPurchase(mode: Mode): Promise<{ t: Trainee; sessionId: string }> {
   const t = await trainee(server.url);
+  const before = Date.now();
   const info = await t.ok('session:start', { scenarioId: 'mini-haggle', displayName: '小王', mode });
+  // Time-ordered ids (UUID v7) keep the log's index writes together (server/runtime/timeOrderedId.ts).
+  expect(info.sessionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(parseInt(info.sessionId.replace(/-/g, '').slice(0, 12), 16)).toBeGreaterThanOrEqual(before);
   expect(info).toMatchObject({ mode, displayName: '小王', lastSeq: 0, ended: false, scenario: { id: 'mini-haggle', version: 3 } });
   const { sessionId } = info;
   await t.waitForEvent('buyer:say');

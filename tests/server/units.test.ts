@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from '../../server/runtime/config.ts';
 import type { EventRecord } from '../../server/runtime/serverEvents.ts';
 import { byDelivery, insertInOrder, isVisible } from '../../server/runtime/serverEvents.ts';
 import { SlidingWindowLimiter } from '../../server/runtime/socketGuard.ts';
+import { timeOrderedId } from '../../server/runtime/timeOrderedId.ts';
 import { SessionTokens } from '../../server/runtime/tokens.ts';
 
 describe('validatePayload', () => {
@@ -74,5 +75,27 @@ describe('server event order', () => {
     expect(isVisible(record(1, 10, 'verdict:add'), 'practice', null)).toBe(true);
     expect(isVisible(record(1, 10), 'practice', 9)).toBe(false);
     expect(isVisible(record(1, 9), 'practice', 9)).toBe(true);
+  });
+});
+
+describe('timeOrderedId', () => {
+  const V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  it('is a UUID version 7 whose first 48 bits are the time in milliseconds', () => {
+    const at = Date.UTC(2026, 10, 24, 16, 30, 5, 123);
+    const id = timeOrderedId(at);
+    expect(id).toMatch(V7);
+    expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(at);
+  });
+  it('sorts as text in creation order across milliseconds, and never repeats', () => {
+    const start = Date.UTC(2026, 0, 1);
+    const ids = Array.from({ length: 5000 }, (_, i) => timeOrderedId(start + Math.floor(i / 10)));
+    const byMs = ids.filter((_, i) => i % 10 === 0);
+    expect([...byMs].sort()).toEqual(byMs);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids.slice(0, 50)) expect(id).toMatch(V7);
+  });
+  it('keeps the random bits random: ids of one millisecond differ after the time', () => {
+    const tails = new Set(Array.from({ length: 200 }, () => timeOrderedId(1).slice(14)));
+    expect(tails.size).toBe(200);
   });
 });
