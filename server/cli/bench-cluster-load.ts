@@ -104,7 +104,7 @@ export async function runClusterLoad(config: ClusterLoadConfig, onReady: () => P
   if (config.mode === 'idle') {
     await onReady();
     for (const t of trainees) t.socket.disconnect();
-    return { replies: 0, elapsedSec: 0, p50Ms: 0, p99Ms: 0, errors: config.sessions - sessions, errorCodes: window.errorCodes, connected: trainees.length, sessions };
+    return { replies: 0, elapsedSec: 0, p50Ms: 0, p99Ms: 0, errors: config.sessions - sessions, errorCodes: window.errorCodes, connected: trainees.length, cpuMs: 0, sessions };
   }
   // A drill seat whose session is over stops: that is the drill ending, not an error.
   const sessionOver = (t: SimulatedTrainee) => (err: AckError) => config.mode === 'drill' && SESSION_OVER.has(err.code) && (t.done = true);

@@ -26,7 +26,13 @@ export interface LoadResult {
   /** error acks by code, and `timeout` / `disconnected` */
   errorCodes: Record<string, number>;
   connected: number;
+  /** CPU the load generator itself spent in the window (all its threads), ms */
+  cpuMs: number;
 }
+
+/** What a load generator run as a process prints when its measured window opens and closes. */
+export const WINDOW_OPEN = '{"window":"open"}';
+export const WINDOW_CLOSE = '{"window":"close"}';
 
 /** A session is ended and a new one started after this many replies, as a trainee would. */
 const REPLIES_PER_SESSION = 20;
@@ -116,6 +122,9 @@ export class LoadWindow {
   /** the trainee loops check this and stop */
   stopped = false;
 
+  /** `onEdge` hears the measured window open and close (the parent reads the server's CPU then). */
+  constructor(private readonly onEdge: (edge: 'open' | 'close') => void = () => undefined) {}
+
   countError(code: string, n = 1): void {
     this.errorCodes[code] = (this.errorCodes[code] ?? 0) + n;
   }
@@ -135,24 +144,29 @@ export class LoadWindow {
   /** Warm up, measure for `seconds`, stop the loops, disconnect everyone; the figures of the window. */
   async measure(loops: Promise<unknown>[], trainees: readonly SimulatedTrainee[], warmupSeconds: number, seconds: number) {
     await sleep(warmupSeconds * 1000);
+    this.onEdge('open');
     this.measuring = true;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await sleep(seconds * 1000);
     this.measuring = false;
     const elapsedSec = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    this.onEdge('close');
     this.stopped = true;
     await Promise.race([Promise.all(loops), sleep(ACK_TIMEOUT_MS + 1000)]);
     for (const t of trainees) t.socket.disconnect();
     const latencies = [...this.latencies].sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
     const errors = Object.values(this.errorCodes).reduce((a, b) => a + b, 0);
-    return { replies: latencies.length, elapsedSec, p50Ms: at(0.5), p99Ms: at(0.99), errors, errorCodes: this.errorCodes, connected: trainees.length };
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    return { replies: latencies.length, elapsedSec, p50Ms: at(0.5), p99Ms: at(0.99), errors, errorCodes: this.errorCodes, connected: trainees.length, cpuMs };
   }
 }
 
-export async function runLoad(config: LoadConfig): Promise<LoadResult> {
+export async function runLoad(config: LoadConfig, onEdge?: (edge: 'open' | 'close') => void): Promise<LoadResult> {
   const trainees = await connectAll(config);
-  const window = new LoadWindow();
+  const window = new LoadWindow(onEdge);
   if (trainees.length < config.sessions) window.countError('connect', config.sessions - trainees.length);
   const loops =
     config.mode === 'closed'
@@ -178,7 +192,7 @@ function sleep(ms: number): Promise<void> {
 // Run as a process: the config is the one argument, the result the one line printed.
 if (process.argv[1]?.endsWith('bench-server-load.ts')) {
   const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
-  runLoad(config)
+  runLoad(config, (edge) => console.log(edge === 'open' ? WINDOW_OPEN : WINDOW_CLOSE))
     .then((result) => {
       console.log(JSON.stringify(result));
       process.exit(0);

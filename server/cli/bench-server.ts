@@ -15,7 +15,10 @@ import { createInterface } from 'node:readline';
 import { formatDiagnostic } from '../engine/index.ts';
 import { loadBundle, scenariosDir } from '../store/scenarioFiles.ts';
 import { fail, intOption, numberOption, readArgs, stringOption, UsageError } from './args.ts';
+import { cpuPerReply, threadCpu } from './bench/threadCpu.ts';
+import type { ThreadCpu } from './bench/threadCpu.ts';
 import type { LoadConfig, LoadResult } from './bench-server-load.ts';
+import { WINDOW_CLOSE, WINDOW_OPEN } from './bench-server-load.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const children = new Set<ChildProcess>();
@@ -27,12 +30,15 @@ function spawnTs(file: string, args: string[], env: Record<string, string> = {},
   return child;
 }
 
-/** Lines a child prints on stdout, and its exit; stderr is kept for the error message. */
-function collect(child: ChildProcess): Promise<{ lines: string[]; code: number | null; stderr: string }> {
+/** Lines a child prints on stdout (each also to `onLine` as it comes), and its exit; stderr is kept for the error message. */
+function collect(child: ChildProcess, onLine: (line: string) => void = () => undefined): Promise<{ lines: string[]; code: number | null; stderr: string }> {
   const lines: string[] = [];
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (l) => lines.push(l));
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (l) => {
+    lines.push(l);
+    onLine(l);
+  });
   return new Promise((done) => child.once('close', (code) => done({ lines, code, stderr })));
 }
 
@@ -67,11 +73,22 @@ function stopGracefully(child: ChildProcess): Promise<void> {
   });
 }
 
-async function runLoad(config: LoadConfig): Promise<LoadResult> {
-  const out = await collect(spawnTs('server/cli/bench-server-load.ts', [JSON.stringify(config)]));
+interface MeasuredLoad extends LoadResult {
+  /** CPU µs per measured reply: the server's main thread, its other threads, the load generator */
+  cpuUs: { main: number; other: number; load: number } | undefined;
+}
+
+/** One load run against the server process `server`, whose CPU is read as the measured window opens and closes. */
+async function runLoad(config: LoadConfig, server: ChildProcess): Promise<MeasuredLoad> {
+  const readings: (ThreadCpu | undefined)[] = [];
+  const out = await collect(spawnTs('server/cli/bench-server-load.ts', [JSON.stringify(config)]), (line) => {
+    if (line === WINDOW_OPEN || line === WINDOW_CLOSE) readings.push(threadCpu(server.pid));
+  });
   const last = out.lines.at(-1);
   if (out.code !== 0 || !last) throw new Error(`load generator failed (${out.code}): ${out.stderr.slice(-1500)}`);
-  return JSON.parse(last) as LoadResult;
+  const result = JSON.parse(last) as LoadResult;
+  const perReply = cpuPerReply(readings[0], readings[1], result.replies);
+  return { ...result, cpuUs: perReply && { ...perReply, load: Number(((result.cpuMs * 1000) / result.replies).toFixed(1)) } };
 }
 
 /** Peak resident memory of a process, from /proc (Linux); 0 where there is no /proc. */
@@ -122,7 +139,7 @@ async function main(): Promise<void> {
   const closed = (url: string): LoadConfig => ({ url, mode: 'closed', sessions, scenarioId, seconds, warmupSeconds, intervalMs: 0 });
 
   const echo = await startServerProcess('server/cli/bench-server-echo.ts', {});
-  const echoRun = await runLoad(closed(echo.url));
+  const echoRun = await runLoad(closed(echo.url), echo.child);
   echo.child.kill('SIGKILL');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
@@ -136,8 +153,8 @@ async function main(): Promise<void> {
     // The closed loop is a deliberate flood; the paced run stays far below the default anyway.
     RATE_LIMIT_EVENTS: '1000000',
   }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : []);
-  const appRun = await runLoad(closed(app.url));
-  const paced = await runLoad({ url: app.url, mode: 'paced', sessions: pacedSessions, scenarioId, seconds: pacedSeconds, warmupSeconds: 5, intervalMs: 5000 });
+  const appRun = await runLoad(closed(app.url), app.child);
+  const paced = await runLoad({ url: app.url, mode: 'paced', sessions: pacedSessions, scenarioId, seconds: pacedSeconds, warmupSeconds: 5, intervalMs: 5000 }, app.child);
   const rssMB = peakRssMB(app.child.pid);
   if (profileDir) await stopGracefully(app.child);
   else app.child.kill('SIGKILL');
@@ -155,6 +172,8 @@ async function main(): Promise<void> {
     p99Ms: Number(appRun.p99Ms.toFixed(2)),
     errors: appRun.errors + echoRun.errors,
     rssMB,
+    // Per reply, in µs of CPU: where the difference to the baseline is spent (steadier than rates here).
+    cpuUsPerReply: { echo: echoRun.cpuUs, app: appRun.cpuUs },
     paced: { sessions: paced.connected, p99Ms: Number(paced.p99Ms.toFixed(2)), errors: paced.errors, repliesPerSec: Math.round(paced.replies / paced.elapsedSec) },
   };
   console.log(`bench:server — scenario ${scenarioId}, ${sessions} trainees in a closed loop for ${seconds}s each, then ${pacedSessions} replying every 5 s for ${pacedSeconds}s`);
@@ -165,6 +184,10 @@ async function main(): Promise<void> {
   row('app: reply -> step -> log -> ack (closed)', appRun, result.ratio.toFixed(3));
   row(`app: ${paced.connected} trainees, a reply every 5 s`, paced, '');
   console.log(`app peak RSS ${rssMB} MB`);
+  const cpuLine = (name: string, c: MeasuredLoad['cpuUs']) =>
+    c && console.log(`${name.padEnd(10)} CPU µs per reply: server main thread ${c.main}, server other threads ${c.other}, load generator ${c.load}, all ${(c.main + c.other + c.load).toFixed(1)}`);
+  cpuLine('echo', echoRun.cpuUs);
+  cpuLine('app', appRun.cpuUs);
   for (const [name, r] of [['echo', echoRun], ['app', appRun], ['paced', paced]] as const) {
     if (r.errors > 0) console.log(`${name} errors: ${JSON.stringify(r.errorCodes)}`);
   }
