@@ -69,7 +69,14 @@ export interface SimilarityKey {
 }
 
 export function similarityKey(text: string): SimilarityKey {
-  const normalized = normalize(text);
+  return similarityKeyOfNormalized(normalize(text));
+}
+
+/**
+ * similarityKey() of a text that is normalize()'s output already: normalize() is idempotent, so
+ * normalising it again (about a tenth of a step) would give the same key.
+ */
+export function similarityKeyOfNormalized(normalized: string): SimilarityKey {
   return { normalized, chars: meaningfulChars(normalized) };
 }
 

@@ -2,7 +2,7 @@
 // plain form, similarity(earlier, reply) for each of the last eight replies, normalised and split
 // both texts again on every turn: half of a whole step() under load. The answer is the same when
 // each text is prepared once (similarityKey) and kept while it is still among the recent replies.
-import { similarAtLeast, similarityKey } from '../analysis/similarity.ts';
+import { similarAtLeast, similarityKeyOfNormalized } from '../analysis/similarity.ts';
 import type { SimilarityKey } from '../analysis/similarity.ts';
 
 /** Similarity at which two replies count as the same text sent again (copy-paste answering). */
@@ -18,18 +18,19 @@ export const RECENT_REPLIES = 8;
 const KEY_CACHE_LIMIT = 4096;
 const keys = new Map<string, SimilarityKey>();
 
-function keyOf(text: string): SimilarityKey {
-  let key = keys.get(text);
+/** The key of a normalised text (every text here is a reply's normalised form). */
+function keyOf(normalized: string): SimilarityKey {
+  let key = keys.get(normalized);
   if (key !== undefined) {
-    keys.delete(text);
+    keys.delete(normalized);
   } else {
-    key = similarityKey(text);
+    key = similarityKeyOfNormalized(normalized);
     if (keys.size >= KEY_CACHE_LIMIT) {
       const oldest = keys.keys().next();
       if (oldest.done !== true) keys.delete(oldest.value);
     }
   }
-  keys.set(text, key);
+  keys.set(normalized, key);
   return key;
 }
 
