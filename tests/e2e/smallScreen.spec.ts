@@ -66,3 +66,35 @@ test('the side panel and the conversation list open as drawers on a small screen
   await expect(page.getByLabel('回复内容')).toBeVisible();
   await shot(page, 'small-screen-chat');
 });
+
+test('a phone keeps the top bar and the chat header on one line each, and the end confirmation on screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 760 });
+  await startChat(page, 'bargainer');
+  const oneLine = async (locator: ReturnType<typeof page.locator>, maxHeight: number) => {
+    const box = await locator.boundingBox();
+    expect(box, 'laid out').not.toBeNull();
+    expect(box?.height ?? Infinity).toBeLessThanOrEqual(maxHeight);
+    return box;
+  };
+  // The bar: logo, both links, the status dot and the language switch in its 48 px; the brand name
+  // and the connection words are still there for a screen reader.
+  await oneLine(page.locator('.topbar'), 48);
+  for (const link of ['首页', '工作台']) await oneLine(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: link }), 32);
+  await expect(page.getByRole('link', { name: /客服道场/ })).toBeVisible();
+  await expect(page.getByTestId('connection')).toContainText('在线');
+  // The buyer's name reads as a name, not one character per line; the drawer buttons keep their names.
+  const title = await oneLine(page.locator('#chat-title'), 26);
+  expect(title?.width ?? 0).toBeGreaterThan(50);
+  await expect(page.getByRole('button', { name: '客户与商品' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '会话列表' })).toBeVisible();
+  // "End the session?" and its buttons stay inside the screen.
+  await page.getByRole('button', { name: '结束会话' }).click();
+  const confirm = page.getByRole('group', { name: /确定结束/ });
+  await expect(confirm).toBeVisible();
+  for (const button of await confirm.getByRole('button').all()) {
+    const box = await button.boundingBox();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 360, 'inside the screen').toBe(true);
+  }
+  await oneLine(page.locator('#chat-title'), 26);
+  await shot(page, 'small-screen-phone');
+});

@@ -24,7 +24,7 @@ export function TopBar() {
         <span className="topbar-logo" aria-hidden="true">
           道
         </span>
-        <span>{t('app.name')}</span>
+        <span className="topbar-brand-name">{t('app.name')}</span>
       </AppLink>
       <nav aria-label={t('nav.main')} className="topbar-nav">
         <AppLink to={paths.home} aria-current={route === 'home' ? 'page' : undefined}>
@@ -37,8 +37,10 @@ export function TopBar() {
       <div className="topbar-right">
         <span className={`topbar-conn conn-${connection}`} role="status" data-testid="connection" data-state={connection}>
           <span className="conn-dot" aria-hidden="true" />
-          {name.trim() ? `${name.trim()} · ` : ''}
-          {t(`conn.${connection}`)}
+          <span className="topbar-conn-text">
+            {name.trim() ? `${name.trim()} · ` : ''}
+            {t(`conn.${connection}`)}
+          </span>
         </span>
         <div className="lang-switch" role="group" aria-label={t('lang.label')}>
           {LANGS.map((l) => (
