@@ -44,13 +44,27 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
     file = join(root, 'index.html');
   }
   const hashedAsset = decoded.startsWith('/assets/');
-  res.writeHead(200, {
+  const headers = {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
+  };
+  if (head) {
+    res.writeHead(isFile(file) ? 200 : 503, headers).end();
+    return true;
+  }
+  // The file can go between the look above and the read (the app rebuilt or redeployed under a
+  // running server): an unheard stream error would end the process, so it becomes an answer.
+  const stream = createReadStream(file);
+  stream.once('error', () => {
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2', 'cache-control': 'no-store' });
+    res.end('The app is being updated; try again in a moment.');
   });
-  if (head) res.end();
-  else createReadStream(file).pipe(res);
+  stream.once('open', () => {
+    res.writeHead(200, headers);
+    stream.pipe(res);
+  });
   return true;
 }
 

@@ -1,5 +1,5 @@
 // The HTTP side: health, the scenario list, a session's transcript for its token holder, the web app.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +7,9 @@ import type { TestServer } from './helpers.ts';
 import { msgId, startServer, tempDataDir, trainee } from './helpers.ts';
 
 let server: TestServer;
+let dist: string;
 beforeAll(async () => {
-  const dist = tempDataDir();
+  dist = tempDataDir();
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>客服道场</title>');
   writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
@@ -81,6 +82,26 @@ describe('HTTP', () => {
     expect((await get('/assets/app-1234.js')).type).toContain('javascript');
     expect((await get('/assets/missing.js')).status).toBe(404);
     expect((await get('/api/nothing')).status).toBe(404);
+  });
+
+  it('answers 503 and stays up while the app files are gone (a rebuild under a running server)', async () => {
+    renameSync(join(dist, 'index.html'), join(dist, 'index.html.away'));
+    try {
+      const page = await get('/practice/mini-haggle');
+      expect(page.status).toBe(503);
+      expect(page.body).toContain('try again');
+      const head = await new Promise<number>((resolve, reject) => {
+        const { hostname, port } = new URL(server.url);
+        request({ hostname, port, path: '/', method: 'HEAD' }, (res) => resolve(res.statusCode ?? 0))
+          .on('error', reject)
+          .end();
+      });
+      expect(head).toBe(503);
+      expect((await get('/healthz')).status).toBe(200);
+    } finally {
+      renameSync(join(dist, 'index.html.away'), join(dist, 'index.html'));
+    }
+    expect((await get('/')).status).toBe(200);
   });
 
   it('never serves files outside the app folder', async () => {
