@@ -50,7 +50,7 @@ describe('multi-turn play-test', () => {
     expect(canWait(play)).toBe(true);
     play = playSilence(compiled, play);
     expect(play.turns[0]).toMatchObject({ kind: 'silence', at: 'ask', next: 'ask', waitedMs: 30_000 });
-    expect(play.turns[0]?.buyerLines).toEqual([expect.stringMatching(/在吗|人呢/)]);
+    expect(play.turns[0]?.buyerLines.map((l) => l.text)).toEqual([expect.stringMatching(/在吗|人呢/)]);
     play = playSilence(compiled, play);
     expect(play.turns[1]).toMatchObject({ kind: 'silence', next: 'gone', outcome: { kind: 'left' } });
     expect(canWait(play)).toBe(false);

@@ -1,13 +1,19 @@
 // Play-test an exchange: from the start or any buyer move with chosen variables, reply turn after
-// turn (or stay silent and let the buyer nudge or leave) while state and variables carry over; each
-// turn shows the normalised text, the intents with their keyword hits and negations, the rules it
-// fired and the buyer's move. Any reply can be pinned down as a golden or bad embedded test.
+// turn (or stay silent and let the buyer nudge or leave, or act as the trainee chat lets one: open a
+// link, answer a file offer, send a card or coupon, confirm the address) while state and variables
+// carry over; each turn shows the normalised text, the intents with their keyword hits and
+// negations, the rules it fired and the buyer's move. Any reply can be pinned down as a golden or
+// bad embedded test.
 import { useId, useState } from 'react';
 import type { CompiledScenario } from '../../../server/engine/index.ts';
+import { BuyerLineView } from './BuyerLineView.tsx';
+import type { LineActions } from './BuyerLineView.tsx';
+import { canAnswer, canOpen, fileAnswer, playAction } from './playAction.ts';
+import { PlayActionBar } from './PlayActionBar.tsx';
 import { appendTest, initialVars } from './playtest.ts';
 import type { Vars } from './playtest.ts';
 import { canWait, isOver, playSilence, playTurn, startPlay, testFromTurn } from './playSession.ts';
-import type { PlaySession, PlayStart, PlayTurn } from './playSession.ts';
+import type { PlaySession, PlayStart, PlayTurn, TraineeAction } from './playSession.ts';
 import { useStudioT } from './strings.ts';
 import { TurnCard } from './TurnCard.tsx';
 
@@ -70,6 +76,22 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
       failed(err);
     }
   };
+  const act = (action: TraineeAction) => {
+    setNote(null);
+    try {
+      setSession(playAction(compiled, session, action));
+    } catch (err) {
+      failed(err);
+    }
+  };
+  const lineActions: LineActions = {
+    shop: compiled.shop,
+    canOpen: (line) => canOpen(session, line),
+    canAnswer: (line) => canAnswer(session, line),
+    answered: (line) => fileAnswer(session, line),
+    open: (line) => act({ type: 'link-opened', messageId: line.id }),
+    answer: (line, accept) => act({ type: accept ? 'file-accepted' : 'file-declined', messageId: line.id }),
+  };
   const save = (turn: PlayTurn, kind: 'golden' | 'bad') => {
     try {
       onAppend(appendTest(source, testFromTurn(compiled, turn, kind)));
@@ -111,12 +133,14 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
         {session.opening.length > 0 && (
           <li className="studio-play-buyer">
             <span className="muted">{d('play.buyerAt', { state: start.at })}</span>
-            {session.opening.map((line, i) => <p key={i}>{line}</p>)}
+            <ul>
+              {session.opening.map((line) => <BuyerLineView key={line.id} line={line} actions={lineActions} />)}
+            </ul>
           </li>
         )}
         {session.turns.map((turn, i) => (
           <li key={i}>
-            <TurnCard turn={turn} number={i + 1} onSave={turn.kind === 'reply' ? (kind) => save(turn, kind) : undefined} />
+            <TurnCard turn={turn} number={i + 1} lineActions={lineActions} onSave={turn.kind === 'reply' ? (kind) => save(turn, kind) : undefined} />
           </li>
         ))}
       </ol>
@@ -137,6 +161,7 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
         <button type="button" className="btn btn-small btn-primary" onClick={send} disabled={over}>{d('play.run')}</button>
         <button type="button" className="btn btn-small" onClick={wait} disabled={over || !canWait(session)}>{d('play.wait')}</button>
       </div>
+      <PlayActionBar compiled={compiled} disabled={over} onAction={act} />
       {note && <p role="status" className={note.kind === 'ok' ? 'studio-ok' : 'studio-error'}>{note.text}</p>}
     </div>
   );

@@ -1,26 +1,34 @@
-// One turn of a play-test exchange: what the trainee did (a reply or a silence), how the reply was
-// read (normalised text, intents with keyword hits and negations), the rules it fired, the buyer's
-// move with the variables it changed and what the buyer said; a reply can be saved as a test.
+// One turn of a play-test exchange: what the trainee did (a reply, a silence or an action such as
+// opening a link), how a reply was read (normalised text, intents with keyword hits and negations),
+// the rules it fired, the buyer's move with the variables it changed and what the buyer said (with
+// its links and files to act on); a reply can be saved as a test, an action cannot (the embedded
+// test format holds replies only).
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
+import { BuyerLineView } from './BuyerLineView.tsx';
+import type { LineActions } from './BuyerLineView.tsx';
 import type { PlayTurn } from './playSession.ts';
 import { useStudioT } from './strings.ts';
 
 interface Props {
   turn: PlayTurn;
   number: number;
+  lineActions: LineActions;
   onSave: ((kind: 'golden' | 'bad') => void) | undefined;
 }
 
-export function TurnCard({ turn, number, onSave }: Props) {
+export function TurnCard({ turn, number, lineActions, onSave }: Props) {
   const d = useStudioT();
   const lang = useApp((s) => s.lang);
   const changed = Object.entries(turn.vars).filter(([k, v]) => turn.varsBefore[k] !== v);
+  const subject = turn.subject === undefined ? '' : typeof turn.subject === 'string' ? turn.subject : local(turn.subject, lang);
   return (
-    <section className="studio-play-result" aria-live="polite" data-testid="play-result" aria-label={d('play.turn', { n: number })}>
+    <section className="studio-play-result" aria-live="polite" data-testid="play-result" data-kind={turn.kind} aria-label={d('play.turn', { n: number })}>
       <p className="studio-play-trainee">
         <strong>{d('play.turn', { n: number })}</strong>{' '}
-        {turn.kind === 'reply' ? <span>{turn.reply}</span> : <em>{d('play.silent', { seconds: Math.round((turn.waitedMs ?? 0) / 1000) })}</em>}
+        {turn.kind === 'reply' && <span>{turn.reply}</span>}
+        {turn.kind === 'silence' && <em>{d('play.silent', { seconds: Math.round((turn.waitedMs ?? 0) / 1000) })}</em>}
+        {turn.kind === 'action' && turn.action && <em data-testid="play-action">{d(`play.did.${turn.action.type}`, { subject })}</em>}
       </p>
       {turn.kind === 'reply' && (
         <>
@@ -32,8 +40,9 @@ export function TurnCard({ turn, number, onSave }: Props) {
             {(turn.intents ?? []).map((e) => (
               <li key={e.intent} className={e.matched ? 'studio-hit' : 'muted'}>
                 <strong>{e.intent}</strong> {e.vetoedBy ? `(${d('play.vetoed', { by: e.vetoedBy })})` : ''}{' '}
-                {e.hits.map((h) => (
-                  <span key={`${h.keyword}@${h.index}`} className={h.negated ? 'studio-chip studio-chip-neg' : 'studio-chip'}>
+                {/* One keyword can hit at one place through two matchers of the intent: the position in the list keeps keys unique. */}
+                {e.hits.map((h, j) => (
+                  <span key={`${h.keyword}@${h.index}#${j}`} className={h.negated ? 'studio-chip studio-chip-neg' : 'studio-chip'}>
                     {h.keyword}{h.negated ? ` · ${d('play.negated')}` : ''}
                   </span>
                 ))}
@@ -51,7 +60,7 @@ export function TurnCard({ turn, number, onSave }: Props) {
                 {/* The title the trainee will see, and the id the YAML uses. */}
                 {v.verdict === 'pass' ? '✓' : '✗'} {v.title ? local(v.title, lang) : v.rule}
                 {v.title && <span className="muted studio-mono"> {v.rule}</span>}
-                {v.redLine ? ' ⚠' : ''}
+                {v.redLine && <> <span className="studio-chip studio-chip-red">⚠ {d('play.redLine')}</span></>}
               </li>
             ))}
           </ul>
@@ -69,7 +78,9 @@ export function TurnCard({ turn, number, onSave }: Props) {
       {turn.buyerLines.length > 0 && (
         <>
           <h3>{d('play.buyer')}</h3>
-          <ul data-testid="play-buyer">{turn.buyerLines.map((line, i) => <li key={i}>{line}</li>)}</ul>
+          <ul data-testid="play-buyer">
+            {turn.buyerLines.map((line) => <BuyerLineView key={line.id} line={line} actions={lineActions} />)}
+          </ul>
         </>
       )}
       {turn.outcome && <p className="studio-ok">{d('play.outcome', { kind: turn.outcome.kind, state: turn.outcome.state })}</p>}

@@ -1,10 +1,10 @@
 // A multi-turn play-test, driven by the pure engine in the browser: start at any buyer move with
-// chosen variables, then reply or stay silent turn after turn while the state, the variables and the
-// rubric carry over exactly as in a real session (buyer lines instant, 3 s per reply). Each turn
-// records what the trainer needs to see: normalised text, intents with negations, the verdicts it
-// fired, where the buyer went and what it said.
+// chosen variables, then reply, stay silent or act (playAction.ts) turn after turn while the state,
+// the variables and the rubric carry over exactly as in a real session (buyer lines instant, 3 s per
+// reply or action). Each turn records what the trainer needs to see: normalised text, intents with
+// negations, the verdicts it fired, where the buyer went and what it said.
 import { analyzeText, nextDeadline, SessionError, sessionAt, step, THINK_MS, withDeadline } from '../../../server/engine/index.ts';
-import type { CompiledScenario, EmbeddedTest, Outcome, SessionEffect, SessionState, Verdict } from '../../../server/engine/index.ts';
+import type { Attachment, CompiledScenario, EmbeddedTest, LocalText, Message, Outcome, SessionEffect, SessionEvent, SessionState, Verdict } from '../../../server/engine/index.ts';
 import type { IntentExplanation } from '../../../server/engine/analysis/index.ts';
 import { initialVars, playReply, testFrom } from './playtest.ts';
 import type { Vars } from './playtest.ts';
@@ -16,8 +16,18 @@ export interface PlayStart {
   vars: Vars;
 }
 
+/** A trainee action other than typing, as the engine takes it (the trainee chat's buttons). */
+export type TraineeAction = Exclude<SessionEvent, { type: 'reply' | 'tick' | 'end' }>;
+
+/** A buyer line as the play-test shows it: its message id lets the trainer act on its link or file. */
+export interface BuyerLine {
+  id: string;
+  text: string;
+  attachment?: Attachment;
+}
+
 export interface PlayTurn {
-  kind: 'reply' | 'silence';
+  kind: 'reply' | 'silence' | 'action';
   /** the buyer move and variables the turn started from */
   at: string;
   varsBefore: Vars;
@@ -27,10 +37,13 @@ export interface PlayTurn {
   intents?: IntentExplanation[];
   /** how long the trainee stayed silent (silence only) */
   waitedMs?: number;
+  /** what the trainee did (actions only), and what it was done to: a link's address, a file's name, a product or coupon's name */
+  action?: TraineeAction;
+  subject?: LocalText | string;
   verdicts: Verdict[];
   next: string;
   vars: Vars;
-  buyerLines: string[];
+  buyerLines: BuyerLine[];
   /** the ending this turn reached, if any */
   outcome: Outcome | null;
 }
@@ -40,7 +53,7 @@ export interface PlaySession {
   state: SessionState;
   now: number;
   /** what the buyer said on arriving at the start move */
-  opening: string[];
+  opening: BuyerLine[];
   turns: PlayTurn[];
 }
 
@@ -62,15 +75,20 @@ export function isOver(session: PlaySession): boolean {
   return session.state.outcome !== null || session.state.ended;
 }
 
+/** When the trainee's next reply or action lands: THINK_MS after the buyer's last line, as in an embedded test. */
+export function traineeTime(session: PlaySession): number {
+  return Math.max(session.now, session.state.lastBuyerAt ?? 0) + THINK_MS;
+}
+
 /** The trainee replies THINK_MS after the buyer's last line. Throws SessionError for an empty reply. */
 export function playTurn(compiled: CompiledScenario, session: PlaySession, reply: string): PlaySession {
-  const now = Math.max(session.now, session.state.lastBuyerAt ?? 0) + THINK_MS;
+  const now = traineeTime(session);
   const before = session.state;
   const { state, effects } = step(compiled, before, { type: 'reply', text: reply }, now);
   const features = analyzeText(reply);
   const turn: PlayTurn = {
     kind: 'reply',
-    ...moved(before, state, effects),
+    ...turnRecord(before, state, effects),
     reply,
     normalized: features.normalized,
     intents: compiled.lexicon.explain(features).filter((e) => e.matched || e.vetoedBy !== undefined || e.hits.length > 0),
@@ -85,7 +103,7 @@ export function playSilence(compiled: CompiledScenario, session: PlaySession): P
   const before = session.state;
   const now = Math.max(session.now, deadline);
   const { state, effects } = step(compiled, before, { type: 'tick' }, now);
-  const turn: PlayTurn = { kind: 'silence', ...moved(before, state, effects), waitedMs: now - session.now };
+  const turn: PlayTurn = { kind: 'silence', ...turnRecord(before, state, effects), waitedMs: now - session.now };
   return { ...session, state, now, turns: [...session.turns, turn] };
 }
 
@@ -98,7 +116,8 @@ export function testFromTurn(compiled: CompiledScenario, turn: PlayTurn, kind: '
   return testFrom(kind, turn.at, turn.varsBefore, initialVars(compiled), turn.reply, alone);
 }
 
-function moved(before: SessionState, after: SessionState, effects: SessionEffect[]) {
+/** What every kind of turn records: the rules fired, where the buyer went, the variables and the buyer's lines. */
+export function turnRecord(before: SessionState, after: SessionState, effects: SessionEffect[]) {
   return {
     at: before.machine.value,
     varsBefore: { ...before.machine.context },
@@ -110,6 +129,13 @@ function moved(before: SessionState, after: SessionState, effects: SessionEffect
   };
 }
 
-function buyerLines(messages: readonly { from: string; text: string }[]): string[] {
-  return messages.filter((m) => m.from === 'buyer' && m.text !== '').map((m) => m.text);
+function buyerLines(messages: readonly Message[]): BuyerLine[] {
+  return messages
+    .filter((m) => m.from === 'buyer' && (m.text !== '' || m.attachment))
+    .map((m) => ({ id: m.id, text: m.text, ...(m.attachment && isBuyerAttachment(m.attachment) ? { attachment: m.attachment } : {}) }));
+}
+
+/** Buyers send scenario attachments; product cards and coupons only ever come from the trainee. */
+function isBuyerAttachment(a: NonNullable<Message['attachment']>): a is Attachment {
+  return a.kind !== 'product-card' && a.kind !== 'coupon';
 }
