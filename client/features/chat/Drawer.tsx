@@ -86,7 +86,7 @@ export function DrawerToggle({ kind, label, icon }: { kind: DrawerKind; label: s
   const onClick = () => (open ? close() : openDrawer(kind));
   return (
     <button type="button" className={`btn btn-small drawer-toggle drawer-toggle-${kind}`} aria-expanded={open} aria-controls={drawerId(kind)} onClick={onClick}>
-      <span aria-hidden="true">{icon}</span> <span className="drawer-toggle-label">{label}</span>
+      <span aria-hidden="true">{icon}</span> <span className="hidden-on-phone">{label}</span>
     </button>
   );
 }

@@ -24,7 +24,7 @@ export function TopBar() {
         <span className="topbar-logo" aria-hidden="true">
           道
         </span>
-        <span className="topbar-brand-name">{t('app.name')}</span>
+        <span className="hidden-on-phone">{t('app.name')}</span>
       </AppLink>
       <nav aria-label={t('nav.main')} className="topbar-nav">
         <AppLink to={paths.home} aria-current={route === 'home' ? 'page' : undefined}>
@@ -37,7 +37,7 @@ export function TopBar() {
       <div className="topbar-right">
         <span className={`topbar-conn conn-${connection}`} role="status" data-testid="connection" data-state={connection}>
           <span className="conn-dot" aria-hidden="true" />
-          <span className="topbar-conn-text">
+          <span className="hidden-on-phone">
             {name.trim() ? `${name.trim()} · ` : ''}
             {t(`conn.${connection}`)}
           </span>
