@@ -40,6 +40,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
   // An idle connection the server closed (a restart, a failover) is dropped by the pool, which then
   // emits 'error': unheard, that would end the process. The next query opens a new connection.
   pool.on('error', (err) => options.onIdleError?.(err));
+  // A connection lost while checked out (a query or a transaction under way: the server shut down or
+  // killed the backend) makes its client emit 'error' too, and the pool listens only to idle clients;
+  // Kysely adds no listener either, so that too would end the process. The query under way fails by
+  // itself (with that error, or 'Connection terminated'), and the pool drops the dead client when it
+  // comes back (it is no longer queryable), so nothing is left to do here.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db as Kysely<unknown>);

@@ -4,7 +4,9 @@
 // away for a few seconds. Throughout: every acked reply is in the log exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { STORE_UNAVAILABLE } from '../../server/runtime/storeFailures.ts';
+import { sql } from 'kysely';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from '../../server/runtime/storeFailures.ts';
+import { openPostgres } from '../../server/store/postgres.ts';
 import type { SessionInfo } from '../../server/protocol/index.ts';
 import { startPostgres } from './faultPostgres.ts';
 import type { PostgresServer } from './faultPostgres.ts';
@@ -62,6 +64,11 @@ async function loggedIds(sessionId: string): Promise<string[]> {
   } finally {
     await client.end();
   }
+}
+
+/** `answer`, unless the node exits first: then a failure at once, with its last output (no ack would ever come). */
+function unlessDead<T>(node: ServerProcess, answer: Promise<T>): Promise<T> {
+  return Promise.race([answer, node.exited.then(() => Promise.reject(new Error(`the node exited: ${node.output().slice(-3000)}`)))]);
 }
 
 function traineeLines(events: readonly ReceivedEvent[]): string[] {
@@ -164,6 +171,34 @@ describe('fault suite: node processes on one PostgreSQL and one Redis', () => {
     expect(await loggedIds(info.sessionId)).toEqual(acked);
   }, 40_000);
 
+  it('a connection lost mid-transaction fails that transaction only: the process stays up and the pool reconnects', async () => {
+    const db = await openPostgres({ url: postgres.url, max: 2 });
+    const admin = new pg.Client({ connectionString: postgres.url });
+    await admin.connect();
+    try {
+      let backend: number | undefined;
+      const cut = db.transaction().execute(async (trx) => {
+        backend = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)).rows[0]?.pid;
+        await sql`SELECT pg_sleep(30)`.execute(trx);
+      });
+      const failed = cut.then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      for (let i = 0; i < 200 && backend === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      // What a fast shutdown does to each backend. Its client is checked out (mid-transaction), so no
+      // pool listener hears the 'error' it then emits: unheard, that used to end the whole process.
+      await admin.query('SELECT pg_terminate_backend($1)', [backend]);
+      const err = await failed;
+      expect(isStoreUnavailable(err), String(err)).toBe(true);
+      const { rows } = await sql<{ one: number }>`SELECT 1 AS one`.execute(db);
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.end();
+      await db.destroy();
+    }
+  });
+
   it('PostgreSQL unavailable for a few seconds: events get an error ack at once, nothing acked is lost, all recovers without a restart', async () => {
     const node = survivor ?? (await startNode('node-4'));
     const t = await connect(node.url);
@@ -175,18 +210,18 @@ describe('fault suite: node processes on one PostgreSQL and one Redis', () => {
     await postgres.stop();
     const during = msgId();
     const refusedAt = Date.now();
-    const refused = await t.send('reply:send', { sessionId: info.sessionId, clientMsgId: during, text: '您发截图给我看看' });
+    const refused = await unlessDead(node, t.send('reply:send', { sessionId: info.sessionId, clientMsgId: during, text: '您发截图给我看看' }));
     expect(refused).toEqual({ ok: false, error: { code: 'unavailable', message: STORE_UNAVAILABLE } });
     expect(Date.now() - refusedAt).toBeLessThan(8000);
     // A new session cannot be stored either: refused, not left hanging.
-    expect(await t.send('session:start', { scenarioId: 'mini-haggle', displayName: '小李', mode: 'practice' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await unlessDead(node, t.send('session:start', { scenarioId: 'mini-haggle', displayName: '小李', mode: 'practice' }))).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     await new Promise((resolve) => setTimeout(resolve, 2000));
     await postgres.start();
 
     // The same node, its pool reconnecting by itself: the refused reply goes in on a retry, once.
     let retried: unknown;
     for (let i = 0; i < 20; i++) {
-      retried = await t.send('reply:send', { sessionId: info.sessionId, clientMsgId: during, text: '您发截图给我看看' });
+      retried = await unlessDead(node, t.send('reply:send', { sessionId: info.sessionId, clientMsgId: during, text: '您发截图给我看看' }));
       if ((retried as { ok: boolean }).ok) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
