@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Driver, SqliteDialectConfig } from 'kysely';
+import { Kysely, SqliteDialect, SqliteDriver } from 'kysely';
 import { startCheckpointer } from './checkpointer.ts';
 import type { LogWriter } from './logWriter.ts';
 import { threadWriter, workerWriter } from './logWriter.ts';
@@ -41,6 +42,39 @@ function cachedPrepare(sqlite: SQLite.Database): (source: string) => SQLite.Stat
   };
 }
 
+/**
+ * Kysely's SQLite driver closes the database on destroy() without waiting for anything; this one's
+ * destroy() also waits for the store's threads (the log writer and the checkpointer) to close their
+ * connections and exit. Until then they may still write, or even create, files next to the database:
+ * whoever closed the store could not yet copy, move or delete its folder safely.
+ */
+class SqliteStoreDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly threadsGone: () => Promise<void>,
+  ) {
+    super(config);
+  }
+
+  override async destroy(): Promise<void> {
+    await super.destroy();
+    await this.threadsGone();
+  }
+}
+
+class SqliteStoreDialect extends SqliteDialect {
+  constructor(
+    private readonly config: SqliteDialectConfig,
+    private readonly threadsGone: () => Promise<void>,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new SqliteStoreDriver(this.config, this.threadsGone);
+  }
+}
+
 export interface SqliteOptions {
   /** a file path, or ':memory:' */
   file: string;
@@ -69,17 +103,24 @@ export async function openSqlite(options: SqliteOptions): Promise<Kysely<Databas
   const checkpointer = options.file === ':memory:' ? undefined : startCheckpointer(options.file, options.onCheckpointError ?? (() => undefined));
   // Both kinds prepare their statements at the first write, once the migrations made the tables.
   const writer = options.file === ':memory:' ? threadWriter(sqlite) : workerWriter(options.file, options.synchronous === 'normal' ? 'NORMAL' : 'FULL');
+  let threadsClosing: Promise<unknown> = Promise.resolve();
   const database = {
     prepare: cachedPrepare(sqlite),
-    // Kysely closes the database on destroy(): the checkpointer and the log writer go with it.
+    // Kysely closes the database on destroy(): the checkpointer and the log writer go with it, and
+    // destroy() resolves once their threads are gone too (SqliteStoreDriver).
     close: () => {
-      checkpointer?.stop();
-      writer.close();
+      threadsClosing = Promise.all([checkpointer?.stop(), writer.close()]);
       sqlite.close();
     },
   };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  await migrateToLatest(db as Kysely<unknown>);
+  const db = new Kysely<Database>({ dialect: new SqliteStoreDialect({ database }, () => threadsClosing.then(() => undefined)) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (err) {
+    // Not left open, threads and all, by a start that failed.
+    await db.destroy();
+    throw err;
+  }
   logWriters.set(db, writer);
   return db;
 }

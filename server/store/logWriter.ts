@@ -75,7 +75,8 @@ export interface LogWriter {
    * written), or undefined having written nothing at all (the caller writes through Kysely).
    */
   write(batch: LogBatch): Promise<string[] | undefined>;
-  close(): void;
+  /** Resolves once the writer is done with the database: its thread (if any) gone, its connection closed. */
+  close(): Promise<void>;
 }
 
 const SQL = {
@@ -122,7 +123,7 @@ export function threadWriter(sqlite: SQLite.Database): LogWriter {
         return Promise.reject(err as Error);
       }
     },
-    close: () => undefined,
+    close: () => Promise.resolve(),
   };
 }
 
@@ -235,7 +236,17 @@ export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogW
       });
     },
     close() {
-      worker?.postMessage('stop');
+      const thread = worker;
+      // Never started, or gone already (its exit failed whatever it had): nothing to wait for.
+      if (!thread || failure) return Promise.resolve();
+      const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+      // Referenced from now on: the process waits for the thread to commit what it has, close its
+      // connection and go (the 'stop' comes after every batch already sent). An answer still on its
+      // way would unref it again (nothing left waiting), so each one refs it back.
+      thread.ref();
+      thread.on('message', () => thread.ref());
+      thread.postMessage('stop');
+      return exited;
     },
   };
 }

@@ -1,6 +1,7 @@
 // A real server on 127.0.0.1 port 0 over a fresh (or given) data dir, and trainees that talk to it
 // through the real socket.io-client. Nothing here waits on the wall clock: tests wait for events.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,16 +58,35 @@ export function tempDataDir(): string {
 }
 const made: string[] = [];
 
-function removeTempDirs(): void {
-  for (const dir of made.splice(0)) {
+/** How long removing the temp dirs of a test file may take in all (well under the hook timeout). */
+const REMOVE_WITHIN_MS = 3000;
+
+/**
+ * Each attempt lists the dir afresh. (rmSync's own maxRetries does not: it retries only the last
+ * rmdir, so one file created after its listing, say by a thread or process still closing a store
+ * there, fails every retry while the growing sleeps block the thread: 40 retries 50 ms apart, 41 s.)
+ */
+async function removeTempDir(dir: string, deadline: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      // Retries: a SQLite worker or checkpointer thread may still be closing its files in there.
-      rmSync(dir, { recursive: true, force: true, maxRetries: 40, retryDelay: 50 });
+      await rm(dir, { recursive: true, force: true });
+      return;
     } catch (err) {
-      // A temp dir left behind is not a test failure: say so and go on.
-      console.warn(`could not remove ${dir}: ${err instanceof Error ? err.message : String(err)}`);
+      if (Date.now() + 50 * attempt > deadline) {
+        // A temp dir left behind is not a test failure: say so and go on.
+        console.warn(`could not remove ${dir}: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }
+}
+
+// A closed server leaves nothing running in its dir (a SQLite store's close waits for its threads);
+// one left open by a failed test might still write there, which costs at most REMOVE_WITHIN_MS.
+function removeTempDirs(): Promise<void> {
+  const deadline = Date.now() + REMOVE_WITHIN_MS;
+  return Promise.all(made.splice(0).map((dir) => removeTempDir(dir, deadline))).then(() => undefined);
 }
 // Registered while a test file imports this module, so it runs after that file's tests.
 afterAll(removeTempDirs);
