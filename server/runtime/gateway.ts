@@ -17,7 +17,7 @@ import type { DeliveredEvent } from './liveSession.ts';
 import type { SessionRegistry } from './sessionRegistry.ts';
 import type { RateLimit } from './socketGuard.ts';
 import { guardPackets } from './socketGuard.ts';
-import { isStoreUnavailable, STORE_UNAVAILABLE } from './storeFailures.ts';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from '../store/storeFailures.ts';
 import type { SessionTokens } from './tokens.ts';
 import { toSessionEvent, traineeEventNames } from './traineeEvents.ts';
 

@@ -8,7 +8,7 @@ import { nextDeadline, SessionError, step } from '../engine/index.ts';
 import type { Ack, Mode, ScenarioSummary, ServerEventName, ServerEventPayload, TraineeAck } from '../protocol/index.ts';
 import { fail, ok } from '../protocol/index.ts';
 import { LeaseLostError } from '../store/leases.ts';
-import { isDuplicateRow, isStoreUnavailable, STORE_UNAVAILABLE } from './storeFailures.ts';
+import { isDuplicateRow, isStoreUnavailable, STORE_UNAVAILABLE } from '../store/storeFailures.ts';
 import type { SessionLog } from '../store/sessionLog.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { EventRecord } from './serverEvents.ts';

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { PostgresAdapter } from 'kysely';
 import { logWriterOf } from './database.ts';
 import { LeaseLostError } from './leases.ts';
+import { isStoreUnavailable } from './storeFailures.ts';
 import { writeRows } from './logRows.ts';
 import type { LogBatch, LogWriter } from './logWriter.ts';
 import { encodeBatch } from './logWriter.ts';
@@ -174,8 +175,11 @@ export class SessionLog {
       try {
         settle(batch, await this.commit(toBatch(batch.map((p) => p.write))));
       } catch (batchError) {
-        if (batch.length === 1) {
-          batch[0]?.reject(batchError);
+        // The database cannot be reached: every write of the batch gets that answer now. Retried one
+        // by one, each would wait out its own connection attempt (seconds apiece on a host that
+        // drops packets) before the trainee hears anything.
+        if (batch.length === 1 || isStoreUnavailable(batchError)) {
+          for (const p of batch) p.reject(batchError);
           continue;
         }
         // One bad write must not sink the others: retry each alone.

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { isStoreUnavailable, STORE_UNAVAILABLE } from '../../server/runtime/storeFailures.ts';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from '../../server/store/storeFailures.ts';
 import { openPostgres } from '../../server/store/postgres.ts';
 import type { SessionInfo } from '../../server/protocol/index.ts';
 import { startPostgres } from './faultPostgres.ts';

@@ -1,12 +1,14 @@
 // The log on its own, on both backends (SQLite, and the PostgreSQL of tests/server/pgServer.ts):
 // migrations on a fresh store, group commit, one bad write not sinking a batch, bigint as numbers.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { openSqlite } from '../../server/store/database.ts';
 import { parseInt8 } from '../../server/store/postgres.ts';
 import type { Database } from '../../server/store/schema.ts';
 import type { SessionRow } from '../../server/store/sessionLog.ts';
 import { SessionLog } from '../../server/store/sessionLog.ts';
+import { isStoreUnavailable } from '../../server/store/storeFailures.ts';
 import { BACKENDS, freshStore, openStore } from './backends.ts';
 
 let db: Kysely<Database> | undefined;
@@ -116,5 +118,29 @@ describe('the int8 parser', () => {
     expect(parseInt8('1760000000123')).toBe(1_760_000_000_123);
     expect(parseInt8('-5')).toBe(-5);
     expect(() => parseInt8('9007199254740993')).toThrow(RangeError);
+  });
+});
+
+describe('SessionLog with its database unreachable', () => {
+  it('answers every write of a failed batch at once, without trying each again on its own', async () => {
+    // Nothing listens on port 1 of this machine: every connection attempt is refused.
+    const pool = new pg.Pool({ connectionString: 'postgres://kefu@127.0.0.1:1/kefu', connectionTimeoutMillis: 5000 });
+    let attempts = 0;
+    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+    (pool as unknown as { connect: () => Promise<pg.PoolClient> }).connect = () => {
+      attempts++;
+      return connect();
+    };
+    const unreachable = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      const log = new SessionLog(unreachable);
+      const writes = ['a', 'b', 'c', 'd'].map((id) => log.append(id, event(1, `${id}1`)));
+      const results = await Promise.allSettled(writes);
+      expect(results.every((r) => r.status === 'rejected' && isStoreUnavailable(r.reason))).toBe(true);
+      // One attempt for the batch; retried alone, it would have been one more per write.
+      expect(attempts).toBe(1);
+    } finally {
+      await unreachable.destroy();
+    }
   });
 });

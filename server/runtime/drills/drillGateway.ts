@@ -21,7 +21,7 @@ import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
 import { emitEvent, sessionRoom, trainerRoom } from './drillRooms.ts';
 import { FailureGuard } from '../failureGuard.ts';
 import { JOIN_FAILURE_LIMIT } from './joinGuard.ts';
-import { isStoreUnavailable, STORE_UNAVAILABLE } from '../storeFailures.ts';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from '../../store/storeFailures.ts';
 
 export interface DrillGatewayDeps {
   drills: DrillManager;
