@@ -32,11 +32,15 @@ export interface PostgresOptions {
 }
 
 const CONNECT_TIMEOUT_MS = 5000;
+/** Idle time before the first keepalive probe; the probes' interval and count are the system's. */
+const KEEPALIVE_IDLE_MS = 10_000;
 
 /** Connect and migrate to the latest schema (Kysely's migrator takes a lock: nodes may race here). */
 export async function openPostgres(options: PostgresOptions): Promise<Kysely<Database>> {
   // A connection attempt that hangs (a stopped server) fails after a while instead of holding an event forever.
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // TCP keepalive: a database host that vanished without closing its connections (a failover, a
+  // pulled cable) is found out by the kernel's probes instead of never.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS });
   // An idle connection the server closed (a restart, a failover) is dropped by the pool, which then
   // emits 'error': unheard, that would end the process. The next query opens a new connection.
   pool.on('error', (err) => options.onIdleError?.(err));
