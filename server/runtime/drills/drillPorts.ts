@@ -1,8 +1,14 @@
-// What a drill sends and records through, kept apart so the drill runs the same on a real
-// namespace and store as on the doubles a test gives it.
-import type { DrillServerEventBodies } from '../../protocol/index.ts';
+// What a drill is given, and what it sends and records through, kept apart so the drill runs the
+// same on a real namespace and store as on the doubles a test gives it.
+import type { Logger } from 'pino';
+import type { DrillResults, DrillServerEventBodies } from '../../protocol/index.ts';
 import type { DeliveredEvent } from '../liveSession.ts';
+import type { ScenarioCatalog } from '../scenarioCatalog.ts';
+import type { Scheduler } from '../scheduler.ts';
+import type { Drill } from './drill.ts';
 import type { Seat } from './seats.ts';
+import type { SeatTokens } from './seatTokens.ts';
+import type { TappedSessionLog } from './tappedLog.ts';
 
 export interface DrillOutbox {
   toSeat<N extends keyof DrillServerEventBodies>(seatId: string, name: N, body: DrillServerEventBodies[N]): void;
@@ -20,4 +26,25 @@ export interface DrillRecorder {
   seatJoined(drillId: string, seat: Seat): Promise<void>;
   seatRemoved(drillId: string, seatId: string, removed: boolean): Promise<void>;
   sessionStarted(drillId: string, seatId: string, position: number, sessionId: string, scenarioId: string): Promise<void>;
+}
+
+export interface DrillDeps {
+  wall: Scheduler;
+  log: TappedSessionLog;
+  catalog: ScenarioCatalog;
+  logger: Logger;
+  speed: number;
+  secret: string;
+  seatTokens: SeatTokens;
+  outbox: DrillOutbox;
+  /** the drill ended: persist its results */
+  onEnded: (drill: Drill, results: DrillResults) => Promise<void>;
+  /** seats and sessions as they come, so a drill a stopped server leaves behind can be accounted for */
+  record: DrillRecorder;
+  /** status, lock, pause or reveal changed: store the checkpoint another node would go on from */
+  checkpoint: (drill: Drill) => void;
+  /** does this node still run the drill (its lease)? asked before the time limit ends it */
+  stillOwned: () => Promise<boolean>;
+  /** taken over from the store: the drill clock goes on from here */
+  clockFrom?: { at: number; paused: boolean };
 }

@@ -1,0 +1,240 @@
+// A drill's seats and their practice sessions: joining, presence, removal, each seat playing the
+// drill's scenarios one after another, the seats taken up again after a takeover, and the trainer's
+// dashboard of them. Each seat owns ordinary LiveSessions from the drill's own SessionRegistry,
+// whose scheduler is the drill clock: pausing the drill stops their time. The drill (drill.ts)
+// runs the class itself: start, pause, lock, reveal, end.
+import { randomUUID } from 'node:crypto';
+import type { DrillState, SeatInfo, Tile } from '../../protocol/index.ts';
+import type { DeliveredEvent, LiveSession } from '../liveSession.ts';
+import { SessionRegistry } from '../sessionRegistry.ts';
+import { SessionTokens } from '../tokens.ts';
+import { DashboardFeed } from './dashboardFeed.ts';
+import type { Drill } from './drill.ts';
+import type { Result } from './drillFailure.ts';
+import { failure } from './drillFailure.ts';
+import type { DrillJobs } from './drillJobs.ts';
+import type { DrillDeps } from './drillPorts.ts';
+import { UnrebuildableDrill } from './drillRestore.ts';
+import { heatMap } from './heat.ts';
+import { revealableMoves } from './reveal.ts';
+import type { Seat } from './seats.ts';
+import { distinctName, tileOf } from './seats.ts';
+import { SessionShadow } from './sessionShadow.ts';
+
+/** What the seats read of their drill: what it plays, and its status and lock as the trainer changes them. */
+export type SeatsDrill = Pick<Drill, 'id' | 'scenarios' | 'mode' | 'clock' | 'status' | 'locked'>;
+
+export type SeatsDeps = Pick<DrillDeps, 'wall' | 'log' | 'catalog' | 'logger' | 'speed' | 'secret' | 'seatTokens' | 'outbox' | 'record'>;
+
+/** The session a trainee event may act in, or why not. */
+export type SeatSessionResult = Result<LiveSession> | { ok: false; error: { code: 'paused' | 'forbidden'; message: string } };
+
+export class DrillSeats {
+  readonly seats = new Map<string, Seat>();
+  private readonly bySession = new Map<string, { seat: Seat; shadow: SessionShadow }>();
+  private readonly registry: SessionRegistry;
+  private readonly feed: DashboardFeed;
+  /** how many revealable moves the trainer has been sent (the list only grows) */
+  private movesSent = 0;
+
+  constructor(
+    private readonly drill: SeatsDrill,
+    private readonly deps: SeatsDeps,
+    private readonly jobs: DrillJobs,
+  ) {
+    this.registry = new SessionRegistry({
+      log: deps.log,
+      catalog: deps.catalog,
+      scheduler: drill.clock,
+      // Never handed out: a drill session is resumed with its seat token, through the drill only.
+      tokens: new SessionTokens(`${deps.secret}:drill-sessions`),
+      logger: deps.logger,
+      speed: deps.speed,
+      broadcast: (sessionId, event) => this.delivered(sessionId, event),
+    });
+    this.feed = new DashboardFeed(deps.wall, (seatIds, heat) => this.sendDashboard(seatIds, heat));
+  }
+
+  tiles(): Tile[] {
+    return [...this.seats.values()].map((seat) => this.tile(seat));
+  }
+
+  tile(seat: Seat): Tile {
+    return tileOf(seat, this.drill.clock.now());
+  }
+
+  heat() {
+    return heatMap(this.drill.scenarios, [...this.seats.values()]);
+  }
+
+  moves(): string[] {
+    return revealableMoves(this.seats.values());
+  }
+
+  async join(displayName: string): Promise<Result<Seat>> {
+    if (this.drill.status === 'ended') return failure('drill-not-running', 'this drill has ended');
+    if (this.drill.locked) return failure('drill-locked', 'the trainer has closed this drill to new trainees');
+    const seat: Seat = { id: randomUUID(), name: distinctName(displayName, new Set([...this.seats.values()].map((s) => s.name))), removed: false, epoch: 0, joinedAt: this.deps.wall.now(), sockets: new Set(), session: null, shadows: [], finished: false };
+    this.seats.set(seat.id, seat);
+    // Stored before the seat token is handed out: a token always names a seat the store knows.
+    await this.jobs.track(this.deps.record.seatJoined(this.drill.id, seat));
+    this.feed.touch(seat.id);
+    // A late joiner starts at once, with the class.
+    if (this.drill.status === 'running' || this.drill.status === 'paused') await this.jobs.track(this.start(seat, 0));
+    return { ok: true, data: seat };
+  }
+
+  /** `drill`: the drill's state now, which the seat is told with its session. */
+  seatInfo(seat: Seat, drill: DrillState, lastSeq?: number): SeatInfo {
+    const seatToken = this.deps.seatTokens.sign(this.drill.id, seat.id);
+    const session = seat.session ? { ...this.registry.info(seat.session, lastSeq ?? seat.session.lastSeq), token: seatToken } : null;
+    return { drillId: this.drill.id, seatId: seat.id, seatToken, displayName: seat.name, drill, session };
+  }
+
+  /** A socket took or left the seat. */
+  presence(seat: Seat, socketId: string, present: boolean): void {
+    if (present) seat.sockets.add(socketId);
+    else seat.sockets.delete(socketId);
+    this.feed.touch(seat.id);
+  }
+
+  remove(seatId: string): Result<Seat> {
+    const seat = this.seats.get(seatId);
+    if (!seat) return failure('not-found', 'no such seat in this drill');
+    seat.removed = true;
+    seat.epoch++;
+    this.deps.outbox.toSeat(seat.id, 'drill:removed', { drillId: this.drill.id, seatId });
+    this.deps.outbox.evictSeat(this.drill.id, seat.id, seat.shadows.map((s) => s.sessionId));
+    seat.sockets.clear();
+    void this.jobs.track(this.deps.record.seatRemoved(this.drill.id, seat.id, true));
+    this.feed.touch(seat.id, true);
+    return { ok: true, data: seat };
+  }
+
+  admit(seatId: string): Result<Seat> {
+    const seat = this.seats.get(seatId);
+    if (!seat) return failure('not-found', 'no such seat in this drill');
+    seat.removed = false;
+    void this.jobs.track(this.deps.record.seatRemoved(this.drill.id, seat.id, false));
+    this.feed.touch(seat.id, true);
+    return { ok: true, data: seat };
+  }
+
+  /** The seat plays the drill's scenario at `position` (0 for the first): a new session, followed by its shadow. */
+  async start(seat: Seat, position: number): Promise<void> {
+    const scenario = this.drill.scenarios[position];
+    if (!scenario || seat.removed) return;
+    const started = await this.registry.start({ scenarioId: scenario.summary.id, version: scenario.summary.version, displayName: seat.name, mode: this.drill.mode });
+    if (!started.ok) throw new Error(`drill ${this.drill.id}: ${started.error.message}`);
+    const session = started.data;
+    const row = this.deps.log.takeCreated(session.id);
+    if (!row) throw new Error(`drill ${this.drill.id}: session ${session.id} has no start row`);
+    await this.deps.record.sessionStarted(this.drill.id, seat.id, position, session.id, scenario.summary.id);
+    const shadow = new SessionShadow(session.id, scenario.summary.id, scenario.compiled, row);
+    seat.shadows.push(shadow);
+    seat.session = session;
+    this.follow(seat, shadow);
+    this.deps.outbox.seatFollows(seat.id, session.id);
+    this.deps.outbox.toSeat(seat.id, 'drill:session', { drillId: this.drill.id, seatId: seat.id, position, session: { ...this.registry.info(session, 0), token: this.deps.seatTokens.sign(this.drill.id, seat.id) } });
+    this.feed.touch(seat.id, true);
+    await session.begin();
+  }
+
+  /**
+   * The seat's session, with a copy dropped for being behind its log (a commit whose answer was
+   * lost) replaced by the copy the registry rebuilt from that log.
+   */
+  async currentSession(seat: Seat): Promise<LiveSession | undefined> {
+    const session = seat.session;
+    if (!session?.dropped) return session ?? undefined;
+    const fresh = await this.registry.take(session.id);
+    if (fresh && seat.session === session) seat.session = fresh;
+    return fresh;
+  }
+
+  /** The session of this seat that a trainee event may act in now, or why not. */
+  sessionFor(seat: Seat, sessionId: string): SeatSessionResult {
+    if (seat.session?.id !== sessionId) return { ok: false, error: { code: 'forbidden', message: 'that is not the session of your seat' } };
+    if (this.drill.status === 'paused') return { ok: false, error: { code: 'paused', message: 'the trainer has paused the drill' } };
+    return { ok: true, data: seat.session };
+  }
+
+  /** The drill ends: every open session ends too (their reports follow), and every step of theirs has run. */
+  async endSessions(): Promise<void> {
+    const open = [...this.seats.values()].flatMap((s) => (s.session && !s.session.ended ? [s.session] : []));
+    await Promise.all(open.map((session) => new Promise<void>((done) => void session.act({ type: 'end' }, `drill-end-${this.drill.id}`, () => done()))));
+    await this.registry.settled();
+  }
+
+  /**
+   * A seat as stored, with the sessions it played (shadows rebuilt from their logs). The last one is
+   * taken up again from its log (buyer deadlines re-armed on the drill clock); a seat whose session
+   * ended before the takeover moves on to its next scenario, as it would have.
+   */
+  async restore(seat: Seat, played: SessionShadow[]): Promise<void> {
+    this.seats.set(seat.id, seat);
+    for (const shadow of played) {
+      seat.shadows.push(shadow);
+      if (shadow !== played.at(-1)) continue;
+      this.follow(seat, shadow);
+      const session = await this.registry.get(shadow.sessionId);
+      if (!session) throw new UnrebuildableDrill(`drill ${this.drill.id}: session ${shadow.sessionId} is not in the log`);
+      seat.session = session;
+    }
+    if (this.drill.status === 'lobby' || seat.removed) return;
+    const last = seat.shadows.at(-1);
+    if (!last || last.ended) {
+      if (seat.shadows.length < this.drill.scenarios.length) await this.jobs.track(this.start(seat, seat.shadows.length));
+      else seat.finished = true;
+    }
+  }
+
+  /** Every seat's tile and the heat map go to the trainer again (with the next dashboard update). */
+  touchAll(): void {
+    for (const seatId of this.seats.keys()) this.feed.touch(seatId, true);
+  }
+
+  /** Every step of every session started so far has run. */
+  async settled(): Promise<void> {
+    await this.registry.settled();
+  }
+
+  dispose(): void {
+    this.feed.dispose();
+    this.registry.dispose();
+    for (const sessionId of this.bySession.keys()) this.deps.log.unlisten(sessionId);
+  }
+
+  /** The shadow hears the session's commits from now on, and the dashboard with it. */
+  private follow(seat: Seat, shadow: SessionShadow): void {
+    this.bySession.set(shadow.sessionId, { seat, shadow });
+    this.deps.log.listen(shadow.sessionId, (event) => {
+      const redLine = shadow.apply(event);
+      this.feed.touch(seat.id, true);
+      if (redLine) this.deps.logger.debug({ drillId: this.drill.id, seatId: seat.id }, 'red line');
+    });
+  }
+
+  private delivered(sessionId: string, event: DeliveredEvent): void {
+    this.deps.outbox.toSession(sessionId, event);
+    const owner = this.bySession.get(sessionId);
+    if (!owner) return;
+    this.feed.touch(owner.seat.id);
+    if (event.name !== 'session:report') return;
+    this.deps.log.unlisten(sessionId);
+    const next = owner.seat.shadows.length;
+    if (this.drill.status !== 'ended' && next < this.drill.scenarios.length) void this.jobs.track(this.start(owner.seat, next));
+    else owner.seat.finished = true;
+  }
+
+  private sendDashboard(seatIds: string[], heat: boolean): void {
+    const tiles = seatIds.flatMap((id) => {
+      const seat = this.seats.get(id);
+      return seat ? [this.tile(seat)] : [];
+    });
+    const moves = this.moves();
+    const movesChanged = moves.length !== this.movesSent;
+    this.movesSent = moves.length;
+    this.deps.outbox.toTrainer(this.drill.id, 'drill:dashboard', { drillId: this.drill.id, clock: this.drill.clock.now(), running: this.drill.status === 'running', tiles, ...(heat ? { heat: this.heat() } : {}), ...(movesChanged ? { moves } : {}) });
+  }
+}
