@@ -9,7 +9,7 @@ import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { DRILL_NAMESPACE } from '../protocol/index.ts';
 import type { AckError, LoadResult } from './bench-server-load.ts';
-import { LoadWindow, SimulatedTrainee } from './bench-server-load.ts';
+import { LoadWindow, reportAndExit, SimulatedTrainee } from './bench-server-load.ts';
 
 export interface ClusterLoadConfig {
   urls: string[];
@@ -129,16 +129,10 @@ function stdinClosed(): Promise<void> {
 
 if (process.argv[1]?.endsWith('bench-cluster-load.ts')) {
   const config = JSON.parse(process.argv[2] ?? '{}') as ClusterLoadConfig;
-  runClusterLoad(config, async () => {
-    console.log('ready');
-    await stdinClosed();
-  })
-    .then((result) => {
-      console.log(JSON.stringify(result));
-      process.exit(0);
-    })
-    .catch((err: unknown) => {
-      console.error(err instanceof Error ? err.message : String(err));
-      process.exit(1);
-    });
+  reportAndExit(
+    runClusterLoad(config, async () => {
+      console.log('ready');
+      await stdinClosed();
+    }),
+  );
 }

@@ -189,10 +189,9 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// Run as a process: the config is the one argument, the result the one line printed.
-if (process.argv[1]?.endsWith('bench-server-load.ts')) {
-  const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
-  runLoad(config, (edge) => console.log(edge === 'open' ? WINDOW_OPEN : WINDOW_CLOSE))
+/** A load generator run as a process: its result is the last line it prints, a failure its stderr and exit code. */
+export function reportAndExit(run: Promise<unknown>): void {
+  run
     .then((result) => {
       console.log(JSON.stringify(result));
       process.exit(0);
@@ -201,4 +200,10 @@ if (process.argv[1]?.endsWith('bench-server-load.ts')) {
       console.error(err instanceof Error ? err.message : String(err));
       process.exit(1);
     });
+}
+
+// Run as a process: the config is the one argument, the result the one line printed.
+if (process.argv[1]?.endsWith('bench-server-load.ts')) {
+  const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
+  reportAndExit(runLoad(config, (edge) => console.log(edge === 'open' ? WINDOW_OPEN : WINDOW_CLOSE)));
 }
