@@ -76,9 +76,12 @@ test('a phone keeps the top bar and the chat header on one line each, and the en
     expect(box?.height ?? Infinity).toBeLessThanOrEqual(maxHeight);
     return box;
   };
-  // The bar: logo, both links, the status dot and the language switch in its 48 px; the brand name
-  // and the connection words are still there for a screen reader.
-  await oneLine(page.locator('.topbar'), 48);
+  // The bar: logo, both links, the status dot and the language switch fit its width (the bar's
+  // height is fixed, so overflow is what would show a crowded bar); the brand name and the
+  // connection words are still there for a screen reader.
+  expect(await page.locator('.topbar').evaluate((bar) => bar.scrollWidth <= bar.clientWidth)).toBe(true);
+  const lang = await page.getByRole('group', { name: '界面语言' }).boundingBox();
+  expect((lang?.x ?? 0) + (lang?.width ?? 999)).toBeLessThanOrEqual(360);
   for (const link of ['首页', '工作台']) await oneLine(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: link }), 32);
   await expect(page.getByRole('link', { name: /客服道场/ })).toBeVisible();
   await expect(page.getByTestId('connection')).toContainText('在线');
@@ -97,4 +100,22 @@ test('a phone keeps the top bar and the chat header on one line each, and the en
   }
   await oneLine(page.locator('#chat-title'), 26);
   await shot(page, 'small-screen-phone');
+});
+
+test('between phone and desktop, in English, the end confirmation wraps under the name instead of crowding it out', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 800 });
+  await startChat(page, 'bargainer');
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'End chat' }).click();
+  const confirm = page.getByRole('group', { name: /End the chat now/ });
+  await expect(confirm).toBeVisible();
+  const head = await page.locator('.chat-head').boundingBox();
+  for (const button of await confirm.getByRole('button').all()) {
+    const box = await button.boundingBox();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= (head?.x ?? 0) + (head?.width ?? 0), 'inside the header').toBe(true);
+  }
+  const title = await page.locator('#chat-title').boundingBox();
+  expect(title?.width ?? 0).toBeGreaterThan(50);
+  expect(title?.height ?? 99).toBeLessThanOrEqual(26);
+  await shot(page, 'small-screen-640-en-confirm');
 });

@@ -35,7 +35,7 @@ export function TopBar() {
         </AppLink>
       </nav>
       <div className="topbar-right">
-        <span className={`topbar-conn conn-${connection}`} role="status" data-testid="connection" data-state={connection}>
+        <span className={`topbar-conn conn-${connection}`} role="status" data-testid="connection" data-state={connection} title={t(`conn.${connection}`)}>
           <span className="conn-dot" aria-hidden="true" />
           <span className="hidden-on-phone">
             {name.trim() ? `${name.trim()} · ` : ''}
