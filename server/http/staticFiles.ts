@@ -65,6 +65,8 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
     res.writeHead(200, headers);
     stream.pipe(res);
   });
+  // A client that goes away (before the open, or mid-file) leaves a paused stream holding its file.
+  res.once('close', () => stream.destroy());
   return true;
 }
 

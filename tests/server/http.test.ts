@@ -1,5 +1,5 @@
 // The HTTP side: health, the scenario list, a session's transcript for its token holder, the web app.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readlinkSync, renameSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,36 @@ describe('HTTP', () => {
       renameSync(join(dist, 'index.html.away'), join(dist, 'index.html'));
     }
     expect((await get('/')).status).toBe(200);
+  });
+
+  it('lets go of a file whose reader went away mid-download', async () => {
+    const big = join(dist, 'assets', 'big-5678.js');
+    writeFileSync(big, 'x'.repeat(4 * 1024 * 1024));
+    // Open descriptors of this process (the server runs in it) that point at the file.
+    const holding = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === big;
+        } catch {
+          return false;
+        }
+      }).length;
+    const { hostname, port } = new URL(server.url);
+    await new Promise<void>((resolve, reject) => {
+      const req = request({ hostname, port, path: '/assets/big-5678.js' }, (res) => {
+        // One chunk, then the reader is gone with most of the file unsent.
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', () => undefined);
+      req.on('close', () => resolve());
+      setTimeout(() => reject(new Error('no data')), 5000).unref();
+      req.end();
+    });
+    for (let i = 0; i < 50 && holding() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(holding()).toBe(0);
   });
 
   it('never serves files outside the app folder', async () => {
