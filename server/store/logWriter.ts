@@ -187,6 +187,8 @@ interface Answer {
 export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogWriter {
   const waiting = new Map<number, { resolve: (fenced: string[] | undefined) => void; reject: (err: Error) => void }>();
   let worker: Worker | undefined;
+  /** resolves when the thread has exited, whatever made it (made with the thread: an exit is never missed) */
+  let exited: Promise<void> = Promise.resolve();
   let nextId = 1;
   let failure: Error | undefined;
   const failAll = (err: Error) => {
@@ -205,7 +207,12 @@ export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogW
       else w?.reject(Object.assign(new Error(answer.error), { code: answer.code }));
     });
     started.on('error', failAll);
-    started.on('exit', (code) => failAll(new Error(`the log writer thread exited (${code})`)));
+    exited = new Promise((resolve) =>
+      started.once('exit', (code) => {
+        failAll(new Error(`the log writer thread exited (${code})`));
+        resolve();
+      }),
+    );
     return started;
   };
   return {
@@ -237,9 +244,8 @@ export function workerWriter(file: string, synchronous: 'FULL' | 'NORMAL'): LogW
     },
     close() {
       const thread = worker;
-      // Never started, or gone already (its exit failed whatever it had): nothing to wait for.
-      if (!thread || failure) return Promise.resolve();
-      const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+      // Never started, or failed (an 'error' comes before its 'exit'): wait for the exit only.
+      if (!thread || failure) return exited;
       // Referenced from now on: the process waits for the thread to commit what it has, close its
       // connection and go (the 'stop' comes after every batch already sent). An answer still on its
       // way would unref it again (nothing left waiting), so each one refs it back.
