@@ -58,7 +58,9 @@ export class SessionRegistry {
     if (!scenario.ok) return scenario;
     const { compiled, hash, summary } = scenario.data;
     const now = this.deps.scheduler.now();
-    const id = timeOrderedId(now);
+    // The wall clock, not the session's: a drill's clock lags by its pauses, and the id's time is
+    // what keeps new rows at the end of the log's index.
+    const id = timeOrderedId(Date.now());
     const seed = randomInt(0, 2 ** 32 - 1);
     const first = startSession(compiled, { seed, now, speed: this.deps.speed });
     const records = effectsToRecords(first.effects, first.state, now, 1, null);
