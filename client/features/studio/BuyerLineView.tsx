@@ -4,6 +4,7 @@
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Shop } from '../../../server/engine/index.ts';
+import { productName } from './playAction.ts';
 import type { BuyerLine } from './playSession.ts';
 import { useStudioT } from './strings.ts';
 
@@ -37,8 +38,8 @@ export function BuyerLineView({ line, actions }: { line: BuyerLine; actions: Lin
       );
       break;
     case 'product-link': {
-      const product = actions.shop.products.find((p) => p.id === att.product);
-      const name = product ? local(product.name, lang) : att.product;
+      const product = productName(actions.shop, att.product);
+      const name = typeof product === 'string' ? product : local(product, lang);
       body = (
         <>
           <span aria-hidden="true">🛍️</span> {name}

@@ -3,7 +3,7 @@
 // confirm the address. Each is one engine step THINK_MS after the buyer's last line, exactly like a
 // reply, and becomes a turn of kind 'action' that names what was done and to what.
 import { SessionError, step } from '../../../server/engine/index.ts';
-import type { CompiledScenario, LocalText, SessionState } from '../../../server/engine/index.ts';
+import type { CompiledScenario, LocalText, SessionState, Shop } from '../../../server/engine/index.ts';
 import { isOver, traineeTime, turnRecord } from './playSession.ts';
 import type { BuyerLine, PlaySession, PlayTurn, TraineeAction } from './playSession.ts';
 
@@ -35,6 +35,11 @@ export function fileAnswer(session: PlaySession, line: BuyerLine): 'file-accepte
   return answer === 'file-accepted' || answer === 'file-declined' ? answer : undefined;
 }
 
+/** A product of the shop by name, or its id when the shop (edited since) no longer has it. */
+export function productName(shop: Shop, productId: string): LocalText | string {
+  return shop.products.find((p) => p.id === productId)?.name ?? productId;
+}
+
 /** The thing acted on, in words the turn can show; looked up before the step (a file offer closes with it). */
 function subjectOf(compiled: CompiledScenario, state: SessionState, action: TraineeAction): LocalText | string | undefined {
   switch (action.type) {
@@ -45,11 +50,11 @@ function subjectOf(compiled: CompiledScenario, state: SessionState, action: Trai
       const att = state.messages.find((m) => m.id === id)?.attachment;
       if (att?.kind === 'link') return att.url;
       if (att?.kind === 'file') return att.name;
-      if (att?.kind === 'product-link') return compiled.shop.products.find((p) => p.id === att.product)?.name ?? att.product;
+      if (att?.kind === 'product-link') return productName(compiled.shop, att.product);
       return undefined;
     }
     case 'card-sent':
-      return compiled.shop.products.find((p) => p.id === action.product)?.name ?? action.product;
+      return productName(compiled.shop, action.product);
     case 'coupon-sent':
       return compiled.shop.coupons.find((c) => c.id === action.coupon)?.label ?? action.coupon;
     case 'address-confirmed':
