@@ -90,7 +90,10 @@ describe('trainer credentials', () => {
   it('are refused per event when the cookie is forged, tampered with or signed for a trainee', async () => {
     const { server, cookie, drillId, seatB } = await running();
     const value = cookie.slice(cookie.indexOf('=') + 1);
-    const forgeries = [`${TRAINER_COOKIE}=${value.slice(0, -2)}AA`, `${TRAINER_COOKIE}=${seatB.seatToken}`, `${TRAINER_COOKIE}=' OR 1=1 --`, `${TRAINER_COOKIE}=`];
+    // Tampered: the MAC's last two characters changed. Always changed: a MAC that already ends in
+    // "AA" (about 1 login in 1,024) would make a blind "AA" the genuine cookie.
+    const tampered = value.slice(0, -2) + (value.endsWith('AA') ? 'BB' : 'AA');
+    const forgeries = [`${TRAINER_COOKIE}=${tampered}`, `${TRAINER_COOKIE}=${seatB.seatToken}`, `${TRAINER_COOKIE}=' OR 1=1 --`, `${TRAINER_COOKIE}=`];
     for (const forged of forgeries) await refusedPerEvent(server, await client(server.url, forged), drillId, seatB.seatId, 'unauthorized');
   });
 
