@@ -1,5 +1,6 @@
-// The server's HTTP API: the persona library, a scenario's public context and a session's view.
-import type { Api, ScenarioContext, ScenarioSummary, SessionView } from '../store/types.ts';
+// The server's HTTP API: the persona library, a scenario's public context, a session's view and the
+// rule texts its verdicts are shown with.
+import type { Api, ScenarioContext, ScenarioSummary, SessionRuleTexts, SessionView } from '../store/types.ts';
 
 async function getJson<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
   const res = await fetch(path, { headers: { accept: 'application/json', ...headers } });
@@ -25,5 +26,9 @@ export const httpApi: Api = {
   },
   session(sessionId, token) {
     return getJson<SessionView>(`/api/sessions/${encodeURIComponent(sessionId)}`, { authorization: `Bearer ${token}` });
+  },
+  ruleTexts(sessionId, token) {
+    // No token (a trainer watching a chat): the login cookie, sent same-origin by default, answers for it.
+    return getJson<SessionRuleTexts>(`/api/sessions/${encodeURIComponent(sessionId)}/rules`, token ? { authorization: `Bearer ${token}` } : {});
   },
 };

@@ -1,8 +1,10 @@
 // What the server knows that is not a live chat: the persona library, a scenario's public context
-// (buyer, order, shop) for the side panel, a finished session's report; and the best scores here.
+// (buyer, order, shop) for the side panel, the rule texts practice verdicts are shown with, a
+// finished session's report; and the best scores here.
+import { ruleTextsById } from '../../server/protocol/ruleTexts.ts';
 import { KEYS, loadBest, writeJson } from './persist.ts';
 import type { Slice } from './state.ts';
-import type { ScenarioContext, ScenarioSummary, SessionView } from './types.ts';
+import type { RuleText, ScenarioContext, ScenarioSummary, SessionView } from './types.ts';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; message: string };
 
@@ -13,11 +15,18 @@ export function contextKey(scenario: Pick<ScenarioSummary, 'id' | 'version'>): s
 export interface CatalogSlice {
   scenarios: Loadable<ScenarioSummary[]> | null;
   contexts: Record<string, Loadable<ScenarioContext>>;
+  /** by rubric key (SessionInfo.rubric), then by rule id: equal keys, equal texts, so one load serves every session of a rubric */
+  ruleTexts: Record<string, Loadable<ReadonlyMap<string, RuleText>>>;
   /** by session id; 'unknown' when this browser has no token for it */
   reports: Record<string, Loadable<SessionView> | { state: 'unknown' }>;
   best: Record<string, number>;
   loadScenarios(force?: boolean): Promise<void>;
   loadContext(scenario: Pick<ScenarioSummary, 'id' | 'version'>): Promise<void>;
+  /**
+   * Load the rule texts of a session's rubric, unless loaded or loading already (after an error it
+   * asks again). An empty token sends none: a trainer's cookie answers for it.
+   */
+  loadRuleTexts(session: { id: string; token: string; rubric: string }): Promise<void>;
   loadReport(sessionId: string): Promise<void>;
   setBest(scenarioId: string, score: number): void;
 }
@@ -27,6 +36,7 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 export const createCatalogSlice: Slice<CatalogSlice> = (env) => (set, get) => ({
   scenarios: null,
   contexts: {},
+  ruleTexts: {},
   reports: {},
   best: loadBest(env.storage),
   async loadScenarios(force = false) {
@@ -53,6 +63,20 @@ export const createCatalogSlice: Slice<CatalogSlice> = (env) => (set, get) => ({
       next = { state: 'error', message: message(err) };
     }
     set({ contexts: { ...get().contexts, [key]: next } });
+  },
+  async loadRuleTexts(session) {
+    const api = get().backend?.api;
+    const key = session.rubric;
+    const current = get().ruleTexts[key];
+    if (!api || (current && current.state !== 'error')) return;
+    set({ ruleTexts: { ...get().ruleTexts, [key]: { state: 'loading' } } });
+    let next: Loadable<ReadonlyMap<string, RuleText>>;
+    try {
+      next = { state: 'ready', data: ruleTextsById((await api.ruleTexts(session.id, session.token)).rules) };
+    } catch (err) {
+      next = { state: 'error', message: message(err) };
+    }
+    set({ ruleTexts: { ...get().ruleTexts, [key]: next } });
   },
   async loadReport(sessionId) {
     const api = get().backend?.api;

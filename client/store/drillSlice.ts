@@ -80,9 +80,11 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     delete next[code];
     save(next);
   };
-  /** The seat's session as a chat in the sessions slice (once). */
+  /** The seat's session as a chat in the sessions slice (once; a later SessionInfo may bring its rubric key). */
   const adopt = (info: SessionInfo) => {
-    if (!get().sessions[info.sessionId]) get().netStarted({ ...info, lastSeq: 0 });
+    const known = get().sessions[info.sessionId];
+    if (!known) get().netStarted({ ...info, lastSeq: 0 });
+    else if (known.rubric !== info.rubric) set({ sessions: { ...get().sessions, [info.sessionId]: { ...known, rubric: info.rubric } } });
     // On the seat's page its chat is the open one, so its lines never pile up as unread.
     const route = get().route;
     if (route.name === 'join' && route.code === get().drillCode) get().selectSession(info.sessionId);

@@ -1,7 +1,7 @@
 // Server events -> a session's new state. Pure, so replays, duplicates and reconnects are tested
 // without a socket or React. The net layer has already dropped events it saw before (by seq).
 import type { SavedSession } from './persist.ts';
-import type { ChatSession, DeliveredEvent, Message, SessionInfo, Verdict } from './types.ts';
+import type { ChatSession, DeliveredEvent, Message, SessionInfo, VerdictMark } from './types.ts';
 
 function messageNumber(id: string): number {
   const n = Number(id.replace(/^\D+/, ''));
@@ -18,7 +18,7 @@ export function withMessage(messages: readonly Message[], message: Message): Mes
   return out;
 }
 
-function withVerdicts(existing: readonly Verdict[] | undefined, added: readonly Verdict[]): Verdict[] {
+function withVerdicts(existing: readonly VerdictMark[] | undefined, added: readonly VerdictMark[]): VerdictMark[] {
   const kept = (existing ?? []).filter((v) => !added.some((a) => a.rule === v.rule));
   return [...kept, ...added];
 }
@@ -57,13 +57,17 @@ export function applyEvent(session: ChatSession, event: DeliveredEvent, active: 
   }
 }
 
-export function newSession(info: SessionInfo, startedAt: number): ChatSession {
+/** What a chat is made from: the server's answer, or what this browser (or a trainer's watch) knows before it, without a rubric. */
+export type SessionSeed = Omit<SessionInfo, 'rubric'> & { rubric?: string };
+
+export function newSession(info: SessionSeed, startedAt: number): ChatSession {
   return {
     id: info.sessionId,
     token: info.token,
     mode: info.mode,
     displayName: info.displayName,
     scenario: info.scenario,
+    ...(info.rubric ? { rubric: info.rubric } : {}),
     startedAt,
     status: 'live',
     messages: [],

@@ -226,11 +226,19 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
       const tile = live.tiles[seatId];
       const scenario = live.state.scenarios.find((s) => s.id === tile?.scenarioId) ?? live.state.scenarios[0];
       if (!tile?.sessionId || !scenario) return;
-      // Filled in by the session's events from seq 1, which follow the answer.
+      // Filled in by the session's events from seq 1, which follow the answer. No token: the
+      // trainer's cookie opens what a token would.
       const session = newSession({ sessionId: tile.sessionId, token: '', mode: live.state.mode, displayName: tile.name, scenario, lastSeq: 0, ended: false }, env.now());
       set({ watched: { seatId, session } });
       const answer = await b.send('drill:watch', { drillId: live.drillId, seatId });
-      if (!answer.ok && get().watched?.seatId === seatId) set({ watched: null });
+      if (!answer.ok) {
+        if (get().watched?.seatId === seatId) set({ watched: null });
+        return;
+      }
+      // The answer names the rubric: practice chips find its texts in the cache, loaded once per key.
+      const { rubric } = answer.data;
+      const now = get().watched;
+      if (now?.session.id === session.id) set({ watched: { ...now, session: { ...now.session, rubric } } });
     },
     async loadResults(drillId) {
       const b = backend();

@@ -5,15 +5,19 @@ import type {
   AckError,
   ClientPayload,
   Mode,
+  ReportMarks,
+  RuleText,
   ScenarioSummary,
   ServerEventName,
   ServerEventPayload,
   SessionInfo,
+  SessionRuleTexts,
   TraineeAck,
   TraineeEventName,
+  VerdictMark,
 } from '../../server/protocol/index.ts';
 
-export type { LocalText, Message, Mode, Outcome, OutcomeKind, Report, ScenarioSummary, SessionInfo, Shop, Verdict, TraineeAck };
+export type { LocalText, Message, Mode, Outcome, OutcomeKind, Report, ReportMarks, RuleText, ScenarioSummary, SessionInfo, SessionRuleTexts, Shop, Verdict, VerdictMark, TraineeAck };
 
 export type Lang = 'zh-CN' | 'en';
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
@@ -75,7 +79,7 @@ export interface ScenarioContext {
   shop: Shop;
 }
 
-/** GET /api/sessions/:id for the token holder. */
+/** GET /api/sessions/:id for the token holder: the server joins the rule texts into its report. */
 export interface SessionView {
   session: { id: string; mode: Mode; displayName: string; scenario: ScenarioSummary; startedAt: number; ended: boolean; lastSeq: number };
   transcript: Message[];
@@ -86,6 +90,8 @@ export interface Api {
   scenarios(): Promise<ScenarioSummary[]>;
   context(scenarioId: string, version: number): Promise<ScenarioContext>;
   session(sessionId: string, token: string): Promise<SessionView>;
+  /** The texts a session's verdict marks refer to; an empty token sends none (a trainer's cookie answers for it). */
+  ruleTexts(sessionId: string, token: string): Promise<SessionRuleTexts>;
 }
 
 export type SessionStatus = 'resuming' | 'live' | 'gone';
@@ -96,6 +102,8 @@ export interface ChatSession {
   mode: Mode;
   displayName: string;
   scenario: ScenarioSummary;
+  /** names the rule texts of its verdicts (see SessionInfo); unknown until the server has answered for it */
+  rubric?: string;
   /** local clock when this browser started or first saw it */
   startedAt: number;
   status: SessionStatus;
@@ -104,11 +112,12 @@ export interface ChatSession {
   messages: Message[];
   /** clientMsgId -> transcript message id, to hide an optimistic item once the server has it */
   byClientId: Record<string, string>;
-  /** practice verdicts by the message they concern */
-  verdicts: Record<string, Verdict[]>;
+  /** practice verdicts by the message they concern, as marks: their texts are joined in for display */
+  verdicts: Record<string, VerdictMark[]>;
   typing: { messageId: string; until: number } | null;
   outcome: Outcome | null;
-  report: Report | null;
+  /** the report as the socket brings it (marks, no texts): for its score; the report page loads the full one */
+  report: ReportMarks | null;
   ended: boolean;
   outbox: OutboxItem[];
   unread: number;

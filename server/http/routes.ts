@@ -2,6 +2,7 @@
 // web app. Socket.IO handles /socket.io/ itself before this handler sees a request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { reportWithTexts, ruleTextsById } from '../protocol/index.ts';
 import type { ScenarioCatalog } from '../runtime/scenarioCatalog.ts';
 import type { SessionRegistry } from '../runtime/sessionRegistry.ts';
 import type { SessionTokens } from '../runtime/tokens.ts';
@@ -24,7 +25,7 @@ export interface HttpDeps {
   isTrainer?: (req: IncomingMessage) => Promise<boolean>;
 }
 
-const SESSION_PATH = /^\/api\/sessions\/([A-Za-z0-9-]{1,64})$/;
+const SESSION_PATH = /^\/api\/sessions\/([A-Za-z0-9-]{1,64})(\/rules)?$/;
 
 export function createHttpHandler(deps: HttpDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -51,22 +52,33 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   if (path === '/api/scenarios') return json(res, 200, { scenarios: await deps.catalog.list() }, cors);
   if (await serveScenarioContext(deps.catalog, url, res, cors)) return;
   const match = SESSION_PATH.exec(path);
-  if (match) return sessionView(req, res, deps, match[1] as string, cors);
+  if (match) return sessionView(req, res, deps, match[1] as string, match[2] !== undefined, cors);
   if (deps.staticRoot && !path.startsWith('/api/') && serveStatic(deps.staticRoot, path, head, res)) return;
   json(res, 404, { error: { code: 'not-found', message: `nothing at ${path}` } });
 }
 
-async function sessionView(req: IncomingMessage, res: ServerResponse, deps: HttpDeps, sessionId: string, cors: Record<string, string>): Promise<void> {
+/** `GET /api/sessions/:id` (transcript and report) or, with `rules`, the texts its verdict marks refer to. */
+async function sessionView(req: IncomingMessage, res: ServerResponse, deps: HttpDeps, sessionId: string, rules: boolean, cors: Record<string, string>): Promise<void> {
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : '';
   // The same answer for a wrong token and a missing session: a token is the only way to learn one exists.
-  const allowed = deps.tokens.verify(token) === sessionId || (await deps.isTrainer?.(req)) === true;
-  if (!allowed) return json(res, 401, { error: { code: 'unauthorized', message: 'send the session token as "Authorization: Bearer <token>", or log in as a trainer' } }, cors);
+  const holder = deps.tokens.verify(token) === sessionId;
+  const trainer = holder ? undefined : (await deps.isTrainer?.(req)) === true;
+  if (!holder && !trainer) return json(res, 401, { error: { code: 'unauthorized', message: 'send the session token as "Authorization: Bearer <token>", or log in as a trainer' } }, cors);
   const session = await deps.registry.get(sessionId);
   if (!session) return json(res, 404, { error: { code: 'not-found', message: 'no such session' } }, cors);
   const view = session.view();
   const { id, mode, displayName, scenario, startedAt } = session.identity;
-  json(res, 200, { session: { id, mode, displayName, scenario, startedAt, ended: view.ended, lastSeq: view.lastSeq }, transcript: view.transcript, report: view.report }, cors);
+  const texts = session.ruleTexts;
+  if (rules) {
+    // An exam shows no verdict before its report: its feedback and model replies would be hints.
+    if (mode === 'exam' && !view.ended && !(trainer ?? (await deps.isTrainer?.(req)) === true)) {
+      return json(res, 403, { error: { code: 'forbidden', message: "an exam's rule texts come with its report" } }, cors);
+    }
+    return json(res, 200, texts, cors);
+  }
+  const report = view.report && { ...view.report, report: reportWithTexts(view.report.report, ruleTextsById(texts.rules)) };
+  json(res, 200, { session: { id, mode, displayName, scenario, startedAt, ended: view.ended, lastSeq: view.lastSeq, rubric: texts.rubric }, transcript: view.transcript, report }, cors);
 }
 
 function corsHeaders(req: IncomingMessage, allowed: readonly string[]): Record<string, string> {

@@ -210,7 +210,7 @@ export interface DrillAckData {
   'drill:reveal': Reveal;
   'drill:reveal-show': { trainees: number };
   /** followed by the seat's session events from seq 1, then live */
-  'drill:watch': { seatId: string; sessionId: string; lastSeq: number };
+  'drill:watch': { seatId: string; sessionId: string; lastSeq: number; rubric: string };
   'drill:unwatch': { watching: null };
   'drill:join': SeatInfo;
   /** followed by the session events after `lastSeq` */

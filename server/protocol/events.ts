@@ -25,6 +25,32 @@ export interface SessionInfo {
   /** the server's last sequence number when it answered; the events after the client's follow the answer */
   lastSeq: number;
   ended: boolean;
+  /**
+   * Names the rule texts this session's verdicts refer to (a digest of them): equal keys, equal texts,
+   * so a client fetches `GET /api/sessions/:id/rules` once per key, not once per session.
+   */
+  rubric: string;
+}
+
+/** What a rule says to the trainee: the same for every verdict on it, so it travels once per rubric. */
+export interface RuleText {
+  rule: string;
+  title?: LocalText;
+  feedback: LocalText;
+  modelReply?: LocalText;
+}
+
+/**
+ * A verdict as a session's events carry it: the rule by id, without its texts (a client joins them
+ * from the session's rule texts). Logs written before this carry the texts too; readers ignore them.
+ */
+export type VerdictMark = Omit<Verdict, 'title' | 'feedback' | 'modelReply'>;
+export type ReportMarks = Omit<Report, 'rules'> & { rules: VerdictMark[] };
+
+/** `GET /api/sessions/:id/rules`: practice sessions, ended sessions and trainers only. */
+export interface SessionRuleTexts {
+  rubric: string;
+  rules: RuleText[];
 }
 
 /** The answer to a trainee event: the transcript message it became (none for `session:end`). */
@@ -41,10 +67,10 @@ export interface ServerEventBodies {
   /** a trainee message or action as recorded, so every tab and a resumed client has the transcript */
   'trainee:say': { message: Message; clientMsgId: string };
   /** practice mode only: exam verdicts arrive with the report */
-  'verdict:add': { messageId: string; verdicts: Verdict[] };
+  'verdict:add': { messageId: string; verdicts: VerdictMark[] };
   'session:outcome': { outcome: Outcome };
   /** the last event of a session */
-  'session:report': { report: Report; outcome: Outcome | null };
+  'session:report': { report: ReportMarks; outcome: Outcome | null };
 }
 
 export type ServerEventName = keyof ServerEventBodies;

@@ -5,11 +5,12 @@
 import type { Logger } from 'pino';
 import type { CompiledScenario, Message, SessionEvent, SessionState, StepResult } from '../engine/index.ts';
 import { nextDeadline, SessionError, step } from '../engine/index.ts';
-import type { Ack, Mode, ScenarioSummary, ServerEventName, ServerEventPayload, TraineeAck } from '../protocol/index.ts';
+import type { Ack, Mode, ScenarioSummary, ServerEventName, ServerEventPayload, SessionRuleTexts, TraineeAck } from '../protocol/index.ts';
 import { fail, ok } from '../protocol/index.ts';
 import { LeaseLostError } from '../store/leases.ts';
 import { isDuplicateRow, isStoreUnavailable, STORE_UNAVAILABLE } from '../store/storeFailures.ts';
 import type { SessionLog } from '../store/sessionLog.ts';
+import { rubricTexts } from './ruleTexts.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { EventRecord } from './serverEvents.ts';
 import { byDelivery, effectsToRecords, insertInOrder, isVisible, toLogged } from './serverEvents.ts';
@@ -97,6 +98,11 @@ export class LiveSession {
 
   get id(): string {
     return this.identity.id;
+  }
+
+  /** The texts this session's verdict marks refer to. */
+  get ruleTexts(): SessionRuleTexts {
+    return rubricTexts(this.compiled);
   }
 
   get lastSeq(): number {

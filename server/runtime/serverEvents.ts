@@ -5,6 +5,7 @@
 import type { SessionEffect, SessionState } from '../engine/index.ts';
 import type { Mode, ServerEventBodies, ServerEventName } from '../protocol/index.ts';
 import type { LoggedEffect } from '../store/sessionLog.ts';
+import { toMark, toReportMarks } from './ruleTexts.ts';
 
 export type EventRecord = {
   [N in ServerEventName]: { k: number; dueAt: number; name: N; body: ServerEventBodies[N] };
@@ -34,14 +35,14 @@ export function effectsToRecords(effects: readonly SessionEffect[], after: Sessi
         break;
       }
       case 'verdicts':
-        add('verdict:add', now, { messageId: effect.messageId, verdicts: effect.verdicts });
+        add('verdict:add', now, { messageId: effect.messageId, verdicts: effect.verdicts.map(toMark) });
         break;
       case 'outcome':
         // Shown once the buyer's last line is on screen, not before it.
         add('session:outcome', Math.max(now, after.lastBuyerAt ?? now), { outcome: effect.outcome });
         break;
       case 'ended':
-        add('session:report', now, { report: effect.report, outcome: after.outcome });
+        add('session:report', now, { report: toReportMarks(effect.report), outcome: after.outcome });
         break;
     }
   }
@@ -54,7 +55,12 @@ export function toLogged(record: EventRecord): LoggedEffect {
 }
 
 export function fromLogged(effect: LoggedEffect): EventRecord {
-  return { k: effect.k, dueAt: effect.dueAt, name: effect.kind, body: effect.payload } as EventRecord;
+  const record = { k: effect.k, dueAt: effect.dueAt, name: effect.kind, body: effect.payload } as EventRecord;
+  // Logs written before verdicts became marks carry each rule's texts: read them as marks, so a
+  // resumed session sends what a new one does and its replay compares equal.
+  if (record.name === 'verdict:add') return { ...record, body: { ...record.body, verdicts: record.body.verdicts.map(toMark) } };
+  if (record.name === 'session:report') return { ...record, body: { ...record.body, report: toReportMarks(record.body.report) } };
+  return record;
 }
 
 /** Exam verdicts are kept in the log but reach the trainee only in the report; nothing shows after the end. */

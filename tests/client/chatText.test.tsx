@@ -33,7 +33,7 @@ describe('Composer', () => {
 
   it('sends on Enter, not on Shift+Enter or while composing', () => {
     const transport = new FakeTransport();
-    appStore.getState().attachBackend({ transport, api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined) } });
+    appStore.getState().attachBackend({ transport, api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) } });
     appStore.getState().netStarted(info());
     const session = appStore.getState().sessions['s1'];
     if (!session) throw new Error('started above');

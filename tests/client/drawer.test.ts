@@ -8,7 +8,7 @@ function setup() {
   const store = createAppStore({ storage: new MemoryStorage(), now: () => 1000, history: { push: () => undefined, replace: () => undefined } });
   const transport = new FakeTransport();
   transport.onStart = () => store.getState().netStarted(info());
-  store.getState().attachBackend({ transport, api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined) } });
+  store.getState().attachBackend({ transport, api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) } });
   return store;
 }
 

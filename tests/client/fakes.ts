@@ -83,6 +83,7 @@ export function info(sessionId = 's1', over: Partial<SessionInfo> = {}): Session
     scenario: { id: 'bargainer', version: 1, title: { 'zh-CN': '议价', en: 'Haggle' }, description: { 'zh-CN': '描述', en: 'About' }, difficulty: 'normal', persona: 'bargainer', shop: 'trailpeak' },
     lastSeq: 0,
     ended: false,
+    rubric: 'rubric-bargainer-1',
     ...over,
   };
 }

@@ -1,7 +1,7 @@
 // Server events folded into a session: order, duplicates, unread counts, replays, the end.
 import { describe, expect, it } from 'vitest';
 import { applyEvent, fromSaved, newSession, toSaved, waitingSince, withMessage } from '../../client/store/sessionReducer.ts';
-import type { ChatSession, DeliveredEvent } from '../../client/store/types.ts';
+import type { ChatSession, DeliveredEvent, VerdictMark } from '../../client/store/types.ts';
 import { buyerLine, info, traineeLine } from './fakes.ts';
 
 const ev = (e: DeliveredEvent) => e;
@@ -38,7 +38,8 @@ describe('applyEvent', () => {
   it('maps a trainee line to the clientMsgId it answers, and merges verdicts by rule', () => {
     let s = applyEvent(base(), ev({ name: 'trainee:say', payload: { sessionId: 's1', seq: 1, clientMsgId: 'c1', message: traineeLine('m3', '亲') } }), true);
     expect(s.byClientId).toEqual({ c1: 'm3' });
-    const verdict = { rule: 'greeting', category: 'politeness' as const, verdict: 'pass' as const, redLine: false, points: 5, max: 5, feedback: { 'zh-CN': '好', en: 'Good' } };
+    // Marks: the rule by id, its texts fetched once per rubric.
+    const verdict: VerdictMark = { rule: 'greeting', category: 'politeness', verdict: 'pass', redLine: false, points: 5, max: 5 };
     s = applyEvent(s, ev({ name: 'verdict:add', payload: { sessionId: 's1', seq: 2, messageId: 'm3', verdicts: [verdict] } }), true);
     s = applyEvent(s, ev({ name: 'verdict:add', payload: { sessionId: 's1', seq: 3, messageId: 'm3', verdicts: [{ ...verdict, verdict: 'fail', points: 0 }] } }), true);
     expect(s.verdicts['m3']).toEqual([{ ...verdict, verdict: 'fail', points: 0 }]);
@@ -52,6 +53,13 @@ describe('applyEvent', () => {
     expect(s).toMatchObject({ ended: true, score: 82, passed: true, outcome: { kind: 'purchased' } });
     expect(toSaved(s)).toMatchObject({ id: 's1', ended: true, score: 82, outcome: 'purchased' });
     expect(fromSaved(toSaved(s))).toMatchObject({ id: 's1', ended: true, score: 82, status: 'live', messages: [] });
+  });
+
+  it('knows the rubric key from the server’s answer; a session this browser remembers has none until resumed', () => {
+    expect(base().rubric).toBe('rubric-bargainer-1');
+    const remembered = fromSaved(toSaved(base()));
+    expect(remembered.rubric).toBeUndefined();
+    expect('rubric' in toSaved(base())).toBe(false);
   });
 });
 

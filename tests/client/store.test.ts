@@ -10,6 +10,7 @@ const api = (view?: SessionView): Api => ({
   scenarios: () => Promise.resolve([info().scenario]),
   context: () => Promise.reject(new Error('not in this test')),
   session: () => (view ? Promise.resolve(view) : Promise.reject(new Error('404 no such session'))),
+  ruleTexts: () => Promise.reject(new Error('not in this test')),
 });
 
 function setup(storage = new MemoryStorage(), view?: SessionView) {
@@ -104,7 +105,7 @@ describe('the store', () => {
   it('resumes the newest open chats at start and the others, or an ended one, when opened', () => {
     const storage = new MemoryStorage();
     const saved = Array.from({ length: 10 }, (_, i) => ({ ...info(`s${i}`), id: `s${i}`, token: `t${i}`, startedAt: 100 - i, ended: i === 9 }));
-    storage.setItem(KEYS.sessions, JSON.stringify(saved.map(({ sessionId: _id, lastSeq: _seq, ...rest }) => rest)));
+    storage.setItem(KEYS.sessions, JSON.stringify(saved.map(({ sessionId: _id, lastSeq: _seq, rubric: _rubric, ...rest }) => rest)));
     const { store, transport } = setup(storage);
     store.getState().restoreSessions();
     expect(transport.tracked).toEqual(['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7']);

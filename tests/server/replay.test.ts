@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../server/engine/index.ts';
 import { sessionReport } from '../../server/engine/index.ts';
 import { replaySession } from '../../server/runtime/replay.ts';
+import { toReportMarks } from '../../server/runtime/ruleTexts.ts';
 import { ManualScheduler } from './manualScheduler.ts';
 import type { ReceivedEvent, TestServer } from './helpers.ts';
 import { msgId, startServer, trainee } from './helpers.ts';
@@ -28,7 +29,7 @@ async function expectReplayMatches(s: TestServer, sessionId: string, events: rea
   expect(replayed.state.messages).toEqual(seen(events));
   const report = events.at(-1);
   expect(report?.name).toBe('session:report');
-  if (report?.name === 'session:report') expect(sessionReport(scenario.compiled, replayed.state)).toEqual(report.payload.report);
+  if (report?.name === 'session:report') expect(toReportMarks(sessionReport(scenario.compiled, replayed.state))).toEqual(report.payload.report);
 }
 
 describe('replaying the log', () => {

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/index.ts';
 import type { ChatSession, OutboxItem, Shop } from '../../store/types.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { MessageBubble, PendingBubble } from './MessageBubble.tsx';
+import { usePracticeVerdicts } from './useRuleTexts.ts';
 
 export type FileAnswer = 'accepted' | 'declined' | 'answering';
 
@@ -27,6 +28,7 @@ export function MessageList({ session, shop, nickname, avatarId }: { session: Ch
   const stick = useRef(true);
   const pending: OutboxItem[] = session.outbox.filter((i) => !session.byClientId[i.clientMsgId]);
   const answers = fileAnswers(session);
+  const verdicts = usePracticeVerdicts(session);
   const typing = session.typing;
   const now = useNow(500, typing !== null);
   const showTyping = typing !== null && !session.ended && now < typing.until + 2000;
@@ -53,7 +55,7 @@ export function MessageList({ session, shop, nickname, avatarId }: { session: Ch
             shop={shop}
             nickname={nickname}
             avatarId={avatarId}
-            verdicts={session.mode === 'practice' ? session.verdicts[m.id] : undefined}
+            verdicts={verdicts?.[m.id]}
             fileAnswer={answers[m.id]}
           />
         ))}

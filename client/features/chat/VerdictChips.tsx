@@ -7,8 +7,8 @@ import type { Lang, Verdict } from '../../store/types.ts';
 import './verdicts.css';
 
 /**
- * A verdict's name comes with it from the rubric. Verdicts stored before rules had titles carry
- * none; their id is still a readable name.
+ * A verdict's name comes from its rule's texts. Verdicts stored before rules had titles carry none,
+ * and a chat's chips have none until its rule texts arrive; the id is still a readable name.
  */
 export function ruleName(v: Verdict, lang: Lang): string {
   return v.title ? local(v.title, lang) : v.rule;
@@ -32,7 +32,7 @@ export function VerdictChips({ verdicts }: { verdicts: readonly Verdict[] }) {
               className={`chip chip-${v.verdict}${v.redLine ? ' chip-redline' : ''}`}
               aria-expanded={open === v.rule}
               aria-controls={`${id}-detail`}
-              title={local(v.feedback, lang)}
+              title={local(v.feedback, lang) || undefined}
               onClick={() => setOpen(open === v.rule ? null : v.rule)}
             >
               <span aria-hidden="true">{v.verdict === 'pass' ? '✓' : '✗'}</span>
@@ -54,9 +54,11 @@ export function VerdictChips({ verdicts }: { verdicts: readonly Verdict[] }) {
 export function VerdictAdvice({ verdict, withModel = true }: { verdict: Verdict; withModel?: boolean }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
+  // Empty while a chat's rule texts are on their way.
+  const feedback = local(verdict.feedback, lang);
   return (
     <>
-      <p>{local(verdict.feedback, lang)}</p>
+      {feedback && <p>{feedback}</p>}
       {withModel && verdict.modelReply && (
         <p className="verdict-model">
           <strong>{t('verdict.model')}</strong>

@@ -95,7 +95,7 @@ async function controlHere(deps: ActionDeps, drill: Drill, name: ControlName, pa
       const session = drill.seats.get((p as DrillPayload<'drill:watch'>).seatId)?.session;
       if (!session) return deliver(answer(fail('not-found', 'that seat has no session yet')));
       // In the session's queue: the history and the live events that follow neither overlap nor gap.
-      return session.resume(0, (lastSeq, missed) => deliver({ answer: ok({ seatId: (p as DrillPayload<'drill:watch'>).seatId, sessionId: session.id, lastSeq }), join: [sessionRoom(session.id)], watching: session.id, then: missed }));
+      return session.resume(0, (lastSeq, missed) => deliver({ answer: ok({ seatId: (p as DrillPayload<'drill:watch'>).seatId, sessionId: session.id, lastSeq, rubric: session.ruleTexts.rubric }), join: [sessionRoom(session.id)], watching: session.id, then: missed }));
     }
     case 'drill:unwatch':
       return deliver({ answer: ok({ watching: null }), watching: null });

@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+// A practice chat's chips: verdicts arrive as marks; until the rubric's texts are loaded a chip is
+// named by its rule id and shows no empty tooltip or feedback, then by its title with the feedback
+// and, for a miss, the model reply. The texts are loaded once as soon as the rubric key is known.
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageList } from '../../client/features/chat/MessageList.tsx';
+import { appStore } from '../../client/store/index.ts';
+import type { ChatSession, SessionRuleTexts, VerdictMark } from '../../client/store/types.ts';
+import { FakeTransport, info, traineeLine } from './fakes.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const texts: SessionRuleTexts = {
+  rubric: 'rubric-bargainer-1',
+  rules: [{ rule: 'greeting', title: { 'zh-CN': '欢迎语', en: 'Welcome greeting' }, feedback: { 'zh-CN': '开场先问好', en: 'Greet first' }, modelReply: { 'zh-CN': '亲，在的', en: 'Hi, here' } }],
+};
+const mark: VerdictMark = { rule: 'greeting', category: 'politeness', verdict: 'fail', redLine: false, points: 0, max: 5 };
+
+let root: ReturnType<typeof createRoot> | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  document.body.innerHTML = '';
+});
+
+function setup() {
+  const asked: string[] = [];
+  let resolveTexts: (t: SessionRuleTexts) => void = () => undefined;
+  appStore.getState().attachBackend({
+    transport: new FakeTransport(),
+    api: {
+      scenarios: () => Promise.resolve([]),
+      context: () => new Promise(() => undefined),
+      session: () => new Promise(() => undefined),
+      ruleTexts: (sessionId) => {
+        asked.push(sessionId);
+        return new Promise((resolve) => (resolveTexts = resolve));
+      },
+    },
+  });
+  appStore.getState().netStarted(info('s1'));
+  appStore.getState().netEvent({ name: 'trainee:say', payload: { sessionId: 's1', seq: 1, clientMsgId: 'c1', message: traineeLine('m1', '在') } });
+  appStore.getState().netEvent({ name: 'verdict:add', payload: { sessionId: 's1', seq: 2, messageId: 'm1', verdicts: [mark] } });
+  const host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  const render = () => {
+    const session = appStore.getState().sessions['s1'] as ChatSession;
+    act(() => root?.render(<MessageList session={session} shop={undefined} nickname="买家" avatarId="bargainer" />));
+  };
+  const answer = (t: SessionRuleTexts) => act(async () => resolveTexts(t));
+  return { host, asked, render, answer };
+}
+
+describe('practice verdict chips', () => {
+  it('show the rule id until the texts arrive, then the title, feedback and model reply', async () => {
+    const { host, asked, render, answer } = setup();
+    render();
+    const chip = () => host.querySelector('.chip') as HTMLButtonElement;
+    expect(chip().textContent).toContain('greeting');
+    expect(chip().hasAttribute('title')).toBe(false);
+    act(() => chip().click());
+    const detail = () => host.querySelector('.verdict-detail') as HTMLElement;
+    expect(detail().hidden).toBe(false);
+    expect(detail().querySelectorAll('p')).toHaveLength(0);
+    expect(asked).toEqual(['s1']);
+
+    await answer(texts);
+    expect(chip().textContent).toContain('欢迎语');
+    expect(chip().textContent).not.toContain('greeting');
+    expect(chip().getAttribute('title')).toBe('开场先问好');
+    expect(detail().textContent).toContain('开场先问好');
+    expect(detail().querySelector('.verdict-model')?.textContent).toContain('亲，在的');
+
+    // Another verdict on the same rubric: nothing fetched again.
+    appStore.getState().netEvent({ name: 'verdict:add', payload: { sessionId: 's1', seq: 3, messageId: 'm1', verdicts: [{ ...mark, verdict: 'pass', points: 5 }] } });
+    render();
+    expect(chip().className).toContain('chip-pass');
+    expect(asked).toEqual(['s1']);
+  });
+
+  it('load nothing in an exam, whose verdicts come with the report', () => {
+    const { host, asked, render } = setup();
+    const session = appStore.getState().sessions['s1'] as ChatSession;
+    appStore.setState({ sessions: { s1: { ...session, mode: 'exam', rubric: 'another-rubric' } } });
+    render();
+    expect(host.querySelector('.chip')).toBeNull();
+    expect(asked).toEqual([]);
+  });
+});
