@@ -104,6 +104,8 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       staticRoot: staticRoot(deps.staticDir),
       extra: async (req, res, url) => (await studio?.(req, res, url)) || (drills?.routes(req, res, url) ?? false),
       isTrainer: async (req) => (await drills?.auth.fromCookieHeader(req.headers.cookie)) !== undefined,
+      // A drill trainee's chat carries its seat token, not a session token.
+      seatHolds: async (seatToken, sessionId) => (await drills?.seatHolds(seatToken, sessionId)) === true,
     }),
   );
   const io: AppServer = new Server(httpServer, {

@@ -47,6 +47,8 @@ export interface Drills {
   /** the session log of drill sessions */
   log: TappedSessionLog;
   routes: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** the seat token's seat played this session: its trainee may read the transcript and report */
+  seatHolds: (seatToken: string, sessionId: string) => Promise<boolean>;
 }
 
 export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
@@ -81,5 +83,9 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     now,
   });
   const routes = trainerRoutes({ auth, drills: manager, store, logger: deps.logger, allowedOrigins: deps.allowedOrigins, now });
-  return { manager, auth, store, log, routes };
+  const seatHolds = async (seatToken: string, sessionId: string) => {
+    const seat = manager.seatTokens.verify(seatToken);
+    return seat !== undefined && (await store.seatHasSession(seat.drillId, seat.seatId, sessionId));
+  };
+  return { manager, auth, store, log, routes, seatHolds };
 }

@@ -23,6 +23,8 @@ export interface HttpDeps {
   extra?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   /** whether the request carries a valid trainer login: trainers may read any session */
   isTrainer?: (req: IncomingMessage) => Promise<boolean>;
+  /** the drill seat this token opens played the session (drill trainees hold seat tokens) */
+  seatHolds?: (seatToken: string, sessionId: string) => Promise<boolean>;
 }
 
 const SESSION_PATH = /^\/api\/sessions\/([A-Za-z0-9-]{1,64})(\/rules)?$/;
@@ -62,7 +64,7 @@ async function sessionView(req: IncomingMessage, res: ServerResponse, deps: Http
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : '';
   // The same answer for a wrong token and a missing session: a token is the only way to learn one exists.
-  const holder = deps.tokens.verify(token) === sessionId;
+  const holder = deps.tokens.verify(token) === sessionId || (token !== '' && (await deps.seatHolds?.(token, sessionId)) === true);
   const trainer = holder ? undefined : (await deps.isTrainer?.(req)) === true;
   if (!holder && !trainer) return json(res, 401, { error: { code: 'unauthorized', message: 'send the session token as "Authorization: Bearer <token>", or log in as a trainer' } }, cors);
   const session = await deps.registry.get(sessionId);

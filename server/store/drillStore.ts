@@ -99,6 +99,12 @@ export class DrillStore {
     await this.db.insertInto('drill_sessions').values({ drill_id: drillId, seat_id: seatId, position, session_id: sessionId, scenario_id: scenarioId, outcome: null, score: null, report: null }).execute();
   }
 
+  /** Whether the seat played the session (a seat token then opens its transcript and report). */
+  async seatHasSession(drillId: string, seatId: string, sessionId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('drill_sessions').select('position').where('drill_id', '=', drillId).where('seat_id', '=', seatId).where('session_id', '=', sessionId).executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Drills not ended, with their trainer's name, their seats (joining order) and their sessions. */
   async unfinished(): Promise<UnfinishedDrill[]> {
     return this.unfinishedWhere(undefined);

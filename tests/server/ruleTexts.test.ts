@@ -7,7 +7,8 @@ import type { Report } from '../../server/engine/index.ts';
 import type { SessionRuleTexts, VerdictMark } from '../../server/protocol/index.ts';
 import { replaySession } from '../../server/runtime/replay.ts';
 import type { TestServer, Trainee } from './helpers.ts';
-import { startDrillServer, loginTrainer } from './drillHelpers.ts';
+import type { DrillClient } from './drillHelpers.ts';
+import { drillClient, loginTrainer, startDrill, startDrillServer } from './drillHelpers.ts';
 import { msgId, startServer, tempDataDir, trainee } from './helpers.ts';
 
 let server: TestServer | undefined;
@@ -19,7 +20,7 @@ afterEach(async () => {
 const TEXT_FIELDS = ['title', 'feedback', 'modelReply'] as const;
 const withoutTexts = (v: VerdictMark) => TEXT_FIELDS.every((f) => !(f in v));
 
-async function get(s: TestServer, path: string, token?: string): Promise<{ status: number; body: unknown }> {
+async function get(s: { url: string }, path: string, token?: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${s.url}${path}`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
   return { status: res.status, body: await res.json() };
 }
@@ -108,6 +109,33 @@ describe('a trainer', () => {
       expect((await rules({ cookie: `${cookie}x` })).status).toBe(401);
       exam.t.close();
     } finally {
+      await drillServer.close();
+    }
+  });
+});
+
+describe('a drill trainee', () => {
+  it('opens its own sessions\' rule texts and report with its seat token, not another seat\'s', async () => {
+    const drillServer = await startDrillServer();
+    const clients: DrillClient[] = [];
+    try {
+      const trainer = await drillClient(drillServer.url, await loginTrainer(drillServer, '魏老师'));
+      const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
+      const [a, b] = [await drillClient(drillServer.url), await drillClient(drillServer.url)];
+      clients.push(trainer, a, b);
+      await a.ok('drill:join', { code: snap.code, displayName: '小魏' });
+      await b.ok('drill:join', { code: snap.code, displayName: '小蒋' });
+      const [sa, sb] = await startDrill(trainer, snap.state.drillId, [a, b] as const);
+      const info = a.of('drill:session')[0]?.session;
+      const other = b.of('drill:session')[0]?.session;
+      if (!info || !other) throw new Error('no drill sessions');
+      const rules = await get(drillServer, `/api/sessions/${sa}/rules`, info.token);
+      expect(rules).toMatchObject({ status: 200, body: { rubric: info.rubric } });
+      expect((await get(drillServer, `/api/sessions/${sa}`, info.token)).status).toBe(200);
+      expect((await get(drillServer, `/api/sessions/${sb}`, info.token)).status).toBe(401);
+      expect((await get(drillServer, `/api/sessions/${sa}/rules`, other.token)).status).toBe(401);
+    } finally {
+      for (const c of clients) c.close();
       await drillServer.close();
     }
   });
