@@ -15,7 +15,7 @@ import type {
 } from '../../server/protocol/index.ts';
 import { applyEvent, newSession } from './sessionReducer.ts';
 import type { Slice } from './state.ts';
-import type { ChatSession, DeliveredEvent, NetAck, NetError } from './types.ts';
+import type { ChatSession, DeliveredEvent, LocalText, NetAck, NetError } from './types.ts';
 import { retryLater } from './types.ts';
 
 export type { DashboardUpdate, DrillResults, DrillSnapshot, HeatRow, Tile };
@@ -68,6 +68,8 @@ export interface LiveDrill {
   heat: HeatRow[];
   /** every buyer move seen on a tile, first seen first ("scenarioId/move"): the moves a reveal can pick */
   moves: string[];
+  /** display names of the drill's buyer moves ("scenarioId/move"); a move without one shows its id */
+  moveLabels: Record<string, LocalText>;
 }
 
 export interface OpenDrillRequest {
@@ -120,7 +122,7 @@ function withMoves(moves: readonly string[], tiles: readonly Tile[], answered: r
 
 function fromSnapshot(s: DrillSnapshot, now: number, before: LiveDrill | null): LiveDrill {
   const moves = withMoves(before?.drillId === s.state.drillId ? before.moves : [], s.tiles, s.moves);
-  return { drillId: s.state.drillId, code: s.code, joinUrl: s.joinUrl, state: s.state, clockAt: now, tiles: Object.fromEntries(s.tiles.map((t) => [t.seatId, t])), order: s.tiles.map((t) => t.seatId), heat: s.heat, moves };
+  return { drillId: s.state.drillId, code: s.code, joinUrl: s.joinUrl, state: s.state, clockAt: now, tiles: Object.fromEntries(s.tiles.map((t) => [t.seatId, t])), order: s.tiles.map((t) => t.seatId), heat: s.heat, moves, moveLabels: s.moveLabels };
 }
 
 export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {

@@ -43,6 +43,12 @@ export interface DrillSnapshot {
   heat: HeatRow[];
   /** every move some seat has answered ("scenarioId/move"): the moves a reveal can pick */
   moves: string[];
+  /**
+   * The display names of the buyer moves of the drill's scenarios, keyed "scenarioId/move" (the
+   * states' `label`). Fixed for the drill's life, so it comes with the snapshot only, never with a
+   * dashboard update. A move that is missing has no label: show its id.
+   */
+  moveLabels: Record<string, LocalText>;
 }
 
 export type SeatStatus = 'lobby' | 'playing' | 'finished' | 'removed';
@@ -57,7 +63,7 @@ export interface Tile {
   /** index of the scenario being played in the drill's sequence */
   position: number;
   scenarioId: string | null;
-  /** the buyer's current move (persona state id) */
+  /** the buyer's current move (persona state id; its display name is in the snapshot's `moveLabels`) */
   move: string | null;
   /** the live score: the report as if the chat ended now */
   score: number | null;
@@ -118,6 +124,8 @@ export interface Reveal {
   drillId: string;
   scenarioId: string;
   move: string;
+  /** the move's display name (the state's `label`), when it has one: trainees get no snapshot */
+  moveLabel?: LocalText;
   /** best first; the worst are last (red lines, then lowest points) */
   entries: RevealEntry[];
   /** trainees who have not answered this move (yet) */

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 // The trainer's dashboard: a tile's buyer-waiting timer ticks on locally from the drill clock the
-// server last sent (and stands still while the drill is paused); rules are shown by their titles in
-// the current language, not by their ids. Time is faked: nothing waits on the wall clock.
+// server last sent (and stands still while the drill is paused); rules are shown by their titles and
+// buyer moves by their labels in the current language, not by their ids (a move without a label
+// shows its id). Time is faked: nothing waits on the wall clock.
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HeatMap } from '../../client/features/trainer/HeatMap.tsx';
+import { RevealPanel } from '../../client/features/trainer/RevealPanel.tsx';
 import { TileCard } from '../../client/features/trainer/TileCard.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { LiveDrill, Tile } from '../../client/store/trainerSlice.ts';
@@ -34,7 +36,8 @@ const tile: Tile = {
 function live(status: LiveDrill['state']['status']): LiveDrill {
   const state = { drillId: 'd1', status, locked: false, mode: 'exam' as const, scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: CLOCK };
   const heat = [{ rule: 'greeting', title: { 'zh-CN': '欢迎语', en: 'Welcome greeting' }, category: 'politeness' as const, redLine: false, pass: 2, fail: 1 }];
-  return { drillId: 'd1', code: '123456', joinUrl: '', state, clockAt: Date.now(), tiles: { seat1: tile }, order: ['seat1'], heat, moves: [] };
+  const moveLabels = { 'bargainer/ask': { 'zh-CN': '第一次砍价', en: 'First ask for a discount' } };
+  return { drillId: 'd1', code: '123456', joinUrl: '', state, clockAt: Date.now(), tiles: { seat1: tile }, order: ['seat1'], heat, moves: ['bargainer/ask', 'bargainer/haggle'], moveLabels };
 }
 
 let root: ReturnType<typeof createRoot> | null = null;
@@ -48,7 +51,7 @@ beforeEach(() => {
 afterEach(() => {
   act(() => root?.unmount());
   act(() => appStore.getState().setLang('zh-CN'));
-  appStore.setState({ live: null });
+  appStore.setState({ live: null, liveReveal: null });
   document.body.innerHTML = '';
   vi.useRealTimers();
 });
@@ -90,5 +93,55 @@ describe('a dashboard tile', () => {
     expect(host.querySelector('.tile-redlines')?.textContent).toBe('Red lines: No off-platform contact');
     expect(host.querySelector('[data-rule="greeting"] th')?.textContent).toContain('Welcome greeting');
     expect(host.textContent).not.toContain('no-off-platform');
+  });
+
+  it('names the buyer move by its label in the current language, with the id in the tooltip', () => {
+    appStore.setState({ live: live('running') });
+    act(() => root?.render(<TileCard tile={tile} />));
+    const move = () => host.querySelector<HTMLElement>('[data-testid="tile-move"]');
+    expect(move()?.textContent).toBe('第一次砍价');
+    expect(move()?.title).toBe('ask');
+    expect(move()?.classList.contains('mono')).toBe(false);
+    act(() => appStore.getState().setLang('en'));
+    expect(move()?.textContent).toBe('First ask for a discount');
+  });
+
+  it('shows the id of a move without a label, and the lobby before any move', () => {
+    appStore.setState({ live: live('running') });
+    act(() => root?.render(<TileCard tile={{ ...tile, move: 'haggle' }} />));
+    const move = () => host.querySelector<HTMLElement>('[data-testid="tile-move"]');
+    expect(move()?.textContent).toBe('haggle');
+    expect(move()?.classList.contains('mono')).toBe(true);
+    act(() => root?.render(<TileCard tile={{ ...tile, status: 'lobby', move: null, scenarioId: null }} />));
+    expect(move()?.textContent).toBe('候场');
+    expect(move()?.hasAttribute('title')).toBe(false);
+  });
+});
+
+describe('the reveal panel', () => {
+  const options = () => [...host.querySelectorAll('option')].map((o) => [o.value, o.textContent]);
+
+  it('offers the moves by label with their ids, and an unlabelled move by its id', () => {
+    appStore.setState({ live: live('paused') });
+    act(() => root?.render(<RevealPanel />));
+    expect(options()).toEqual([
+      ['bargainer/ask', '第一次砍价（ask）'],
+      ['bargainer/haggle', 'haggle'],
+    ]);
+    act(() => appStore.getState().setLang('en'));
+    expect(options()[0]).toEqual(['bargainer/ask', 'First ask for a discount (ask)']);
+  });
+
+  it('heads the reveal board with the frozen move by its label', () => {
+    const entry = { rank: 1, text: '亲，这已经是活动价了哦', points: 10, max: 10, redLine: false, verdicts: [] };
+    const reveal = { drillId: 'd1', scenarioId: 'bargainer', move: 'ask', moveLabel: { 'zh-CN': '第一次砍价', en: 'First ask for a discount' }, entries: [entry], unanswered: 0 };
+    appStore.setState({ live: live('paused'), liveReveal: reveal });
+    act(() => root?.render(<RevealPanel />));
+    const heading = () => host.querySelector<HTMLElement>('[data-testid="reveal-move"]');
+    expect(heading()?.textContent).toBe('买家节点：第一次砍价');
+    expect(heading()?.title).toBe('ask');
+    const { moveLabel: _label, ...unlabelled } = reveal;
+    act(() => appStore.setState({ liveReveal: { ...unlabelled, move: 'haggle' } }));
+    expect(heading()?.textContent).toBe('买家节点：haggle');
   });
 });

@@ -76,6 +76,7 @@ describe('the trainer watching a practice chat', () => {
     tiles: [{ seatId: 'seat1', name: '小明', status: 'playing', connected: true, sessionId: 's1', position: 0, scenarioId: 'bargainer', move: null, score: null, redLines: [], waitingSince: null, outcome: null, turns: 0 }],
     heat: [],
     moves: [],
+    moveLabels: {},
   };
 
   it('takes the rubric key from the watch answer; the texts load with no token (the cookie answers)', async () => {

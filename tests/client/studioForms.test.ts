@@ -102,6 +102,14 @@ describe('form edits keep the rest of the YAML as written', () => {
     const read = readForms('title: plain\n');
     expect(read.ok && read.model.meta.titleEn.yamlOnly).toBe(true);
   });
+
+  it('adds a missing key first when asked (a move label), else last; after `- ` it goes last', () => {
+    const first = (text: string, path: YamlPath, value: FormValue) => edited(text, setValue(text, path, value, { first: true }));
+    expect(first('s:\n  # why\n  note: n\n  say: [a]\n', ['s', 'label', 'en'], 'Asks')).toBe('s:\n  # why\n  label: { en: Asks }\n  note: n\n  say: [a]\n');
+    expect(set('s:\n  note: n\n', ['s', 'label', 'en'], 'Asks')).toBe('s:\n  note: n\n  label: { en: Asks }\n');
+    expect(first('s: { label: { en: Asks } }\n', ['s', 'label', 'zh-CN'], '问')).toBe('s: { label: { zh-CN: 问, en: Asks } }\n');
+    expect(first('l:\n  - a: 1\n    b: 2\n', ['l', 0, 'c'], 'x')).toBe('l:\n  - a: 1\n    b: 2\n    c: x\n');
+  });
 });
 
 describe('buyer line variants', () => {

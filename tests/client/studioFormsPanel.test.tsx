@@ -116,6 +116,34 @@ describe('FormsPanel', () => {
     expect(byLabel(h.host, 'opening 第 1 句 说法 1').value).toBe('亲 在吗');
   });
 
+  it("edits a buyer move's label in both languages, on its own line", () => {
+    const h = mount(source);
+    click(h.host, '买家台词');
+    const zh = byLabel(h.host, 'ask-discount 环节名称（中文）');
+    expect(zh.value).toBe('第一次砍价');
+    expect(byLabel(h.host, 'ask-discount 环节名称（英文）').value).toBe('First ask for a discount');
+    type(zh, '首次砍价');
+    type(byLabel(h.host, 'ask-discount 环节名称（英文）'), 'The first ask');
+    const before = source.split('\n');
+    const after = h.text().split('\n');
+    expect(after.filter((l, i) => l !== before[i])).toEqual(["    label: { zh-CN: 首次砍价, en: 'The first ask' }"]);
+    expect(h.host.querySelector('[data-state-lines="ask-discount"] summary')?.textContent).toContain('环节 首次砍价 · ask-discount');
+  });
+
+  it('adds a label a move does not have as its first key, one language at a time', () => {
+    const unlabelled = source.replace("    label: { zh-CN: 要求包邮, en: 'Asks for free shipping' }\n", '');
+    expect(unlabelled).not.toBe(source);
+    const h = mount(unlabelled);
+    click(h.host, '买家台词');
+    expect(byLabel(h.host, 'ask-shipping 环节名称（中文）').value).toBe('');
+    expect(h.host.querySelector('[data-state-lines="ask-shipping"] summary')?.textContent).toMatch(/^环节 ask-shipping · /);
+    type(byLabel(h.host, 'ask-shipping 环节名称（英文）'), 'Free shipping?');
+    expect(h.text()).toContain("  ask-shipping:\n    label: { en: Free shipping? }\n    note: >-\n");
+    type(byLabel(h.host, 'ask-shipping 环节名称（中文）'), '要包邮');
+    expect(h.text()).toContain("  ask-shipping:\n    label: { zh-CN: 要包邮, en: Free shipping? }\n    note: >-\n");
+    expect(h.text().replace("    label: { zh-CN: 要包邮, en: Free shipping? }\n", '')).toBe(unlabelled);
+  });
+
   it('shows a check diagnostic next to the rule weight it points at', () => {
     const line = lineOf(source, 'weight: 8');
     const diag: Diagnostic = { path: 'my-easy.yaml', line, col: 15, message: 'weight: must be positive' };

@@ -3,7 +3,8 @@
 // with the buttons the trainee chat offers; opening the link adds an action turn naming the link,
 // with the red-line rule by its title, the scammed ending and no "save as test" buttons (tests hold
 // replies only), and the actions are then closed; declining the file marks it declined and the buyer
-// pushes back; the card, coupon and address buttons play turns too, in English as well.
+// pushes back; the card, coupon and address buttons play turns too, in English as well. Buyer moves
+// are named by their labels with the id beside them; a move without a label by its id.
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,7 +71,8 @@ describe('play-test actions in the panel', () => {
     expect(turn.querySelector('[data-testid="play-buyer"]')?.children.length).toBeGreaterThan(0);
     expect(byName('存为正例测试', turn)).toHaveLength(0);
     expect(byName('存为反例测试', turn)).toHaveLength(0);
-    expect(host.querySelector('[data-testid="play-outcome"]')?.textContent).toContain('scammed');
+    expect(host.querySelector('[data-testid="play-outcome"]')?.textContent).toBe('对话结束：scammed · 点开了钓鱼链接（scammed-link）');
+    expect(turn.querySelector('[data-testid="play-next"]')?.textContent).toContain('买家接下来去：点开了钓鱼链接（scammed-link）');
     // The chat is over: the link can no longer be opened and the action bar is closed.
     expect(byName(/^点开链接 http/)).toHaveLength(0);
     expect(byName('核对收货地址')[0]?.disabled).toBe(true);
@@ -108,5 +110,22 @@ describe('play-test actions in the panel', () => {
     const product = compiled.shop.products[0]?.name.en ?? '';
     const coupon = compiled.shop.coupons[0]?.label.en ?? '';
     expect(actions).toEqual([`(sent a product card: ${product})`, `(sent a coupon: ${coupon})`, '(asked the buyer to confirm the address)']);
+  });
+
+  it('names the moves by label and id, in the UI language, and an unlabelled move by its id', () => {
+    const options = () => [...host.querySelectorAll('option')].map((o) => o.textContent);
+    expect(options()[0]).toBe('发来下单失败链接（link-bait） · 开头');
+    expect(options()).toContain('发来采购清单文件（bulk-file）');
+    act(() => appStore.getState().setLang('en'));
+    expect(options()[0]).toBe('Sends a checkout link (link-bait) · the start');
+    act(() => appStore.getState().setLang('zh-CN'));
+
+    const bare = checkSource(source.replace("    label: { zh-CN: 发来采购清单文件, en: 'Sends a bulk-order file' }\n", ''), 'my-phisher', libraryContext()).compiled;
+    if (!bare) throw new Error('the unlabelled copy does not compile');
+    act(() => root?.render(<PlayTest compiled={bare} source={source} onAppend={() => undefined} />));
+    expect(options()).toContain('bulk-file');
+    startAt('bulk-file');
+    click(byName('拒收 采购清单.xlsx')[0]);
+    expect(turns()[0]?.querySelector('[data-testid="play-next"]')?.textContent).toBe('买家接下来去：bulk-file （原地不动）');
   });
 });

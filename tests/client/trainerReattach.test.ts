@@ -15,6 +15,7 @@ const snapshot: DrillSnapshot = {
   tiles: [],
   heat: [],
   moves: [],
+  moveLabels: {},
 };
 
 function setup(attachAnswers: (attempt: number) => { ok: true; data: DrillSnapshot } | { ok: false; error: { code: string; message: string } }) {

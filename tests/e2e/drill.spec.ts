@@ -44,8 +44,12 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   await trainer.getByRole('button', { name: '开始演练' }).click();
   await expect(trainer.getByTestId('drill-status')).toHaveText('进行中');
   for (const page of trainees) await expect(page.locator('li[data-from="buyer"]').first()).toBeVisible();
-  // The opening move reaches the dashboard before anyone answers: the reveal can pick it later.
-  for (const move of await trainer.getByTestId('tile-move').all()) await expect(move).not.toHaveText(/候场|—/);
+  // The opening move reaches the dashboard before anyone answers: the reveal can pick it later. A
+  // tile names the move by its label; the state id the YAML uses is its tooltip.
+  for (const move of await trainer.getByTestId('tile-move').all()) {
+    await expect(move).toHaveText('问尺码和颜色');
+    await expect(move).toHaveAttribute('title', 'opening');
+  }
 
   const replies = ['亲，您好，欢迎光临！请问有什么可以帮您？', '这款是我们店的热销款，质量很好的哦'];
   for (const page of trainees) {
@@ -75,6 +79,8 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   await expect(trainer.getByRole('heading', { name: 'Rules across the class' })).toBeVisible();
   await expect(trainer.locator('[data-rule="greeting"] th')).toContainText('Welcome greeting');
   await expect(trainer.getByRole('button', { name: 'Pause' })).toBeVisible();
+  // Buyer moves by their English labels: the reveal picker lists the opening move first.
+  await expect(trainer.getByLabel('Buyer move', { exact: true }).locator('option').first()).toHaveText('Asks about size and colour (opening)');
   await trainer.getByRole('button', { name: '中文' }).click();
   await expect(trainer.getByTestId('drill-status')).toHaveText('进行中');
 
@@ -83,15 +89,20 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   await expect(paused.getByTestId('drill-banner')).toHaveAttribute('data-status', 'paused');
   await expect(paused.getByTestId('drill-banner')).toContainText('暂停');
 
-  // The reveal: the opening move (first in the list), every trainee's reply anonymised.
+  // The reveal: the opening move (first in the list, by its label and id), every trainee's reply anonymised.
+  const picker = trainer.getByLabel('选择买家节点');
+  await expect(picker).toHaveValue('bargainer-easy/opening');
+  await expect(picker.locator('option').first()).toHaveText('问尺码和颜色（opening）');
   await trainer.getByRole('button', { name: '冻结并收集回复' }).click();
   const board = trainer.getByTestId('reveal-panel').getByTestId('reveal-entry');
   await expect(board).toHaveCount(3);
+  await expect(trainer.getByTestId('reveal-panel').getByTestId('reveal-move')).toHaveText('买家节点：问尺码和颜色');
   for (const name of NAMES) await expect(trainer.getByTestId('reveal-panel')).not.toContainText(name);
   await trainer.getByRole('button', { name: '投屏给全班' }).click();
   const dialog = revealed.getByRole('dialog', { name: '全班回复对比' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('reveal-entry')).toHaveCount(3);
+  await expect(dialog.getByTestId('reveal-move')).toHaveText('买家节点：问尺码和颜色');
   await trainer.getByTestId('reveal-panel').scrollIntoViewIfNeeded();
   await shot(trainer, 'drill-reveal', true);
   await shot(revealed, 'drill-reveal-trainee');

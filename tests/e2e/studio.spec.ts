@@ -113,7 +113,7 @@ test('a two-turn play-test carries the buyer on; versions 1 and 2 are compared l
   await trainer.getByRole('button', { name: '试一下' }).click();
   const turns = trainer.getByTestId('play-result');
   await expect(turns).toHaveCount(1);
-  await expect(turns.nth(0).getByTestId('play-next')).toContainText('买家接下来去：press-discount');
+  await expect(turns.nth(0).getByTestId('play-next')).toContainText('买家接下来去：比价后再砍一次（press-discount）');
   // A fired rule is named by the title trainees see, with the YAML id beside it.
   await expect(turns.nth(0).getByText('委婉拒绝议价')).toBeVisible();
   await expect(turns.nth(0)).toContainText('bargain-tactful-refusal');

@@ -15,7 +15,7 @@ test('a trainer play-tests the phisher: declines the file, opens the link and se
   await page.getByRole('button', { name: '拒收 采购清单.xlsx' }).click();
   await expect(turns).toHaveCount(1);
   await expect(turns.nth(0).getByTestId('play-action')).toHaveText('（拒收了买家的文件 采购清单.xlsx）');
-  await expect(turns.nth(0).getByTestId('play-next')).toContainText('买家接下来去：bulk-file');
+  await expect(turns.nth(0).getByTestId('play-next')).toContainText('买家接下来去：发来采购清单文件（bulk-file）');
   await expect(turns.nth(0).locator('.studio-error')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^接收 / })).toHaveCount(0);
 
@@ -30,7 +30,7 @@ test('a trainer play-tests the phisher: declines the file, opens the link and se
   await expect(redLine).toContainText('no-phishing-link-click');
   await expect(redLine).toContainText('红线');
   await expect(turn.getByTestId('play-next')).toContainText('link-bait → scammed-link');
-  await expect(page.getByTestId('play-outcome')).toContainText('scammed');
+  await expect(page.getByTestId('play-outcome')).toHaveText('对话结束：scammed · 点开了钓鱼链接（scammed-link）');
   // An action is not a reply: the embedded test format cannot hold it.
   await expect(turn.getByRole('button', { name: '存为正例测试' })).toHaveCount(0);
   // The chat is over: nothing more to open or send.

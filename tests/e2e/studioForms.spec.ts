@@ -1,5 +1,5 @@
-// The studio's form views end to end: a trainer edits the title, a buyer line and a rule weight in
-// the form and sees exactly that text change in the YAML (the checks stay green, Ctrl+Z in the
+// The studio's form views end to end: a trainer edits the title, a buyer line, a move's label and a
+// rule weight in the form and sees exactly that text change in the YAML (the checks stay green, Ctrl+Z in the
 // editor undoes a form edit), saves and reloads; then types in the YAML and sees the form follow,
 // and breaks the YAML to see the form point at the syntax error instead of going stale. A second
 // trainer adds a whole rule and a buyer reaction from the form (intents picked from the lexicon),
@@ -45,6 +45,12 @@ test('form edits reach the YAML and back, survive a reload, and a broken YAML pa
   await expect(yaml(page)).toContainText('- [你好呀, 亲 在线吗, hello~, 老板在吗]');
   await expect(forms.getByLabel('opening 第 1 句 说法 4', { exact: true })).toHaveValue('老板在吗');
 
+  // The move's name for trainers (the drill dashboard shows it), on its label line.
+  await expect(forms.getByLabel('opening 环节名称（中文）', { exact: true })).toHaveValue('问尺码和颜色');
+  await forms.getByLabel('opening 环节名称（英文）', { exact: true }).fill('Asks for size 39');
+  await expect(yaml(page)).toContainText("label: { zh-CN: 问尺码和颜色, en: 'Asks for size 39' }");
+  await expect(forms.locator('[data-state-lines="opening"] summary')).toContainText('环节 问尺码和颜色 · opening');
+
   // A rubric rule's weight.
   await forms.getByRole('button', { name: '评分规则' }).click();
   const rule = forms.locator('[data-rule="value-justification"]');
@@ -57,7 +63,7 @@ test('form edits reach the YAML and back, survive a reload, and a broken YAML pa
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByText('草稿已保存')).toBeVisible();
 
-  // After a reload the draft has all three changes, in the form as in the YAML.
+  // After a reload the draft has all the changes, in the form as in the YAML.
   await page.reload();
   await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
   await expect(yaml(page)).toContainText('zh-CN: 议价买家：表单里改的标题');
@@ -65,6 +71,7 @@ test('form edits reach the YAML and back, survive a reload, and a broken YAML pa
   await expect(forms.getByLabel('标题（中文）')).toHaveValue('议价买家：表单里改的标题');
   await forms.getByRole('button', { name: '买家台词' }).click();
   await expect(forms.getByLabel('opening 第 1 句 说法 2', { exact: true })).toHaveValue('亲 在线吗');
+  await expect(forms.getByLabel('opening 环节名称（英文）', { exact: true })).toHaveValue('Asks for size 39');
   await forms.getByRole('button', { name: '评分规则' }).click();
   await forms.locator('[data-rule="value-justification"] summary').click();
   await expect(forms.locator('[data-rule="value-justification"]').getByLabel('权重')).toHaveValue('12');

@@ -1,6 +1,6 @@
 // An XSS corpus in SCENARIO TEXT renders inert everywhere it is shown. A trainer publishes a studio
 // scenario (through the studio HTTP API) whose title, description, buyer nickname, buyer lines, rule
-// titles, feedback, model replies and outcome name carry the corpus; a trainee plays it in practice
+// titles, feedback, model replies, outcome name and a buyer move's label carry the corpus; a trainee plays it in practice
 // mode and reads the report; the trainer opens it in every studio view and runs a drill with it, two
 // trainees joining under corpus display names. On every page: no dialog opens, no script element is
 // added, nothing the corpus would set on window is set, no element the corpus describes exists, the
@@ -31,6 +31,8 @@ const TEXT = {
   title: `XSS 剧本 ${XSS.script}`,
   description: `${XSS.frame} 描述 ${XSS.template}`,
   outcome: `按活动价成交 ${XSS.svg}`,
+  /** the label of the discount move (the dashboard and the reveal name the move by it) */
+  move: `第一次砍价 ${XSS.img}`,
   /** Rule titles by rule id. */
   rules: { 'bargain-tactful-refusal': XSS.link, 'value-justification': XSS.template, 'shipping-fee-explained': XSS.frame, 'no-unauthorised-discount': XSS.svg },
   /** A buyer line (state, line index) that says only the corpus string. */
@@ -67,7 +69,7 @@ type Scenario = {
   title: Record<string, string>;
   description: Record<string, string>;
   buyer: { nickname: string };
-  states: Record<string, { say: Say; outcome?: { label: Record<string, string> } }>;
+  states: Record<string, { label?: Record<string, string>; say: Say; outcome?: { label: Record<string, string> } }>;
   rubric: { rules: Rule[] };
 };
 
@@ -87,6 +89,9 @@ function corpusScenario(id: string): string {
   const promo = scenario.states['bought-promo']?.outcome;
   if (!promo) throw new Error('bargainer-easy has no bought-promo outcome');
   promo.label['zh-CN'] = TEXT.outcome;
+  const ask = scenario.states['ask-discount'];
+  if (!ask?.label) throw new Error('bargainer-easy has no ask-discount label');
+  ask.label['zh-CN'] = TEXT.move;
   for (const rule of scenario.rubric.rules) {
     const title = (TEXT.rules as Record<string, string>)[rule.id];
     if (title) rule.title['zh-CN'] = title;
@@ -267,8 +272,9 @@ test('a scenario carrying an XSS corpus renders inert in the studio and through 
     await sendReply(page, REPLIES[0] as string);
   }
   // The dashboard learns the moves a reveal can pick from its (throttled) tile updates: wait until
-  // it has seen the discount move before the class moves past it.
-  await expect(trainer.getByTestId('tile-move')).toHaveText(['ask-discount', 'ask-discount']);
+  // it has seen the discount move before the class moves past it. The tile names it by its label.
+  await expect(trainer.getByTestId('tile-move')).toHaveText([TEXT.move, TEXT.move]);
+  await expect(trainer.getByTestId('tile-move').first()).toHaveAttribute('title', 'ask-discount');
   for (const page of trainees) {
     for (const reply of REPLIES.slice(1, 3)) await sendReply(page, reply);
     await settled(page);
@@ -290,11 +296,13 @@ test('a scenario carrying an XSS corpus renders inert in the studio and through 
   await trainer.getByRole('button', { name: '冻结并收集回复' }).click();
   const reveal = trainer.getByTestId('reveal-panel');
   await expect(reveal.getByTestId('reveal-entry')).toHaveCount(2);
+  await expect(reveal.getByTestId('reveal-move')).toHaveText(`买家节点：${TEXT.move}`);
   await expect(reveal.getByText(XSS.link).first()).toBeVisible();
   await expect(reveal.getByText(feedbackOf(bargainFeedback())).first()).toBeVisible();
   await trainer.getByRole('button', { name: '投屏给全班' }).click();
   const shown = (trainees[0] as Page).getByRole('dialog', { name: '全班回复对比' });
   await expect(shown.getByTestId('reveal-entry')).toHaveCount(2);
+  await expect(shown.getByTestId('reveal-move')).toHaveText(`买家节点：${TEXT.move}`);
   await expect(shown.getByText(XSS.link).first()).toBeVisible();
   await expectInert(trainer, 'the reveal');
   await expectInert(trainees[0] as Page, 'the reveal on a seat');

@@ -46,6 +46,8 @@ export interface DrillServerOptions {
   store?: StoreAt;
   /** nodes share Socket.IO rooms through the Redis Streams adapter on this server */
   redisUrl?: string;
+  /** the persona library to serve (default: the server fixtures) */
+  scenariosDir?: string;
 }
 
 /** `dataDir`: an earlier server's, to start again on its database (a restart). */
@@ -59,7 +61,7 @@ export async function startDrillServer(options: DrillServerOptions = {}): Promis
     ...(redis ? { adapter: redis.adapter } : {}),
     log: new SessionLog(db),
     db,
-    scenariosDir: FIXTURE_SCENARIOS,
+    scenariosDir: options.scenariosDir ?? FIXTURE_SCENARIOS,
     sessionSecret: TEST_SECRET,
     logger,
     buyerSpeed: options.buyerSpeed ?? 0,

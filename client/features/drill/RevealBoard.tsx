@@ -3,7 +3,7 @@
 import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Reveal } from '../../store/drillSlice.ts';
-import { useRuleName } from './dict.ts';
+import { useMoveName, useRuleName } from './dict.ts';
 import { useDrillT } from './strings.ts';
 
 export function RevealBoard({ reveal }: { reveal: Reveal }) {
@@ -11,10 +11,11 @@ export function RevealBoard({ reveal }: { reveal: Reveal }) {
   const d = useDrillT();
   const lang = useApp((s) => s.lang);
   const ruleName = useRuleName();
+  const moveName = useMoveName();
   return (
     <div className="reveal" data-testid="reveal-board">
-      <p className="muted">
-        {d('reveal.move', { move: reveal.move })}
+      <p className="muted" data-testid="reveal-move" data-move={reveal.move} title={reveal.move}>
+        {d('reveal.move', { move: moveName(reveal.move, reveal.moveLabel) })}
         {reveal.unanswered > 0 && <> · {d('reveal.unanswered', { n: reveal.unanswered })}</>}
       </p>
       {reveal.entries.length === 0 ? (

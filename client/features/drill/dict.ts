@@ -27,3 +27,9 @@ export function useRuleName(): RuleName {
   const t = useT();
   return useCallback((rule, title) => (title ? title[lang] : tAny(t, `rule.${rule}`, rule)), [lang, t]);
 }
+
+/** A buyer move's display name in the current language (its `label`), else its id. */
+export function useMoveName(): (move: string, label?: LocalText) => string {
+  const lang = useApp((s) => s.lang);
+  return useCallback((move, label) => (label ? label[lang] : move), [lang]);
+}

@@ -1,7 +1,8 @@
 // The buyer's moves as an SVG graph (text only as SVG text nodes, never markup): layered layout,
 // endings with a double border, states the checker calls unreachable or stuck outlined, and a click
-// (or Enter) on a move jumps to its place in the YAML.
+// (or Enter) on a move jumps to its place in the YAML. A move's label shows in its tooltip.
 import type { Diagnostic, Scenario, SourceMap } from '../../../server/engine/index.ts';
+import { useApp } from '../../store/index.ts';
 import { layoutGraph, NODE_H, NODE_W } from './layout.ts';
 import { useStudioT } from './strings.ts';
 
@@ -14,6 +15,7 @@ interface Props {
 
 export function GraphView({ scenario, map, diagnostics, onJump }: Props) {
   const d = useStudioT();
+  const lang = useApp((s) => s.lang);
   if (!scenario || !map) return <p className="muted">{d('graph.needParse')}</p>;
   const graph = layoutGraph(scenario, diagnostics);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -45,6 +47,8 @@ export function GraphView({ scenario, map, diagnostics, onJump }: Props) {
           return <path key={i} d={path} className={`studio-edge studio-edge-${e.kind}`} markerEnd="url(#studio-arrow)" />;
         })}
         {graph.nodes.map((n) => {
+          const label = scenario.states[n.id]?.label;
+          const name = label ? `${n.id} · ${label[lang]}` : n.id;
           const classes = ['studio-node', n.initial ? 'is-initial' : '', n.outcome ? 'is-outcome' : '', n.unreachable ? 'is-unreachable' : '', n.deadEnd ? 'is-dead-end' : ''];
           return (
             <g
@@ -66,7 +70,7 @@ export function GraphView({ scenario, map, diagnostics, onJump }: Props) {
               <rect width={NODE_W} height={NODE_H} rx={6} />
               {n.outcome && <rect x={3} y={3} width={NODE_W - 6} height={NODE_H - 6} rx={4} className="studio-node-inner" />}
               <text x={NODE_W / 2} y={NODE_H / 2 + 4} textAnchor="middle">{n.id.length > 20 ? `${n.id.slice(0, 19)}…` : n.id}</text>
-              <title>{n.outcome ? `${n.id} (${n.outcome})` : n.id}</title>
+              <title>{n.outcome ? `${name} (${n.outcome})` : name}</title>
             </g>
           );
         })}

@@ -6,6 +6,7 @@
 // bad embedded test.
 import { useId, useState } from 'react';
 import type { CompiledScenario } from '../../../server/engine/index.ts';
+import { useApp } from '../../store/index.ts';
 import { BuyerLineView } from './BuyerLineView.tsx';
 import type { LineActions } from './BuyerLineView.tsx';
 import { canAnswer, canOpen, fileAnswer, playAction } from './playAction.ts';
@@ -42,7 +43,13 @@ export function PlayTest({ compiled, source, onAppend }: Props) {
 function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScenario }) {
   const d = useStudioT();
   const uid = useId();
+  const lang = useApp((s) => s.lang);
   const states = Object.keys(compiled.scenario.states);
+  /** a move by its label for trainers, with the id the YAML uses */
+  const moveName = (id: string) => {
+    const label = compiled.scenario.states[id]?.label;
+    return label ? d('play.move', { label: label[lang], id }) : id;
+  };
   const [session, setSession] = useState<PlaySession>(() => startPlay(compiled, { at: compiled.scenario.initial, vars: initialVars(compiled) }));
   const [reply, setReply] = useState('');
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -109,7 +116,7 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
         <legend>{d('play.start')}</legend>
         <label htmlFor={`${uid}-s`}>{d('play.state')}</label>
         <select id={`${uid}-s`} value={start.at} onChange={(e) => restart({ at: e.target.value, vars: start.vars })}>
-          {states.map((s) => <option key={s} value={s}>{s === compiled.scenario.initial ? d('play.initial', { state: s }) : s}</option>)}
+          {states.map((s) => <option key={s} value={s}>{s === compiled.scenario.initial ? d('play.initial', { state: moveName(s) }) : moveName(s)}</option>)}
         </select>
         {Object.entries(compiled.scenario.variables).map(([name, def]) => (
           <label key={name} className="studio-var">
@@ -132,7 +139,7 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
       <ol className="studio-play-log" aria-label={d('play.log')}>
         {session.opening.length > 0 && (
           <li className="studio-play-buyer">
-            <span className="muted">{d('play.buyerAt', { state: start.at })}</span>
+            <span className="muted">{d('play.buyerAt', { state: moveName(start.at) })}</span>
             <ul>
               {session.opening.map((line) => <BuyerLineView key={line.id} line={line} actions={lineActions} />)}
             </ul>
@@ -140,11 +147,11 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
         )}
         {session.turns.map((turn, i) => (
           <li key={i}>
-            <TurnCard turn={turn} number={i + 1} lineActions={lineActions} onSave={turn.kind === 'reply' ? (kind) => save(turn, kind) : undefined} />
+            <TurnCard turn={turn} number={i + 1} moveName={moveName} lineActions={lineActions} onSave={turn.kind === 'reply' ? (kind) => save(turn, kind) : undefined} />
           </li>
         ))}
       </ol>
-      {session.state.outcome && <p className="studio-ok" role="status" data-testid="play-outcome">{d('play.outcome', { kind: session.state.outcome.kind, state: session.state.outcome.state })}</p>}
+      {session.state.outcome && <p className="studio-ok" role="status" data-testid="play-outcome">{d('play.outcome', { kind: session.state.outcome.kind, state: moveName(session.state.outcome.state) })}</p>}
       <label htmlFor={`${uid}-r`}>{d('play.reply')}</label>
       <textarea
         id={`${uid}-r`}

@@ -13,11 +13,13 @@ import { useStudioT } from './strings.ts';
 interface Props {
   turn: PlayTurn;
   number: number;
+  /** a move's label with its id (the id alone when it has no label) */
+  moveName(id: string): string;
   lineActions: LineActions;
   onSave: ((kind: 'golden' | 'bad') => void) | undefined;
 }
 
-export function TurnCard({ turn, number, lineActions, onSave }: Props) {
+export function TurnCard({ turn, number, moveName, lineActions, onSave }: Props) {
   const d = useStudioT();
   const lang = useApp((s) => s.lang);
   const changed = Object.entries(turn.vars).filter(([k, v]) => turn.varsBefore[k] !== v);
@@ -67,7 +69,7 @@ export function TurnCard({ turn, number, lineActions, onSave }: Props) {
         </>
       )}
       <p data-testid="play-next">
-        <strong>{d('play.next', { state: turn.next })}</strong>
+        <strong>{d('play.next', { state: moveName(turn.next) })}</strong>
         {turn.next === turn.at ? ` ${d('play.stayed')}` : ` (${turn.at} → ${turn.next})`}
       </p>
       {changed.length > 0 && (
@@ -83,7 +85,7 @@ export function TurnCard({ turn, number, lineActions, onSave }: Props) {
           </ul>
         </>
       )}
-      {turn.outcome && <p className="studio-ok">{d('play.outcome', { kind: turn.outcome.kind, state: turn.outcome.state })}</p>}
+      {turn.outcome && <p className="studio-ok">{d('play.outcome', { kind: turn.outcome.kind, state: moveName(turn.outcome.state) })}</p>}
       {onSave && (
         <div className="studio-toolbar">
           <button type="button" className="btn btn-small" onClick={() => onSave('golden')}>{d('play.saveGolden')}</button>

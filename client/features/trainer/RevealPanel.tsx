@@ -1,7 +1,8 @@
 // The class-wide reveal from the trainer's side: pick a buyer move the trainees have reached,
 // freeze the drill there and see the replies anonymised, then show them to the class; resume goes
-// on from the controls.
+// on from the controls. Moves are named by their labels, with the id the YAML uses beside them.
 import { useId, useState } from 'react';
+import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { RevealBoard } from '../drill/RevealBoard.tsx';
 import { useTrainerT } from './strings.ts';
@@ -12,15 +13,18 @@ export function RevealPanel() {
   const live = useApp((s) => s.live);
   const reveal = useApp((s) => s.liveReveal);
   const control = useApp((s) => s.control);
+  const lang = useApp((s) => s.lang);
   const [picked, setPicked] = useState('');
   const [shown, setShown] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!live) return null;
   // Every move seen so far, earliest first: the opening move is the one the whole class answered.
-  const moves = new Map<string, { move: string; scenarioId: string }>();
+  const moves = new Map<string, { move: string; scenarioId: string; name: string }>();
   for (const key of live.moves) {
     const cut = key.indexOf('/');
-    moves.set(key, { scenarioId: key.slice(0, cut), move: key.slice(cut + 1) });
+    const move = key.slice(cut + 1);
+    const label = live.moveLabels[key];
+    moves.set(key, { scenarioId: key.slice(0, cut), move, name: label ? d('reveal.moveOption', { label: local(label, lang), id: move }) : move });
   }
   const choice = moves.get(picked) ?? [...moves.values()][0];
   const multi = live.state.scenarios.length > 1;
@@ -35,7 +39,7 @@ export function RevealPanel() {
           <select id={`${id}-move`} value={choice ? `${choice.scenarioId}/${choice.move}` : ''} onChange={(e) => setPicked(e.target.value)}>
             {[...moves.entries()].map(([key, m]) => (
               <option key={key} value={key}>
-                {multi ? `${m.scenarioId} · ${m.move}` : m.move}
+                {multi ? `${m.scenarioId} · ${m.name}` : m.name}
               </option>
             ))}
           </select>

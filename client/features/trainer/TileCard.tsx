@@ -5,13 +5,15 @@ import { useApp } from '../../store/index.ts';
 import type { Tile } from '../../store/trainerSlice.ts';
 import { stopwatch, waitLevel } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
-import { useRuleName } from '../drill/dict.ts';
+import { useMoveName, useRuleName } from '../drill/dict.ts';
 import { useTrainerT } from './strings.ts';
 
 export function TileCard({ tile }: { tile: Tile }) {
   const d = useTrainerT();
   const t = useT();
   const ruleName = useRuleName();
+  const moveName = useMoveName();
+  const moveLabel = useApp((s) => (tile.move && tile.scenarioId ? s.live?.moveLabels[`${tile.scenarioId}/${tile.move}`] : undefined));
   const running = useApp((s) => s.live?.state.status === 'running');
   const clock = useApp((s) => s.live?.state.clock ?? 0);
   const clockAt = useApp((s) => s.live?.clockAt ?? 0);
@@ -36,8 +38,9 @@ export function TileCard({ tile }: { tile: Tile }) {
       </header>
       <dl className="tile-facts">
         <dt>{d('tile.move')}</dt>
-        <dd className="mono" data-testid="tile-move">
-          {tile.move ?? (tile.status === 'lobby' ? d('tile.lobby') : '—')}
+        {/* The move's label; the id the YAML uses stays in the tooltip (and shows itself when there is no label). */}
+        <dd className={tile.move && !moveLabel ? 'mono' : undefined} data-testid="tile-move" data-move={tile.move ?? undefined} title={tile.move ?? undefined}>
+          {tile.move ? moveName(tile.move, moveLabel) : tile.status === 'lobby' ? d('tile.lobby') : '—'}
         </dd>
         {waited !== null && (
           <>

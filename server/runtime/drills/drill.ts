@@ -2,6 +2,7 @@
 // time limit, the end, and the checkpoint another node would go on from. The seats and their
 // practice sessions (which run on the drill clock: pausing the drill stops their time) and the
 // trainer's dashboard of them are in drillSeats.ts.
+import type { LocalText } from '../../engine/index.ts';
 import type { Mode, DrillState, DrillStatus, Reveal, SeatInfo, DrillResults, Tile } from '../../protocol/index.ts';
 import type { Trainer } from '../../store/trainerStore.ts';
 import type { OpenedScenario } from '../scenarioCatalog.ts';
@@ -13,6 +14,7 @@ import { DrillJobs } from './drillJobs.ts';
 import type { DrillDeps } from './drillPorts.ts';
 import type { SeatSessionResult } from './drillSeats.ts';
 import { DrillSeats } from './drillSeats.ts';
+import { moveLabelsOf } from './moveLabels.ts';
 import { drillResults } from './results.ts';
 import { buildReveal } from './reveal.ts';
 import type { Seat } from './seats.ts';
@@ -25,6 +27,8 @@ export type { DrillFailure, Result } from './drillFailure.ts';
 export class Drill {
   readonly clock: DrillClock;
   readonly seats: Map<string, Seat>;
+  /** the buyer moves' display names ("scenarioId/move"), from the scenarios played: fixed for the drill's life */
+  readonly moveLabels: Readonly<Record<string, LocalText>>;
   private readonly roster: DrillSeats;
   private readonly jobs: DrillJobs;
   status: DrillStatus = 'lobby';
@@ -48,6 +52,7 @@ export class Drill {
     private readonly deps: DrillDeps,
   ) {
     this.clock = new DrillClock(deps.wall, deps.clockFrom);
+    this.moveLabels = moveLabelsOf(scenarios);
     this.jobs = new DrillJobs((err) => deps.logger.error({ err, drillId: id }, 'drill job failed'));
     this.roster = new DrillSeats(this, deps, this.jobs);
     this.seats = this.roster.seats;
@@ -249,7 +254,8 @@ export class Drill {
 
   private gatherReveal(move: string, scenario: string): Reveal {
     const seats = [...this.seats.values()].filter((s) => !s.removed && s.shadows.length > 0);
-    return buildReveal(this.id, scenario, move, seats.map((s) => s.shadows.find((sh) => sh.scenarioId === scenario)?.replies.get(move)));
+    const replies = seats.map((s) => s.shadows.find((sh) => sh.scenarioId === scenario)?.replies.get(move));
+    return buildReveal(this.id, scenario, move, replies, this.moveLabels[`${scenario}/${move}`]);
   }
 
   private broadcastState(): void {

@@ -103,7 +103,7 @@ export class DrillManager {
 
   snapshot(drill: Drill): DrillSnapshot {
     const urls = this.urls.get(drill.id) ?? { joinUrl: '', qrSvg: '' };
-    return { state: drill.state(), code: drill.code, ...urls, tiles: drill.tiles(), heat: drill.heat(), moves: drill.moves() };
+    return { state: drill.state(), code: drill.code, ...urls, tiles: drill.tiles(), heat: drill.heat(), moves: drill.moves(), moveLabels: drill.moveLabels };
   }
 
   get(drillId: string): Drill | undefined {

@@ -1,9 +1,10 @@
 // The class-wide reveal: every trainee's first reply to one buyer move, without names, ranked.
 // Best first: no red line before a red line, then fewer failed rules, then more points.
+import type { LocalText } from '../../engine/index.ts';
 import type { Reveal, RevealEntry } from '../../protocol/index.ts';
 import type { MoveReply } from './sessionShadow.ts';
 
-export function buildReveal(drillId: string, scenarioId: string, move: string, replies: readonly (MoveReply | undefined)[]): Reveal {
+export function buildReveal(drillId: string, scenarioId: string, move: string, replies: readonly (MoveReply | undefined)[], moveLabel?: LocalText): Reveal {
   const entries: Omit<RevealEntry, 'rank'>[] = [];
   let unanswered = 0;
   for (const reply of replies) {
@@ -23,7 +24,7 @@ export function buildReveal(drillId: string, scenarioId: string, move: string, r
   const fails = (e: Omit<RevealEntry, 'rank'>) => e.verdicts.filter((v) => v.verdict === 'fail').length;
   // Ties keep no join order either: sort by text last so the order says nothing about who is who.
   entries.sort((a, b) => Number(a.redLine) - Number(b.redLine) || fails(a) - fails(b) || b.points - a.points || a.text.localeCompare(b.text));
-  return { drillId, scenarioId, move, entries: entries.map((e, i) => ({ rank: i + 1, ...e })), unanswered };
+  return { drillId, scenarioId, move, ...(moveLabel ? { moveLabel } : {}), entries: entries.map((e, i) => ({ rank: i + 1, ...e })), unanswered };
 }
 
 /**

@@ -97,6 +97,22 @@ describe('parseScenarioSource', () => {
     expect(parseErrors(nothing)).toEqual([`${pos(nothing, 'say:\n    outcome')}: states.bought.say: expected a list, got nothing (an empty value)`]);
   });
 
+  it('reads a move label and reports a malformed one at the label, as path:line:col', () => {
+    const good = parseScenarioSource(edit(goodScenario, '  link:\n', "  link:\n    label: { zh-CN: 发链接, en: 'Sends a link' }\n"), 'f.yaml');
+    expect(good.ok && good.value.states['link']?.label).toEqual({ 'zh-CN': '发链接', en: 'Sends a link' });
+    // Optional: the fixture's moves have none (the id is shown instead).
+    const plain = parseScenarioSource(goodScenario, 'f.yaml');
+    expect(plain.ok && plain.value.states['link']?.label).toBeUndefined();
+
+    const half = edit(goodScenario, '  link:\n', '  link:\n    label: { zh-CN: 发链接 }\n');
+    const parsed = parseScenarioSource(half, 'scenarios/f.yaml');
+    expect(parsed.ok ? [] : parsed.diagnostics.map(formatDiagnostic)).toEqual([`scenarios/f.yaml:${pos(half, '{ zh-CN: 发链接 }')}: states.link.label: missing key "en"`]);
+    const text = edit(goodScenario, '  link:\n', '  link:\n    label: 发链接\n');
+    expect(parseErrors(text)).toEqual([`${pos(text, '发链接')}: states.link.label: expected a mapping, got text "发链接"`]);
+    const empty = edit(goodScenario, '  link:\n', "  link:\n    label: { zh-CN: 发链接, en: '' }\n");
+    expect(parseErrors(empty)).toEqual([`${pos(empty, "''")}: states.link.label.en: must not be empty`]);
+  });
+
   it('explains empty files, lists and scalars at the top', () => {
     expect(parseErrors('')).toEqual(['1:1: the file is empty; expected a mapping']);
     expect(parseErrors('# only a comment\n')).toEqual(['1:1: the file is empty; expected a mapping']);

@@ -1,20 +1,23 @@
-// Buyer lines, move by move: what the buyer says on entering a move, how they react to a reply
-// (with the trigger spelled out), what they say when the agent is silent. Each line has wordings
-// (variants) the buyer picks from at random: edit, add and remove them. Attachments are read-only.
+// Buyer lines, move by move: the move's name for trainers (both languages), what the buyer says on
+// entering a move, how they react to a reply (with the trigger spelled out), what they say when the
+// agent is silent. Each line has wordings (variants) the buyer picks from at random: edit, add and
+// remove them. Attachments are read-only.
 // A move that is not an ending gains new reactions and, when it has none, a nudge (MoveAdditions);
 // a reaction can be removed after a confirm.
 import { useId, useState } from 'react';
 import { actionKinds } from '../../../../server/engine/index.ts';
 import { tAny, useT } from '../../../i18n/index.ts';
+import { useApp } from '../../../store/index.ts';
 import type { LineForm, LineGroup, StateForm, Trigger } from './formModel.ts';
 import { ConfirmRemove } from './ConfirmRemove.tsx';
-import { FieldProblems, ProblemCount, YamlJump } from './FormFields.tsx';
+import { FieldProblems, ProblemCount, TextField, YamlJump } from './FormFields.tsx';
 import type { FormApi } from './FormFields.tsx';
 import type { IntentChoice } from './intentChoices.ts';
 import { NewNudgeForm, NewReactionForm } from './MoveAdditions.tsx';
 import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
 import { removeReaction } from './yamlAdd.ts';
+import { setValue } from './yamlEdit.ts';
 
 type D = ReturnType<typeof useFormT>;
 
@@ -30,6 +33,7 @@ export function LinesForm({ states, nudge, choices, api }: Props) {
   const d = useFormT();
   return (
     <div className="studio-form-section">
+      <p className="muted">{d('lines.labelHint')}</p>
       {nudge && (
         <details className="studio-form-card">
           <summary>{d('lines.globalNudge')}</summary>
@@ -44,20 +48,26 @@ export function LinesForm({ states, nudge, choices, api }: Props) {
 function State({ state, states, choices, open, api }: { state: StateForm; states: readonly StateForm[]; choices: readonly IntentChoice[]; open: boolean; api: FormApi }) {
   const d = useFormT();
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const [adding, setAdding] = useState<'reaction' | 'nudge' | null>(null);
   // Silence in an ending is an error, and `silence: false` means the buyer waits without a word.
   const canNudge = !state.terminal && (state.silence === 'inherit' || state.silence === 'map') && !state.groups.some((g) => g.kind === 'nudge');
   const count = state.groups.reduce((n, g) => n + g.lines.length, 0);
   const ending = state.outcome ? ` · ${d('lines.outcome', { kind: tAny(t, `outcome.${state.outcome}`, state.outcome) })}` : '';
+  const label = (lang === 'en' ? state.labelEn : state.labelZh).value;
+  // A label the move does not have yet is written as its first key, as in the library files.
+  const labelApi: FormApi = { ...api, set: (path, value) => void api.change((source) => setValue(source, path, value, { first: true })) };
   return (
     <details className="studio-form-card" open={open} data-state-lines={state.id}>
       <summary>
-        {d('lines.state', { id: state.id })}
+        {typeof label === 'string' && label !== '' ? d('lines.stateNamed', { id: state.id, label }) : d('lines.state', { id: state.id })}
         {ending} · {d('lines.count', { count })}
-        <ProblemCount api={api} paths={[['states', state.id], ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
+        <ProblemCount api={api} paths={[['states', state.id], state.labelZh.path, state.labelEn.path, ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
       </summary>
       {state.note && <p className="muted">{state.note}</p>}
       <FieldProblems api={api} path={['states', state.id]} />
+      <TextField api={labelApi} field={state.labelZh} label={d('lines.labelZh', { state: state.id })} />
+      <TextField api={labelApi} field={state.labelEn} label={d('lines.labelEn', { state: state.id })} />
       {state.groups.length === 0 && <p className="muted">{d('lines.none')}</p>}
       {state.groups.map((group, i) => <Group key={group.path.join('/')} group={group} owner={where(d, state.id, state.groups, i)} state={state.id} api={api} />)}
       {adding === 'reaction' && <NewReactionForm state={state} states={states} choices={choices} api={api} onDone={() => setAdding(null)} />}

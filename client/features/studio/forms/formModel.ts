@@ -46,6 +46,9 @@ export interface LineGroup {
 export interface StateForm {
   id: string;
   span: readonly [number, number] | undefined;
+  /** the move's display name for trainers (drill dashboard, reveals); empty fields: the id shows */
+  labelZh: Field;
+  labelEn: Field;
   note: string | undefined;
   outcome: string | undefined;
   /** has an outcome: the chat ends here, so nothing more can be added to it */
@@ -244,6 +247,8 @@ function stateForm(doc: Document, id: string, raw: unknown, globalNudgeAfter: bo
   return {
     id,
     span: span(doc, base),
+    labelZh: field(doc, [...base, 'label', 'zh-CN'], 'string'),
+    labelEn: field(doc, [...base, 'label', 'en'], 'string'),
     note: typeof state['note'] === 'string' ? state['note'] : undefined,
     outcome: typeof outcome === 'string' ? outcome : undefined,
     terminal: state['outcome'] !== undefined,

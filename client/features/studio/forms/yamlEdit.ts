@@ -82,15 +82,16 @@ function replaceNode(source: string, node: unknown, insert: string): TextChange 
 /**
  * Set the value at `path`. An existing scalar keeps its quoting style where the new text allows it;
  * a list keeps flow or block style; a missing key is added to its mapping (as `key: value` on a new
- * line, or `, key: value` inside `{...}`). Null when the YAML does not parse or the path cannot be
- * written (an alias, a list where a mapping should be): the form then offers the YAML instead.
+ * line, or `, key: value` inside `{...}`), last or, with `first`, before its first key (a state's
+ * `label` leads the state, as in the library). Null when the YAML does not parse or the path cannot
+ * be written (an alias, a list where a mapping should be): the form then offers the YAML instead.
  */
-export function setValue(source: string, path: YamlPath, value: FormValue): TextChange | null {
+export function setValue(source: string, path: YamlPath, value: FormValue, options: { first?: boolean } = {}): TextChange | null {
   const doc = parsed(source);
   if (!doc) return null;
   const found = locate(doc, path);
   if (found && found.node !== null && found.node !== undefined) return replaceValue(source, found.node, found.inFlow, value);
-  return insertMissing(source, doc, path, value);
+  return insertMissing(source, doc, path, value, options.first === true);
 }
 
 function replaceValue(source: string, node: unknown, inFlow: boolean, value: FormValue): TextChange | null {
@@ -121,7 +122,7 @@ function replaceValue(source: string, node: unknown, inFlow: boolean, value: For
   return replaceNode(source, node, scalarText(value as string | number | boolean, where));
 }
 
-function insertMissing(source: string, doc: Document, path: YamlPath, value: FormValue): TextChange | null {
+function insertMissing(source: string, doc: Document, path: YamlPath, value: FormValue, first: boolean): TextChange | null {
   // The deepest mapping on the path that exists; the missing keys hang below it.
   for (let depth = path.length - 1; depth >= 0; depth--) {
     const parentPath = path.slice(0, depth);
@@ -140,15 +141,17 @@ function insertMissing(source: string, doc: Document, path: YamlPath, value: For
     if (map.flow || parent.inFlow) {
       const last = map.items[map.items.length - 1];
       const after = last ? rangeOf(last.value ?? last.key) : undefined;
-      if (!after) {
-        const open = source.indexOf('{', range[0]);
-        return open < 0 ? null : { from: open + 1, to: open + 1, insert: ` ${flowItem(key)}: ${valueText} ` };
-      }
+      const open = source.indexOf('{', range[0]);
+      if (!after) return open < 0 ? null : { from: open + 1, to: open + 1, insert: ` ${flowItem(key)}: ${valueText} ` };
+      if (first && open >= 0) return { from: open + 1, to: open + 1, insert: ` ${flowItem(key)}: ${valueText},` };
       return { from: after[1], to: after[1], insert: `, ${flowItem(key)}: ${valueText}` };
     }
     const firstKey = map.items[0] ? rangeOf(map.items[0].key) : undefined;
     if (!firstKey) return null;
     const indent = columnIndent(source, firstKey[0]);
+    // Before the first key when it starts its line (not after `- ` in a list item).
+    const firstLine = lineStart(source, firstKey[0]);
+    if (first && /^[ ]*$/.test(source.slice(firstLine, firstKey[0]))) return { from: firstLine, to: firstLine, insert: `${indent}${flowItem(key)}: ${valueText}\n` };
     const end = range[1];
     const lead = end > 0 && source[end - 1] !== '\n' ? '\n' : '';
     return { from: end, to: end, insert: `${lead}${indent}${flowItem(key)}: ${valueText}\n` };
