@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './client/scripts/precompress.ts';
 
 // The web client lives in client/ and imports only pure code from server/engine and server/protocol.
 // In `vite` dev mode the API and the socket go to a practice server on PORT (3000 by default).
@@ -7,7 +8,7 @@ const server = `http://127.0.0.1:${process.env['PORT'] ?? '3000'}`;
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: { outDir: '../dist/client', emptyOutDir: true },
   server: {
     proxy: {

@@ -55,7 +55,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   if (await serveScenarioContext(deps.catalog, url, res, cors)) return;
   const match = SESSION_PATH.exec(path);
   if (match) return sessionView(req, res, deps, match[1] as string, match[2] !== undefined, cors);
-  if (deps.staticRoot && !path.startsWith('/api/') && serveStatic(deps.staticRoot, path, head, res)) return;
+  if (deps.staticRoot && !path.startsWith('/api/') && serveStatic(deps.staticRoot, path, head, res, req.headers['accept-encoding'])) return;
   json(res, 404, { error: { code: 'not-found', message: `nothing at ${path}` } });
 }
 

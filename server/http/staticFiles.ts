@@ -1,6 +1,7 @@
 // The built web app (dist/client): files as they are, and index.html for any other page path so the
-// client's router can take it from there.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// client's router can take it from there. A file the build compressed (client/scripts/precompress.ts
+// writes `<file>.br` and `<file>.gz` beside it) goes out in the form the browser accepts.
+import { createReadStream, existsSync, fstatSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -26,8 +27,28 @@ export function staticRoot(dir: string | undefined): string | undefined {
   return existsSync(join(root, 'index.html')) ? root : undefined;
 }
 
+/** The compressed forms the build may have written, best first. */
+const FORMS = [
+  { coding: 'br', suffix: '.br' },
+  { coding: 'gzip', suffix: '.gz' },
+] as const;
+
+/** Whether an Accept-Encoding header accepts `coding` (listed, or `*`, and not with q=0). */
+export function accepts(header: string | undefined, coding: string): boolean {
+  if (!header) return false;
+  let wildcard = false;
+  for (const part of header.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    const refused = q !== undefined && Number(q.slice(2)) === 0;
+    if (name === coding) return !refused;
+    if (name === '*') wildcard = !refused;
+  }
+  return wildcard;
+}
+
 /** Serve `pathname` from `root`; false if this is not a request for the app (so a 404 follows). */
-export function serveStatic(root: string, pathname: string, head: boolean, res: ServerResponse): boolean {
+export function serveStatic(root: string, pathname: string, head: boolean, res: ServerResponse, acceptEncoding?: string): boolean {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -44,24 +65,34 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
     file = join(root, 'index.html');
   }
   const hashedAsset = decoded.startsWith('/assets/');
-  const headers = {
+  const headers: Record<string, string> = {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
   };
+  const forms = FORMS.filter((f) => isFile(file + f.suffix));
+  // Caches must keep one copy per encoding once any compressed form exists.
+  if (forms.length > 0) headers['vary'] = 'Accept-Encoding';
+  const form = forms.find((f) => accepts(acceptEncoding, f.coding));
+  const sent = form ? file + form.suffix : file;
+  if (form) headers['content-encoding'] = form.coding;
   if (head) {
-    res.writeHead(isFile(file) ? 200 : 503, headers).end();
+    const size = sizeOf(sent);
+    if (size !== undefined) headers['content-length'] = String(size);
+    res.writeHead(size !== undefined ? 200 : 503, headers).end();
     return true;
   }
   // The file can go between the look above and the read (the app rebuilt or redeployed under a
   // running server): an unheard stream error would end the process, so it becomes an answer.
-  const stream = createReadStream(file);
+  const stream = createReadStream(sent);
   stream.once('error', () => {
     if (res.headersSent) return void res.destroy();
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2', 'cache-control': 'no-store' });
     res.end('The app is being updated; try again in a moment.');
   });
-  stream.once('open', () => {
+  stream.once('open', (fd) => {
+    // The length of the file opened (a rebuild may have replaced the one looked at above).
+    headers['content-length'] = String(fstatSync(fd).size);
     res.writeHead(200, headers);
     stream.pipe(res);
   });
@@ -70,10 +101,15 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
   return true;
 }
 
-function isFile(path: string): boolean {
+function sizeOf(path: string): number | undefined {
   try {
-    return statSync(path).isFile();
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function isFile(path: string): boolean {
+  return sizeOf(path) !== undefined;
 }
