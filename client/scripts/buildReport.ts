@@ -1,8 +1,9 @@
 // Build-size report (Node, run after `vite build`; not part of the web app): the gzip size of the
 // JavaScript a trainee downloads (the server sends the build's gzip or brotli forms, written by
 // precompress.ts), against the 150 KB budget of issue 5. "Entry" is what the first page load
-// fetches (index.html's module script and everything it imports statically); "trainee pages" adds the lazily loaded report page. Other areas (drill, later the dashboard and studio)
-// are listed but not counted. Exits 1 when over budget.
+// fetches (index.html's module script and everything it imports statically); "trainee pages" adds
+// the lazily loaded report page. Other areas (drill, later the dashboard and studio) are listed but
+// not counted. Exits 1 when over budget.
 //   npm run -s build:report [-- --json]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
