@@ -200,7 +200,8 @@ function onTick(compiled: CompiledScenario, state: SessionState, now: number, ef
     const nudge = current.silence.stage === 'waiting' && silence?.nudgeAfter !== undefined;
     const move = compiled.move(current.machine.value, current.machine.context, { type: nudge ? 'silence.nudge' : 'silence.leave' });
     const waited = nudge ? { ...current.waited, nudges: current.waited.nudges + 1 } : { ...current.waited, left: true };
-    const moved: SessionState = { ...current, waited, silence: { stage: 'nudged', deadline: null } };
+    const since = current.silence.since ?? awaitedLineAt(current);
+    const moved: SessionState = { ...current, waited, silence: { stage: 'nudged', deadline: null, ...(since === undefined ? {} : { since }) } };
     // Act at the deadline itself, as if the timer had fired on time: a late wake-up (a restart) replays the same.
     current = afterMachine(compiled, moved, move, deadline, effects, false);
     if (!nudge && !current.outcome) break;
@@ -255,8 +256,19 @@ function isDelivered(state: SessionState, id: string, now: number): boolean {
   return state.messages.some((m) => m.id === id && m.at <= now);
 }
 
-/** Time since the buyer line being answered; undefined if the buyer has not spoken since the last turn. */
+/** The due time of the buyer's last line if it still waits for an answer (the trainee has not spoken since). */
+function awaitedLineAt(state: SessionState): number | undefined {
+  const { lastBuyerAt, lastTraineeAt } = state;
+  return lastBuyerAt !== null && (lastTraineeAt === null || lastBuyerAt >= lastTraineeAt) ? lastBuyerAt : undefined;
+}
+
+/**
+ * Time since the buyer line being answered; undefined if the buyer has not spoken since the last
+ * turn. Lines the buyer sent only because nobody answered (a nudge, a parting line) do not restart
+ * the clock: the wait counts from the line they were waiting on.
+ */
 function responseTime(state: SessionState, now: number): number | undefined {
+  if (state.silence.since !== undefined) return now - state.silence.since;
   for (let i = state.messages.length - 1; i >= 0; i--) {
     const m = state.messages[i];
     if (!m || m.from !== 'buyer' || m.at > now) continue;

@@ -51,7 +51,11 @@ export interface SessionState {
   /** due time of the last buyer line, and of the last trainee turn */
   lastBuyerAt: number | null;
   lastTraineeAt: number | null;
-  silence: { stage: 'waiting' | 'nudged'; deadline: number | null };
+  /**
+   * `since`: set when the buyer nudges or leaves while waiting for an answer: the due time of the
+   * line they were waiting on, which a nudge (在吗?) does not replace as the start of the wait.
+   */
+  silence: { stage: 'waiting' | 'nudged'; deadline: number | null; since?: number };
   /** how often the buyer nudged because nobody answered, and whether it gave up waiting */
   waited: { nudges: number; left: boolean };
   complaint: { pending: boolean; quality: boolean };

@@ -166,6 +166,17 @@ describe('response times feed the KPIs', () => {
     expect(sessionReport(c, s).kpis).toMatchObject({ firstResponseMs: 7000, avgResponseMs: 4500, longestResponseMs: 7000, replies: 2 });
   });
 
+  it('a nudge does not restart the clock: the wait counts from the line the buyer was waiting on', () => {
+    let s = step(c, start(), { type: 'tick' }, 30_000).state;
+    expect(s.messages.at(-1)?.at).toBe(30_000);
+    s = step(c, s, { type: 'reply', text: '在的' }, 40_000).state;
+    s = step(c, s, { type: 'reply', text: '亲' }, 43_000).state;
+    s = step(c, s, { type: 'end' }, 44_000).state;
+    // 40 s waited for the first reply (not the 10 s since the nudge); the next one 3 s, as before.
+    expect(sessionReport(c, s).kpis).toMatchObject({ firstResponseMs: 40_000, longestResponseMs: 40_000, avgResponseMs: 21_500, replies: 2 });
+    expect(sessionReport(c, s).rules.find((r) => r.rule === 'first-response-time')?.verdict).toBe('fail');
+  });
+
   it('a second message in a row, with no buyer line between, is not a response', () => {
     let s = sessionAt(c, 'link', { patience: 2 });
     s = step(c, s, { type: 'reply', text: '嗯嗯' }, 3000).state;
