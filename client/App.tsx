@@ -42,8 +42,11 @@ export function App() {
     document.documentElement.lang = lang;
     document.title = `${t('app.name')} · ${t('app.tagline')}`;
   }, [lang, t]);
+  // The workbench and a drill seat's chat fill the window: only their message list scrolls, so the
+  // reply box stays on screen. The seat page's forms (name, waiting room) sit in the same frame.
+  const fixed = route.name === 'chat' || route.name === 'join';
   return (
-    <div className={route.name === 'chat' ? 'app-page app-page-fixed' : 'app-page'}>
+    <div className={fixed ? 'app-page app-page-fixed' : 'app-page'}>
       <TopBar />
       <Suspense fallback={<Loading />}>
         {route.name === 'home' && <HomePage />}

@@ -27,6 +27,15 @@ export function useT(): Translate {
   return useCallback((key, params) => translate(lang, key, params), [lang]);
 }
 
+/**
+ * A message whose placeholder is filled with markup (`<strong>`, a link): the text before and after
+ * `{name}`, so the language decides the word order and the punctuation (会话结果：… / Outcome: …).
+ */
+export function around(text: string, name: string): [before: string, after: string] {
+  const at = text.indexOf(`{${name}}`);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + name.length + 2)];
+}
+
 /** Scenario and shop text comes in both languages. */
 export function local(text: LocalText, lang: Lang): string {
   return text[lang];

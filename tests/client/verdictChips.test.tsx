@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-// A practice chat's chips: verdicts arrive as marks; until the rubric's texts are loaded a chip is
-// named by its rule id and shows no empty tooltip or feedback, then by its title with the feedback
-// and, for a miss, the model reply. The texts are loaded once as soon as the rubric key is known.
+// A practice chat's chips: verdicts arrive as marks; until the rubric's texts are loaded a chip says
+// only passed/missed (busy, no rule id, no empty tooltip or feedback), then names its rule by its
+// title (or by its id, for a rule that has no title) with the feedback and, for a miss, the model
+// reply. The texts are loaded once as soon as the rubric key is known. An opened chip's feedback is
+// scrolled into view.
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageList } from '../../client/features/chat/MessageList.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { ChatSession, SessionRuleTexts, VerdictMark } from '../../client/store/types.ts';
@@ -14,7 +16,11 @@ import { FakeTransport, info, traineeLine } from './fakes.ts';
 
 const texts: SessionRuleTexts = {
   rubric: 'rubric-bargainer-1',
-  rules: [{ rule: 'greeting', title: { 'zh-CN': '欢迎语', en: 'Welcome greeting' }, feedback: { 'zh-CN': '开场先问好', en: 'Greet first' }, modelReply: { 'zh-CN': '亲，在的', en: 'Hi, here' } }],
+  rules: [
+    { rule: 'greeting', title: { 'zh-CN': '欢迎语', en: 'Welcome greeting' }, feedback: { 'zh-CN': '开场先问好', en: 'Greet first' }, modelReply: { 'zh-CN': '亲，在的', en: 'Hi, here' } },
+    // A scenario's own rule may have no title: its id is its name.
+    { rule: 'ask-size', feedback: { 'zh-CN': '先问尺码', en: 'Ask the size' }, modelReply: { 'zh-CN': '亲，平时穿多大码？', en: 'What size do you wear?' } },
+  ],
 };
 const mark: VerdictMark = { rule: 'greeting', category: 'politeness', verdict: 'fail', redLine: false, points: 0, max: 5 };
 
@@ -22,6 +28,8 @@ let root: ReturnType<typeof createRoot> | null = null;
 afterEach(() => {
   act(() => root?.unmount());
   document.body.innerHTML = '';
+  act(() => appStore.setState({ lang: 'zh-CN', ruleTexts: {} }));
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
 });
 
 function setup() {
@@ -54,12 +62,17 @@ function setup() {
 }
 
 describe('practice verdict chips', () => {
-  it('show the rule id until the texts arrive, then the title, feedback and model reply', async () => {
+  it('say only passed or missed until the texts arrive, then the title, feedback and model reply', async () => {
     const { host, asked, render, answer } = setup();
     render();
     const chip = () => host.querySelector('.chip') as HTMLButtonElement;
-    expect(chip().textContent).toContain('greeting');
+    expect(chip().textContent).not.toContain('greeting');
+    expect(chip().textContent).toBe('✗未通过');
+    expect(chip().getAttribute('aria-busy')).toBe('true');
     expect(chip().hasAttribute('title')).toBe(false);
+    act(() => appStore.setState({ lang: 'en' }));
+    expect(chip().textContent).toBe('✗missed');
+    act(() => appStore.setState({ lang: 'zh-CN' }));
     act(() => chip().click());
     const detail = () => host.querySelector('.verdict-detail') as HTMLElement;
     expect(detail().hidden).toBe(false);
@@ -69,6 +82,7 @@ describe('practice verdict chips', () => {
     await answer(texts);
     expect(chip().textContent).toContain('欢迎语');
     expect(chip().textContent).not.toContain('greeting');
+    expect(chip().hasAttribute('aria-busy')).toBe(false);
     expect(chip().getAttribute('title')).toBe('开场先问好');
     expect(detail().textContent).toContain('开场先问好');
     expect(detail().querySelector('.verdict-model')?.textContent).toContain('亲，在的');
@@ -78,6 +92,41 @@ describe('practice verdict chips', () => {
     render();
     expect(chip().className).toContain('chip-pass');
     expect(asked).toEqual(['s1']);
+  });
+
+  it('name a rule without a title by its id once the texts are there', async () => {
+    const { host, render, answer } = setup();
+    appStore.getState().netEvent({ name: 'verdict:add', payload: { sessionId: 's1', seq: 3, messageId: 'm1', verdicts: [{ ...mark, rule: 'ask-size', verdict: 'pass', points: 5 }] } });
+    render();
+    const chips = () => [...host.querySelectorAll('.chip')].map((c) => c.textContent);
+    expect(chips()).toEqual(['✗未通过', '✓通过']);
+    await answer(texts);
+    expect(chips()).toEqual(['✗欢迎语未通过', '✓ask-size通过']);
+    expect(host.querySelector('.chip[aria-busy]')).toBeNull();
+  });
+
+  it('scroll an opened chip’s feedback into view', async () => {
+    const scrolled: { el: Element; options: unknown }[] = [];
+    Element.prototype.scrollIntoView = vi.fn(function (this: Element, options?: unknown) {
+      scrolled.push({ el: this, options });
+    });
+    const { host, render, answer } = setup();
+    render();
+    await answer(texts);
+    const chip = host.querySelector('.chip') as HTMLButtonElement;
+    act(() => chip.click());
+    expect(scrolled).toEqual([{ el: host.querySelector('.verdict-detail'), options: { block: 'nearest' } }]);
+    // Closing it scrolls nothing.
+    act(() => chip.click());
+    expect(scrolled).toHaveLength(1);
+  });
+
+  it('open without scrolling where the browser cannot (jsdom has no scrollIntoView)', async () => {
+    const { host, render, answer } = setup();
+    render();
+    await answer(texts);
+    act(() => (host.querySelector('.chip') as HTMLButtonElement).click());
+    expect((host.querySelector('.verdict-detail') as HTMLElement).hidden).toBe(false);
   });
 
   it('load nothing in an exam, whose verdicts come with the report', () => {

@@ -70,8 +70,14 @@ test('several buyers sit in the list at once, each with its own chat and waiting
   await expect(page.getByRole('tabpanel')).toContainText('3980126645581207');
   await shot(page, 'workspace-two-buyers');
 
+  // "End this chat?" asked in one chat is not asked in the other.
+  await page.getByRole('button', { name: '结束会话' }).click();
+  await expect(page.getByRole('group', { name: /确定结束/ })).toBeVisible();
+
   await list.locator(`a[href="/chat/${first}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/chat/${first}$`));
   await expect(traineeLines(page, '两个码都有现货')).toHaveCount(1);
   await expect(confirmed(page).first()).toBeVisible();
+  await expect(page.getByRole('group', { name: /确定结束/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '结束会话' })).toBeVisible();
 });

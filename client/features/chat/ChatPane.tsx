@@ -40,11 +40,8 @@ export function ChatPane({ session }: { session: ChatSession }) {
         </div>
         <div className="chat-head-actions">
           <DrawerToggle kind="side" label={t('drawer.side')} icon="📋" />
-          {session.ended ? (
-            <AppLink to={paths.report(session.id)} className="btn btn-primary">
-              {t('chat.report')}
-            </AppLink>
-          ) : confirming ? (
+          {/* An ended chat's report link is in the ended banner just below, on every screen. */}
+          {session.ended ? null : confirming ? (
             <span className="end-confirm" role="group" aria-label={t('chat.endConfirm')}>
               <span>{t('chat.endConfirm')}</span>
               <button type="button" className="btn btn-primary btn-small" onClick={() => endSession(session.id)} disabled={ending}>

@@ -1,6 +1,8 @@
 // One line of the chat: a buyer or trainee bubble (text, attachment, practice verdicts), or a
 // centred note for a trainee action that is not a message. Text is always rendered as text.
+import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../../i18n/index.ts';
+import type { AppState } from '../../store/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { ChatSession, Message, OutboxItem, Shop, Verdict } from '../../store/types.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
@@ -72,12 +74,35 @@ export function MessageBubble({ session, message, shop, nickname, avatarId, verd
   );
 }
 
+/**
+ * Is this chat a drill seat's (the seat on this page) while the trainer has the drill paused? Then
+ * the server refuses its events until the drill goes on, and the outbox tries again after.
+ */
+export const selectDrillPaused =
+  (sessionId: string) =>
+  (s: AppState): boolean => {
+    if (s.drillState?.status !== 'paused' || !s.drillCode) return false;
+    return s.seats[s.drillCode]?.sessionIds.includes(sessionId) ?? false;
+  };
+
+/** Why a trainee event still waits: the drill's pause, the network, or nothing (it is going out). */
+function waiting(state: 'queued' | 'sending', paused: boolean, online: boolean): 'paused' | 'queued' | 'sending' {
+  if (paused) return 'paused';
+  // Queued while online: a retry that is due shortly, or behind the event before it.
+  return state === 'sending' || online ? 'sending' : 'queued';
+}
+
+const WAITING_TEXT = { paused: 'chat.pausedQueued', queued: 'chat.queued', sending: 'chat.sending' } as const satisfies Record<string, MessageKey>;
+
 /** A trainee event the server has not confirmed yet: shown where it will land, with its state. */
 export function PendingBubble({ session, item, shop }: { session: ChatSession; item: OutboxItem; shop: Shop | undefined }) {
   const t = useT();
   const discard = useApp((s) => s.discardFailed);
+  const paused = useApp(selectDrillPaused(session.id));
+  const online = useApp((s) => s.connection === 'online');
+  const why = item.state === 'failed' ? null : waiting(item.state, paused, online);
   const status =
-    item.state === 'failed' ? (
+    why === null ? (
       <span className="pending-status failed" role="alert">
         {t('chat.failed', { message: item.error?.message ?? '' })}{' '}
         <button type="button" className="btn btn-small" onClick={() => discard(session.id, item.clientMsgId)}>
@@ -85,7 +110,7 @@ export function PendingBubble({ session, item, shop }: { session: ChatSession; i
         </button>
       </span>
     ) : (
-      <span className={`pending-status ${item.state}`}>{t(item.state === 'sending' ? 'chat.sending' : 'chat.queued')}</span>
+      <span className={`pending-status ${why}`}>{t(WAITING_TEXT[why])}</span>
     );
   let body;
   switch (item.event) {

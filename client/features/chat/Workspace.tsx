@@ -21,7 +21,9 @@ export function Workspace({ sessionId }: { sessionId: string | null }) {
         </Drawer>
         <main className="workspace-main">
           {session ? (
-            <ChatPane session={session} />
+            // One pane per chat: what it holds (the end confirmation, an open panel) is that chat's,
+            // so switching chats (or a drill seat's next scenario) starts the next one fresh.
+            <ChatPane key={session.id} session={session} />
           ) : (
             <p className="workspace-empty muted" role="status">
               {t(sessionId ? 'chat.unknown' : 'chat.empty')}

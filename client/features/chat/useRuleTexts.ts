@@ -20,8 +20,8 @@ export function useRuleTexts(session: ChatSession): ReadonlyMap<string, RuleText
 }
 
 /**
- * The chat's practice verdicts by message, each with its rule's texts. Until they arrive a chip has
- * the rule id for a name and no feedback.
+ * The chat's practice verdicts by message, each with its rule's texts. Until they arrive a verdict
+ * has no title and empty feedback, and its chip says only passed/missed (see hasRuleText).
  */
 export function usePracticeVerdicts(session: ChatSession): Record<string, Verdict[]> | undefined {
   const texts = useRuleTexts(session);

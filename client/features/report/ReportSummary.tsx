@@ -1,6 +1,6 @@
 // The head of the report: score against the pass mark, red lines (they fail a chat whatever the
 // points, so they come first), points by category and the response-time KPIs.
-import { local, tAny, useT } from '../../i18n/index.ts';
+import { around, local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Outcome, Report } from '../../store/types.ts';
 import { duration } from '../../ui/format.ts';
@@ -11,6 +11,7 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
   const lang = useApp((s) => s.lang);
   const redLines = report.rules.filter((v) => v.redLine && v.verdict === 'fail');
   const outcomeText = outcome ? (outcome.label ? local(outcome.label, lang) : tAny(t, `outcome.${outcome.kind}`, outcome.kind)) : t('outcome.none');
+  const [outcomeBefore, outcomeAfter] = around(t('report.outcomeLine'), 'outcome');
   const k = report.kpis;
   return (
     <>
@@ -26,7 +27,9 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
           <p className={report.passed ? 'badge badge-green score-verdict' : 'badge badge-red score-verdict'}>{report.passed ? t('report.passed') : t('report.failed')}</p>
           <p className="muted">{t('report.passMark', { mark: report.passMark })}</p>
           <p className="score-outcome">
-            {t('report.kpi.outcome')}: <strong>{outcomeText}</strong>
+            {outcomeBefore}
+            <strong>{outcomeText}</strong>
+            {outcomeAfter}
           </p>
         </div>
       </section>
