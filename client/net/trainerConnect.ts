@@ -12,16 +12,27 @@ import type { DeliveredEvent, NetAck } from '../store/types.ts';
 const NAMESPACE: typeof DRILL_NAMESPACE = '/drill';
 const ACK_TIMEOUT_MS = 10_000;
 
+/** An Error with the server's error code (and reason) beside its message: the page words the code. */
+function failed(message: string, code: string, reason?: string): Error {
+  return Object.assign(new Error(message), { code, ...(reason ? { reason } : {}) });
+}
+
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) } });
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) } });
+  } catch (err) {
+    throw failed(err instanceof Error ? err.message : String(err), 'offline');
+  }
   if (!res.ok) {
-    let detail = res.statusText;
+    let error: { code?: unknown; reason?: unknown; message?: unknown } | undefined;
     try {
-      detail = ((await res.json()) as { error?: { message?: string } }).error?.message ?? detail;
+      error = ((await res.json()) as { error?: typeof error }).error;
     } catch {
       // Not JSON: the status text will do.
     }
-    throw new Error(detail);
+    const message = typeof error?.message === 'string' ? error.message : res.statusText;
+    throw failed(message, typeof error?.code === 'string' ? error.code : `http-${res.status}`, typeof error?.reason === 'string' ? error.reason : undefined);
   }
   return (await res.json()) as T;
 }

@@ -26,6 +26,24 @@ export interface TrainerAccount {
   admin: boolean;
 }
 
+/**
+ * Why a trainer request was refused: the server's error code (`offline` when it could not be
+ * reached), the `reason` it gave for refusing a new trainer account, and its English message, which
+ * the page shows only for a code it has no text for.
+ */
+export interface TrainerFailure {
+  code: string;
+  reason?: string;
+  message: string;
+}
+
+/** A trainer backend's errors carry the server's code (and reason) beside the message. */
+export function trainerFailure(err: unknown): TrainerFailure {
+  if (!(err instanceof Error)) return { code: 'internal', message: String(err) };
+  const { code, reason } = err as Error & { code?: unknown; reason?: unknown };
+  return { code: typeof code === 'string' ? code : 'internal', ...(typeof reason === 'string' ? { reason } : {}), message: err.message };
+}
+
 /** A row of GET /api/drills. */
 export interface DrillListItem {
   drillId: string;
@@ -47,7 +65,7 @@ export interface TrainerBackend {
   logout(): Promise<void>;
   me(): Promise<TrainerAccount | null>;
   drills(): Promise<DrillListItem[]>;
-  /** Admins only: a new trainer account. */
+  /** Admins only: a new trainer account. Like login, it fails with an Error carrying the server's `code` (and `reason`). */
   addTrainer(name: string, password: string, admin: boolean): Promise<TrainerAccount>;
   results(drillId: string): Promise<DrillResults>;
   /** (Re)open the drill socket: the login cookie is read at its handshake. */
@@ -88,11 +106,12 @@ export interface TrainerSlice {
   watched: { seatId: string; session: ChatSession } | null;
   results: Record<string, DrillResults>;
   attachTrainerBackend(backend: TrainerBackend): void;
-  trainerLogin(name: string, password: string): Promise<string | null>;
+  /** null once logged in, else why not. */
+  trainerLogin(name: string, password: string): Promise<TrainerFailure | null>;
   trainerLogout(): Promise<void>;
   loadHistory(): Promise<void>;
-  /** Admins only; the server's reason when it refuses, else null. */
-  addTrainer(name: string, password: string, admin: boolean): Promise<string | null>;
+  /** Admins only; why the server refused, else null. */
+  addTrainer(name: string, password: string, admin: boolean): Promise<TrainerFailure | null>;
   openDrill(request: OpenDrillRequest): Promise<NetError | null>;
   /** Follow a drill of this trainer's (after a reload, or from the history). */
   attachDrill(drillId: string): Promise<NetError | null>;
@@ -156,14 +175,14 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
     },
     async trainerLogin(name, password) {
       const b = backend();
-      if (!b) return offline.message;
+      if (!b) return offline;
       try {
         const trainer = await b.login(name, password);
         set({ trainer, trainerChecked: true });
         b.connect();
         return null;
       } catch (err) {
-        return message(err);
+        return trainerFailure(err);
       }
     },
     async trainerLogout() {
@@ -176,12 +195,12 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
     },
     async addTrainer(name, password, admin) {
       const b = backend();
-      if (!b) return offline.message;
+      if (!b) return offline;
       try {
         await b.addTrainer(name, password, admin);
         return null;
       } catch (err) {
-        return message(err);
+        return trainerFailure(err);
       }
     },
     async openDrill(request) {

@@ -4,14 +4,16 @@ import type { Logger } from 'pino';
 import type { Trainer, TrainerLogin, TrainerStore } from '../store/trainerStore.ts';
 import { Signer } from '../runtime/drills/signer.ts';
 import { parseCookies, setCookie } from './cookies.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { hashPassword, MIN_PASSWORD_CHARS, passwordProblem, verifyPassword } from './passwords.ts';
 import { hasControlChars } from '../protocol/index.ts';
 
 export const TRAINER_COOKIE = 'kd_trainer';
 export const LOGIN_TTL_MS = 12 * 3600 * 1000;
 export const MAX_TRAINER_NAME_CHARS = 64;
 
-export type AddResult = { ok: true; trainer: Trainer } | { ok: false; message: string };
+/** Why a new trainer account is refused: a stable code the web app words in its language. */
+export type AddProblem = 'name-length' | 'name-control-chars' | 'password-too-short' | 'password-too-long' | 'name-taken';
+export type AddResult = { ok: true; trainer: Trainer } | { ok: false; reason: AddProblem; message: string };
 
 export class TrainerAuth {
   private readonly signer: Signer;
@@ -31,12 +33,12 @@ export class TrainerAuth {
 
   async add(name: string, password: string, admin: boolean): Promise<AddResult> {
     const trimmed = name.trim();
-    if (trimmed === '' || [...trimmed].length > MAX_TRAINER_NAME_CHARS) return { ok: false, message: `a name has 1 to ${MAX_TRAINER_NAME_CHARS} characters` };
-    if (hasControlChars(trimmed)) return { ok: false, message: 'a name cannot contain control characters' };
+    if (trimmed === '' || [...trimmed].length > MAX_TRAINER_NAME_CHARS) return { ok: false, reason: 'name-length', message: `a name has 1 to ${MAX_TRAINER_NAME_CHARS} characters` };
+    if (hasControlChars(trimmed)) return { ok: false, reason: 'name-control-chars', message: 'a name cannot contain control characters' };
     const problem = passwordProblem(password);
-    if (problem) return { ok: false, message: problem };
+    if (problem) return { ok: false, reason: [...password].length < MIN_PASSWORD_CHARS ? 'password-too-short' : 'password-too-long', message: problem };
     const trainer = await this.store.add(trimmed, await hashPassword(password), admin, this.now());
-    return trainer ? { ok: true, trainer } : { ok: false, message: `there is already a trainer called "${trimmed}"` };
+    return trainer ? { ok: true, trainer } : { ok: false, reason: 'name-taken', message: `there is already a trainer called "${trimmed}"` };
   }
 
   /** `TRAINER_BOOTSTRAP=name:password`: the first trainer (an admin), only while there is none. */

@@ -1,6 +1,10 @@
 // Trainer HTTP routes: login and logout (the cookie), the current trainer, adding trainers (admins),
 // drill history, a drill's results and their CSV / JSON export. Everything but login needs the
-// cookie; a drill's results are its trainer's only.
+// cookie; a drill's results are its trainer's only. A refusal is `{error: {code, message}}` (plus
+// `reason` when adding a trainer is refused): the web app shows its own text for the code, the
+// English message only for a code it does not know. Login: 401 unauthorized (wrong name or
+// password), 429 rate-limited, 403 forbidden (origin). Adding: 400 bad-request with a reason, 403
+// forbidden (not an admin), 401 unauthorized (no login).
 import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -80,7 +84,8 @@ async function addTrainer(req: IncomingMessage, res: ServerResponse, deps: Train
     return send(res, 400, { error: { code: 'bad-request', message: 'send {"name": string, "password": string, "admin"?: boolean} as JSON' } });
   }
   const added = await deps.auth.add(name, password, admin);
-  if (!added.ok) return send(res, 400, { error: { code: 'bad-request', message: added.message } });
+  // `reason` says which check refused it (trainerAuth's AddProblem): the web app words it in its language.
+  if (!added.ok) return send(res, 400, { error: { code: 'bad-request', reason: added.reason, message: added.message } });
   deps.logger.info({ by: login.trainer.name, trainer: added.trainer.name, admin }, 'trainer added');
   send(res, 201, { trainer: added.trainer });
 }

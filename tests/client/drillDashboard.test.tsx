@@ -11,6 +11,7 @@ import { RevealPanel } from '../../client/features/trainer/RevealPanel.tsx';
 import { TileCard } from '../../client/features/trainer/TileCard.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { LiveDrill, Tile } from '../../client/store/trainerSlice.ts';
+import { byRole, readOut, termsOf } from './a11y.ts';
 import { info } from './fakes.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -56,7 +57,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const waiting = () => host.querySelector('.tile-wait')?.textContent;
+/** The waiting time as read out: its term and its definition. */
+const waiting = () => {
+  const facts = host.querySelector('dl');
+  const pair = facts ? termsOf(facts).find(([term]) => term === '买家已等') : undefined;
+  return pair?.join(' ');
+};
 
 describe('a dashboard tile', () => {
   it('ticks the buyer-waiting time on from the last drill clock while the drill runs', () => {
@@ -68,6 +74,19 @@ describe('a dashboard tile', () => {
     // An answered buyer (the server clears waitingSince) shows no timer.
     act(() => root?.render(<TileCard tile={{ ...tile, waitingSince: null }} />));
     expect(waiting()).toBeUndefined();
+  });
+
+  it('says the buyer-waiting time once to a screen reader: the term, then the time', () => {
+    appStore.setState({ live: live('running') });
+    act(() => root?.render(<TileCard tile={tile} />));
+    const tileEl = host.querySelector('[data-testid="tile"]') as HTMLElement;
+    const term = byRole(tileEl, 'term', '买家已等');
+    expect(term.nextElementSibling && readOut(term.nextElementSibling)).toBe('0:05');
+    expect(readOut(tileEl)).toContain('买家已等 0:05');
+    expect(readOut(tileEl).split('买家已等')).toHaveLength(2);
+    act(() => appStore.getState().setLang('en'));
+    expect(byRole(tileEl, 'term', 'Buyer waiting').nextElementSibling?.textContent).toBe('0:05');
+    expect(readOut(tileEl).split('Buyer waiting')).toHaveLength(2);
   });
 
   it('stands still while the drill is paused', () => {
@@ -121,15 +140,36 @@ describe('a dashboard tile', () => {
 describe('the reveal panel', () => {
   const options = () => [...host.querySelectorAll('option')].map((o) => [o.value, o.textContent]);
 
-  it('offers the moves by label with their ids, and an unlabelled move by its id', () => {
+  it('offers the moves by their labels alone, and an unlabelled move by its id', () => {
     appStore.setState({ live: live('paused') });
     act(() => root?.render(<RevealPanel />));
     expect(options()).toEqual([
-      ['bargainer/ask', '第一次砍价（ask）'],
+      ['bargainer/ask', '第一次砍价'],
       ['bargainer/haggle', 'haggle'],
     ]);
     act(() => appStore.getState().setLang('en'));
-    expect(options()[0]).toEqual(['bargainer/ask', 'First ask for a discount (ask)']);
+    expect(options()[0]).toEqual(['bargainer/ask', 'First ask for a discount']);
+  });
+
+  it('tells two moves of one label apart by their ids, and names the scenario by its title in a drill of several', () => {
+    const base = live('paused');
+    const other = { ...info().scenario, id: 'phisher', title: { 'zh-CN': '钓鱼骗子：假客服', en: 'Phisher: fake support' } };
+    const same = { 'zh-CN': '再砍一次', en: 'Haggles again' };
+    appStore.setState({
+      live: {
+        ...base,
+        state: { ...base.state, scenarios: [...base.state.scenarios, other] },
+        moves: ['bargainer/ask', 'bargainer/haggle', 'bargainer/haggle-2', 'phisher/bait'],
+        moveLabels: { ...base.moveLabels, 'bargainer/haggle': same, 'bargainer/haggle-2': same, 'phisher/bait': { 'zh-CN': '发链接', en: 'Sends a link' } },
+      },
+    });
+    act(() => root?.render(<RevealPanel />));
+    expect(options()).toEqual([
+      ['bargainer/ask', '议价 · 第一次砍价'],
+      ['bargainer/haggle', '议价 · 再砍一次（haggle）'],
+      ['bargainer/haggle-2', '议价 · 再砍一次（haggle-2）'],
+      ['phisher/bait', '钓鱼骗子：假客服 · 发链接'],
+    ]);
   });
 
   it('heads the reveal board with the frozen move by its label', () => {

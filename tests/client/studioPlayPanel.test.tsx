@@ -71,7 +71,13 @@ describe('play-test actions in the panel', () => {
     expect(turn.querySelector('[data-testid="play-buyer"]')?.children.length).toBeGreaterThan(0);
     expect(byName('存为正例测试', turn)).toHaveLength(0);
     expect(byName('存为反例测试', turn)).toHaveLength(0);
-    expect(host.querySelector('[data-testid="play-outcome"]')?.textContent).toBe('对话结束：scammed · 点开了钓鱼链接（scammed-link）');
+    // The ending's kind by its name in the app's language (as the chat and the report name it), the move by its label and id.
+    const outcome = () => host.querySelector<HTMLElement>('[data-testid="play-outcome"]');
+    expect(outcome()?.textContent).toBe('对话结束：店铺被骗了 · 点开了钓鱼链接（scammed-link）');
+    expect(outcome()?.dataset['outcome']).toBe('scammed');
+    act(() => appStore.getState().setLang('en'));
+    expect(outcome()?.textContent).toMatch(/^The chat ended: The shop was scammed · .+ \(scammed-link\)$/);
+    act(() => appStore.getState().setLang('zh-CN'));
     expect(turn.querySelector('[data-testid="play-next"]')?.textContent).toContain('买家接下来去：点开了钓鱼链接（scammed-link）');
     // The chat is over: the link can no longer be opened and the action bar is closed.
     expect(byName(/^点开链接 http/)).toHaveLength(0);

@@ -30,7 +30,7 @@ test('a trainer play-tests the phisher: declines the file, opens the link and se
   await expect(redLine).toContainText('no-phishing-link-click');
   await expect(redLine).toContainText('红线');
   await expect(turn.getByTestId('play-next')).toContainText('link-bait → scammed-link');
-  await expect(page.getByTestId('play-outcome')).toHaveText('对话结束：scammed · 点开了钓鱼链接（scammed-link）');
+  await expect(page.getByTestId('play-outcome')).toHaveText('对话结束：店铺被骗了 · 点开了钓鱼链接（scammed-link）');
   // An action is not a reply: the embedded test format cannot hold it.
   await expect(turn.getByRole('button', { name: '存为正例测试' })).toHaveCount(0);
   // The chat is over: nothing more to open or send.

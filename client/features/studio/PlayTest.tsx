@@ -6,6 +6,7 @@
 // bad embedded test.
 import { useId, useState } from 'react';
 import type { CompiledScenario } from '../../../server/engine/index.ts';
+import { tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { BuyerLineView } from './BuyerLineView.tsx';
 import type { LineActions } from './BuyerLineView.tsx';
@@ -43,6 +44,7 @@ export function PlayTest({ compiled, source, onAppend }: Props) {
 function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScenario }) {
   const d = useStudioT();
   const uid = useId();
+  const t = useT();
   const lang = useApp((s) => s.lang);
   const states = Object.keys(compiled.scenario.states);
   /** a move by its label for trainers, with the id the YAML uses */
@@ -151,7 +153,11 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
           </li>
         ))}
       </ol>
-      {session.state.outcome && <p className="studio-ok" role="status" data-testid="play-outcome">{d('play.outcome', { kind: session.state.outcome.kind, state: moveName(session.state.outcome.state) })}</p>}
+      {session.state.outcome && (
+        <p className="studio-ok" role="status" data-testid="play-outcome" data-outcome={session.state.outcome.kind}>
+          {d('play.outcome', { kind: tAny(t, `outcome.${session.state.outcome.kind}`, session.state.outcome.kind), state: moveName(session.state.outcome.state) })}
+        </p>
+      )}
       <label htmlFor={`${uid}-r`}>{d('play.reply')}</label>
       <textarea
         id={`${uid}-r`}

@@ -1,12 +1,14 @@
 // The studio's scenario list: library scenarios as templates, studio scenarios (drafts and published
 // versions, also those whose draft was deleted); create from a template, duplicate, import a YAML
 // file, export, open a scenario's versions, delete a draft.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
+import type { ScenarioSummary } from '../../store/types.ts';
+import { byPersonaAndLevel } from '../trainer/scenarioOrder.ts';
 import { declaredId, ID_PATTERN, studioApi, withId } from './api.ts';
 import type { StudioList as List } from './api.ts';
 import { confirmDeleteDraft, failedText } from './deleteDraft.ts';
@@ -70,7 +72,7 @@ export function StudioList() {
   return (
     <>
       {error && <p className="studio-error" role="alert">{error}</p>}
-      <CreateForm templates={list?.library.map((s) => s.id) ?? []} onCreate={(template, id) => void studioApi.peek(template).then((s) => create(id, s.source))} />
+      <CreateForm templates={list?.library ?? []} onCreate={(template, id) => void studioApi.peek(template).then((s) => create(id, s.source))} />
       <section className="trainer-card card">
         <h2>{d('list.drafts')}</h2>
         <label className="btn btn-small">
@@ -116,29 +118,59 @@ function LibraryTitle({ title }: { title: { 'zh-CN': string; en: string } }) {
   return <span className="muted">{local(title, lang)}</span>;
 }
 
-function CreateForm({ templates, onCreate }: { templates: string[]; onCreate(template: string, id: string): void }) {
+/**
+ * A template (by its title, in the library's persona and level order) and the new id. The id is
+ * checked here, not by the browser's own validation (whose bubble speaks the browser's language,
+ * "Please match the requested format."): the form is noValidate and says what is wrong beside the field.
+ */
+export function CreateForm({ templates, onCreate }: { templates: readonly ScenarioSummary[]; onCreate(template: string, id: string): void }) {
   const d = useStudioT();
   const uid = useId();
+  const lang = useApp((s) => s.lang);
   const [template, setTemplate] = useState('');
   const [id, setId] = useState('');
-  const picked = template || templates[0] || '';
+  const [problem, setProblem] = useState<'create.noId' | 'create.badId' | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const ordered = [...templates].sort(byPersonaAndLevel);
+  const picked = template || ordered[0]?.id || '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (picked) onCreate(picked, id.trim());
+    const wanted = id.trim();
+    const wrong = wanted === '' ? 'create.noId' : ID_PATTERN.test(wanted) ? null : 'create.badId';
+    setProblem(wrong);
+    if (wrong) return input.current?.focus();
+    if (picked) onCreate(picked, wanted);
   };
   return (
     <section className="trainer-card card">
       <h2>{d('create.title')}</h2>
-      <form onSubmit={submit} className="studio-create">
+      <form onSubmit={submit} className="studio-create" noValidate>
         <label htmlFor={`${uid}-t`}>{d('create.template')}</label>
         <select id={`${uid}-t`} value={picked} onChange={(e) => setTemplate(e.target.value)}>
-          {templates.map((t) => (
-            <option key={t} value={t}>{t}</option>
+          {ordered.map((t) => (
+            <option key={t.id} value={t.id}>{local(t.title, lang)}</option>
           ))}
         </select>
         <label htmlFor={`${uid}-id`}>{d('create.id')}</label>
-        <input id={`${uid}-id`} value={id} onChange={(e) => setId(e.target.value)} pattern="[a-z0-9]+(-[a-z0-9]+)*" required />
+        <input
+          id={`${uid}-id`}
+          ref={input}
+          value={id}
+          onChange={(e) => {
+            setId(e.target.value);
+            setProblem(null);
+          }}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${uid}-problem` : undefined}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <button type="submit" className="btn btn-primary">{d('create.submit')}</button>
+        {problem && (
+          <p id={`${uid}-problem`} className="studio-error" role="alert">
+            {d(problem)}
+          </p>
+        )}
       </form>
     </section>
   );

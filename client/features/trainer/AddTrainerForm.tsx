@@ -2,7 +2,7 @@
 // and POST /api/trainers: the server decides, this form shows its reason when it refuses).
 import { useId, useState } from 'react';
 import { useApp } from '../../store/index.ts';
-import { useTrainerT } from './strings.ts';
+import { addFailureText, useTrainerT } from './strings.ts';
 
 export function AddTrainerForm() {
   const d = useTrainerT();
@@ -24,7 +24,7 @@ export function AddTrainerForm() {
           const trimmed = name.trim();
           void addTrainer(trimmed, password, admin).then((err) => {
             setBusy(false);
-            if (err) return setOutcome({ ok: false, text: d('accounts.failed', { message: err }) });
+            if (err) return setOutcome({ ok: false, text: addFailureText(d, err, trimmed) });
             setOutcome({ ok: true, text: d('accounts.added', { name: trimmed }) });
             // The password is not kept on screen once the account exists.
             setName('');

@@ -2,7 +2,8 @@
 import { useId, useState } from 'react';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
-import { useTrainerT } from './strings.ts';
+import type { TrainerFailure } from '../../store/trainerSlice.ts';
+import { loginFailureText, useTrainerT } from './strings.ts';
 
 export function LoginPage() {
   const d = useTrainerT();
@@ -11,7 +12,7 @@ export function LoginPage() {
   const navigate = useApp((s) => s.navigate);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<TrainerFailure | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <main className="drill panel trainer-login">
@@ -37,7 +38,7 @@ export function LoginPage() {
       </form>
       {error && (
         <p role="alert" className="drill-note">
-          {d('login.failed', { message: error })}
+          {loginFailureText(d, error)}
         </p>
       )}
     </main>

@@ -37,6 +37,8 @@ function Results({ results }: { results: DrillResults }) {
   const ruleName = useRuleName();
   const [board, setBoard] = useState(false);
   const s = results.summary;
+  // The summary's rows carry no red-line flag; the reports they summarise do.
+  const redLines = new Set(results.seats.flatMap((seat) => seat.sessions.flatMap((x) => x.report?.rules.filter((v) => v.redLine).map((v) => v.rule) ?? [])));
   const base = `/api/drills/${encodeURIComponent(results.drillId)}`;
   return (
     <>
@@ -65,10 +67,19 @@ function Results({ results }: { results: DrillResults }) {
       </dl>
       <section className="panel trainer-card" aria-labelledby="rules-title">
         <h2 id="rules-title">{d('results.rules')}</h2>
+        {/* The server lists the rules some session could judge, red lines first, then the weakest first. */}
         <ul className="results-rules">
           {s.rules.map((r) => (
-            <li key={r.rule}>
-              <span>{ruleName(r.rule, r.title)}</span>
+            <li key={r.rule} data-rule={r.rule}>
+              <span>
+                {ruleName(r.rule, r.title)}
+                {redLines.has(r.rule) && (
+                  <>
+                    {' '}
+                    <span className="badge badge-red">{d('results.redLine')}</span>
+                  </>
+                )}
+              </span>
               <span className={r.passRate === null ? 'results-bar empty' : 'results-bar'} aria-hidden="true">
                 <span style={{ width: `${Math.round((r.passRate ?? 0) * 100)}%` }} />
               </span>

@@ -1,6 +1,8 @@
 // The class-wide reveal from the trainer's side: pick a buyer move the trainees have reached,
 // freeze the drill there and see the replies anonymised, then show them to the class; resume goes
-// on from the controls. Moves are named by their labels, with the id the YAML uses beside them.
+// on from the controls. Moves are named by their labels (an unlabelled move by its id; the id joins
+// a label only to tell two moves of the same label apart), and in a drill of several scenarios each
+// move by its scenario's title too.
 import { useId, useState } from 'react';
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
@@ -20,14 +22,22 @@ export function RevealPanel() {
   if (!live) return null;
   // Every move seen so far, earliest first: the opening move is the one the whole class answered.
   const moves = new Map<string, { move: string; scenarioId: string; name: string }>();
+  const labelled = (key: string) => {
+    const label = live.moveLabels[key];
+    return label ? local(label, lang) : undefined;
+  };
+  const multi = live.state.scenarios.length > 1;
   for (const key of live.moves) {
     const cut = key.indexOf('/');
+    const scenarioId = key.slice(0, cut);
     const move = key.slice(cut + 1);
-    const label = live.moveLabels[key];
-    moves.set(key, { scenarioId: key.slice(0, cut), move, name: label ? d('reveal.moveOption', { label: local(label, lang), id: move }) : move });
+    const label = labelled(key);
+    const shared = label !== undefined && live.moves.some((other) => other !== key && other.startsWith(`${scenarioId}/`) && labelled(other) === label);
+    const name = label === undefined ? move : shared ? d('reveal.moveOption', { label, id: move }) : label;
+    const scenario = live.state.scenarios.find((s) => s.id === scenarioId);
+    moves.set(key, { scenarioId, move, name: multi ? d('reveal.inScenario', { scenario: scenario ? local(scenario.title, lang) : scenarioId, move: name }) : name });
   }
   const choice = moves.get(picked) ?? [...moves.values()][0];
-  const multi = live.state.scenarios.length > 1;
   return (
     <section className="panel trainer-card" aria-labelledby={`${id}-title`} data-testid="reveal-panel">
       <h2 id={`${id}-title`}>{d('reveal.title')}</h2>
@@ -39,7 +49,7 @@ export function RevealPanel() {
           <select id={`${id}-move`} value={choice ? `${choice.scenarioId}/${choice.move}` : ''} onChange={(e) => setPicked(e.target.value)}>
             {[...moves.entries()].map(([key, m]) => (
               <option key={key} value={key}>
-                {multi ? `${m.scenarioId} · ${m.name}` : m.name}
+                {m.name}
               </option>
             ))}
           </select>

@@ -9,6 +9,7 @@ import { dateTime } from '../../ui/format.ts';
 import { useTrainerT } from './strings.ts';
 import { TrainerNav } from './TrainerNav.tsx';
 import { AddTrainerForm } from './AddTrainerForm.tsx';
+import { byPersonaAndLevel } from './scenarioOrder.ts';
 
 export function TrainerHome() {
   const d = useTrainerT();
@@ -40,7 +41,7 @@ function OpenDrillForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => void loadScenarios(), [loadScenarios]);
-  const list = scenarios?.state === 'ready' ? scenarios.data : [];
+  const list = scenarios?.state === 'ready' ? [...scenarios.data].sort(byPersonaAndLevel) : [];
   const toggle = (sid: string) => setPicked((p) => (p.includes(sid) ? p.filter((x) => x !== sid) : [...p, sid]));
   return (
     <section className="panel trainer-card" aria-labelledby={`${id}-title`}>

@@ -1,5 +1,6 @@
 // The trainer area's text (login, history, lobby, dashboard, reveal, results) in zh-CN and en.
-import type { Dict } from '../drill/dict.ts';
+import type { TrainerFailure } from '../../store/trainerSlice.ts';
+import type { Dict, DictT } from '../drill/dict.ts';
 import { useDict } from '../drill/dict.ts';
 
 const zhCN = {
@@ -8,6 +9,9 @@ const zhCN = {
   'login.password': '密码',
   'login.submit': '登录',
   'login.failed': '登录失败：{message}',
+  'login.wrong': '账号或密码不对',
+  'login.tooMany': '失败次数太多，请过一分钟再试',
+  'login.origin': '这个网址不能登录讲师账号，请从服务器的地址打开',
   'nav.history': '演练记录',
   'nav.logout': '退出登录',
   'home.title': '班级演练',
@@ -53,7 +57,7 @@ const zhCN = {
   'tile.removed': '已移出',
   'tile.move': '买家节点',
   'tile.score': '实时得分',
-  'tile.waiting': '买家已等 {time}',
+  'tile.waiting': '买家已等',
   'tile.turns': '{n} 轮',
   'tile.watch': '查看 {name} 的对话',
   'tile.redLines': '红线：{rules}',
@@ -70,6 +74,7 @@ const zhCN = {
   'reveal.title': '全班对比',
   'reveal.pick': '选择买家节点',
   'reveal.moveOption': '{label}（{id}）',
+  'reveal.inScenario': '{scenario} · {move}',
   'reveal.freeze': '冻结并收集回复',
   'reveal.show': '投屏给全班',
   'reveal.shown': '已展示给 {n} 名学员',
@@ -83,6 +88,7 @@ const zhCN = {
   'results.avgResponse': '平均响应时间',
   'results.conversion': '成交转化',
   'results.rules': '各规则通过率',
+  'results.redLine': '红线',
   'results.leaderboard': '显示排行榜',
   'results.trainees': '学员成绩',
   'results.name': '学员',
@@ -105,6 +111,14 @@ const zhCN = {
   'accounts.submit': '添加讲师',
   'accounts.added': '已添加讲师“{name}”。',
   'accounts.failed': '未能添加：{message}',
+  'accounts.nameLength': '账号要有 1 到 64 个字符',
+  'accounts.nameControl': '账号里不能有控制字符',
+  'accounts.passwordShort': '密码至少要 8 个字符',
+  'accounts.passwordLong': '密码最多 256 个字符',
+  'accounts.taken': '已经有叫“{name}”的讲师了',
+  'accounts.notAdmin': '只有管理员能添加讲师',
+  'failure.loggedOut': '登录已失效，请重新登录',
+  'failure.offline': '连不上服务器，请检查网络后再试',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -115,6 +129,9 @@ const en: Record<Key, string> = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.failed': 'Login failed: {message}',
+  'login.wrong': 'wrong name or password',
+  'login.tooMany': 'too many failed attempts; try again in a minute',
+  'login.origin': "trainers cannot log in from this address; open the server's own address",
   'nav.history': 'Drills',
   'nav.logout': 'Log out',
   'home.title': 'Class drills',
@@ -160,7 +177,7 @@ const en: Record<Key, string> = {
   'tile.removed': 'Removed',
   'tile.move': 'Buyer move',
   'tile.score': 'Live score',
-  'tile.waiting': 'Buyer waiting {time}',
+  'tile.waiting': 'Buyer waiting',
   'tile.turns': '{n} turns',
   'tile.watch': "Watch {name}'s chat",
   'tile.redLines': 'Red lines: {rules}',
@@ -177,6 +194,7 @@ const en: Record<Key, string> = {
   'reveal.title': 'Class reveal',
   'reveal.pick': 'Buyer move',
   'reveal.moveOption': '{label} ({id})',
+  'reveal.inScenario': '{scenario} · {move}',
   'reveal.freeze': 'Freeze and gather replies',
   'reveal.show': 'Show to the class',
   'reveal.shown': 'Shown to {n} trainees',
@@ -190,6 +208,7 @@ const en: Record<Key, string> = {
   'results.avgResponse': 'Avg. response time',
   'results.conversion': 'Conversion',
   'results.rules': 'Pass rate per rule',
+  'results.redLine': 'Red line',
   'results.leaderboard': 'Show the leaderboard',
   'results.trainees': 'Trainees',
   'results.name': 'Trainee',
@@ -212,8 +231,41 @@ const en: Record<Key, string> = {
   'accounts.submit': 'Add trainer',
   'accounts.added': 'Trainer “{name}” added.',
   'accounts.failed': 'Could not add: {message}',
+  'accounts.nameLength': 'a name has 1 to 64 characters',
+  'accounts.nameControl': 'a name cannot contain control characters',
+  'accounts.passwordShort': 'a password has at least 8 characters',
+  'accounts.passwordLong': 'a password has at most 256 characters',
+  'accounts.taken': 'there is already a trainer called “{name}”',
+  'accounts.notAdmin': 'only an admin adds trainers',
+  'failure.loggedOut': 'you are no longer logged in; log in again',
+  'failure.offline': 'cannot reach the server; check the network and try again',
 };
 
 const dict: Dict<Key> = { 'zh-CN': zhCN, en };
 
 export const useTrainerT = () => useDict(dict);
+
+/** Text for what the server (or the network) answered, by its code; its English message only for a code not known here. */
+const LOGIN_FAILURES: Partial<Record<string, Key>> = { unauthorized: 'login.wrong', 'rate-limited': 'login.tooMany', forbidden: 'login.origin', offline: 'failure.offline' };
+const ADD_FAILURES: Partial<Record<string, Key>> = {
+  'name-length': 'accounts.nameLength',
+  'name-control-chars': 'accounts.nameControl',
+  'password-too-short': 'accounts.passwordShort',
+  'password-too-long': 'accounts.passwordLong',
+  'name-taken': 'accounts.taken',
+  forbidden: 'accounts.notAdmin',
+  unauthorized: 'failure.loggedOut',
+  offline: 'failure.offline',
+};
+
+/** Why logging in failed, in the page's language. */
+export function loginFailureText(d: DictT<Key>, failure: TrainerFailure): string {
+  const key = LOGIN_FAILURES[failure.code];
+  return d('login.failed', { message: key ? d(key) : failure.message });
+}
+
+/** Why adding trainer `name` was refused, in the page's language: by the server's reason, else its code. */
+export function addFailureText(d: DictT<Key>, failure: TrainerFailure, name: string): string {
+  const key = (failure.reason ? ADD_FAILURES[failure.reason] : undefined) ?? ADD_FAILURES[failure.code];
+  return d('accounts.failed', { message: key ? d(key, { name }) : failure.message });
+}

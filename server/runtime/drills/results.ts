@@ -1,4 +1,5 @@
 // A drill's results: per-seat reports, the class summary, the leaderboard, and the CSV export.
+import { ruleCategories } from '../../engine/index.ts';
 import type { Report } from '../../engine/index.ts';
 import type { ClassSummary, DrillResults, RuleSummary, SeatResult } from '../../protocol/index.ts';
 import type { Seat } from './seats.ts';
@@ -20,11 +21,13 @@ export function summarize(seats: readonly SeatResult[]): ClassSummary {
   const scores = reports.map((r) => r.report.score);
   const mean = average(scores);
   const rules = new Map<string, RuleSummary>();
+  const redLines = new Set<string>();
   for (const { report } of reports) {
     for (const v of report.rules) {
       const row = rules.get(v.rule) ?? { rule: v.rule, ...(v.title ? { title: v.title } : {}), category: v.category, pass: 0, fail: 0, passRate: null };
       if (v.verdict === 'pass') row.pass++;
       if (v.verdict === 'fail') row.fail++;
+      if (v.redLine) redLines.add(v.rule);
       rules.set(v.rule, row);
     }
   }
@@ -38,11 +41,23 @@ export function summarize(seats: readonly SeatResult[]): ClassSummary {
     scoreStdDev: mean === null ? null : Math.sqrt(average(scores.map((s) => (s - mean) ** 2)) ?? 0),
     scoreMin: scores.length === 0 ? null : Math.min(...scores),
     scoreMax: scores.length === 0 ? null : Math.max(...scores),
-    rules: [...rules.values()].sort((a, b) => a.rule.localeCompare(b.rule)),
+    rules: ruleRows([...rules.values()], redLines),
     firstResponseMsAvg: average(reports.flatMap((r) => (r.report.kpis.firstResponseMs === null ? [] : [r.report.kpis.firstResponseMs]))),
     avgResponseMsAvg: average(reports.flatMap((r) => (r.report.kpis.avgResponseMs === null ? [] : [r.report.kpis.avgResponseMs]))),
     conversion: reports.length === 0 ? null : reports.filter((r) => r.outcome === 'purchased').length / reports.length,
   };
+}
+
+/**
+ * The per-rule rows a trainer reads: only rules some session could judge (a rule every report marks
+ * n/a, e.g. a complaint rule in a bargainer drill, says nothing about the class), red lines first,
+ * then the weakest first (pass rate ascending), ties in the report's category order, then by id.
+ */
+export function ruleRows(rows: readonly RuleSummary[], redLines: ReadonlySet<string>): RuleSummary[] {
+  const category = (row: RuleSummary) => ruleCategories.indexOf(row.category);
+  return rows
+    .filter((row) => row.pass + row.fail > 0)
+    .sort((a, b) => Number(redLines.has(b.rule)) - Number(redLines.has(a.rule)) || (a.passRate ?? 0) - (b.passRate ?? 0) || category(a) - category(b) || a.rule.localeCompare(b.rule));
 }
 
 export function seatScore(sessions: SeatResult['sessions']): number | null {

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+// Opening a drill, the buyers to pick are listed persona by persona in the library's order (as on the
+// trainee's home page), each from easy through normal to hard, whatever order the server sent; a
+// studio scenario of a persona not in the library comes after them.
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TrainerHome } from '../../client/features/trainer/TrainerHome.tsx';
+import { appStore } from '../../client/store/index.ts';
+import type { ScenarioSummary } from '../../client/store/types.ts';
+import { allByRole } from './a11y.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const LEVEL = { easy: '入门', normal: '标准', hard: '进阶' } as const;
+const NAME: Record<string, string> = { bargainer: '议价买家', 'size-hesitant': '尺码纠结', phisher: '钓鱼骗子', 'post-sale-complainer': '售后投诉', custom: '自定义' };
+
+function scenario(id: string, persona: string, difficulty: keyof typeof LEVEL): ScenarioSummary {
+  const title = `${NAME[persona] ?? persona}（${LEVEL[difficulty]}）`;
+  return { id, version: 1, title: { 'zh-CN': title, en: title }, description: { 'zh-CN': '', en: '' }, difficulty, persona, shop: 'trailpeak' };
+}
+
+// As a server may list them: by file name, studio scenarios after the library.
+const served = [
+  scenario('bargainer', 'bargainer', 'normal'),
+  scenario('bargainer-easy', 'bargainer', 'easy'),
+  scenario('bargainer-hard', 'bargainer', 'hard'),
+  scenario('my-shop-bargainer', 'custom', 'easy'),
+  scenario('phisher', 'phisher', 'normal'),
+  scenario('phisher-easy', 'phisher', 'easy'),
+  scenario('phisher-hard', 'phisher', 'hard'),
+  scenario('post-sale-complainer', 'post-sale-complainer', 'normal'),
+  scenario('post-sale-complainer-easy', 'post-sale-complainer', 'easy'),
+  scenario('post-sale-complainer-hard', 'post-sale-complainer', 'hard'),
+  scenario('size-hesitant', 'size-hesitant', 'normal'),
+  scenario('size-hesitant-easy', 'size-hesitant', 'easy'),
+  scenario('size-hesitant-hard', 'size-hesitant', 'hard'),
+];
+
+let root: ReturnType<typeof createRoot> | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  appStore.setState({ scenarios: null, trainer: null });
+  document.body.innerHTML = '';
+});
+
+describe('opening a drill', () => {
+  it('lists the buyers by persona, then easy, normal, hard', () => {
+    appStore.setState({ scenarios: { state: 'ready', data: served }, trainer: { id: 't1', name: '王老师', admin: false } });
+    const host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => root?.render(<TrainerHome />));
+    const group = host.querySelector('fieldset') as HTMLElement;
+    const boxes = allByRole(group, 'listitem').map((li) => li.textContent?.trim());
+    expect(boxes).toEqual([
+      '议价买家（入门）',
+      '议价买家（标准）',
+      '议价买家（进阶）',
+      '尺码纠结（入门）',
+      '尺码纠结（标准）',
+      '尺码纠结（进阶）',
+      '钓鱼骗子（入门）',
+      '钓鱼骗子（标准）',
+      '钓鱼骗子（进阶）',
+      '售后投诉（入门）',
+      '售后投诉（标准）',
+      '售后投诉（进阶）',
+      '自定义（入门）',
+    ]);
+    // The store's list itself is left as the server sent it.
+    expect((appStore.getState().scenarios as { data: ScenarioSummary[] }).data[0]?.id).toBe('bargainer');
+  });
+});
