@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { DrillResults } from '../protocol/index.ts';
 import type { DrillManager } from '../runtime/drills/drillManager.ts';
-import { resultsCsv } from '../runtime/drills/results.ts';
+import { resultsCsv, withCurrentSummary } from '../runtime/drills/results.ts';
 import { FailureGuard } from '../runtime/failureGuard.ts';
 import type { DrillStore } from '../store/drillStore.ts';
 import type { TrainerLogin } from '../store/trainerStore.ts';
@@ -101,7 +101,7 @@ async function drillRoute(res: ServerResponse, deps: TrainerRouteDeps, login: Tr
   if (live) results = live.trainer.id === login.trainer.id ? (live.results ?? live.currentResults()) : null;
   else {
     const stored = await deps.store.results(drillId);
-    results = stored && stored.trainerId === login.trainer.id ? stored.results : null;
+    results = stored?.results && stored.trainerId === login.trainer.id ? withCurrentSummary(stored.results) : null;
   }
   // Someone else's drill and no drill answer alike.
   if (!results) return send(res, 404, { error: { code: 'not-found', message: 'no results of such a drill of yours' } });

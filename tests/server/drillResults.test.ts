@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report, Verdict } from '../../server/engine/index.ts';
 import type { RuleCategory } from '../../server/engine/index.ts';
 import type { SeatResult } from '../../server/protocol/index.ts';
-import { resultsCsv, summarize } from '../../server/runtime/drills/results.ts';
+import { resultsCsv, summarize, withCurrentSummary } from '../../server/runtime/drills/results.ts';
 
 type Row = [rule: string, category: RuleCategory, verdict: Verdict['verdict'], redLine?: boolean];
 
@@ -75,6 +75,14 @@ describe('the class summary of a drill', () => {
       ]),
     ]);
     expect(summary.rules.map((r) => r.rule)).toEqual(['never', 'a-rule', 'b-rule']);
+  });
+
+  it('makes the summary of results stored before again from their seats', () => {
+    const fresh = summarize(seats);
+    const old = { ...fresh, rules: [...fresh.rules].reverse().concat({ rule: 'apology-first', category: 'empathy' as const, pass: 0, fail: 0, passRate: null }) };
+    const stored = { drillId: 'd', code: '123456', trainer: 't', mode: 'practice' as const, scenarioIds: ['bargainer-easy'], createdAt: 1, startedAt: 2, endedAt: 3, status: 'ended' as const, summary: old, seats, leaderboard: [] };
+    expect(withCurrentSummary(stored).summary).toEqual(fresh);
+    expect(withCurrentSummary(stored).seats).toBe(seats);
   });
 
   it('keeps the CSV export to its per-session rows', () => {

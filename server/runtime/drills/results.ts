@@ -12,6 +12,14 @@ export function drillResults(meta: Omit<DrillResults, 'summary' | 'seats' | 'lea
   return { ...meta, summary: summarize(results), seats: results, leaderboard: leaderboard(results) };
 }
 
+/**
+ * Stored results with their summary made again from their seats: a drill that ended before the
+ * summary's rules were filtered and ordered reads like a new one. Cheap: a few reports per seat.
+ */
+export function withCurrentSummary(results: DrillResults): DrillResults {
+  return { ...results, summary: summarize(results.seats) };
+}
+
 export function summarize(seats: readonly SeatResult[]): ClassSummary {
   const reports: { report: Report; outcome: string | null }[] = [];
   for (const seat of seats) {
