@@ -2,6 +2,7 @@
 // test answer them, and a transport that records what the store sends.
 import type { SocketLike } from '../../client/net/SessionSocket.ts';
 import type { KeyValueStorage } from '../../client/store/persist.ts';
+import type { TrainerBackend } from '../../client/store/trainerSlice.ts';
 import type { Message, NetAck, SessionInfo, StartRequest, TraineeBody, Transport } from '../../client/store/types.ts';
 import type { TraineeEventName } from '../../server/protocol/index.ts';
 
@@ -115,4 +116,19 @@ export class FakeTransport implements Transport {
     return `c${this.sent.length}`;
   }
   discard(): void {}
+}
+
+/** A trainer backend that refuses everything it is not given: `over` supplies the calls a test uses. */
+export function fakeTrainerBackend(over: Partial<TrainerBackend> = {}): TrainerBackend {
+  return {
+    login: () => Promise.reject(new Error('not here')),
+    logout: () => Promise.resolve(),
+    me: () => Promise.resolve(null),
+    drills: () => Promise.resolve([]),
+    addTrainer: () => Promise.reject(new Error('not here')),
+    results: () => Promise.reject(new Error('not here')),
+    connect: () => undefined,
+    send: (() => Promise.resolve({ ok: false, error: { code: 'offline', message: 'no' } })) as TrainerBackend['send'],
+    ...over,
+  };
 }

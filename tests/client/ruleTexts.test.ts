@@ -8,7 +8,7 @@ import type { TrainerBackend } from '../../client/store/trainerSlice.ts';
 import type { Api, RuleText, SessionRuleTexts, VerdictMark } from '../../client/store/types.ts';
 import type { DrillSnapshot } from '../../server/protocol/index.ts';
 import { reportWithTexts, ruleTextsById, verdictWithText } from '../../server/protocol/index.ts';
-import { FakeTransport, info, MemoryStorage } from './fakes.ts';
+import { fakeTrainerBackend, FakeTransport, info, MemoryStorage } from './fakes.ts';
 
 const greeting: RuleText = { rule: 'greeting', title: { 'zh-CN': '欢迎语', en: 'Welcome greeting' }, feedback: { 'zh-CN': '先问好', en: 'Greet first' }, modelReply: { 'zh-CN': '亲，在的', en: 'Hi, here' } };
 const mark: VerdictMark = { rule: 'greeting', category: 'politeness', verdict: 'fail', redLine: false, points: 0, max: 5 };
@@ -81,20 +81,13 @@ describe('the trainer watching a practice chat', () => {
 
   it('takes the rubric key from the watch answer; the texts load with no token (the cookie answers)', async () => {
     const { store, asked } = setup(() => Promise.resolve({ rubric: 'r1', rules: [greeting] }));
-    const backend: TrainerBackend = {
-      login: () => Promise.reject(new Error('not here')),
-      logout: () => Promise.resolve(),
-      me: () => Promise.resolve(null),
-      drills: () => Promise.resolve([]),
-      addTrainer: () => Promise.reject(new Error('not here')),
-      results: () => Promise.reject(new Error('not here')),
-      connect: () => undefined,
+    const backend = fakeTrainerBackend({
       send: ((name: string) => {
         if (name === 'drill:attach') return Promise.resolve({ ok: true, data: snapshot });
         if (name === 'drill:watch') return Promise.resolve({ ok: true, data: { seatId: 'seat1', sessionId: 's1', lastSeq: 0, rubric: 'r1' } });
         return Promise.resolve({ ok: false, error: { code: 'bad-request', message: name } });
       }) as TrainerBackend['send'],
-    };
+    });
     store.getState().attachTrainerBackend(backend);
     await store.getState().attachDrill('d1');
     await store.getState().watchSeat('seat1');

@@ -12,6 +12,7 @@ import { trainerBackend } from '../../client/net/trainerConnect.ts';
 import { appStore } from '../../client/store/index.ts';
 import type { TrainerBackend } from '../../client/store/trainerSlice.ts';
 import { byLabel, byRole } from './a11y.ts';
+import { fakeTrainerBackend } from './fakes.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -28,18 +29,7 @@ afterEach(() => {
 });
 
 function backend(over: Partial<TrainerBackend>): void {
-  const fake: TrainerBackend = {
-    login: () => Promise.reject(new Error('not here')),
-    logout: () => Promise.resolve(),
-    me: () => Promise.resolve(null),
-    drills: () => Promise.resolve([]),
-    addTrainer: () => Promise.reject(new Error('not here')),
-    results: () => Promise.reject(new Error('not here')),
-    connect: () => undefined,
-    send: (() => Promise.resolve({ ok: false, error: { code: 'offline', message: 'no' } })) as TrainerBackend['send'],
-    ...over,
-  };
-  appStore.setState({ trainerBackend: fake });
+  appStore.setState({ trainerBackend: fakeTrainerBackend(over) });
 }
 
 function render(node: React.ReactNode) {
