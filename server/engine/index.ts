@@ -11,6 +11,7 @@ export type { Report, Verdict, Kpis, TurnRecord } from './rubric/types.ts';
 export { compileScenario } from './session/compile.ts';
 export type { Bundle, CompiledScenario } from './session/compile.ts';
 export { startSession, step, sessionReport, nextDeadline, withDeadline } from './session/step.ts';
+export { RULES_REVISION } from './session/rulesRevision.ts';
 export type { StartOptions } from './session/step.ts';
 export { runEmbeddedTests, runEmbeddedTest, sessionAt, THINK_MS } from './session/embeddedTests.ts';
 export * from './session/types.ts';

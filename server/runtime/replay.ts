@@ -24,7 +24,7 @@ export interface ReplayedSession {
 
 export function replaySession(compiled: CompiledScenario, stored: StoredSession): ReplayedSession {
   const { session } = stored;
-  const start = startSession(compiled, { seed: session.seed, now: session.started_at, speed: session.speed });
+  const start = startSession(compiled, { seed: session.seed, now: session.started_at, speed: session.speed, rulesRevision: session.rules_revision });
   let state = start.state;
   const replayed = effectsToRecords(start.effects, state, session.started_at, 1, null);
   const results = new Map<string, TraineeAck>();

@@ -77,6 +77,7 @@ export class SessionRegistry {
         mode: request.mode,
         display_name: request.displayName,
         started_at: now,
+        rules_revision: first.state.rulesRevision,
         ended_at: null,
         outcome: null,
         score: null,

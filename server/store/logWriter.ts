@@ -81,7 +81,7 @@ export interface LogWriter {
 
 const SQL = {
   session:
-    'INSERT INTO sessions (id, scenario_id, scenario_version, bundle_hash, seed, speed, mode, display_name, started_at, ended_at, outcome, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO sessions (id, scenario_id, scenario_version, bundle_hash, seed, speed, mode, display_name, started_at, ended_at, outcome, score, rules_revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   event: 'INSERT INTO session_events (session_id, n, at, type, payload, client_msg_id, result, effects) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   end: 'UPDATE sessions SET ended_at = ?, outcome = ?, score = ? WHERE id = ?',
   lease: "INSERT INTO leases (kind, id, owner, epoch, expires_at, wake_at) VALUES ('session', ?, ?, ?, ?, ?)",
@@ -105,7 +105,7 @@ export function threadWriter(sqlite: SQLite.Database): LogWriter {
         const held = f.release ? fenceRelease.run(f.session_id, f.owner, f.epoch) : fence.run(f.wake_at, f.session_id, f.owner, f.epoch);
         if (held.changes === 0) fenced.push(f.session_id);
       }
-      for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score);
+      for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score, s.rules_revision);
       for (const l of rows.leases) lease.run(l.id, l.owner, l.epoch, l.expires_at, l.wake_at);
       for (const e of rows.events) if (!fenced.includes(e.session_id)) event.run(e.session_id, e.n, e.at, e.type, e.payload, e.client_msg_id, e.result, e.effects);
       for (const { id, end: e } of rows.ends) if (!fenced.includes(id)) end.run(e.endedAt, e.outcome, e.score, id);
@@ -149,7 +149,7 @@ const write = db.transaction((rows) => {
     const held = f.release ? fenceRelease.run(f.session_id, f.owner, f.epoch) : fence.run(f.wake_at, f.session_id, f.owner, f.epoch);
     if (held.changes === 0) fenced.push(f.session_id);
   }
-  for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score);
+  for (const s of rows.sessions) session.run(s.id, s.scenario_id, s.scenario_version, s.bundle_hash, s.seed, s.speed, s.mode, s.display_name, s.started_at, s.ended_at, s.outcome, s.score, s.rules_revision);
   for (const l of rows.leases) lease.run(l.id, l.owner, l.epoch, l.expires_at, l.wake_at);
   for (const e of rows.events) if (!fenced.includes(e.session_id)) event.run(...encodeEvent(e));
   for (const { id, end: e } of rows.ends) if (!fenced.includes(id)) end.run(e.endedAt, e.outcome, e.score, id);

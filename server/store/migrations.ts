@@ -4,6 +4,7 @@ import { Migrator } from 'kysely';
 import { drillMigration } from './drillMigration.ts';
 import { drillRunMigration } from './drillRunMigration.ts';
 import { leaseMigration } from './leaseMigration.ts';
+import { rulesRevisionMigration } from './rulesRevisionMigration.ts';
 import { studioMigration } from './studioMigration.ts';
 
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0003-studio': studioMigration,
   '0004-leases': leaseMigration,
   '0005-drill-runs': drillRunMigration,
+  '0006-rules-revision': rulesRevisionMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -25,6 +25,8 @@ export interface SessionsTable {
   ended_at: number | null;
   outcome: string | null;
   score: number | null;
+  /** the rubric revision the session is scored by (server/engine/session/rulesRevision.ts) */
+  rules_revision: number;
 }
 
 /**

@@ -53,7 +53,7 @@ describe.each(BACKENDS)('drill and trainer stores on %s', (backend) => {
     const trainerId = trainer?.id ?? '';
     const log = new SessionLog(db);
     await log.saveBundle('h', 'mini-haggle', 1, '{}', T0);
-    await log.create({ id: 'sess-1', scenario_id: 'mini-haggle', scenario_version: 1, bundle_hash: 'h', seed: 7, speed: 1, mode: 'practice', display_name: 'x', started_at: T0, ended_at: null, outcome: null, score: null }, []);
+    await log.create({ id: 'sess-1', scenario_id: 'mini-haggle', scenario_version: 1, bundle_hash: 'h', seed: 7, speed: 1, mode: 'practice', display_name: 'x', started_at: T0, ended_at: null, outcome: null, score: null, rules_revision: 2 }, []);
     const store = new DrillStore(db);
     for (const [id, at] of [['d1', T0], ['d2', T0 + 1]] as const) {
       await store.insert({ id, code: '123456', trainerId, scenarioIds: ['mini-haggle'], mode: 'practice', timeLimitMs: 600_000, createdAt: at });

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 function row(id: string): SessionRow {
-  return { id, scenario_id: 'x', scenario_version: 1, bundle_hash: 'h', seed: 1, speed: 0, mode: 'practice', display_name: 'n', started_at: 1, ended_at: null, outcome: null, score: null };
+  return { id, scenario_id: 'x', scenario_version: 1, bundle_hash: 'h', seed: 1, speed: 0, mode: 'practice', display_name: 'n', started_at: 1, ended_at: null, outcome: null, score: null, rules_revision: 2 };
 }
 const event = (n: number) => ({ n, at: n, type: 'reply', payload: { type: 'reply', text: 'hi' }, clientMsgId: `c${n}`, result: null, effects: [] });
 

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 function row(id: string): SessionRow {
-  return { id, scenario_id: 'x', scenario_version: 1, bundle_hash: 'h', seed: 7, speed: 0, mode: 'practice', display_name: '小王', started_at: 1, ended_at: null, outcome: null, score: null };
+  return { id, scenario_id: 'x', scenario_version: 1, bundle_hash: 'h', seed: 7, speed: 0, mode: 'practice', display_name: '小王', started_at: 1, ended_at: null, outcome: null, score: null, rules_revision: 2 };
 }
 
 /** Values whose JSON is not what a naive copy would give: every one must be stored as JSON.stringify has it. */

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../server/engine/index.ts';
 import { sessionReport } from '../../server/engine/index.ts';
+import { RULES_REVISION } from '../../server/engine/index.ts';
 import { replaySession } from '../../server/runtime/replay.ts';
 import { toReportMarks } from '../../server/runtime/ruleTexts.ts';
 import { ManualScheduler } from './manualScheduler.ts';
@@ -78,5 +79,43 @@ describe('replaying the log', () => {
     expect(ticks.length).toBeGreaterThanOrEqual(2);
     await expectReplayMatches(server, sessionId, t.events);
     t.close();
+  });
+
+  it('replays a session by the rubric revision it was played under', async () => {
+    const clock = new ManualScheduler();
+    server = await startServer({ scheduler: clock, buyerSpeed: 1 });
+    const t = await trainee(server.url);
+    const { sessionId } = await t.ok('session:start', { scenarioId: 'mini-haggle', displayName: '小吴', mode: 'practice' });
+    await t.waitForEvent('buyer:say');
+    // A nudge, then a reply: its response time counts from the opening line (revision 2), not the nudge.
+    await clock.advance(server.app, 35_000);
+    await t.waitForEvent('buyer:say', 2);
+    await t.ok('reply:send', { sessionId, clientMsgId: msgId(), text: '亲，在的，这款已经是活动价了哦' });
+    await t.ok('session:end', { sessionId, clientMsgId: msgId() });
+    await t.waitForEvent('session:report');
+    const row = await server.db.selectFrom('sessions').select('rules_revision').where('id', '=', sessionId).executeTakeFirstOrThrow();
+    expect(row.rules_revision).toBe(RULES_REVISION);
+    await expectReplayMatches(server, sessionId, t.events);
+
+    // The same log read as revision 1 (a session played before the change) scores by the old measure.
+    await server.db.updateTable('sessions').set({ rules_revision: 1 }).where('id', '=', sessionId).execute();
+    const stored = await server.log.load(sessionId);
+    const scenario = stored && (await server.app.catalog.byHash(stored.session.bundle_hash));
+    if (!stored || !scenario) throw new Error('session not stored');
+    const asRevision1 = replaySession(scenario.compiled, stored);
+    expect(asRevision1.divergence).not.toBeNull();
+    const first = (state: typeof asRevision1.state) => sessionReport(scenario.compiled, state).kpis.firstResponseMs ?? 0;
+    const asRevision2 = replaySession(scenario.compiled, { ...stored, session: { ...stored.session, rules_revision: 2 } });
+    expect(first(asRevision2.state) - first(asRevision1.state)).toBeGreaterThan(25_000);
+    t.close();
+  });
+
+  it('reads sessions stored before the revision column as revision 1', async () => {
+    server = await startServer();
+    await server.db.insertInto('scenario_bundles').values({ hash: 'old-bundle', scenario_id: 'x', version: 1, bundle: '{}', created_at: 1 }).execute();
+    const old = { id: 'old-session', scenario_id: 'x', scenario_version: 1, bundle_hash: 'old-bundle', seed: 1, speed: 0, mode: 'practice', display_name: 'n', started_at: 1, ended_at: null, outcome: null, score: null };
+    await server.db.insertInto('sessions').values(old as typeof old & { rules_revision: number }).execute();
+    const row = await server.db.selectFrom('sessions').select('rules_revision').where('id', '=', 'old-session').executeTakeFirstOrThrow();
+    expect(row.rules_revision).toBe(1);
   });
 });

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 function row(id: string, startedAt = 1): SessionRow {
-  return { id, scenario_id: 'x', scenario_version: 1, bundle_hash: 'h', seed: 1, speed: 0, mode: 'practice', display_name: 'n', started_at: startedAt, ended_at: null, outcome: null, score: null };
+  return { id, scenario_id: 'x', scenario_version: 1, bundle_hash: 'h', seed: 1, speed: 0, mode: 'practice', display_name: 'n', started_at: startedAt, ended_at: null, outcome: null, score: null, rules_revision: 2 };
 }
 
 const effect = { k: 1, dueAt: 1, kind: 'trainee:say', payload: { x: 1 } };

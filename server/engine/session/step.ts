@@ -6,6 +6,7 @@ import type { CompiledScenario, MachineEvent } from './compile.ts';
 import { effectiveSilence } from './compile.ts';
 import type { MachineMove } from './machineMoves.ts';
 import { RECENT_REPLIES, repeatsEarlierReply } from './repeats.ts';
+import { RULES_REVISION } from './rulesRevision.ts';
 import { speak } from './speak.ts';
 import type { SessionEffect, Message, SessionEvent, SessionState, StepResult } from './types.ts';
 import { SessionError } from './types.ts';
@@ -16,6 +17,8 @@ export interface StartOptions {
   now: number;
   /** 1 = human pacing, 0 = instant */
   speed?: number;
+  /** the rubric revision to score by: a stored session's own; new sessions the latest */
+  rulesRevision?: number;
 }
 
 export function startSession(compiled: CompiledScenario, opts: StartOptions): StepResult {
@@ -26,6 +29,7 @@ export function startSession(compiled: CompiledScenario, opts: StartOptions): St
     seed: opts.seed >>> 0,
     rng: opts.seed >>> 0,
     speed: opts.speed ?? 1,
+    rulesRevision: opts.rulesRevision ?? RULES_REVISION,
     startedAt: opts.now,
     machine: { value: first.value, context: { ...first.context } },
     visit: 0,
@@ -200,7 +204,7 @@ function onTick(compiled: CompiledScenario, state: SessionState, now: number, ef
     const nudge = current.silence.stage === 'waiting' && silence?.nudgeAfter !== undefined;
     const move = compiled.move(current.machine.value, current.machine.context, { type: nudge ? 'silence.nudge' : 'silence.leave' });
     const waited = nudge ? { ...current.waited, nudges: current.waited.nudges + 1 } : { ...current.waited, left: true };
-    const since = current.silence.since ?? awaitedLineAt(current);
+    const since = current.rulesRevision >= 2 ? (current.silence.since ?? awaitedLineAt(current)) : undefined;
     const moved: SessionState = { ...current, waited, silence: { stage: 'nudged', deadline: null, ...(since === undefined ? {} : { since }) } };
     // Act at the deadline itself, as if the timer had fired on time: a late wake-up (a restart) replays the same.
     current = afterMachine(compiled, moved, move, deadline, effects, false);

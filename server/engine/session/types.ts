@@ -39,6 +39,8 @@ export interface SessionState {
   seed: number;
   rng: number;
   speed: number;
+  /** the rubric revision the session is scored by (rulesRevision.ts) */
+  rulesRevision: number;
   startedAt: number;
   machine: { value: string; context: Vars };
   /** incremented each time the buyer enters a state, so the rubric knows a move's first reply */

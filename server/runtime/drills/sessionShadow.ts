@@ -29,7 +29,7 @@ export class SessionShadow {
     row: SessionRow,
   ) {
     this.scenarioVersion = row.scenario_version;
-    this.state = startSession(compiled, { seed: row.seed, now: row.started_at, speed: row.speed }).state;
+    this.state = startSession(compiled, { seed: row.seed, now: row.started_at, speed: row.speed, rulesRevision: row.rules_revision }).state;
   }
 
   /** One committed event; returns whether it failed a red line. */

@@ -177,6 +177,13 @@ describe('response times feed the KPIs', () => {
     expect(sessionReport(c, s).rules.find((r) => r.rule === 'first-response-time')?.verdict).toBe('fail');
   });
 
+  it('a session of rubric revision 1 keeps its old measure: the nudge restarted the clock', () => {
+    let s = step(c, startSession(c, { seed: 7, now: 0, speed: 0, rulesRevision: 1 }).state, { type: 'tick' }, 30_000).state;
+    s = step(c, s, { type: 'reply', text: '在的' }, 40_000).state;
+    s = step(c, s, { type: 'end' }, 41_000).state;
+    expect(sessionReport(c, s).kpis).toMatchObject({ firstResponseMs: 10_000 });
+  });
+
   it('a second message in a row, with no buyer line between, is not a response', () => {
     let s = sessionAt(c, 'link', { patience: 2 });
     s = step(c, s, { type: 'reply', text: '嗯嗯' }, 3000).state;
