@@ -1,7 +1,7 @@
-// The order trainers pick scenarios in (the drill's buyer checkboxes, the studio's templates): the
+// The order scenarios are listed in (the trainee's home page, the drill's buyer checkboxes, the studio's templates): the
 // persona library's order (as on the trainee's home page), each persona from easy through normal to
 // hard; a persona or a difficulty not known here after the known ones, then by id.
-import type { ScenarioSummary } from '../../store/types.ts';
+import type { ScenarioSummary } from '../store/types.ts';
 
 const PERSONAS = ['bargainer', 'size-hesitant', 'phisher', 'post-sale-complainer'];
 const LEVELS = ['easy', 'normal', 'hard'];

@@ -4,14 +4,13 @@ import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
+import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
 import { DeskSettings } from './DeskSettings.tsx';
 import { PersonaCard } from './PersonaCard.tsx';
 import './home.css';
 
 const LEVELS = ['all', 'easy', 'normal', 'hard'] as const;
 type LevelFilter = (typeof LEVELS)[number];
-const PERSONA_ORDER = ['bargainer', 'size-hesitant', 'phisher', 'post-sale-complainer', 'custom'];
-const LEVEL_ORDER = ['easy', 'normal', 'hard'];
 
 export function HomePage() {
   const t = useT();
@@ -41,7 +40,7 @@ export function HomePage() {
     scenarios?.state === 'ready'
       ? scenarios.data
           .filter((s) => level === 'all' || s.difficulty === level)
-          .sort((a, b) => PERSONA_ORDER.indexOf(a.persona) - PERSONA_ORDER.indexOf(b.persona) || LEVEL_ORDER.indexOf(a.difficulty) - LEVEL_ORDER.indexOf(b.difficulty))
+          .sort(byPersonaAndLevel)
       : [];
 
   return (

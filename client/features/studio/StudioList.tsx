@@ -8,7 +8,7 @@ import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import type { ScenarioSummary } from '../../store/types.ts';
-import { byPersonaAndLevel } from '../trainer/scenarioOrder.ts';
+import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
 import { declaredId, ID_PATTERN, studioApi, withId } from './api.ts';
 import type { StudioList as List } from './api.ts';
 import { confirmDeleteDraft, failedText } from './deleteDraft.ts';

@@ -9,7 +9,7 @@ import { dateTime } from '../../ui/format.ts';
 import { useTrainerT } from './strings.ts';
 import { TrainerNav } from './TrainerNav.tsx';
 import { AddTrainerForm } from './AddTrainerForm.tsx';
-import { byPersonaAndLevel } from './scenarioOrder.ts';
+import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
 
 export function TrainerHome() {
   const d = useTrainerT();
