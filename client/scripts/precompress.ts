@@ -57,7 +57,9 @@ export function precompress(): Plugin {
       outDir = resolve(config.root, config.build.outDir);
       log = (message) => config.logger.info(message);
     },
-    closeBundle() {
+    // Vite calls this after a failed build too (with the error): nothing to compress then.
+    closeBundle(error?: Error) {
+      if (error) return;
       const t = precompressDir(outDir);
       const kb = (n: number) => `${Math.round(n / 1024)} KB`;
       log(`precompressed ${t.files} files: ${kb(t.bytes)} -> brotli ${kb(t.brBytes)}, gzip ${kb(t.gzBytes)}`);

@@ -47,7 +47,10 @@ export interface Drills {
   /** the session log of drill sessions */
   log: TappedSessionLog;
   routes: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
-  /** the seat token's seat played this session: its trainee may read the transcript and report */
+  /**
+   * The seat token's seat played this session: its trainee may read the transcript and report. A
+   * seat the trainer removed keeps this (it is the trainee's own work); it only loses the seat.
+   */
   seatHolds: (seatToken: string, sessionId: string) => Promise<boolean>;
 }
 

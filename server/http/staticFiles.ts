@@ -70,6 +70,8 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
     'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
   };
+  // The forms are the build's own (written beside each file, replaced with it by every build); a
+  // folder is deployed as built. (Not judged by mtime: a plain `cp -r` may copy a form before its file.)
   const forms = FORMS.filter((f) => isFile(file + f.suffix));
   // Caches must keep one copy per encoding once any compressed form exists.
   if (forms.length > 0) headers['vary'] = 'Accept-Encoding';
@@ -78,8 +80,8 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
   if (form) headers['content-encoding'] = form.coding;
   if (head) {
     const size = sizeOf(sent);
-    if (size !== undefined) headers['content-length'] = String(size);
-    res.writeHead(size !== undefined ? 200 : 503, headers).end();
+    if (size === undefined) updating(res, true);
+    else res.writeHead(200, { ...headers, 'content-length': String(size) }).end();
     return true;
   }
   // The file can go between the look above and the read (the app rebuilt or redeployed under a
@@ -87,8 +89,7 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
   const stream = createReadStream(sent);
   stream.once('error', () => {
     if (res.headersSent) return void res.destroy();
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2', 'cache-control': 'no-store' });
-    res.end('The app is being updated; try again in a moment.');
+    updating(res, false);
   });
   stream.once('open', (fd) => {
     // The length of the file opened (a rebuild may have replaced the one looked at above).
@@ -99,6 +100,12 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
   // A client that goes away (before the open, or mid-file) leaves a paused stream holding its file.
   res.once('close', () => stream.destroy());
   return true;
+}
+
+/** The answer while the app's files are being replaced: the same for GET and HEAD, and never cached. */
+function updating(res: ServerResponse, head: boolean): void {
+  res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2', 'cache-control': 'no-store' });
+  res.end(head ? undefined : 'The app is being updated; try again in a moment.');
 }
 
 function sizeOf(path: string): number | undefined {

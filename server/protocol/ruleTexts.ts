@@ -10,8 +10,9 @@ export function ruleTextsById(texts: readonly RuleText[]): ReadonlyMap<string, R
 }
 
 /**
- * The verdict with its rule's texts. A mark from a log written before marks existed still carries
- * its own texts: they stand in when `text` is unknown (not loaded yet, or a rule since removed).
+ * The verdict with its rule's texts. A mark that still carries its own texts (sent by an older node
+ * in a mixed cluster; logs written before marks are read as marks) has them stand in when `text` is
+ * unknown (not loaded yet, or a rule since removed).
  */
 export function verdictWithText(mark: VerdictMark, text: RuleText | undefined): Verdict {
   const inline = mark as VerdictMark & Partial<Pick<Verdict, 'title' | 'feedback' | 'modelReply'>>;

@@ -90,13 +90,14 @@ describe('HTTP', () => {
       const page = await get('/practice/mini-haggle');
       expect(page.status).toBe(503);
       expect(page.body).toContain('try again');
-      const head = await new Promise<number>((resolve, reject) => {
+      const head = await new Promise<{ status: number; cache: string | undefined }>((resolve, reject) => {
         const { hostname, port } = new URL(server.url);
-        request({ hostname, port, path: '/', method: 'HEAD' }, (res) => resolve(res.statusCode ?? 0))
+        request({ hostname, port, path: '/', method: 'HEAD' }, (res) => resolve({ status: res.statusCode ?? 0, cache: res.headers['cache-control'] }))
           .on('error', reject)
           .end();
       });
-      expect(head).toBe(503);
+      // As for GET: never kept by a cache.
+      expect(head).toEqual({ status: 503, cache: 'no-store' });
       expect((await get('/healthz')).status).toBe(200);
     } finally {
       renameSync(join(dist, 'index.html.away'), join(dist, 'index.html'));
