@@ -2,19 +2,33 @@
 // rule texts its verdicts are shown with.
 import type { Api, ScenarioContext, ScenarioSummary, SessionRuleTexts, SessionView } from '../store/types.ts';
 
-async function getJson<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json', ...headers } });
-  if (!res.ok) {
-    let detail = res.statusText;
-    try {
-      const body = (await res.json()) as { error?: { message?: string } };
-      detail = body.error?.message ?? detail;
-    } catch {
-      // Not JSON: the status text will do.
+/** A rule-texts request with no whole answer by then fails (and the chat asks again later). */
+export const RULE_TEXTS_TIMEOUT_MS = 10_000;
+
+/** GET `path` as JSON; with `timeoutMs`, a request (body included) not answered in time fails with a timeout. */
+async function getJson<T>(path: string, headers: Record<string, string> = {}, timeoutMs?: number): Promise<T> {
+  const controller = timeoutMs === undefined ? undefined : new AbortController();
+  const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+  try {
+    const res = await fetch(path, { headers: { accept: 'application/json', ...headers }, ...(controller ? { signal: controller.signal } : {}) });
+    if (!res.ok) {
+      let detail = res.statusText;
+      try {
+        const body = (await res.json()) as { error?: { message?: string } };
+        detail = body.error?.message ?? detail;
+      } catch (err) {
+        if (controller?.signal.aborted) throw err;
+        // Not JSON: the status text will do.
+      }
+      throw new Error(`${res.status} ${detail}`);
     }
-    throw new Error(`${res.status} ${detail}`);
+    return (await res.json()) as T;
+  } catch (err) {
+    if (controller?.signal.aborted && timeoutMs !== undefined) throw new Error(`timeout: no answer in ${timeoutMs / 1000} s`, { cause: err });
+    throw err;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
   }
-  return (await res.json()) as T;
 }
 
 export const httpApi: Api = {
@@ -29,6 +43,7 @@ export const httpApi: Api = {
   },
   ruleTexts(sessionId, token) {
     // No token (a trainer watching a chat): the login cookie, sent same-origin by default, answers for it.
-    return getJson<SessionRuleTexts>(`/api/sessions/${encodeURIComponent(sessionId)}/rules`, token ? { authorization: `Bearer ${token}` } : {});
+    // A hung request would leave the chips waiting for good: it times out, and the chat asks again.
+    return getJson<SessionRuleTexts>(`/api/sessions/${encodeURIComponent(sessionId)}/rules`, token ? { authorization: `Bearer ${token}` } : {}, RULE_TEXTS_TIMEOUT_MS);
   },
 };

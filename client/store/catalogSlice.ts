@@ -24,7 +24,9 @@ export interface CatalogSlice {
   loadContext(scenario: Pick<ScenarioSummary, 'id' | 'version'>): Promise<void>;
   /**
    * Load the rule texts of a session's rubric, unless loaded or loading already (after an error it
-   * asks again). An empty token sends none: a trainer's cookie answers for it.
+   * asks again: the chat on screen calls it again with a back-off, features/chat/useRuleTexts.ts; the
+   * api times a hung request out, so 'loading' ends). An empty token sends none: a trainer's cookie
+   * answers for it.
    */
   loadRuleTexts(session: { id: string; token: string; rubric: string }): Promise<void>;
   loadReport(sessionId: string): Promise<void>;

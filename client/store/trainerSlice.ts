@@ -141,7 +141,9 @@ function withMoves(moves: readonly string[], tiles: readonly Tile[], answered: r
 
 function fromSnapshot(s: DrillSnapshot, now: number, before: LiveDrill | null): LiveDrill {
   const moves = withMoves(before?.drillId === s.state.drillId ? before.moves : [], s.tiles, s.moves);
-  return { drillId: s.state.drillId, code: s.code, joinUrl: s.joinUrl, state: s.state, clockAt: now, tiles: Object.fromEntries(s.tiles.map((t) => [t.seatId, t])), order: s.tiles.map((t) => t.seatId), heat: s.heat, moves, moveLabels: s.moveLabels };
+  // A node of an older release (mid rolling deploy) sends no `moveLabels`: every move then shows its id.
+  const moveLabels = (s as Partial<Pick<DrillSnapshot, 'moveLabels'>>).moveLabels ?? {};
+  return { drillId: s.state.drillId, code: s.code, joinUrl: s.joinUrl, state: s.state, clockAt: now, tiles: Object.fromEntries(s.tiles.map((t) => [t.seatId, t])), order: s.tiles.map((t) => t.seatId), heat: s.heat, moves, moveLabels };
 }
 
 export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {

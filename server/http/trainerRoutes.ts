@@ -75,7 +75,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
 }
 
 async function addTrainer(req: IncomingMessage, res: ServerResponse, deps: TrainerRouteDeps, login: TrainerLogin): Promise<void> {
-  if (!login.trainer.admin) return send(res, 403, { error: { code: 'forbidden', message: 'only an admin adds trainers' } });
+  if (!login.trainer.admin) return send(res, 403, { error: { code: 'forbidden', reason: 'not-admin', message: 'only an admin adds trainers' } });
   const body = await readJsonObject(req, MAX_BODY_BYTES);
   const name = body?.['name'];
   const password = body?.['password'];

@@ -115,6 +115,41 @@ describe('httpApi.ruleTexts', () => {
     expect(calls[1]).toEqual({ url: '/api/sessions/s2/rules', headers: { accept: 'application/json' } });
   });
 
+  it('gives up on a request with no answer in 10 s: a timeout error, so the chat asks again', async () => {
+    vi.useFakeTimers();
+    try {
+      let signal: AbortSignal | undefined;
+      vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+        signal = init.signal ?? undefined;
+        // A hung server: no answer, until the request is aborted.
+        return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('This operation was aborted', 'AbortError'))));
+      });
+      let outcome: string | undefined;
+      void httpApi.ruleTexts('s1', 's1.token').then(
+        () => (outcome = 'answered'),
+        (err: unknown) => (outcome = err instanceof Error ? err.message : String(err)),
+      );
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(outcome).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(signal?.aborted).toBe(true);
+      expect(outcome).toBe('timeout: no answer in 10 s');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('clears its timer when the answer comes in time', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify({ rubric: 'r1', rules: [] }), { status: 200 })));
+      expect(await httpApi.ruleTexts('s1', 's1.token')).toEqual({ rubric: 'r1', rules: [] });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reports a refusal with the server’s message', async () => {
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify({ error: { code: 'forbidden', message: 'an exam’s rule texts come with its report' } }), { status: 403, statusText: 'Forbidden' })));
     await expect(httpApi.ruleTexts('s1', 's1.token')).rejects.toThrow('403 an exam’s rule texts come with its report');

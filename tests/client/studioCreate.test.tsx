@@ -67,6 +67,9 @@ describe('new scenario from a template', () => {
     const form = host.querySelector('form') as HTMLFormElement;
     expect(form.noValidate).toBe(true);
     const input = typeId('My Bargainer');
+    // noValidate drops the browser's bubble, not the fact that the id is needed.
+    expect(input.hasAttribute('required')).toBe(false);
+    expect(input.getAttribute('aria-required')).toBe('true');
     submit();
     expect(created).toEqual([]);
     const alert = byRole(host, 'alert');

@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml';
 import { checkSource } from '../../client/features/studio/checks.ts';
 import { problemsByPath, pathKey } from '../../client/features/studio/forms/fieldProblems.ts';
 import { readForms } from '../../client/features/studio/forms/formModel.ts';
+import { setMoveLabel } from '../../client/features/studio/forms/yamlAdd.ts';
 import type { FormModel } from '../../client/features/studio/forms/formModel.ts';
 import { addVariant, applyChange, removeVariant, renameKey, setValue } from '../../client/features/studio/forms/yamlEdit.ts';
 import type { FormValue } from '../../client/features/studio/forms/yamlEdit.ts';
@@ -233,5 +234,45 @@ describe('reading the forms', () => {
     const weight = set(source, ['rubric', 'rules', 0, 'weight'], -3);
     const weighed = checkSource(weight, 'my-easy', ctx, false);
     expect(problemsByPath(model(weight), weight, weighed.diagnostics).get(pathKey(['rubric', 'rules', 0, 'weight']))?.length).toBe(1);
+  });
+});
+
+describe('a buyer move label', () => {
+  const label = (text: string, state: string, lang: 'zh-CN' | 'en', value: string) => edited(text, setMoveLabel(text, state, lang, value));
+  const shipping = "    label: { zh-CN: 要求包邮, en: 'Asks for free shipping' }\n";
+  const unlabelled = source.replace(shipping, '');
+
+  it('emptied in both languages is removed, so the move shows its id (no `{ zh-CN: "", en: "" }`)', () => {
+    expect(unlabelled).not.toBe(source);
+    const half = label(source, 'ask-shipping', 'zh-CN', '');
+    expect(changedLines(source, half)).toEqual(["    label: { zh-CN: '', en: 'Asks for free shipping' }"]);
+    const none = label(half, 'ask-shipping', 'en', '');
+    expect(none).toBe(unlabelled);
+    expect(model(none).states.find((s) => s.id === 'ask-shipping')?.labelSpan).toBeUndefined();
+    expect(checkSource(none, 'my-easy', ctx, false).diagnostics).toEqual([]);
+    // Spaces alone are no label either; with nothing written, clearing writes nothing.
+    expect(label(label(source, 'ask-shipping', 'en', ' '), 'ask-shipping', 'zh-CN', '')).toBe(unlabelled);
+    expect(setMoveLabel(unlabelled, 'ask-shipping', 'en', '')).toBeNull();
+  });
+
+  it('is removed whole in block style, with its comment, and inside a `{...}` move', () => {
+    const moves = (text: string) => `states:\n${text.replace(/^(?=.)/gm, '  ')}`;
+    const block = moves("s:\n  # shown on the dashboard\n  label:\n    zh-CN: 问\n    en: '' # later\n  say: [a]\n");
+    expect(label(block, 's', 'zh-CN', '')).toBe(moves('s:\n  # shown on the dashboard\n  say: [a]\n'));
+    expect(label(moves('s: { label: { en: Asks }, say: [a] }\n'), 's', 'en', '')).toBe(moves('s: { say: [a] }\n'));
+    expect(label(moves('s: { say: [a], label: { en: Asks } }\n'), 's', 'en', '')).toBe(moves('s: { say: [a] }\n'));
+    expect(label(moves('s:\n  say: [a]\n  label: { en: Asks }\nt:\n  say: [b]\n'), 's', 'en', '')).toBe(moves('s:\n  say: [a]\nt:\n  say: [b]\n'));
+  });
+
+  it('given in one language is written as typed, first in its move', () => {
+    expect(label(unlabelled, 'ask-shipping', 'en', 'Free shipping?')).toContain("  ask-shipping:\n    label: { en: Free shipping? }\n    note: >-\n");
+  });
+
+  it('with one language missing, the check message lands on the label, not on the whole move', () => {
+    const half = label(unlabelled, 'ask-shipping', 'en', 'Free shipping?');
+    const { diagnostics } = checkSource(half, 'my-easy', ctx, false);
+    expect(diagnostics.map((d) => d.message)).toEqual(['states.ask-shipping.label: missing key "zh-CN"']);
+    const problems = problemsByPath(model(half), half, diagnostics);
+    expect([...problems.keys()]).toEqual([pathKey(['states', 'ask-shipping', 'label'])]);
   });
 });

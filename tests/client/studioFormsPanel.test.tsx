@@ -8,14 +8,17 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../server/engine/index.ts';
 import { withId } from '../../client/features/studio/api.ts';
+import { checkSource } from '../../client/features/studio/checks.ts';
 import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
 import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
+import { appStore } from '../../client/store/index.ts';
 import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
 import { libraryContext } from './studioFixture.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const { lexicon } = libraryContext();
+const context = libraryContext();
+const { lexicon } = context;
 const source = withId(readFileSync('scenarios/bargainer-easy.yaml', 'utf8'), 'my-easy');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
@@ -31,6 +34,7 @@ afterEach(() => {
   act(() => root?.unmount());
   root = null;
   document.body.innerHTML = '';
+  act(() => appStore.getState().setLang('zh-CN'));
 });
 
 /** The panel over a text that stands in for the editor: changes are applied to it as they come. */
@@ -142,6 +146,56 @@ describe('FormsPanel', () => {
     type(byLabel(h.host, 'ask-shipping 环节名称（中文）'), '要包邮');
     expect(h.text()).toContain("  ask-shipping:\n    label: { zh-CN: 要包邮, en: Free shipping? }\n    note: >-\n");
     expect(h.text().replace("    label: { zh-CN: 要包邮, en: Free shipping? }\n", '')).toBe(unlabelled);
+  });
+
+  it("removes a move's label when both its fields are emptied: the move shows its id again", () => {
+    const h = mount(source);
+    click(h.host, '买家台词');
+    const card = () => h.host.querySelector('[data-state-lines="ask-discount"]') as HTMLElement;
+    type(byLabel(h.host, 'ask-discount 环节名称（中文）'), '');
+    // One language left: the emptied field says at once that a name needs both.
+    const zh = byLabel(h.host, 'ask-discount 环节名称（中文）');
+    const row = zh.closest('.studio-form-row') as HTMLElement;
+    expect(row.classList.contains('is-invalid')).toBe(true);
+    expect(zh.getAttribute('aria-invalid')).toBe('true');
+    const problem = document.getElementById(zh.getAttribute('aria-describedby') ?? '');
+    expect(problem?.textContent).toBe('环节名称中英文都要填；两栏都留空就显示环节 ID。');
+    expect(byLabel(h.host, 'ask-discount 环节名称（英文）').getAttribute('aria-invalid')).toBe('false');
+    expect(card().querySelector('summary')?.textContent).toContain('1 个问题');
+    type(byLabel(h.host, 'ask-discount 环节名称（英文）'), '');
+    const labelLine = source.split('\n').find((l, i, all) => l.startsWith('    label:') && all[i - 1] === '  ask-discount:');
+    expect(labelLine).toBeDefined();
+    expect(h.text()).toBe(source.replace(`${labelLine ?? ''}\n`, ''));
+    expect(card().querySelector('.studio-form-problems')).toBeNull();
+    expect(card().querySelector('summary')?.textContent).toMatch(/^环节 ask-discount · /);
+  });
+
+  it("a label in one language only: the empty field says both are needed, not the check's message on the whole move", () => {
+    const half = source.replace("    label: { zh-CN: 要求包邮, en: 'Asks for free shipping' }\n", '    label: { en: Free shipping? }\n');
+    expect(half).not.toBe(source);
+    const { diagnostics } = checkSource(half, 'my-easy', context, false);
+    expect(diagnostics.map((d) => d.message)).toEqual(['states.ask-shipping.label: missing key "zh-CN"']);
+    const h = mount(half, diagnostics);
+    click(h.host, '买家台词');
+    const card = h.host.querySelector('[data-state-lines="ask-shipping"]') as HTMLElement;
+    expect(card.textContent).not.toContain('missing key');
+    const problems = [...card.querySelectorAll('.studio-form-problems')];
+    expect(problems.map((p) => p.textContent)).toEqual(['环节名称中英文都要填；两栏都留空就显示环节 ID。']);
+    expect(problems[0]?.closest('.studio-form-row')?.querySelector('label')?.textContent).toBe('ask-shipping 环节名称（中文）');
+    expect(card.querySelector('summary')?.textContent).toContain('1 个问题');
+  });
+
+  it('says in both languages that a move name needs both, how long it may be, and that empty shows the id', () => {
+    const h = mount(source);
+    click(h.host, '买家台词');
+    const hint = () => h.host.querySelector('.studio-form-section > p.muted')?.textContent;
+    expect(hint()).toContain('中英文都要填');
+    expect(hint()).toContain('中文最多 12 个字，英文最多 40 个字符');
+    expect(hint()).toContain('两栏都留空就显示环节 ID');
+    act(() => appStore.getState().setLang('en'));
+    expect(hint()).toContain('both languages');
+    expect(hint()).toContain('at most 12 Chinese characters, 40 characters in English');
+    expect(hint()).toContain('Leave both empty and the move id shows');
   });
 
   it('shows a check diagnostic next to the rule weight it points at', () => {

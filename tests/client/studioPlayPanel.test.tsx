@@ -75,8 +75,12 @@ describe('play-test actions in the panel', () => {
     const outcome = () => host.querySelector<HTMLElement>('[data-testid="play-outcome"]');
     expect(outcome()?.textContent).toBe('对话结束：店铺被骗了 · 点开了钓鱼链接（scammed-link）');
     expect(outcome()?.dataset['outcome']).toBe('scammed');
+    // The turn's own card names the ending the same way (not by its raw kind).
+    const turnOutcome = () => turn.querySelector<HTMLElement>('.studio-ok');
+    expect(turnOutcome()?.textContent).toBe('对话结束：店铺被骗了 · 点开了钓鱼链接（scammed-link）');
     act(() => appStore.getState().setLang('en'));
     expect(outcome()?.textContent).toMatch(/^The chat ended: The shop was scammed · .+ \(scammed-link\)$/);
+    expect(turnOutcome()?.textContent).toBe(outcome()?.textContent);
     act(() => appStore.getState().setLang('zh-CN'));
     expect(turn.querySelector('[data-testid="play-next"]')?.textContent).toContain('买家接下来去：点开了钓鱼链接（scammed-link）');
     // The chat is over: the link can no longer be opened and the action bar is closed.

@@ -94,12 +94,26 @@ describe('a refused new trainer', () => {
     next = refusal('there is already a trainer called "陈老师"', 'bad-request', 'name-taken');
     await submit('添加讲师');
     expect(alertText()).toBe('未能添加：已经有叫“陈老师”的讲师了');
-    next = refusal('only an admin adds trainers', 'forbidden');
+    next = refusal('only an admin adds trainers', 'forbidden', 'not-admin');
     await submit('添加讲师');
     expect(alertText()).toBe('未能添加：只有管理员能添加讲师');
     next = refusal('something new', 'bad-request', 'a-new-check');
     await submit('添加讲师');
     expect(alertText()).toBe('未能添加：something new');
+  });
+});
+
+describe('a refused new trainer, refused for something else than the account', () => {
+  it('a 403 without a reason (the origin check) is a plain "not allowed here", not the admin text', async () => {
+    backend({ addTrainer: () => Promise.reject(refusal('origin not allowed', 'forbidden')) });
+    render(<AddTrainerForm />);
+    type('新讲师账号', '陈老师');
+    type('初始密码（至少 8 个字符）', 'long-enough');
+    await submit('添加讲师');
+    expect(alertText()).toBe('未能添加：这里不允许添加讲师');
+    act(() => appStore.getState().setLang('en'));
+    await submit('Add trainer');
+    expect(alertText()).toBe('Could not add: adding a trainer is not allowed here');
   });
 });
 

@@ -67,3 +67,13 @@ describe('the trainer dashboard after a reconnect', () => {
     expect(attaches).toHaveLength(4);
   }, 10_000);
 });
+
+describe('a snapshot from a node of an older release', () => {
+  it('without moveLabels: every move shows its id (an empty label map, not undefined)', async () => {
+    const { moveLabels: _none, ...older } = snapshot;
+    const { store } = setup(() => ({ ok: true, data: older as DrillSnapshot }));
+    expect(await store.getState().attachDrill('d1')).toBeNull();
+    expect(store.getState().live?.moveLabels).toEqual({});
+    expect(store.getState().live?.moveLabels['bargainer/ask']).toBeUndefined();
+  });
+});

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 // A practice chat's chips: verdicts arrive as marks; until the rubric's texts are loaded a chip says
-// only passed/missed (busy, no rule id, no empty tooltip or feedback), then names its rule by its
-// title (or by its id, for a rule that has no title) with the feedback and, for a miss, the model
-// reply. The texts are loaded once as soon as the rubric key is known. An opened chip's feedback is
-// scrolled into view.
+// only passed/missed (no rule id, no empty tooltip or feedback) and is no button — nothing to open,
+// read out as its verdict and that the rule is loading — then it is a button naming its rule by its
+// title (or by its id, for a rule that has no title) that opens the feedback and, for a miss, the
+// model reply. The texts are loaded once as soon as the rubric key is known. An opened chip's
+// feedback is scrolled into view.
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -65,25 +66,36 @@ describe('practice verdict chips', () => {
   it('say only passed or missed until the texts arrive, then the title, feedback and model reply', async () => {
     const { host, asked, render, answer } = setup();
     render();
-    const chip = () => host.querySelector('.chip') as HTMLButtonElement;
+    const chip = () => host.querySelector('.chip') as HTMLElement;
     expect(chip().textContent).not.toContain('greeting');
     expect(chip().textContent).toBe('✗未通过');
-    expect(chip().getAttribute('aria-busy')).toBe('true');
+    // Not a control: nothing to open yet, and no busy button among the chips.
+    expect(chip().tagName).toBe('SPAN');
+    expect(host.querySelector('button')).toBeNull();
+    expect(host.querySelector('[aria-busy], [aria-expanded]')).toBeNull();
+    expect(chip().getAttribute('role')).toBe('img');
+    expect(chip().getAttribute('aria-label')).toBe('未通过（规则说明加载中）');
     expect(chip().hasAttribute('title')).toBe(false);
     act(() => appStore.setState({ lang: 'en' }));
     expect(chip().textContent).toBe('✗missed');
+    expect(chip().getAttribute('aria-label')).toBe('missed (rule details loading)');
     act(() => appStore.setState({ lang: 'zh-CN' }));
     act(() => chip().click());
     const detail = () => host.querySelector('.verdict-detail') as HTMLElement;
-    expect(detail().hidden).toBe(false);
-    expect(detail().querySelectorAll('p')).toHaveLength(0);
+    expect(detail().hidden).toBe(true);
     expect(asked).toEqual(['s1']);
 
     await answer(texts);
+    expect(chip().tagName).toBe('BUTTON');
+    expect(chip().hasAttribute('role')).toBe(false);
+    expect(chip().hasAttribute('aria-label')).toBe(false);
+    expect(chip().getAttribute('aria-expanded')).toBe('false');
     expect(chip().textContent).toContain('欢迎语');
     expect(chip().textContent).not.toContain('greeting');
-    expect(chip().hasAttribute('aria-busy')).toBe(false);
     expect(chip().getAttribute('title')).toBe('开场先问好');
+    act(() => chip().click());
+    expect(detail().hidden).toBe(false);
+    expect(chip().getAttribute('aria-expanded')).toBe('true');
     expect(detail().textContent).toContain('开场先问好');
     expect(detail().querySelector('.verdict-model')?.textContent).toContain('亲，在的');
 
@@ -100,9 +112,20 @@ describe('practice verdict chips', () => {
     render();
     const chips = () => [...host.querySelectorAll('.chip')].map((c) => c.textContent);
     expect(chips()).toEqual(['✗未通过', '✓通过']);
+    expect([...host.querySelectorAll('.chip')].map((c) => c.getAttribute('aria-label'))).toEqual(['未通过（规则说明加载中）', '通过（规则说明加载中）']);
     await answer(texts);
     expect(chips()).toEqual(['✗欢迎语未通过', '✓ask-size通过']);
-    expect(host.querySelector('.chip[aria-busy]')).toBeNull();
+    expect(host.querySelector('.chip-pending')).toBeNull();
+    expect([...host.querySelectorAll('.chip')].map((c) => c.tagName)).toEqual(['BUTTON', 'BUTTON']);
+  });
+
+  it('read out a pending red-line miss with its tag', () => {
+    const { host, render } = setup();
+    appStore.getState().netEvent({ name: 'verdict:add', payload: { sessionId: 's1', seq: 3, messageId: 'm1', verdicts: [{ ...mark, rule: 'no-off-platform', redLine: true }] } });
+    render();
+    const redLine = [...host.querySelectorAll('.chip')].find((c) => c.classList.contains('chip-redline'));
+    expect(redLine?.textContent).toBe('✗未通过红线');
+    expect(redLine?.getAttribute('aria-label')).toBe('未通过，红线（规则说明加载中）');
   });
 
   it('scroll an opened chip’s feedback into view', async () => {

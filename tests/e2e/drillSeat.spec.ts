@@ -66,7 +66,7 @@ test('a drill seat on a desktop: the chat fits the window, feedback opens in vie
   await expectChatFitsWindow(page);
   const reply = page.locator('li[data-from="trainee"]:has(.chip)').last();
   const chip = reply.locator('.chip').first();
-  await expect(chip).not.toHaveAttribute('aria-busy', 'true');
+  await expect(chip).not.toHaveClass(/chip-pending/);
   const edge = await chip.evaluate((el) => {
     const list = el.closest('.chat-scroll') as HTMLElement;
     list.scrollTop += el.getBoundingClientRect().bottom - list.getBoundingClientRect().bottom;
@@ -124,11 +124,11 @@ test('a drill seat on a phone: chips wait for their names, the chat fits the scr
   await start(trainer, page);
   await sendReply(page, REPLIES[0] as string);
   const chips = page.locator('li[data-from="trainee"]').first().locator('.chip');
-  await expect(chips.first()).toHaveAttribute('aria-busy', 'true');
+  await expect(chips.first()).toHaveClass(/chip-pending/);
   for (const chip of await chips.all()) await expect(chip).toHaveText(/^[✓✗](通过|未通过)$/);
   await shot(page, 'drill-seat-phone-chips-loading');
   release();
-  await expect(page.locator('.chip[aria-busy]')).toHaveCount(0);
+  await expect(page.locator('.chip-pending')).toHaveCount(0);
   await expect(chips.filter({ hasText: '欢迎语' })).toHaveCount(1);
 
   for (const text of REPLIES.slice(1)) await sendReply(page, text);

@@ -27,5 +27,11 @@ describe('trainer route refusals', () => {
     expect(await add('老'.repeat(65), 'long-enough-password')).toMatchObject({ code: 'bad-request', reason: 'name-length' });
     expect(await add('新\u0007老师', 'long-enough-password')).toMatchObject({ code: 'bad-request', reason: 'name-control-chars' });
     expect(await add('管理老师', 'long-enough-password')).toMatchObject({ code: 'bad-request', reason: 'name-taken', message: expect.stringMatching(/already/) });
+
+    // Not an admin: refused with its own reason (an origin refusal is `forbidden` with none).
+    const plain = await loginTrainer(server, '普通老师');
+    const refused = await fetch(`${server.url}/api/trainers`, { method: 'POST', headers: { cookie: plain, 'content-type': 'application/json' }, body: JSON.stringify({ name: '又一位', password: 'long-enough-password' }) });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as Refusal).error).toMatchObject({ code: 'forbidden', reason: 'not-admin' });
   });
 });

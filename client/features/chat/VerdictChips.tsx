@@ -23,6 +23,15 @@ export function hasRuleText(v: Verdict): boolean {
   return v.title !== undefined || v.feedback['zh-CN'] !== '' || v.feedback.en !== '';
 }
 
+/**
+ * A chip whose rule texts are on their way, as read out: its verdict, and that its rule is still
+ * loading (there is nothing to open yet). Kept here until the app's dictionary has the key.
+ */
+const PENDING: Record<Lang, (verdict: string, redLine: string | undefined) => string> = {
+  'zh-CN': (verdict, redLine) => `${verdict}${redLine ? `，${redLine}` : ''}（规则说明加载中）`,
+  en: (verdict, redLine) => `${verdict}${redLine ? `, ${redLine}` : ''} (rule details loading)`,
+};
+
 export function VerdictChips({ verdicts }: { verdicts: readonly Verdict[] }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
@@ -37,35 +46,43 @@ export function VerdictChips({ verdicts }: { verdicts: readonly Verdict[] }) {
   }, [open]);
   const shown = verdicts.filter((v) => v.verdict !== 'n/a').sort((a, b) => Number(a.verdict === 'pass') - Number(b.verdict === 'pass'));
   if (shown.length === 0) return null;
-  const opened = shown.find((v) => v.rule === open);
+  // Only a chip with its rule's texts opens: a pending one has nothing to show.
+  const opened = shown.find((v) => v.rule === open && hasRuleText(v));
   return (
     <div className="verdicts" role="group" aria-label={t('verdict.list')}>
       <ul className="chips">
         {shown.map((v) => {
           const word = t(v.verdict === 'pass' ? 'verdict.pass' : 'verdict.fail');
-          // Until the rule texts arrive a chip says only passed/missed: no rule id in place of a name.
-          const named = hasRuleText(v);
+          const className = `chip chip-${v.verdict}${v.redLine ? ' chip-redline' : ''}`;
+          const mark = <span aria-hidden="true">{v.verdict === 'pass' ? '✓' : '✗'}</span>;
+          const tag = v.redLine && v.verdict === 'fail' ? <span className="chip-tag">{t('verdict.redLine')}</span> : null;
+          // Until the rule texts arrive a chip says only passed/missed (no rule id in place of a
+          // name) and is no button: there is no feedback to open yet. Read out as one image.
+          if (!hasRuleText(v)) {
+            return (
+              <li key={v.rule}>
+                <span className={`${className} chip-pending`} role="img" aria-label={PENDING[lang](word, tag ? t('verdict.redLine') : undefined)}>
+                  {mark}
+                  {word}
+                  {tag}
+                </span>
+              </li>
+            );
+          }
           return (
             <li key={v.rule}>
               <button
                 type="button"
-                className={`chip chip-${v.verdict}${v.redLine ? ' chip-redline' : ''}${named ? '' : ' chip-pending'}`}
+                className={className}
                 aria-expanded={open === v.rule}
                 aria-controls={`${id}-detail`}
-                aria-busy={named ? undefined : true}
                 title={local(v.feedback, lang) || undefined}
                 onClick={() => setOpen(open === v.rule ? null : v.rule)}
               >
-                <span aria-hidden="true">{v.verdict === 'pass' ? '✓' : '✗'}</span>
-                {named ? (
-                  <>
-                    {ruleName(v, lang)}
-                    <span className="visually-hidden">{word}</span>
-                  </>
-                ) : (
-                  word
-                )}
-                {v.redLine && v.verdict === 'fail' && <span className="chip-tag">{t('verdict.redLine')}</span>}
+                {mark}
+                {ruleName(v, lang)}
+                <span className="visually-hidden">{word}</span>
+                {tag}
               </button>
             </li>
           );

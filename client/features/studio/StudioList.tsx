@@ -160,6 +160,7 @@ export function CreateForm({ templates, onCreate }: { templates: readonly Scenar
             setId(e.target.value);
             setProblem(null);
           }}
+          aria-required="true"
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${uid}-problem` : undefined}
           autoComplete="off"

@@ -3,7 +3,7 @@
 // the rules it fired, the buyer's move with the variables it changed and what the buyer said (with
 // its links and files to act on); a reply can be saved as a test, an action cannot (the embedded
 // test format holds replies only).
-import { local } from '../../i18n/index.ts';
+import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { BuyerLineView } from './BuyerLineView.tsx';
 import type { LineActions } from './BuyerLineView.tsx';
@@ -21,6 +21,7 @@ interface Props {
 
 export function TurnCard({ turn, number, moveName, lineActions, onSave }: Props) {
   const d = useStudioT();
+  const t = useT();
   const lang = useApp((s) => s.lang);
   const changed = Object.entries(turn.vars).filter(([k, v]) => turn.varsBefore[k] !== v);
   const subject = turn.subject === undefined ? '' : typeof turn.subject === 'string' ? turn.subject : local(turn.subject, lang);
@@ -85,7 +86,12 @@ export function TurnCard({ turn, number, moveName, lineActions, onSave }: Props)
           </ul>
         </>
       )}
-      {turn.outcome && <p className="studio-ok">{d('play.outcome', { kind: turn.outcome.kind, state: moveName(turn.outcome.state) })}</p>}
+      {/* The ending by its name in the app's language, as the panel's own outcome line names it. */}
+      {turn.outcome && (
+        <p className="studio-ok">
+          {d('play.outcome', { kind: tAny(t, `outcome.${turn.outcome.kind}`, turn.outcome.kind), state: moveName(turn.outcome.state) })}
+        </p>
+      )}
       {onSave && (
         <div className="studio-toolbar">
           <button type="button" className="btn btn-small" onClick={() => onSave('golden')}>{d('play.saveGolden')}</button>

@@ -117,6 +117,7 @@ const zhCN = {
   'accounts.passwordLong': '密码最多 256 个字符',
   'accounts.taken': '已经有叫“{name}”的讲师了',
   'accounts.notAdmin': '只有管理员能添加讲师',
+  'accounts.forbidden': '这里不允许添加讲师',
   'failure.loggedOut': '登录已失效，请重新登录',
   'failure.offline': '连不上服务器，请检查网络后再试',
 } as const;
@@ -237,6 +238,7 @@ const en: Record<Key, string> = {
   'accounts.passwordLong': 'a password has at most 256 characters',
   'accounts.taken': 'there is already a trainer called “{name}”',
   'accounts.notAdmin': 'only an admin adds trainers',
+  'accounts.forbidden': 'adding a trainer is not allowed here',
   'failure.loggedOut': 'you are no longer logged in; log in again',
   'failure.offline': 'cannot reach the server; check the network and try again',
 };
@@ -253,7 +255,9 @@ const ADD_FAILURES: Partial<Record<string, Key>> = {
   'password-too-short': 'accounts.passwordShort',
   'password-too-long': 'accounts.passwordLong',
   'name-taken': 'accounts.taken',
-  forbidden: 'accounts.notAdmin',
+  // The not-admin refusal names itself; any other 403 (the origin check) is a generic "not from here".
+  'not-admin': 'accounts.notAdmin',
+  forbidden: 'accounts.forbidden',
   unauthorized: 'failure.loggedOut',
   offline: 'failure.offline',
 };

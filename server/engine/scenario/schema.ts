@@ -135,7 +135,7 @@ export const stateDef = z
   .object({
     label: localText
       .optional()
-      .describe('what trainers see for this buyer move on the drill dashboard and in reveals (short: at most 12 Chinese characters); default: the state id'),
+      .describe('what trainers see for this buyer move on the drill dashboard and in reveals (short: at most 12 Chinese characters or 40 English ones); default: the state id'),
     note: z.string().optional().describe('for the trainer: what this buyer move is about'),
     say: lines.optional().describe('lines the buyer sends on entering the state'),
     on: z.array(transition).optional().describe('checked in order; the first that fires wins'),

@@ -26,21 +26,26 @@ export interface FormApi {
   jump(offset: number): void;
 }
 
-export function FieldProblems({ api, path }: { api: FormApi; path: YamlPath }) {
+/**
+ * The check's messages that point into a field, and `extra`: what the form itself can tell about
+ * it before the check has run (a label given in one language only), in the page's language.
+ */
+export function FieldProblems({ api, path, extra = [], id }: { api: FormApi; path: YamlPath; extra?: readonly string[]; id?: string }) {
   const d = useFormT();
   const list = api.problems(path);
-  if (list.length === 0) return null;
+  if (list.length === 0 && extra.length === 0) return null;
   return (
-    <ul className="studio-form-problems" aria-label={d('problems')}>
+    <ul id={id} className="studio-form-problems" aria-label={d('problems')}>
+      {extra.map((text) => <li key={text}>{text}</li>)}
       {list.map((p) => <li key={`${p.line}:${p.col}:${p.message}`}>{`${p.line}:${p.col} ${p.message}`}</li>)}
     </ul>
   );
 }
 
-/** A closed card still says that something inside it needs fixing. */
-export function ProblemCount({ api, paths }: { api: FormApi; paths: readonly YamlPath[] }) {
+/** A closed card still says that something inside it needs fixing (`extra`: the form's own findings). */
+export function ProblemCount({ api, paths, extra = 0 }: { api: FormApi; paths: readonly YamlPath[]; extra?: number }) {
   const d = useFormT();
-  const count = paths.reduce((n, path) => n + api.problems(path).length, 0);
+  const count = paths.reduce((n, path) => n + api.problems(path).length, extra);
   return count > 0 ? <span className="studio-error"> · {d('problemCount', { count })}</span> : null;
 }
 
@@ -60,13 +65,13 @@ interface Row {
   label: string;
 }
 
-function Labelled({ api, field, label, children, id }: Row & { children: ReactNode; id: string }) {
-  const invalid = api.problems(field.path).length > 0;
+function Labelled({ api, field, label, children, id, problem }: Row & { children: ReactNode; id: string; problem?: string | undefined }) {
+  const invalid = api.problems(field.path).length > 0 || problem !== undefined;
   return (
     <div className={`studio-form-row${invalid ? ' is-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {field.yamlOnly ? <YamlJump api={api} span={field.span} /> : children}
-      <FieldProblems api={api} path={field.path} />
+      <FieldProblems api={api} path={field.path} extra={problem === undefined ? [] : [problem]} id={`${id}-problems`} />
     </div>
   );
 }
@@ -81,20 +86,22 @@ function useDraft(written: string): [string, (next: string) => void] {
 
 const asText = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
-export function TextField({ multiline = false, readOnly = false, ...row }: Row & { multiline?: boolean; readOnly?: boolean }) {
+/** `problem`: the form's own finding about this field, shown like the check's messages. */
+export function TextField({ multiline = false, readOnly = false, problem, ...row }: Row & { multiline?: boolean; readOnly?: boolean; problem?: string | undefined }) {
   const id = useId();
-  const invalid = row.api.problems(row.field.path).length > 0;
+  const invalid = row.api.problems(row.field.path).length > 0 || problem !== undefined;
   const common = {
     id,
     value: asText(row.field.value),
     readOnly,
     'aria-invalid': invalid,
+    'aria-describedby': invalid ? `${id}-problems` : undefined,
     onChange: (e: { target: { value: string } }) => {
       if (!readOnly) row.api.set(row.field.path, e.target.value);
     },
   };
   return (
-    <Labelled {...row} id={id}>
+    <Labelled {...row} id={id} problem={problem}>
       {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
     </Labelled>
   );

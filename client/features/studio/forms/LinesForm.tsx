@@ -12,12 +12,13 @@ import type { LineForm, LineGroup, StateForm, Trigger } from './formModel.ts';
 import { ConfirmRemove } from './ConfirmRemove.tsx';
 import { FieldProblems, ProblemCount, TextField, YamlJump } from './FormFields.tsx';
 import type { FormApi } from './FormFields.tsx';
+import { pathKey } from './fieldProblems.ts';
 import type { IntentChoice } from './intentChoices.ts';
 import { NewNudgeForm, NewReactionForm } from './MoveAdditions.tsx';
 import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
-import { removeReaction } from './yamlAdd.ts';
-import { setValue } from './yamlEdit.ts';
+import { labelGiven, removeReaction, setMoveLabel } from './yamlAdd.ts';
+import type { YamlPath } from './yamlDoc.ts';
 
 type D = ReturnType<typeof useFormT>;
 
@@ -55,19 +56,32 @@ function State({ state, states, choices, open, api }: { state: StateForm; states
   const count = state.groups.reduce((n, g) => n + g.lines.length, 0);
   const ending = state.outcome ? ` · ${d('lines.outcome', { kind: tAny(t, `outcome.${state.outcome}`, state.outcome) })}` : '';
   const label = (lang === 'en' ? state.labelEn : state.labelZh).value;
-  // A label the move does not have yet is written as its first key, as in the library files.
-  const labelApi: FormApi = { ...api, set: (path, value) => void api.change((source) => setValue(source, path, value, { first: true })) };
+  // A label is both languages or none (then the id shows). Given in one only, the empty field says
+  // so at once, in place of the check's messages about the pair (a missing key, an empty string).
+  const labelPath: YamlPath = ['states', state.id, 'label'];
+  const zhGiven = labelGiven(state.labelZh.value);
+  const enGiven = labelGiven(state.labelEn.value);
+  const half = zhGiven === enGiven ? undefined : zhGiven ? 'en' : 'zh-CN';
+  const covered = half ? [labelPath, half === 'en' ? state.labelEn.path : state.labelZh.path].map(pathKey) : [];
+  const labelApi: FormApi = {
+    ...api,
+    problems: (path) => (covered.includes(pathKey(path)) ? [] : api.problems(path)),
+    // Emptying both removes the label; a label the move does not have yet is written as its first key.
+    set: (path, value) => void api.change((source) => setMoveLabel(source, state.id, path[path.length - 1] === 'en' ? 'en' : 'zh-CN', String(value))),
+  };
+  const both = d('lines.labelBoth');
   return (
     <details className="studio-form-card" open={open} data-state-lines={state.id}>
       <summary>
         {typeof label === 'string' && label !== '' ? d('lines.stateNamed', { id: state.id, label }) : d('lines.state', { id: state.id })}
         {ending} · {d('lines.count', { count })}
-        <ProblemCount api={api} paths={[['states', state.id], state.labelZh.path, state.labelEn.path, ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
+        <ProblemCount api={labelApi} extra={half ? 1 : 0} paths={[['states', state.id], labelPath, state.labelZh.path, state.labelEn.path, ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
       </summary>
       {state.note && <p className="muted">{state.note}</p>}
       <FieldProblems api={api} path={['states', state.id]} />
-      <TextField api={labelApi} field={state.labelZh} label={d('lines.labelZh', { state: state.id })} />
-      <TextField api={labelApi} field={state.labelEn} label={d('lines.labelEn', { state: state.id })} />
+      <TextField api={labelApi} field={state.labelZh} label={d('lines.labelZh', { state: state.id })} problem={half === 'zh-CN' ? both : undefined} />
+      <TextField api={labelApi} field={state.labelEn} label={d('lines.labelEn', { state: state.id })} problem={half === 'en' ? both : undefined} />
+      <FieldProblems api={labelApi} path={labelPath} />
       {state.groups.length === 0 && <p className="muted">{d('lines.none')}</p>}
       {state.groups.map((group, i) => <Group key={group.path.join('/')} group={group} owner={where(d, state.id, state.groups, i)} state={state.id} api={api} />)}
       {adding === 'reaction' && <NewReactionForm state={state} states={states} choices={choices} api={api} onDone={() => setAdding(null)} />}

@@ -25,7 +25,7 @@ function spansOf(model: FormModel): Spanned[] {
   }
   const groups = model.nudge ? [model.nudge] : [];
   for (const state of model.states) {
-    out.push({ path: ['states', state.id], span: state.span }, state.labelZh, state.labelEn);
+    out.push({ path: ['states', state.id], span: state.span }, { path: ['states', state.id, 'label'], span: state.labelSpan }, state.labelZh, state.labelEn);
     groups.push(...state.groups);
   }
   for (const group of groups) {

@@ -46,9 +46,11 @@ export interface LineGroup {
 export interface StateForm {
   id: string;
   span: readonly [number, number] | undefined;
-  /** the move's display name for trainers (drill dashboard, reveals); empty fields: the id shows */
+  /** the move's display name for trainers (drill dashboard, reveals): both languages, or no label (the id shows) */
   labelZh: Field;
   labelEn: Field;
+  /** the whole `label:` entry (a check message about the pair, such as a missing language, points here) */
+  labelSpan: readonly [number, number] | undefined;
   note: string | undefined;
   outcome: string | undefined;
   /** has an outcome: the chat ends here, so nothing more can be added to it */
@@ -249,6 +251,7 @@ function stateForm(doc: Document, id: string, raw: unknown, globalNudgeAfter: bo
     span: span(doc, base),
     labelZh: field(doc, [...base, 'label', 'zh-CN'], 'string'),
     labelEn: field(doc, [...base, 'label', 'en'], 'string'),
+    labelSpan: span(doc, [...base, 'label']),
     note: typeof state['note'] === 'string' ? state['note'] : undefined,
     outcome: typeof outcome === 'string' ? outcome : undefined,
     terminal: state['outcome'] !== undefined,

@@ -1,5 +1,5 @@
 // The whole parts the forms add and remove: a scenario rubric rule, a buyer reaction to a reply
-// (a transition with lines and a target move) and a move's own silence nudge. Each is one text
+// (a transition with lines and a target move), a move's own silence nudge and a move's label. Each is one text
 // change in the file's indentation (yamlBlock.ts), so undo takes it back in one step and the live
 // checks read it like typed YAML. Shapes follow server/engine/scenario/schema.ts.
 import { isMap, isPair, isScalar } from 'yaml';
@@ -8,9 +8,10 @@ import { globalRuleIds, kebabId } from '../../../../server/engine/index.ts';
 import type { ActionKind, RuleCategory } from '../../../../server/engine/index.ts';
 import { triggerOf } from './formModel.ts';
 import type { Trigger } from './formModel.ts';
-import { insertListItem, removeListItem } from './yamlBlock.ts';
+import { insertListItem, removeKey, removeListItem } from './yamlBlock.ts';
 import type { Block } from './yamlBlock.ts';
-import { locate, parsed, rangeOf } from './yamlDoc.ts';
+import { locate, parsed, rangeOf, valueOf } from './yamlDoc.ts';
+import { setValue } from './yamlEdit.ts';
 import type { TextChange } from './yamlEdit.ts';
 import { flowItem, flowList } from './yamlWrite.ts';
 
@@ -194,4 +195,32 @@ export function ruleIdProblem(id: string, taken: readonly string[]): 'format' | 
   if (!kebabId.safeParse(id).success) return 'format';
   if (GLOBAL.has(id)) return 'global';
   return taken.includes(id) ? 'taken' : undefined;
+}
+
+/** Whether a move label's text counts as given (spaces alone do not). */
+export function labelGiven(value: unknown): boolean {
+  return (typeof value === 'string' || typeof value === 'number') && String(value).trim() !== '';
+}
+
+/**
+ * One language of move `state`'s label, as typed. Emptying it while the other language is empty too
+ * removes the whole `label` (the move then shows its id, as an unlabelled one does) rather than
+ * leaving `{ zh-CN: '', en: '' }`, which the schema refuses; emptying one of two written languages
+ * leaves it empty for the form to point out (a label needs both). A label the move does not have yet
+ * is written as its first key, as in the library files.
+ */
+export function setMoveLabel(source: string, state: string, lang: 'zh-CN' | 'en', text: string): TextChange | null {
+  const doc = parsed(source);
+  if (!doc) return null;
+  const labelPath = ['states', state, 'label'];
+  if (!labelGiven(text)) {
+    const other = locate(doc, [...labelPath, lang === 'en' ? 'zh-CN' : 'en']);
+    if (!labelGiven(other ? valueOf(doc, other.node) : undefined)) {
+      // Nothing written yet: nothing to write (a blank label is no label).
+      if (!locate(doc, labelPath)) return null;
+      const removed = removeKey(source, doc, labelPath);
+      if (removed) return removed;
+    }
+  }
+  return setValue(source, [...labelPath, lang], text, { first: true });
 }

@@ -224,3 +224,30 @@ export function removeListItem(source: string, doc: Document, listPath: YamlPath
   if (from === undefined) return null;
   return { from, to: endOfItemLine(source, item[1]), insert: '' };
 }
+
+/**
+ * Remove the key at `path` with its value (a move's `label`). In block style its lines go, comments on
+ * them too; inside `{...}` the entry goes with one comma. Null when it is its mapping's only key (an
+ * empty mapping would change what its parent means) or does not start its line (after `- `).
+ */
+export function removeKey(source: string, doc: Document, path: YamlPath): TextChange | null {
+  const name = path[path.length - 1];
+  const parent = path.length > 0 ? locate(doc, path.slice(0, -1)) : undefined;
+  const map = parent?.node;
+  if (typeof name !== 'string' || !parent || !isMap(map) || map.items.length < 2) return null;
+  const index = map.items.findIndex((p) => isScalar(p.key) && p.key.value === name);
+  const pair = map.items[index];
+  const keyRange = rangeOf(pair?.key);
+  if (!pair || !keyRange) return null;
+  const end = rangeOf(pair.value)?.[1] ?? keyRange[1];
+  if (map.flow || parent.inFlow) {
+    const nextStart = rangeOf(map.items[index + 1]?.key)?.[0];
+    if (nextStart !== undefined) return { from: keyRange[0], to: nextStart, insert: '' };
+    const prev = map.items[index - 1];
+    const prevEnd = rangeOf(prev?.value ?? prev?.key)?.[1];
+    return prevEnd === undefined ? null : { from: prevEnd, to: end, insert: '' };
+  }
+  const from = lineStart(source, keyRange[0]);
+  if (!/^[ ]*$/.test(source.slice(from, keyRange[0]))) return null;
+  return { from, to: endOfItemLine(source, end), insert: '' };
+}
