@@ -1,7 +1,8 @@
 // The trainer's pages as a reviewer walked them: the buyers to pick are listed by persona and level; a
 // tile says the buyer's waiting time once to a screen reader; the read-only view of a trainee's chat
 // names the buyer by nickname and shows the product card from the shop; the reveal picker names moves
-// by their labels; the results list only the rules the drill judged, red lines first. In the studio,
+// by their labels; the results list only the rules the drill judged, red lines first. In a practice
+// drill, chips show rule names for the trainee (seat token) and the watching trainer (cookie). In the studio,
 // templates are listed by title and a malformed id is explained in the page's language.
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
@@ -85,6 +86,33 @@ test('a drill from the trainer side: buyer order, tile, watched chat, reveal pic
   for (const part of [rows.filter((r) => r.red), rows.filter((r) => !r.red)]) {
     expect(part.map((r) => r.rate)).toEqual([...part.map((r) => r.rate)].sort((a, b) => a - b));
   }
+});
+
+test('watching a practice chat, the trainer sees its verdict chips by name (rule texts through the login cookie)', async ({ browser }) => {
+  const trainer = await newPage(browser);
+  await logInTrainer(trainer);
+  await trainer.locator('input[data-scenario="bargainer-easy"]').check();
+  await trainer.getByLabel('练习模式').check();
+  await trainer.getByRole('button', { name: '开场' }).click();
+  await trainer.waitForURL(/\/trainer\/drill\/[\w-]+$/);
+  const code = (await trainer.getByTestId('drill-code').textContent())?.trim() ?? '';
+
+  const trainee = await newPage(browser);
+  await trainee.goto(appUrl(`/join/${code}`));
+  await trainee.getByLabel('你的昵称').fill('小红');
+  await trainee.getByRole('button', { name: '进入演练' }).click();
+  await expect(trainee.getByTestId('drill-waiting')).toBeVisible();
+  await trainer.getByRole('button', { name: '开始演练' }).click();
+  await expect(trainee.locator('li[data-from="buyer"]').first()).toBeVisible();
+  await sendReply(trainee, '亲，您好，欢迎光临！39码雾霾蓝有货的哦');
+  await settled(trainee);
+  // The trainee's own chips, by the seat token.
+  await expect(trainee.locator('li[data-from="trainee"] .chip').filter({ hasText: '欢迎语' })).toHaveCount(1);
+
+  await trainer.getByRole('button', { name: '查看 小红 的对话' }).click();
+  const watch = trainer.getByTestId('watch-panel');
+  await expect(watch.locator('li[data-from="trainee"] .chip').filter({ hasText: '欢迎语' })).toHaveCount(1);
+  await expect(watch.locator('.chip-pending')).toHaveCount(0);
 });
 
 test('the studio lists templates by title and explains a malformed id in the page language', async ({ page }) => {
