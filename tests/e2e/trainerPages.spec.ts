@@ -12,6 +12,23 @@ async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
+/** The logged-in trainer opens a bargainer-easy drill in `mode`; one trainee joins; the drill starts. */
+async function drillWithOneTrainee(browser: Browser, trainer: Page, mode: '练习模式' | '考试模式', name: string): Promise<Page> {
+  await trainer.locator('input[data-scenario="bargainer-easy"]').check();
+  await trainer.getByLabel(mode).check();
+  await trainer.getByRole('button', { name: '开场' }).click();
+  await trainer.waitForURL(/\/trainer\/drill\/[\w-]+$/);
+  const code = (await trainer.getByTestId('drill-code').textContent())?.trim() ?? '';
+  const trainee = await newPage(browser);
+  await trainee.goto(appUrl(`/join/${code}`));
+  await trainee.getByLabel('你的昵称').fill(name);
+  await trainee.getByRole('button', { name: '进入演练' }).click();
+  await expect(trainee.getByTestId('drill-waiting')).toBeVisible();
+  await trainer.getByRole('button', { name: '开始演练' }).click();
+  await expect(trainee.locator('li[data-from="buyer"]').first()).toBeVisible();
+  return trainee;
+}
+
 test('a drill from the trainer side: buyer order, tile, watched chat, reveal picker, results', async ({ browser }) => {
   const trainer = await newPage(browser);
   await logInTrainer(trainer);
@@ -23,19 +40,7 @@ test('a drill from the trainer side: buyer order, tile, watched chat, reveal pic
   const library = ids.filter((id) => id && /^(bargainer|size-hesitant|phisher|post-sale-complainer)(-easy|-hard)?$/.test(id));
   expect(library).toEqual(['bargainer', 'size-hesitant', 'phisher', 'post-sale-complainer'].flatMap((p) => [`${p}-easy`, p, `${p}-hard`]));
 
-  await trainer.locator('input[data-scenario="bargainer-easy"]').check();
-  await trainer.getByLabel('考试模式').check();
-  await trainer.getByRole('button', { name: '开场' }).click();
-  await trainer.waitForURL(/\/trainer\/drill\/[\w-]+$/);
-  const code = (await trainer.getByTestId('drill-code').textContent())?.trim() ?? '';
-
-  const trainee = await newPage(browser);
-  await trainee.goto(appUrl(`/join/${code}`));
-  await trainee.getByLabel('你的昵称').fill('小明');
-  await trainee.getByRole('button', { name: '进入演练' }).click();
-  await expect(trainee.getByTestId('drill-waiting')).toBeVisible();
-  await trainer.getByRole('button', { name: '开始演练' }).click();
-  await expect(trainee.locator('li[data-from="buyer"]').first()).toBeVisible();
+  const trainee = await drillWithOneTrainee(browser, trainer, '考试模式', '小明');
 
   // The waiting time: its term, then the time, said once.
   const facts = trainer.getByTestId('tile').locator('dl');
@@ -91,19 +96,7 @@ test('a drill from the trainer side: buyer order, tile, watched chat, reveal pic
 test('watching a practice chat, the trainer sees its verdict chips by name (rule texts through the login cookie)', async ({ browser }) => {
   const trainer = await newPage(browser);
   await logInTrainer(trainer);
-  await trainer.locator('input[data-scenario="bargainer-easy"]').check();
-  await trainer.getByLabel('练习模式').check();
-  await trainer.getByRole('button', { name: '开场' }).click();
-  await trainer.waitForURL(/\/trainer\/drill\/[\w-]+$/);
-  const code = (await trainer.getByTestId('drill-code').textContent())?.trim() ?? '';
-
-  const trainee = await newPage(browser);
-  await trainee.goto(appUrl(`/join/${code}`));
-  await trainee.getByLabel('你的昵称').fill('小红');
-  await trainee.getByRole('button', { name: '进入演练' }).click();
-  await expect(trainee.getByTestId('drill-waiting')).toBeVisible();
-  await trainer.getByRole('button', { name: '开始演练' }).click();
-  await expect(trainee.locator('li[data-from="buyer"]').first()).toBeVisible();
+  const trainee = await drillWithOneTrainee(browser, trainer, '练习模式', '小红');
   await sendReply(trainee, '亲，您好，欢迎光临！39码雾霾蓝有货的哦');
   await settled(trainee);
   // The trainee's own chips, by the seat token.
