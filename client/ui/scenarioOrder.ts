@@ -3,6 +3,8 @@
 // hard; a persona or a difficulty not known here after the known ones, then by id.
 import type { ScenarioSummary } from '../store/types.ts';
 
+// The engine's schema lists the same names (personaKinds, difficulties), but importing them would
+// bring its validator (zod) into the first page load; unknown names sort last, so a new one is safe.
 const PERSONAS = ['bargainer', 'size-hesitant', 'phisher', 'post-sale-complainer'];
 const LEVELS = ['easy', 'normal', 'hard'];
 

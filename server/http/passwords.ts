@@ -30,9 +30,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Why a password is not acceptable, or undefined. */
-export function passwordProblem(password: string): string | undefined {
+export function passwordProblem(password: string): { reason: 'password-too-short' | 'password-too-long'; message: string } | undefined {
   const chars = [...password].length;
-  if (chars < MIN_PASSWORD_CHARS) return `a password has at least ${MIN_PASSWORD_CHARS} characters`;
-  if (chars > MAX_PASSWORD_CHARS) return `a password has at most ${MAX_PASSWORD_CHARS} characters`;
+  if (chars < MIN_PASSWORD_CHARS) return { reason: 'password-too-short', message: `a password has at least ${MIN_PASSWORD_CHARS} characters` };
+  if (chars > MAX_PASSWORD_CHARS) return { reason: 'password-too-long', message: `a password has at most ${MAX_PASSWORD_CHARS} characters` };
   return undefined;
 }

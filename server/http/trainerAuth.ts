@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Trainer, TrainerLogin, TrainerStore } from '../store/trainerStore.ts';
 import { Signer } from '../runtime/drills/signer.ts';
 import { parseCookies, setCookie } from './cookies.ts';
-import { hashPassword, MIN_PASSWORD_CHARS, passwordProblem, verifyPassword } from './passwords.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { hasControlChars } from '../protocol/index.ts';
 
 export const TRAINER_COOKIE = 'kd_trainer';
@@ -36,7 +36,7 @@ export class TrainerAuth {
     if (trimmed === '' || [...trimmed].length > MAX_TRAINER_NAME_CHARS) return { ok: false, reason: 'name-length', message: `a name has 1 to ${MAX_TRAINER_NAME_CHARS} characters` };
     if (hasControlChars(trimmed)) return { ok: false, reason: 'name-control-chars', message: 'a name cannot contain control characters' };
     const problem = passwordProblem(password);
-    if (problem) return { ok: false, reason: [...password].length < MIN_PASSWORD_CHARS ? 'password-too-short' : 'password-too-long', message: problem };
+    if (problem) return { ok: false, ...problem };
     const trainer = await this.store.add(trimmed, await hashPassword(password), admin, this.now());
     return trainer ? { ok: true, trainer } : { ok: false, reason: 'name-taken', message: `there is already a trainer called "${trimmed}"` };
   }

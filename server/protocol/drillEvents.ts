@@ -136,6 +136,8 @@ export interface RuleSummary {
   rule: string;
   title?: LocalText;
   category: RuleCategory;
+  /** a red-line rule (listed first) */
+  redLine: boolean;
   pass: number;
   fail: number;
   /** pass / (pass + fail); null when no session reached the rule */

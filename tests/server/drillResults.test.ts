@@ -79,7 +79,7 @@ describe('the class summary of a drill', () => {
 
   it('makes the summary of results stored before again from their seats', () => {
     const fresh = summarize(seats);
-    const old = { ...fresh, rules: [...fresh.rules].reverse().concat({ rule: 'apology-first', category: 'empathy' as const, pass: 0, fail: 0, passRate: null }) };
+    const old = { ...fresh, rules: [...fresh.rules].reverse().concat({ rule: 'apology-first', category: 'empathy' as const, redLine: false, pass: 0, fail: 0, passRate: null }) };
     const stored = { drillId: 'd', code: '123456', trainer: 't', mode: 'practice' as const, scenarioIds: ['bargainer-easy'], createdAt: 1, startedAt: 2, endedAt: 3, status: 'ended' as const, summary: old, seats, leaderboard: [] };
     expect(withCurrentSummary(stored).summary).toEqual(fresh);
     expect(withCurrentSummary(stored).seats).toBe(seats);

@@ -1,7 +1,7 @@
 // A practice chat's rule texts, which its verdict marks are shown with: loaded once per rubric key
 // (as soon as the key is known), shared by every chat of that rubric. A failed load is asked again
-// while the chat is on screen: after 2 s, 4 s, 8 s… (at most 30 s apart), at once when the
-// connection comes back, and whenever another verdict arrives.
+// while the chat is on screen: after 2 s, 4 s, 8 s… (at most 30 s apart), and at once when the
+// connection comes back.
 import { useEffect, useMemo, useRef } from 'react';
 import { verdictWithText } from '../../../server/protocol/ruleTexts.ts';
 import { useApp } from '../../store/index.ts';
@@ -22,12 +22,6 @@ export function useRuleTexts(session: ChatSession): ReadonlyMap<string, RuleText
   const backend = useApp((s) => s.backend);
   const online = useApp((s) => s.connection === 'online');
   const { id, token } = session;
-  // Loading or loaded: each of these is a no-op. A new verdict asks again after an error.
-  const marked = Object.keys(session.verdicts).length;
-  useEffect(() => {
-    if (backend && rubric) void load({ id, token, rubric });
-  }, [backend, id, token, rubric, marked, load]);
-
   // Failures in a row for this rubric, each error counted once (an effect may run twice for one).
   const failures = useRef<{ rubric: string | undefined; last: object | undefined; count: number }>({ rubric, last: undefined, count: 0 });
   const failed = texts?.state === 'error' ? texts : undefined;
@@ -40,10 +34,11 @@ export function useRuleTexts(session: ChatSession): ReadonlyMap<string, RuleText
     const timer = setTimeout(() => void load({ id, token, rubric }), ruleTextsRetryDelay(failures.current.count));
     return () => clearTimeout(timer);
   }, [backend, id, token, rubric, failed, load]);
-  // Back online: ask at once, and start the back-off over.
+  // Ask as soon as the texts are needed, and at once when the connection comes back (the back-off
+  // starts over). Loading or loaded: a no-op.
   useEffect(() => {
-    if (!online || !backend || !rubric) return;
-    failures.current = { rubric, last: undefined, count: 0 };
+    if (!backend || !rubric) return;
+    if (online) failures.current = { rubric, last: undefined, count: 0 };
     void load({ id, token, rubric });
   }, [online, backend, id, token, rubric, load]);
   return texts?.state === 'ready' ? texts.data : undefined;

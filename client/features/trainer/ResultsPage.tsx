@@ -37,8 +37,6 @@ function Results({ results }: { results: DrillResults }) {
   const ruleName = useRuleName();
   const [board, setBoard] = useState(false);
   const s = results.summary;
-  // The summary's rows carry no red-line flag; the reports they summarise do.
-  const redLines = new Set(results.seats.flatMap((seat) => seat.sessions.flatMap((x) => x.report?.rules.filter((v) => v.redLine).map((v) => v.rule) ?? [])));
   const base = `/api/drills/${encodeURIComponent(results.drillId)}`;
   return (
     <>
@@ -73,7 +71,7 @@ function Results({ results }: { results: DrillResults }) {
             <li key={r.rule} data-rule={r.rule}>
               <span>
                 {ruleName(r.rule, r.title)}
-                {redLines.has(r.rule) && (
+                {r.redLine && (
                   <>
                     {' '}
                     <span className="badge badge-red">{d('results.redLine')}</span>

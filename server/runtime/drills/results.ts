@@ -29,13 +29,11 @@ export function summarize(seats: readonly SeatResult[]): ClassSummary {
   const scores = reports.map((r) => r.report.score);
   const mean = average(scores);
   const rules = new Map<string, RuleSummary>();
-  const redLines = new Set<string>();
   for (const { report } of reports) {
     for (const v of report.rules) {
-      const row = rules.get(v.rule) ?? { rule: v.rule, ...(v.title ? { title: v.title } : {}), category: v.category, pass: 0, fail: 0, passRate: null };
+      const row = rules.get(v.rule) ?? { rule: v.rule, ...(v.title ? { title: v.title } : {}), category: v.category, redLine: v.redLine, pass: 0, fail: 0, passRate: null };
       if (v.verdict === 'pass') row.pass++;
       if (v.verdict === 'fail') row.fail++;
-      if (v.redLine) redLines.add(v.rule);
       rules.set(v.rule, row);
     }
   }
@@ -49,7 +47,7 @@ export function summarize(seats: readonly SeatResult[]): ClassSummary {
     scoreStdDev: mean === null ? null : Math.sqrt(average(scores.map((s) => (s - mean) ** 2)) ?? 0),
     scoreMin: scores.length === 0 ? null : Math.min(...scores),
     scoreMax: scores.length === 0 ? null : Math.max(...scores),
-    rules: ruleRows([...rules.values()], redLines),
+    rules: ruleRows([...rules.values()]),
     firstResponseMsAvg: average(reports.flatMap((r) => (r.report.kpis.firstResponseMs === null ? [] : [r.report.kpis.firstResponseMs]))),
     avgResponseMsAvg: average(reports.flatMap((r) => (r.report.kpis.avgResponseMs === null ? [] : [r.report.kpis.avgResponseMs]))),
     conversion: reports.length === 0 ? null : reports.filter((r) => r.outcome === 'purchased').length / reports.length,
@@ -61,11 +59,11 @@ export function summarize(seats: readonly SeatResult[]): ClassSummary {
  * n/a, e.g. a complaint rule in a bargainer drill, says nothing about the class), red lines first,
  * then the weakest first (pass rate ascending), ties in the report's category order, then by id.
  */
-export function ruleRows(rows: readonly RuleSummary[], redLines: ReadonlySet<string>): RuleSummary[] {
+export function ruleRows(rows: readonly RuleSummary[]): RuleSummary[] {
   const category = (row: RuleSummary) => ruleCategories.indexOf(row.category);
   return rows
     .filter((row) => row.pass + row.fail > 0)
-    .sort((a, b) => Number(redLines.has(b.rule)) - Number(redLines.has(a.rule)) || (a.passRate ?? 0) - (b.passRate ?? 0) || category(a) - category(b) || a.rule.localeCompare(b.rule));
+    .sort((a, b) => Number(b.redLine) - Number(a.redLine) || (a.passRate ?? 0) - (b.passRate ?? 0) || category(a) - category(b) || a.rule.localeCompare(b.rule));
 }
 
 export function seatScore(sessions: SeatResult['sessions']): number | null {
