@@ -50,6 +50,8 @@ export interface AppDeps {
    * connection state recovery is on (a fast path; replay from the log by sequence number stays the guarantee).
    */
   adapter?: ServerOptions['adapter'];
+  /** seats a drill may have (DRILL_MAX_SEATS; its default if not given) */
+  drillMaxSeats?: number;
   /** Sessions run under leases in `db`, owned by this node id (needs `db`). */
   cluster?: { nodeId: string; leaseTtlMs: number };
 }
@@ -136,6 +138,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       // Drills take their leases as this node too (kind 'drill' in the same table).
       nodeId: deps.cluster?.nodeId,
       leaseTtlMs: deps.cluster?.leaseTtlMs,
+      maxSeats: deps.drillMaxSeats,
     });
     studio = attachStudio({ db: deps.db, auth: drills.auth, catalog, dir: deps.scenariosDir, logger: logger.child({ part: 'studio' }), allowedOrigins: deps.allowedOrigins, now: () => scheduler.now() });
   }

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     db,
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,
+    drillMaxSeats: config.drillMaxSeats,
     ...(redis ? { adapter: redis.adapter } : {}),
     // Sessions run under leases even on one node: after a restart, the sweep finishes what was pending.
     cluster: { nodeId: config.nodeId, leaseTtlMs: config.leaseTtlMs },

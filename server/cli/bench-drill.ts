@@ -21,7 +21,7 @@ const HARD_DEADLINE_MS = 180_000;
 const CONNECT_BATCH = 100;
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', BUYER_SPEED: '0', LOG_LEVEL: 'info', DB_SYNC: 'normal', TRAINER_BOOTSTRAP: 'bench:bench-password', RATE_LIMIT_EVENTS: '100000' };
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', BUYER_SPEED: '0', LOG_LEVEL: 'info', DB_SYNC: 'normal', TRAINER_BOOTSTRAP: 'bench:bench-password', RATE_LIMIT_EVENTS: '100000', DRILL_MAX_SEATS: '100000' };
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/index.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));

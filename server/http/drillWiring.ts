@@ -8,7 +8,7 @@ import { trainerRoutes } from './trainerRoutes.ts';
 import { TrainerAuth } from './trainerAuth.ts';
 import { DRILL_NAMESPACE } from '../protocol/index.ts';
 import { attachDrillGateway } from '../runtime/drills/drillGateway.ts';
-import { DEFAULT_LEASE_TTL_MS } from '../runtime/config.ts';
+import { DEFAULT_LEASE_TTL_MS, DEFAULT_DRILL_MAX_SEATS } from '../runtime/config.ts';
 import { DrillManager } from '../runtime/drills/drillManager.ts';
 import type { DrillNamespace } from '../runtime/drills/drillRooms.ts';
 import { drillOutbox } from '../runtime/drills/drillRooms.ts';
@@ -38,6 +38,8 @@ export interface DrillWiringDeps {
   nodeId?: string | undefined;
   /** how long a drill lease lasts without a heartbeat (LEASE_TTL_MS's default if not given) */
   leaseTtlMs?: number | undefined;
+  /** seats a drill may have (DRILL_MAX_SEATS's default if not given) */
+  maxSeats?: number | undefined;
 }
 
 export interface Drills {
@@ -75,6 +77,7 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     runs: new DrillRunStore(deps.db),
     leases,
     leaseMs: deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS,
+    maxSeats: deps.maxSeats ?? DEFAULT_DRILL_MAX_SEATS,
   });
   attachDrillGateway(nsp, {
     drills: manager,

@@ -10,9 +10,73 @@ import type { DrillEventName, DrillPayload } from './drillSchemas.ts';
 
 export const DRILL_NAMESPACE = '/drill';
 
-/** Besides the practice codes: the drill is not in a state where this can happen. */
-export type DrillErrorCode = ErrorCode | 'paused' | 'drill-not-running' | 'drill-locked' | 'removed';
-export type DrillAck<T> = { ok: true; data: T } | { ok: false; error: Omit<AckError, 'code'> & { code: DrillErrorCode } };
+/**
+ * Besides the practice codes: the drill is not in a state where this can happen (`drill-full`: it
+ * has DRILL_MAX_SEATS seats already).
+ */
+export type DrillErrorCode = ErrorCode | 'paused' | 'drill-not-running' | 'drill-locked' | 'drill-full' | 'removed';
+
+/**
+ * Why a drill event was refused, beside its code: stable, for the client to word in its own
+ * language (the English `message` is for logs and other clients). Every refusal the drill itself
+ * makes carries one; the generic guards (`bad-request`/`too-large` payloads, `unknown-event`,
+ * `internal`, a store `unavailable`) and a trainee's chat events (the practice codes) have none.
+ */
+export type DrillErrorReason =
+  // trainer events
+  /** no trainer login on this connection (or it expired) */
+  | 'not-logged-in'
+  /** another trainer's drill, or no such drill */
+  | 'not-your-drill'
+  /** the drill has ended: it is read-only (attach, watch and end still answer) */
+  | 'ended'
+  /** the drill is ending right now: its results follow */
+  | 'ending'
+  | 'already-started'
+  /** pause: the drill is not running */
+  | 'not-running'
+  /** resume: the drill is not paused */
+  | 'not-paused'
+  /** a reveal needs a started drill */
+  | 'not-started'
+  /** reveal-show before any reveal (drill:reveal) */
+  | 'no-reveal'
+  /** reveal: the drill does not play that scenario */
+  | 'unknown-scenario'
+  /** remove, admit, watch: no such seat in this drill */
+  | 'no-such-seat'
+  /** watch: the seat has not started a session yet */
+  | 'no-session-yet'
+  /** open: a scenario is missing or does not load */
+  | 'scenario-unavailable'
+  // trainee events
+  /** join: no open drill has this code */
+  | 'no-such-code'
+  /** join: too many wrong codes from this network (JOIN_FAILURE_LIMIT); wait a few minutes */
+  | 'too-many-wrong-codes'
+  /** join: the trainer closed the drill to new trainees */
+  | 'locked'
+  /** join: the drill has as many seats as it may have */
+  | 'full'
+  /** join: this connection has joined too often (SEATS_PER_SOCKET) */
+  | 'too-many-joins'
+  /** rejoin or any seat event: the trainer removed this seat */
+  | 'removed'
+  /** rejoin: the seat token is not genuine or names no seat */
+  | 'bad-seat-token'
+  /** a chat event before joining or rejoining on this connection (or after a removal) */
+  | 'no-seat'
+  /** a chat event for a session that is not the seat's current one */
+  | 'not-your-session'
+  /** a chat event while the trainer has paused the drill */
+  | 'paused'
+  // both
+  /** the drill is moving to another server: try again in a moment */
+  | 'moving'
+  /** too many events on this connection: slow down */
+  | 'too-many-events';
+
+export type DrillAck<T> = { ok: true; data: T } | { ok: false; error: Omit<AckError, 'code'> & { code: DrillErrorCode; reason?: DrillErrorReason } };
 
 export type DrillStatus = 'lobby' | 'running' | 'paused' | 'ended';
 
@@ -144,7 +208,17 @@ export interface RuleSummary {
   passRate: number | null;
 }
 
+/**
+ * The class's numbers. A seat the trainer removed is not part of the class: its session stops
+ * (frozen, as scored at the removal) and is left out of every number here, the heat map and the
+ * leaderboard; it stays listed in `seats` (marked `removed`) and in the CSV with that frozen score.
+ */
 export interface ClassSummary {
+  /** seats that stayed in the class (joined, not removed): whose sessions these numbers count */
+  seats?: number;
+  /** seats the trainer removed (left out of every number here) */
+  removedSeats?: number;
+  /** reported sessions of the seats that stayed (a seat plays one per scenario of the drill) */
   sessions: number;
   passed: number;
   passRate: number | null;
@@ -172,6 +246,7 @@ export interface SeatSessionResult {
 export interface SeatResult {
   seatId: string;
   name: string;
+  /** removed by the trainer: its last session ended at the removal; not counted in the summary */
   removed: boolean;
   sessions: SeatSessionResult[];
   /** mean score of the seat's reported sessions */

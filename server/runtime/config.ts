@@ -8,6 +8,9 @@ import type { RateLimit } from './socketGuard.ts';
 /** A session or drill lease not renewed for this long may be taken over by another node. */
 export const DEFAULT_LEASE_TTL_MS = 15_000;
 
+/** Seats one drill may have (a class, generously): joins past it are refused with `drill-full`. */
+export const DEFAULT_DRILL_MAX_SEATS = 200;
+
 export interface ServerConfig {
   port: number;
   /** the interface to listen on; all of them by default */
@@ -39,6 +42,8 @@ export interface ServerConfig {
   nodeId: string;
   /** how long a session lease lasts without a heartbeat before another node may take it over */
   leaseTtlMs: number;
+  /** seats one drill may have, removed ones included */
+  drillMaxSeats: number;
 }
 
 export class ConfigError extends Error {}
@@ -89,8 +94,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     redisUrl,
     nodeId,
     leaseTtlMs: integer(env, 'LEASE_TTL_MS', DEFAULT_LEASE_TTL_MS, 1000, 600_000),
+    drillMaxSeats: integer(env, 'DRILL_MAX_SEATS', DEFAULT_DRILL_MAX_SEATS, 1, 100_000),
   };
 }
+
 
 /** Unique per process: a node restarted on the same host is a new owner, so its old leases are fenced. */
 function defaultNodeId(): string {

@@ -23,7 +23,12 @@ export interface DrillListItem {
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;
+  /** seats that stayed in the class (joined and not removed): the seats the summary counts; null before the end */
   seats: number | null;
+  /** every seat that joined, removed ones included (null: before the end, or stored by an older version) */
+  joined: number | null;
+  /** seats the trainer removed (null as `joined`) */
+  removed: number | null;
   summary: ClassSummary | null;
   /** the server stopped while it ran: its results are those so far */
   interrupted?: boolean;
@@ -62,7 +67,8 @@ export class DrillStore {
 
   async saveResults(results: DrillResults, joinedAt: (seatId: string) => number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const summary = JSON.stringify({ seats: results.seats.filter((s) => !s.removed).length, summary: results.summary, ...(results.interrupted ? { interrupted: true } : {}) });
+      const removed = results.seats.filter((s) => s.removed).length;
+      const summary = JSON.stringify({ seats: results.seats.length - removed, joined: results.seats.length, removed, summary: results.summary, ...(results.interrupted ? { interrupted: true } : {}) });
       await trx.updateTable('drills').set({ status: 'ended', ended_at: results.endedAt, summary, results: JSON.stringify(results) }).where('id', '=', results.drillId).execute();
       const seats = results.seats.map((s) => ({ drill_id: results.drillId, seat_id: s.seatId, display_name: s.name, removed: s.removed ? 1 : 0, joined_at: joinedAt(s.seatId) }));
       const sessions = results.seats.flatMap((s) =>
@@ -155,7 +161,7 @@ export class DrillStore {
       .limit(limit)
       .execute();
     return rows.map((r) => {
-      const stored = r.summary === null ? null : (JSON.parse(r.summary) as { seats: number; summary: ClassSummary; interrupted?: boolean });
+      const stored = r.summary === null ? null : (JSON.parse(r.summary) as { seats: number; joined?: number; removed?: number; summary: ClassSummary; interrupted?: boolean });
       return {
         drillId: r.id,
         code: r.code,
@@ -166,6 +172,8 @@ export class DrillStore {
         startedAt: r.started_at,
         endedAt: r.ended_at,
         seats: stored?.seats ?? null,
+        joined: stored?.joined ?? null,
+        removed: stored?.removed ?? null,
         summary: stored?.summary ?? null,
         ...(stored?.interrupted ? { interrupted: true } : {}),
       };

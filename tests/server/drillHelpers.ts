@@ -48,6 +48,8 @@ export interface DrillServerOptions {
   redisUrl?: string;
   /** the persona library to serve (default: the server fixtures) */
   scenariosDir?: string;
+  /** seats a drill may have (DRILL_MAX_SEATS) */
+  drillMaxSeats?: number;
 }
 
 /** `dataDir`: an earlier server's, to start again on its database (a restart). */
@@ -68,6 +70,7 @@ export async function startDrillServer(options: DrillServerOptions = {}): Promis
     allowedOrigins: [],
     rateLimit: options.rateLimit ?? { events: 1000, windowMs: 10_000 },
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    ...(options.drillMaxSeats ? { drillMaxSeats: options.drillMaxSeats } : {}),
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;

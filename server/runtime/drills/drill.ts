@@ -8,7 +8,7 @@ import type { Trainer } from '../../store/trainerStore.ts';
 import type { OpenedScenario } from '../scenarioCatalog.ts';
 import type { LiveSession } from '../liveSession.ts';
 import { DrillClock } from './drillClock.ts';
-import type { Result } from './drillFailure.ts';
+import type { DrillFailure, Result } from './drillFailure.ts';
 import { failure } from './drillFailure.ts';
 import { DrillJobs } from './drillJobs.ts';
 import type { DrillDeps } from './drillPorts.ts';
@@ -92,12 +92,21 @@ export class Drill {
     this.roster.presence(seat, socketId, present);
   }
 
+  /** The seat leaves the drill: its session ends where it is (frozen: no more timers, no later verdicts). */
   remove(seatId: string): Result<Seat> {
+    if (this.status === 'ended') return this.endedFailure();
     return this.roster.remove(seatId);
   }
 
+  /** A removed seat may come back: it goes on with the drill's next scenario, if any. */
   admit(seatId: string): Result<Seat> {
+    if (this.status === 'ended') return this.endedFailure();
     return this.roster.admit(seatId);
+  }
+
+  /** A removed seat's session stands still again (after something re-armed it: a watch). */
+  freeze(seat: Seat): Promise<void> {
+    return this.roster.freeze(seat);
   }
 
   currentSession(seat: Seat): Promise<LiveSession | undefined> {
@@ -113,7 +122,7 @@ export class Drill {
   }
 
   async start(): Promise<Result<DrillState>> {
-    if (this.status !== 'lobby') return failure('drill-not-running', 'the drill has already started');
+    if (this.status !== 'lobby') return this.status === 'ended' ? this.endedFailure() : failure('drill-not-running', 'already-started', 'the drill has already started');
     this.status = 'running';
     this.startedAt = this.clock.now();
     this.armTimeLimit();
@@ -125,7 +134,7 @@ export class Drill {
   }
 
   pause(): Result<DrillState> {
-    if (this.status !== 'running') return failure('drill-not-running', 'only a running drill can be paused');
+    if (this.status !== 'running') return this.status === 'ended' ? this.endedFailure() : failure('drill-not-running', 'not-running', 'only a running drill can be paused');
     this.clock.pause();
     this.status = 'paused';
     this.deps.checkpoint(this);
@@ -134,7 +143,7 @@ export class Drill {
   }
 
   resume(): Result<DrillState> {
-    if (this.status !== 'paused') return failure('drill-not-running', 'the drill is not paused');
+    if (this.status !== 'paused') return this.status === 'ended' ? this.endedFailure() : failure('drill-not-running', 'not-paused', 'the drill is not paused');
     this.clock.resume();
     this.status = 'running';
     this.frozenAt = null;
@@ -145,18 +154,24 @@ export class Drill {
     return { ok: true, data: this.state() };
   }
 
-  setLocked(locked: boolean): DrillState {
+  setLocked(locked: boolean): Result<DrillState> {
+    if (this.status === 'ended') return this.endedFailure();
     this.locked = locked;
     this.deps.checkpoint(this);
     this.broadcastState();
-    return this.state();
+    return { ok: true, data: this.state() };
+  }
+
+  /** What every command that would change an ended drill answers: it is read-only now. */
+  endedFailure(): { ok: false; error: DrillFailure } {
+    return failure('drill-not-running', 'ended', 'this drill has ended: it can no longer be changed');
   }
 
   /** Freeze the drill at a buyer move and gather the class's replies to it. */
   freezeAt(move: string, scenarioId: string | undefined): Result<Reveal> {
-    if (this.status !== 'running' && this.status !== 'paused') return failure('drill-not-running', 'a reveal needs a started drill');
+    if (this.status !== 'running' && this.status !== 'paused') return this.status === 'ended' ? this.endedFailure() : failure('drill-not-running', 'not-started', 'a reveal needs a started drill');
     const scenario = scenarioId ?? this.scenarios[0]?.summary.id ?? '';
-    if (!this.scenarios.some((s) => s.summary.id === scenario)) return failure('bad-request', `this drill does not play "${scenario}"`);
+    if (!this.scenarios.some((s) => s.summary.id === scenario)) return failure('bad-request', 'unknown-scenario', `this drill does not play "${scenario}"`);
     if (this.status === 'running') this.clock.pause();
     this.status = 'paused';
     this.frozenAt = move;
@@ -168,7 +183,8 @@ export class Drill {
   }
 
   showReveal(): Result<{ trainees: number }> {
-    if (!this.reveal) return failure('drill-not-running', 'freeze the drill at a move first (drill:reveal)');
+    if (this.status === 'ended') return this.endedFailure();
+    if (!this.reveal) return failure('drill-not-running', 'no-reveal', 'freeze the drill at a move first (drill:reveal)');
     this.deps.outbox.toTrainees(this.id, 'drill:reveal', this.reveal);
     return { ok: true, data: { trainees: [...this.seats.values()].filter((s) => !s.removed).length } };
   }
@@ -176,7 +192,7 @@ export class Drill {
   /** End every session (their reports follow), then the drill. */
   async end(): Promise<Result<DrillResults>> {
     if (this.status === 'ended' && this.results) return { ok: true, data: this.results };
-    if (this.status === 'ended') return failure('drill-not-running', 'the drill is ending');
+    if (this.status === 'ended') return failure('drill-not-running', 'ending', 'the drill is ending; its results follow');
     this.status = 'ended';
     // Taken now: this very job may be tracked too, and must not wait for itself.
     const starting = this.jobs.underWay();

@@ -4,7 +4,7 @@
 // socket's own node applies (drillGateway.ts) — at once when the socket is here, or after the
 // answer travelled back between nodes (drillForwarding.ts). The owner's broadcasts reach sockets on
 // every node through the Socket.IO adapter's rooms.
-import type { DrillAck, DrillAckData, DrillEventName, DrillPayload, TraineeAck, TraineeEventName } from '../../protocol/index.ts';
+import type { DrillAck, DrillAckData, DrillErrorReason, DrillEventName, DrillPayload, TraineeAck, TraineeEventName } from '../../protocol/index.ts';
 import type { ClientPayload } from '../../protocol/index.ts';
 import type { DrillStore } from '../../store/drillStore.ts';
 import type { DeliveredEvent } from '../liveSession.ts';
@@ -37,7 +37,8 @@ export interface Outcome {
 export type Deliver = (outcome: Outcome) => void;
 type ControlName = Exclude<DrillEventName, 'drill:open' | 'drill:join' | 'drill:rejoin'> & keyof DrillAckData;
 
-const fail = (code: Extract<DrillAck<never>, { ok: false }>['error']['code'], message: string): DrillAck<never> => ({ ok: false, error: { code, message } });
+type DrillError = Extract<DrillAck<never>, { ok: false }>['error'];
+const fail = (code: DrillError['code'], reason: DrillErrorReason, message: string): DrillAck<never> => ({ ok: false, error: { code, reason, message } });
 const ok = <T>(data: T): DrillAck<T> => ({ ok: true, data });
 const answer = (a: DrillAck<unknown>): Outcome => ({ answer: a });
 
@@ -55,6 +56,16 @@ export interface ActionDeps {
  * the command goes to the new owner instead of into a stale copy.
  */
 export async function control(deps: ActionDeps, drill: Drill, name: ControlName, payload: unknown, host: string | undefined, deliver: Deliver): Promise<boolean> {
+  // An ended drill is read-only and nobody's lease holds it any more (its results are stored, or
+  // being stored): the copy in memory answers what a trainer may still ask of it, and refuses the rest.
+  if (drill.status === 'ended') {
+    if (!readOnlyControls.has(name)) {
+      deliver(answer(drill.endedFailure()));
+      return true;
+    }
+    await controlHere(deps, drill, name, payload, host, deliver);
+    return true;
+  }
   if (!(await deps.drills.leases.confirm(drill.id))) return false;
   await controlHere(deps, drill, name, payload, host, deliver);
   return true;
@@ -67,7 +78,7 @@ async function controlHere(deps: ActionDeps, drill: Drill, name: ControlName, pa
       await deps.drills.remember(drill, host);
       return deliver({ answer: ok(deps.drills.snapshot(drill)), join: [trainerRoom(drill.id)], attached: drill.id });
     case 'drill:lock':
-      return deliver(answer(ok(drill.setLocked((p as DrillPayload<'drill:lock'>).locked))));
+      return deliver(answer(drill.setLocked((p as DrillPayload<'drill:lock'>).locked)));
     case 'drill:start': {
       const started = await drill.start();
       if (started.ok) await deps.store.started(drill.id, deps.now());
@@ -92,17 +103,25 @@ async function controlHere(deps: ActionDeps, drill: Drill, name: ControlName, pa
       return deliver(answer(result.ok ? ok(drill.tile(result.data)) : result));
     }
     case 'drill:watch': {
-      const session = drill.seats.get((p as DrillPayload<'drill:watch'>).seatId)?.session;
-      if (!session) return deliver(answer(fail('not-found', 'that seat has no session yet')));
+      const seat = drill.seats.get((p as DrillPayload<'drill:watch'>).seatId);
+      if (!seat) return deliver(answer(fail('not-found', 'no-such-seat', 'no such seat in this drill')));
+      const session = seat.session;
+      if (!session) return deliver(answer(fail('not-found', 'no-session-yet', 'that seat has no session yet')));
       // In the session's queue: the history and the live events that follow neither overlap nor gap.
-      return session.resume(0, (lastSeq, missed) => deliver({ answer: ok({ seatId: (p as DrillPayload<'drill:watch'>).seatId, sessionId: session.id, lastSeq, rubric: session.ruleTexts.rubric }), join: [sessionRoom(session.id)], watching: session.id, then: missed }));
+      await session.resume(0, (lastSeq, missed) => deliver({ answer: ok({ seatId: seat.id, sessionId: session.id, lastSeq, rubric: session.ruleTexts.rubric }), join: [sessionRoom(session.id)], watching: session.id, then: missed }));
+      // Reading a removed seat's chat must not set it going again.
+      if (seat.removed) await drill.freeze(seat);
+      return;
     }
     case 'drill:unwatch':
       return deliver({ answer: ok({ watching: null }), watching: null });
     default:
-      return deliver(answer(fail('unknown-event', `there is no event "${String(name)}"`)));
+      return deliver(answer({ ok: false, error: { code: 'unknown-event', message: `there is no event "${String(name)}"` } }));
   }
 }
+
+/** What a trainer may still ask of an ended drill: its dashboard, a chat, and its results (drill:end again). */
+const readOnlyControls: ReadonlySet<ControlName> = new Set<ControlName>(['drill:attach', 'drill:watch', 'drill:unwatch', 'drill:end']);
 
 /** Hold the seat on the socket; the session's events after `lastSeq` follow the answer. */
 export async function takeSeat(drill: Drill, seat: Seat, lastSeq: number, socketId: string, deliver: Deliver): Promise<void> {
@@ -123,7 +142,10 @@ export function claimedSeat(drill: Drill, claim: SeatClaim): Seat | undefined {
 /** A trainee event in the seat's session. */
 export async function act(drill: Drill, claim: SeatClaim, name: TraineeEventName, payload: ClientPayload<TraineeEventName>, deliver: Deliver): Promise<void> {
   const seat = claimedSeat(drill, claim);
-  if (!seat) return deliver(answer(fail('forbidden', 'join the drill or rejoin your seat on this connection first')));
+  if (!seat) {
+    const removed = drill.seats.get(claim.seatId)?.removed === true;
+    return deliver(answer(removed ? fail('forbidden', 'removed', 'the trainer has removed you from this drill') : fail('forbidden', 'no-seat', 'join the drill or rejoin your seat on this connection first')));
+  }
   await drill.currentSession(seat);
   const allowed = drill.sessionFor(seat, payload.sessionId);
   if (!allowed.ok) return deliver(answer(allowed));

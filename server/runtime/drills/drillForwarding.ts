@@ -73,7 +73,7 @@ async function run(deps: ActionDeps, request: ForwardRequest, deliver: (outcome:
     case 'control': {
       const drill = drills.get(request.drillId);
       if (!drill) return;
-      if (drill.trainer.id !== request.trainerId) return deliver({ answer: { ok: false, error: { code: 'forbidden', message: 'only the trainer who opened this drill controls it' } } });
+      if (drill.trainer.id !== request.trainerId) return deliver({ answer: { ok: false, error: { code: 'forbidden', reason: 'not-your-drill', message: 'only the trainer who opened this drill controls it' } } });
       // Not confirmed: this copy is stale and let go of; the node that runs the drill answers.
       await control(deps, drill, request.name as never, request.payload, request.host, deliver);
       return;
@@ -90,8 +90,8 @@ async function run(deps: ActionDeps, request: ForwardRequest, deliver: (outcome:
       const drill = claim && drills.get(claim.drillId);
       if (!drill || !claim) return;
       const seat = drill.seats.get(claim.seatId);
-      if (!seat) return deliver({ answer: { ok: false, error: { code: 'unauthorized', message: 'this seat token does not open a seat' } } });
-      if (seat.removed) return deliver({ answer: { ok: false, error: { code: 'removed', message: 'the trainer has removed you from this drill' } } });
+      if (!seat) return deliver({ answer: { ok: false, error: { code: 'unauthorized', reason: 'bad-seat-token', message: 'this seat token does not open a seat' } } });
+      if (seat.removed) return deliver({ answer: { ok: false, error: { code: 'removed', reason: 'removed', message: 'the trainer has removed you from this drill' } } });
       return takeSeat(drill, seat, request.lastSeq, request.socketId, deliver);
     }
     case 'act': {

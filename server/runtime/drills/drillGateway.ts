@@ -4,7 +4,7 @@
 // The drill's node acts (drillActions.ts): this one when it runs the drill, else the one that does,
 // reached through the adapter (drillForwarding.ts); either way this node applies the outcome.
 import type { Logger } from 'pino';
-import type { ClientPayload, DrillAck, DrillAckData, DrillEventName, DrillPayload, TraineeAck, TraineeEventName } from '../../protocol/index.ts';
+import type { ClientPayload, DrillAck, DrillAckData, DrillErrorReason, DrillEventName, DrillPayload, DrillResults, DrillSnapshot, TraineeAck, TraineeEventName } from '../../protocol/index.ts';
 import { isClientEventName, isDrillEventName, validateDrillPayload, validatePayload } from '../../protocol/index.ts';
 import type { DrillStore } from '../../store/drillStore.ts';
 import type { Trainer, TrainerLogin } from '../../store/trainerStore.ts';
@@ -19,8 +19,7 @@ import { answerForwarded, forwarder } from './drillForwarding.ts';
 import type { DrillManager, Found } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
 import { emitEvent, sessionRoom, trainerRoom } from './drillRooms.ts';
-import { FailureGuard } from '../failureGuard.ts';
-import { JOIN_FAILURE_LIMIT } from './joinGuard.ts';
+import { JOIN_FAILURE_LIMIT, JOINS_PER_SOCKET, JoinGuard } from './joinGuard.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from '../../store/storeFailures.ts';
 
 export interface DrillGatewayDeps {
@@ -37,16 +36,22 @@ export interface DrillGatewayDeps {
 }
 
 type Respond<T> = (answer: DrillAck<T>) => void;
-const fail = (code: Extract<DrillAck<never>, { ok: false }>['error']['code'], message: string) => ({ ok: false as const, error: { code, message } });
+type DrillError = Extract<DrillAck<never>, { ok: false }>['error'];
+/** A refusal with its reason code, which the client words (the message is English, for logs). */
+const fail = (code: DrillError['code'], reason: DrillErrorReason | undefined, message: string) => ({ ok: false as const, error: { code, ...(reason ? { reason } : {}), message } });
 const ok = <T>(data: T) => ({ ok: true as const, data });
 /** The drill runs on another node (or is being taken over): the client tries again shortly. */
-const moving = () => fail('unavailable', 'this drill is moving to another server; try again in a moment');
+const moving = () => fail('unavailable', 'moving', 'this drill is moving to another server; try again in a moment');
+const notLoggedIn = () => fail('unauthorized', 'not-logged-in', 'log in as a trainer first');
 
 export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps): void {
   const { drills, logger } = deps;
-  const joins = new FailureGuard(deps.joinLimit ?? JOIN_FAILURE_LIMIT);
+  /** `drill:join`s that found a drill, per socket */
+  const joinsBy = new WeakMap<DrillSocket, number>();
+  const joins = new JoinGuard(deps.joinLimit ?? JOIN_FAILURE_LIMIT);
   nsp.use((socket, next) => {
     socket.data = { trainer: null, seat: null, attached: null, watching: null };
+    joinsBy.set(socket, 0);
     deps
       .trainerFromCookie(socket.request.headers.cookie)
       .then((login) => {
@@ -90,7 +95,7 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     /** Run here if this node runs the drill (`local` answers false if it found it does not); else on the node that does. */
     const route = async (drill: Found, local: (drill: Drill) => Promise<boolean | void>, request: ForwardRequest, respond: Respond<unknown>) => {
       if (drill instanceof Drill && (await local(drill)) !== false) return;
-      if (drill === undefined) return respond(fail('not-found', 'no open drill has this code'));
+      if (drill === undefined) return respond(fail('not-found', 'no-such-code', 'no open drill has this code'));
       const outcome = await forward(request);
       if (outcome) apply(respond)(outcome);
       else respond(moving());
@@ -98,20 +103,25 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
 
     on(socket, logger, 'drill:open', async (payload, respond) => {
       const trainer = trainerOf(socket, deps);
-      if (!trainer) return respond(fail('unauthorized', 'log in as a trainer first'));
+      if (!trainer) return respond(notLoggedIn());
       const opened = await drills.open(trainer, payload, socket.request.headers.host);
-      if (!opened.ok) return respond(opened);
+      if (!opened.ok) return respond(fail(opened.error.code, 'scenario-unavailable', opened.error.message));
       apply(respond as Respond<unknown>)({ answer: ok(drills.snapshot(opened.data)), join: [trainerRoom(opened.data.id)], attached: opened.data.id });
     });
     for (const name of controlNames) {
       on(socket, logger, name, async (payload, respond) => {
         const trainer = trainerOf(socket, deps);
-        if (!trainer) return respond(fail('unauthorized', 'log in as a trainer first'));
+        if (!trainer) return respond(notLoggedIn());
         const { drillId } = payload as { drillId: string };
         const drill = await drills.find(drillId);
-        const refuse = () => respond(fail('forbidden', 'only the trainer who opened this drill controls it'));
-        if (drill === undefined) return refuse();
+        const refuse = () => respond(fail('forbidden', 'not-your-drill', 'only the trainer who opened this drill controls it'));
         const host = socket.request.headers.host;
+        if (drill === undefined) {
+          // No node runs it: an ended drill of this trainer still opens, read-only, from its results.
+          const ended = await drills.endedFromStore(drillId, trainer.id, host);
+          if (!ended) return refuse();
+          return answerEnded(name, ended, drillId, apply(respond as Respond<unknown>));
+        }
         await route(
           drill,
           async (here) => (here.trainer.id === trainer.id ? control(actionDeps, here, name as never, payload, host, apply(respond as Respond<unknown>)) : refuse()),
@@ -122,11 +132,23 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     }
 
     on(socket, logger, 'drill:join', async (payload, respond) => {
-      // Per address, not per socket: a guesser opens a new socket whenever one is refused.
+      // Per address, not per socket: a guesser opens a new socket whenever one is refused. The
+      // attempt holds its place in the budget before the (asynchronous) look-up: a burst cannot race past it.
       const address = socket.handshake.address;
-      if (!joins.allows(address, deps.now())) return respond(fail('rate-limited', 'too many wrong codes from your network; wait a few minutes and try again'));
-      const drill = await drills.byCode(payload.code);
-      if (!drill) joins.failed(address, deps.now());
+      if (!joins.begin(address, deps.now())) return respond(fail('rate-limited', 'too-many-wrong-codes', 'too many wrong codes from your network; wait a few minutes and try again'));
+      let drill: Found;
+      try {
+        drill = await drills.byCode(payload.code);
+      } catch (err) {
+        // The store failed, not the code: nothing counts against the address.
+        joins.settle(address, deps.now(), false);
+        throw err;
+      }
+      joins.settle(address, deps.now(), drill === undefined);
+      // One connection, a few seats at most: a trainee needs one.
+      const joinsHere = joinsBy.get(socket) ?? 0;
+      if (drill !== undefined && joinsHere >= JOINS_PER_SOCKET) return respond(fail('rate-limited', 'too-many-joins', `one connection may join at most ${JOINS_PER_SOCKET} times`));
+      if (drill !== undefined) joinsBy.set(socket, joinsHere + 1);
       const here = async (d: Drill) => {
         const joined = await d.join(payload.displayName);
         if (!joined.ok) return respond(joined);
@@ -136,8 +158,8 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     });
     on(socket, logger, 'drill:rejoin', async (payload, respond) => {
       const found = await drills.seatOf(payload.seatToken);
-      if (found === 'removed') return respond(fail('removed', 'the trainer has removed you from this drill'));
-      if (found === undefined) return respond(fail('unauthorized', 'this seat token does not open a seat'));
+      if (found === 'removed') return respond(fail('removed', 'removed', 'the trainer has removed you from this drill'));
+      if (found === undefined) return respond(fail('unauthorized', 'bad-seat-token', 'this seat token does not open a seat'));
       if (found === 'elsewhere') {
         const outcome = await forward({ kind: 'rejoin', seatToken: payload.seatToken, lastSeq: payload.lastSeq, socketId: socket.id });
         return outcome ? apply(respond as Respond<unknown>)(outcome) : respond(moving());
@@ -148,14 +170,14 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     for (const name of traineeEventNames) {
       onTrainee(socket, logger, name, async (payload, respond) => {
         const claim = socket.data.seat;
-        if (!claim) return respond(fail('forbidden', 'join the drill or rejoin your seat on this connection first'));
+        if (!claim) return respond(fail('forbidden', 'no-seat', 'join the drill or rejoin your seat on this connection first'));
         const drill = drills.get(claim.drillId);
         const deliver = apply(respond as Respond<unknown>);
         if (drill) return act(drill, claim, name, payload, deliver);
         const outcome = await forward({ kind: 'act', claim, name, payload });
         // Nobody runs the drill now (it is moving): the client resumes, which finds it again.
         if (outcome) deliver(outcome);
-        else respond(fail('forbidden', 'rejoin your seat: the drill moved to another server'));
+        else respond(fail('forbidden', 'moving', 'rejoin your seat: the drill moved to another server'));
       });
     }
   });
@@ -168,6 +190,21 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     const seat = drill && claimedSeat(drill, claim);
     if (drill && seat) drill.presence(seat, socket.id, false);
     else if (!drill) void forward({ kind: 'presence', claim, socketId: socket.id });
+  }
+}
+
+/** A trainer event on an ended drill no node holds: its dashboard and results answer; nothing changes it. */
+async function answerEnded(name: ControlName, ended: { results: DrillResults; snapshot: () => Promise<DrillSnapshot> }, drillId: string, deliver: (outcome: Outcome) => void): Promise<void> {
+  switch (name) {
+    case 'drill:attach':
+      return deliver({ answer: ok(await ended.snapshot()), join: [trainerRoom(drillId)], attached: drillId });
+    case 'drill:end':
+      return deliver({ answer: ok(ended.results) });
+    case 'drill:unwatch':
+      return deliver({ answer: ok({ watching: null }), watching: null });
+    default:
+      // drill:watch too: an ended chat opens from the results (GET /api/sessions/<id> with the trainer's login).
+      return deliver({ answer: fail('drill-not-running', 'ended', 'this drill has ended: it can no longer be changed') });
   }
 }
 
@@ -186,8 +223,8 @@ function guard(socket: DrillSocket, deps: DrillGatewayDeps): void {
     const [name] = packet;
     const last = packet[packet.length - 1];
     const ack = typeof last === 'function' ? (last as Respond<never>) : undefined;
-    if (!isDrillEventName(name) && !isClientEventName(name)) return ack?.(fail('unknown-event', `there is no event "${String(name).slice(0, 64)}"`));
-    if (!limiter.allow(deps.now())) return ack?.(fail('rate-limited', `at most ${deps.rateLimit.events} events per ${deps.rateLimit.windowMs / 1000} s; slow down`));
+    if (!isDrillEventName(name) && !isClientEventName(name)) return ack?.(fail('unknown-event', undefined, `there is no event "${String(name).slice(0, 64)}"`));
+    if (!limiter.allow(deps.now())) return ack?.(fail('rate-limited', 'too-many-events', `at most ${deps.rateLimit.events} events per ${deps.rateLimit.windowMs / 1000} s; slow down`));
     next();
   });
 }
@@ -221,9 +258,9 @@ function listen<E extends string, P, T>(
     Promise.resolve()
       .then(() => run(valid.data, respond))
       .catch((err: unknown) => {
-        if (isStoreUnavailable(err)) return respond(fail('unavailable', STORE_UNAVAILABLE));
+        if (isStoreUnavailable(err)) return respond(fail('unavailable', undefined, STORE_UNAVAILABLE));
         logger.error({ err, event: name, socketId: socket.id }, 'drill event handler failed');
-        respond(fail('internal', 'something went wrong on the server; try again'));
+        respond(fail('internal', undefined, 'something went wrong on the server; try again'));
       });
   };
   // Listeners are typed per event; this one checks its arguments itself, so it takes unknowns.

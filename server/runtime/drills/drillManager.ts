@@ -16,7 +16,9 @@ import type { DrillOutbox } from './drill.ts';
 import { Drill } from './drill.ts';
 import { DrillLeases } from './drillLeases.ts';
 import { restoreDrill, UnrebuildableDrill } from './drillRestore.ts';
+import { endedSnapshot } from './endedSnapshot.ts';
 import { joinUrl, newJoinCode, qrSvg } from './joinCode.ts';
+import { withCurrentSummary } from './results.ts';
 import { closeOneInterrupted } from './recovery.ts';
 import type { Seat } from './seats.ts';
 import { SeatTokens } from './seatTokens.ts';
@@ -37,6 +39,8 @@ export interface DrillManagerDeps {
   /** the lease table, as this node (its owner id) */
   leases: LeaseStore;
   leaseMs: number;
+  /** seats a drill may have, removed ones included (DRILL_MAX_SEATS) */
+  maxSeats: number;
 }
 
 /** Where a drill is: here, run by another live node ('elsewhere'), or nowhere (no such running drill). */
@@ -56,7 +60,10 @@ export class DrillManager {
   /** ends a node began and died in, finished here */
   private readonly endings = new Set<Promise<unknown>>();
 
+  readonly maxSeats: number;
+
   constructor(private readonly deps: DrillManagerDeps) {
+    this.maxSeats = deps.maxSeats;
     this.seatTokens = new SeatTokens(deps.secret);
     this.leases = new DrillLeases({
       wall: deps.wall,
@@ -108,6 +115,26 @@ export class DrillManager {
 
   get(drillId: string): Drill | undefined {
     return this.drills.get(drillId);
+  }
+
+  /**
+   * An ended drill of this trainer that no node holds in memory, from its stored results: its
+   * dashboard (read-only) and the results. Undefined for a drill that is not ended, or not theirs.
+   */
+  async endedFromStore(drillId: string, trainerId: string, host: string | undefined): Promise<{ results: DrillResults; snapshot: () => Promise<DrillSnapshot> } | undefined> {
+    const stored = await this.deps.store.results(drillId);
+    if (!stored?.results || stored.trainerId !== trainerId) return undefined;
+    const results = withCurrentSummary(stored.results);
+    const snapshot = async () => {
+      const scenarios: OpenedScenario[] = [];
+      for (const id of results.scenarioIds) {
+        const version = results.seats.flatMap((s) => s.sessions).find((s) => s.scenarioId === id)?.scenarioVersion;
+        const opened = await this.deps.catalog.forStart(id, version);
+        if (opened.ok) scenarios.push(opened.data);
+      }
+      return endedSnapshot(results, scenarios, joinUrl(this.deps.publicUrl ?? `http://${host ?? 'localhost'}`, results.code));
+    };
+    return { results, snapshot };
   }
 
   /** The drill a trainer controls, or why not. */
@@ -243,6 +270,7 @@ export class DrillManager {
         sessionStarted: (drillId, seatId, position, sessionId, scenarioId) => this.deps.store.sessionStarted(drillId, seatId, position, sessionId, scenarioId),
       },
       checkpoint: (changed) => void this.leases.checkpoint(changed.id, changed.checkpointState()),
+      maxSeats: this.maxSeats,
       stillOwned: () => this.leases.confirm(id),
       ...(clockFrom ? { clockFrom } : {}),
     });

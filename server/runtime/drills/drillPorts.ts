@@ -45,6 +45,8 @@ export interface DrillDeps {
   checkpoint: (drill: Drill) => void;
   /** does this node still run the drill (its lease)? asked before the time limit ends it */
   stillOwned: () => Promise<boolean>;
+  /** seats a drill may have (removed ones count): DRILL_MAX_SEATS */
+  maxSeats: number;
   /** taken over from the store: the drill clock goes on from here */
   clockFrom?: { at: number; paused: boolean };
 }

@@ -4,7 +4,7 @@
 // whose scheduler is the drill clock: pausing the drill stops their time. The drill (drill.ts)
 // runs the class itself: start, pause, lock, reveal, end.
 import { randomUUID } from 'node:crypto';
-import type { DrillState, SeatInfo, Tile } from '../../protocol/index.ts';
+import type { DrillErrorReason, DrillState, SeatInfo, Tile } from '../../protocol/index.ts';
 import type { DeliveredEvent, LiveSession } from '../liveSession.ts';
 import { SessionRegistry } from '../sessionRegistry.ts';
 import { SessionTokens } from '../tokens.ts';
@@ -24,10 +24,10 @@ import { SessionShadow } from './sessionShadow.ts';
 /** What the seats read of their drill: what it plays, and its status and lock as the trainer changes them. */
 export type SeatsDrill = Pick<Drill, 'id' | 'scenarios' | 'mode' | 'clock' | 'status' | 'locked'>;
 
-export type SeatsDeps = Pick<DrillDeps, 'wall' | 'log' | 'catalog' | 'logger' | 'speed' | 'secret' | 'seatTokens' | 'outbox' | 'record'>;
+export type SeatsDeps = Pick<DrillDeps, 'wall' | 'log' | 'catalog' | 'logger' | 'speed' | 'secret' | 'seatTokens' | 'outbox' | 'record' | 'maxSeats'>;
 
 /** The session a trainee event may act in, or why not. */
-export type SeatSessionResult = Result<LiveSession> | { ok: false; error: { code: 'paused' | 'forbidden'; message: string } };
+export type SeatSessionResult = Result<LiveSession> | { ok: false; error: { code: 'paused' | 'forbidden'; reason: DrillErrorReason; message: string } };
 
 export class DrillSeats {
   readonly seats = new Map<string, Seat>();
@@ -72,8 +72,10 @@ export class DrillSeats {
   }
 
   async join(displayName: string): Promise<Result<Seat>> {
-    if (this.drill.status === 'ended') return failure('drill-not-running', 'this drill has ended');
-    if (this.drill.locked) return failure('drill-locked', 'the trainer has closed this drill to new trainees');
+    if (this.drill.status === 'ended') return failure('drill-not-running', 'ended', 'this drill has ended');
+    if (this.drill.locked) return failure('drill-locked', 'locked', 'the trainer has closed this drill to new trainees');
+    // Every seat counts, removed ones too: removing seats must not make room for a flood.
+    if (this.seats.size >= this.deps.maxSeats) return failure('drill-full', 'full', `this drill has ${this.deps.maxSeats} seats, as many as it may have`);
     const seat: Seat = { id: randomUUID(), name: distinctName(displayName, new Set([...this.seats.values()].map((s) => s.name))), removed: false, epoch: 0, joinedAt: this.deps.wall.now(), sockets: new Set(), session: null, shadows: [], finished: false };
     this.seats.set(seat.id, seat);
     // Stored before the seat token is handed out: a token always names a seat the store knows.
@@ -100,12 +102,17 @@ export class DrillSeats {
 
   remove(seatId: string): Result<Seat> {
     const seat = this.seats.get(seatId);
-    if (!seat) return failure('not-found', 'no such seat in this drill');
+    if (!seat) return failure('not-found', 'no-such-seat', 'no such seat in this drill');
+    if (seat.removed) return { ok: true, data: seat };
     seat.removed = true;
     seat.epoch++;
     this.deps.outbox.toSeat(seat.id, 'drill:removed', { drillId: this.drill.id, seatId });
     this.deps.outbox.evictSeat(this.drill.id, seat.id, seat.shadows.map((s) => s.sessionId));
     seat.sockets.clear();
+    // The chat stops where it is: no timer of its fires while the seat is out (the buyer neither
+    // nudges nor leaves, no verdict follows), so its score stays the one it had at the removal.
+    seat.session?.dispose();
+    void this.jobs.track(this.freeze(seat));
     void this.jobs.track(this.deps.record.seatRemoved(this.drill.id, seat.id, true));
     this.feed.touch(seat.id, true);
     return { ok: true, data: seat };
@@ -113,11 +120,44 @@ export class DrillSeats {
 
   admit(seatId: string): Result<Seat> {
     const seat = this.seats.get(seatId);
-    if (!seat) return failure('not-found', 'no such seat in this drill');
+    if (!seat) return failure('not-found', 'no-such-seat', 'no such seat in this drill');
+    if (!seat.removed) return { ok: true, data: seat };
     seat.removed = false;
     void this.jobs.track(this.deps.record.seatRemoved(this.drill.id, seat.id, false));
     this.feed.touch(seat.id, true);
+    void this.jobs.track(this.goOn(seat));
     return { ok: true, data: seat };
+  }
+
+  /**
+   * A removed seat's session stands still: once whatever it was doing at the removal has run (a
+   * step, a session start under way), its timer is stopped. Anything that re-arms it while the
+   * seat is out (the trainer watching the chat, a takeover rebuilding it) is followed by this again.
+   */
+  async freeze(seat: Seat): Promise<void> {
+    const session = seat.session;
+    if (!session || session.ended) await Promise.allSettled(this.jobs.underWay());
+    const current = await this.currentSession(seat);
+    if (!current || !seat.removed) return;
+    await current.settled();
+    if (seat.removed) current.dispose();
+  }
+
+  /**
+   * A seat let back in goes on: its chat where it stood (its timer armed again; the time away
+   * counts as the buyer's wait), or its next scenario if that chat was over, once the drill runs.
+   */
+  private async goOn(seat: Seat): Promise<void> {
+    await Promise.allSettled(this.jobs.underWay());
+    if (seat.removed || (this.drill.status !== 'running' && this.drill.status !== 'paused')) return;
+    const session = await this.currentSession(seat);
+    const last = seat.shadows.at(-1);
+    if (session && last && !last.ended) return session.begin();
+    if (seat.shadows.length < this.drill.scenarios.length) await this.start(seat, seat.shadows.length);
+    else if (!seat.finished) {
+      seat.finished = true;
+      this.feed.touch(seat.id, true);
+    }
   }
 
   /** The seat plays the drill's scenario at `position` (0 for the first): a new session, followed by its shadow. */
@@ -154,8 +194,8 @@ export class DrillSeats {
 
   /** The session of this seat that a trainee event may act in now, or why not. */
   sessionFor(seat: Seat, sessionId: string): SeatSessionResult {
-    if (seat.session?.id !== sessionId) return { ok: false, error: { code: 'forbidden', message: 'that is not the session of your seat' } };
-    if (this.drill.status === 'paused') return { ok: false, error: { code: 'paused', message: 'the trainer has paused the drill' } };
+    if (seat.session?.id !== sessionId) return { ok: false, error: { code: 'forbidden', reason: 'not-your-session', message: 'that is not the session of your seat' } };
+    if (this.drill.status === 'paused') return { ok: false, error: { code: 'paused', reason: 'paused', message: 'the trainer has paused the drill' } };
     return { ok: true, data: seat.session };
   }
 
@@ -181,6 +221,8 @@ export class DrillSeats {
       if (!session) throw new UnrebuildableDrill(`drill ${this.drill.id}: session ${shadow.sessionId} is not in the log`);
       seat.session = session;
     }
+    // Removed while its chat ran: rebuilt from the log, it stands still again.
+    if (seat.removed && seat.session && !seat.session.ended) await this.jobs.track(this.freeze(seat));
     if (this.drill.status === 'lobby' || seat.removed) return;
     const last = seat.shadows.at(-1);
     if (!last || last.ended) {

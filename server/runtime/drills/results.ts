@@ -39,7 +39,10 @@ export function summarize(seats: readonly SeatResult[]): ClassSummary {
   }
   for (const row of rules.values()) row.passRate = row.pass + row.fail === 0 ? null : row.pass / (row.pass + row.fail);
   const passed = reports.filter((r) => r.report.passed).length;
+  const removedSeats = seats.filter((s) => s.removed).length;
   return {
+    seats: seats.length - removedSeats,
+    removedSeats,
     sessions: reports.length,
     passed,
     passRate: reports.length === 0 ? null : passed / reports.length,
@@ -78,7 +81,11 @@ export function leaderboard(seats: readonly SeatResult[]): DrillResults['leaderb
 
 const CSV_COLUMNS = ['seat', 'name', 'removed', 'position', 'scenario', 'scenario_version', 'session', 'outcome', 'score', 'passed', 'red_lines', 'first_response_ms', 'avg_response_ms', 'replies'];
 
-/** One row per session played (a seat with none gets one empty row). UTF-8 with a BOM for Excel. */
+/**
+ * One row per session played (a seat with none gets one empty row). UTF-8 with a BOM for Excel. A
+ * removed seat's rows say `removed` yes, keep the score its session had when removed, and leave
+ * `passed` empty: like the summary, the CSV does not grade it with the class.
+ */
 export function resultsCsv(results: DrillResults): string {
   const rows = [CSV_COLUMNS];
   for (const seat of results.seats) {
@@ -95,7 +102,8 @@ export function resultsCsv(results: DrillResults): string {
         s?.sessionId ?? '',
         s?.outcome ?? '',
         r ? String(r.score) : '',
-        r ? (r.passed ? 'yes' : 'no') : '',
+        // A removed seat is not graded with the class: its score is the one frozen at the removal.
+        r && !seat.removed ? (r.passed ? 'yes' : 'no') : '',
         r ? r.redLines.join(' ') : '',
         r?.kpis.firstResponseMs == null ? '' : String(r.kpis.firstResponseMs),
         r?.kpis.avgResponseMs == null ? '' : String(Math.round(r.kpis.avgResponseMs)),

@@ -51,7 +51,8 @@ export function tileOf(seat: Seat, now: number): Tile {
     score: shadow ? shadow.score() : null,
     redLines: seat.shadows.flatMap((s) => s.redLines),
     ruleTitles: Object.assign({}, ...seat.shadows.map((s) => s.titles)) as Record<string, LocalText>,
-    waitingSince: shadow?.waitingSince(now) ?? null,
+    // A removed seat's chat stands still: nobody waits on it.
+    waitingSince: seat.removed ? null : (shadow?.waitingSince(now) ?? null),
     outcome: shadow?.outcome ?? null,
     turns: shadow?.turns ?? 0,
   };

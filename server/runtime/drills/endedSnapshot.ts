@@ -1,0 +1,74 @@
+// The dashboard of a drill that ended and is no longer in any node's memory (let go after a while,
+// or a restart): made from its stored results, read-only. The trainer reopening /trainer/drill/<id>
+// gets what `drill:attach` gives for a live drill: its final state, one tile per seat (each one's
+// last session as it ended), the class heat map of the seats that stayed, and the moves' names.
+import type { LocalText } from '../../engine/index.ts';
+import type { DrillResults, DrillSnapshot, HeatRow, ScenarioSummary, Tile } from '../../protocol/index.ts';
+import type { OpenedScenario } from '../scenarioCatalog.ts';
+import { moveLabelsOf } from './moveLabels.ts';
+
+/** `scenarios`: the drill's scenarios as played, those that still load (the others get a bare summary). */
+export function endedSnapshot(results: DrillResults, scenarios: readonly OpenedScenario[], joinUrl: string): DrillSnapshot {
+  const summaries: ScenarioSummary[] = results.scenarioIds.map((id) => scenarios.find((s) => s.summary.id === id)?.summary ?? bareSummary(id, results));
+  return {
+    state: { drillId: results.drillId, status: 'ended', locked: false, mode: results.mode, scenarios: summaries, frozenAt: null, endsAt: null, clock: results.endedAt ?? results.startedAt ?? 0 },
+    code: results.code,
+    joinUrl,
+    // An ended drill has no QR code to show (nobody joins it).
+    qrSvg: '',
+    tiles: results.seats.map(tileOf),
+    heat: heatOf(results, scenarios),
+    moves: [],
+    moveLabels: moveLabelsOf(scenarios),
+  };
+}
+
+function tileOf(seat: DrillResults['seats'][number]): Tile {
+  const last = seat.sessions.at(-1);
+  const titles: Record<string, LocalText> = {};
+  for (const s of seat.sessions) for (const v of s.report?.rules ?? []) if (v.title && s.report?.redLines.includes(v.rule)) titles[v.rule] = v.title;
+  return {
+    seatId: seat.seatId,
+    name: seat.name,
+    status: seat.removed ? 'removed' : last ? 'finished' : 'lobby',
+    connected: false,
+    sessionId: last?.sessionId ?? null,
+    position: Math.max(0, seat.sessions.length - 1),
+    scenarioId: last?.scenarioId ?? null,
+    move: null,
+    score: last?.report?.score ?? null,
+    redLines: seat.sessions.flatMap((s) => s.report?.redLines ?? []),
+    ruleTitles: titles,
+    waitingSince: null,
+    outcome: last?.outcome ?? null,
+    turns: last?.report?.kpis.replies ?? 0,
+  };
+}
+
+/** Every rule of the drill's scenarios, counted over the reports of the seats not removed (as the live heat map counts). */
+function heatOf(results: DrillResults, scenarios: readonly OpenedScenario[]): HeatRow[] {
+  const rows = new Map<string, HeatRow>();
+  for (const scenario of scenarios) {
+    for (const rule of scenario.compiled.rubric.rules) {
+      if (!rows.has(rule.id)) rows.set(rule.id, { rule: rule.id, ...(rule.title ? { title: rule.title } : {}), category: rule.category, redLine: rule.redLine, pass: 0, fail: 0 });
+    }
+  }
+  for (const seat of results.seats) {
+    if (seat.removed) continue;
+    for (const session of seat.sessions) {
+      for (const v of session.report?.rules ?? []) {
+        if (v.verdict === 'n/a') continue;
+        const row = rows.get(v.rule) ?? { rule: v.rule, ...(v.title ? { title: v.title } : {}), category: v.category, redLine: v.redLine, pass: 0, fail: 0 };
+        row[v.verdict]++;
+        rows.set(v.rule, row);
+      }
+    }
+  }
+  return [...rows.values()];
+}
+
+function bareSummary(id: string, results: DrillResults): ScenarioSummary {
+  const version = results.seats.flatMap((s) => s.sessions).find((s) => s.scenarioId === id)?.scenarioVersion ?? 0;
+  const text = { 'zh-CN': id, en: id };
+  return { id, version, title: text, description: text, difficulty: '', persona: '', shop: '' };
+}
