@@ -1,7 +1,9 @@
 // The built web app (dist/client): files as they are, and index.html for any other page path so the
-// client's router can take it from there. A file the build compressed (client/scripts/precompress.ts
-// writes `<file>.br` and `<file>.gz` beside it) goes out in the form the browser accepts.
-import { createReadStream, existsSync, fstatSync, statSync } from 'node:fs';
+// client's router can take it from there (never under /assets/: a missing asset is a 404, and only a
+// real asset is cached as immutable). A file the build compressed (client/scripts/precompress.ts
+// writes `<file>.br` and `<file>.gz` beside it) goes out in the form the browser accepts. Only files
+// that really live under the root are served: a symlink pointing out of it is as good as missing.
+import { createReadStream, existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -25,6 +27,15 @@ export function staticRoot(dir: string | undefined): string | undefined {
   if (!dir) return undefined;
   const root = resolve(dir);
   return existsSync(join(root, 'index.html')) ? root : undefined;
+}
+
+/** A path's real path (symlinks resolved), or undefined when it does not exist. */
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The compressed forms the build may have written, best first. */
@@ -58,13 +69,20 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
   if (decoded.includes('\0')) return false;
   const candidate = resolve(root, `.${sep}${normalize(decoded)}`);
   if (candidate !== root && !candidate.startsWith(root + sep)) return false;
+  // Looked up per request: the root may be a symlink switched to a new release under a running server.
+  const inside = realPath(root);
+  if (inside === undefined) return false;
   let file = candidate;
-  if (!isFile(file)) {
-    // A page path (no extension) gets the app; a missing asset is a 404.
-    if (extname(decoded) !== '') return false;
+  const asset = decoded.startsWith('/assets/');
+  if (!isFileUnder(inside, file)) {
+    // A page path (no extension) gets the app; a missing asset (anything under /assets/) is a 404.
+    if (extname(decoded) !== '' || asset) return false;
     file = join(root, 'index.html');
+    // Missing (a rebuild under way) is answered below (503); pointing out of the root is not served.
+    if (escapes(inside, file)) return false;
   }
-  const hashedAsset = decoded.startsWith('/assets/');
+  // Only a hashed asset itself is cached for good; index.html is always revalidated.
+  const hashedAsset = asset && file === candidate;
   const headers: Record<string, string> = {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -72,7 +90,7 @@ export function serveStatic(root: string, pathname: string, head: boolean, res: 
   };
   // The forms are the build's own (written beside each file, replaced with it by every build); a
   // folder is deployed as built. (Not judged by mtime: a plain `cp -r` may copy a form before its file.)
-  const forms = FORMS.filter((f) => isFile(file + f.suffix));
+  const forms = FORMS.filter((f) => isFileUnder(inside, file + f.suffix));
   // Caches must keep one copy per encoding once any compressed form exists.
   if (forms.length > 0) headers['vary'] = 'Accept-Encoding';
   const form = forms.find((f) => accepts(acceptEncoding, f.coding));
@@ -117,6 +135,14 @@ function sizeOf(path: string): number | undefined {
   }
 }
 
-function isFile(path: string): boolean {
-  return sizeOf(path) !== undefined;
+/** A regular file whose real path (symlinks resolved) lies under `realRootDir`. */
+function isFileUnder(realRootDir: string, path: string): boolean {
+  if (sizeOf(path) === undefined) return false;
+  return !escapes(realRootDir, path);
+}
+
+/** `path` exists and its real path lies outside `realRootDir` (a symlink out of the root). */
+function escapes(realRootDir: string, path: string): boolean {
+  const real = realPath(path);
+  return real !== undefined && !real.startsWith(realRootDir + sep);
 }

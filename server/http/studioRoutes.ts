@@ -2,7 +2,9 @@
 // saved as typed, each save naming the revision it was based on (a stale one gets 409 and who saved
 // since); publishing checks the draft like `check:scenarios` and its embedded tests, then inserts an
 // immutable version with the next number. Published versions are served to trainees by the
-// catalogue beside the files, can be read back one by one (for diffs) and exported to scenarios/.
+// catalogue beside the files, can be read back one by one (for diffs) and exported to scenarios/:
+// that writes (and with `confirm` replaces) files on the server, so it is for admins only (403
+// forbidden with reason `not-admin`, as when adding a trainer).
 import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
@@ -19,6 +21,7 @@ import { draftRevision, StudioStore } from '../store/studioStore.ts';
 import type { DraftBase } from '../store/studioStore.ts';
 import { originAllowed } from './origins.ts';
 import type { TrainerAuth } from './trainerAuth.ts';
+import type { Trainer } from '../store/trainerStore.ts';
 
 export interface StudioDeps {
   db: Kysely<Database>;
@@ -56,12 +59,13 @@ export function attachStudio(deps: StudioDeps): Handler {
     }
     const login = await deps.auth.fromCookieHeader(req.headers.cookie);
     if (!login) send(res, 401, error('unauthorized', 'log in as a trainer first'));
-    else await handle(req, res, url, deps, store, login.trainer.id);
+    else await handle(req, res, url, deps, store, login.trainer);
     return true;
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, url: URL, deps: StudioDeps, store: StudioStore, trainerId: string): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, url: URL, deps: StudioDeps, store: StudioStore, trainer: Trainer): Promise<void> {
+  const trainerId = trainer.id;
   const method = req.method ?? 'GET';
   const path = url.pathname;
   if (path === '/api/studio/scenarios' && method === 'GET') {
@@ -84,7 +88,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL, deps:
   if (route === 'PUT draft') return saveDraft(req, res, deps, store, id, trainerId);
   if (route === 'DELETE draft') return deleteDraft(req, res, deps, store, id);
   if (route === 'POST publish') return publish(req, res, deps, store, id, trainerId);
-  if (route === 'POST export-to-library') return exportToFile(req, res, deps, store, id);
+  if (route === 'POST export-to-library') {
+    // Writes into the library on the server's disk: an admin's decision, like adding a trainer.
+    if (!trainer.admin) return send(res, 403, { error: { code: 'forbidden', reason: 'not-admin', message: 'only an admin exports to the library (scenarios/)' } });
+    return exportToFile(req, res, deps, store, id);
+  }
   send(res, 405, error('bad-request', 'method not allowed here'));
 }
 

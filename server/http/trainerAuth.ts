@@ -1,5 +1,9 @@
 // Trainer logins: name + password -> a signed, expiring, httpOnly cookie naming a login row. The
-// HTTP routes and the drill socket handshake both read the trainer from that cookie.
+// HTTP routes and the drill socket handshake both read the trainer from that cookie. Logging out
+// deletes the row: every HTTP request reads the row, so the cookie stops working on every node at
+// once; a socket authenticated earlier is checked per event against a cache of the logins this node
+// has seen, refreshed from the store every LOGIN_RECHECK_MS, so a logout on another node stops the
+// trainer's sockets here within that time too (on this node, at once).
 import type { Logger } from 'pino';
 import type { Trainer, TrainerLogin, TrainerStore } from '../store/trainerStore.ts';
 import { Signer } from '../runtime/drills/signer.ts';
@@ -10,6 +14,18 @@ import { hasControlChars } from '../protocol/index.ts';
 export const TRAINER_COOKIE = 'kd_trainer';
 export const LOGIN_TTL_MS = 12 * 3600 * 1000;
 export const MAX_TRAINER_NAME_CHARS = 64;
+/** How often this node checks the logins its sockets hold against the store (a logout elsewhere). */
+export const LOGIN_RECHECK_MS = 2000;
+/** Logins watched at most (the least recently seen are dropped past it). */
+const MAX_WATCHED = 10_000;
+/** Failed checks in a row (the store unreachable, or closed) after which checking pauses until the next use. */
+const MAX_FAILED_CHECKS = 3;
+
+interface Watched {
+  /** false: logged out (here, or its row was gone from the store at the last check) */
+  valid: boolean;
+  expiresAt: number;
+}
 
 /** Why a new trainer account is refused: a stable code the web app words in its language. */
 export type AddProblem = 'name-length' | 'name-control-chars' | 'password-too-short' | 'password-too-long' | 'name-taken';
@@ -17,8 +33,12 @@ export type AddResult = { ok: true; trainer: Trainer } | { ok: false; reason: Ad
 
 export class TrainerAuth {
   private readonly signer: Signer;
-  /** logged out while a socket may still hold them: refused at once, not only after expiry */
-  private readonly revoked = new Set<string>();
+  /** the logins this node has seen, by id: whether each still holds, as of the last check */
+  private readonly watched = new Map<string, Watched>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private checking = false;
+  private failedChecks = 0;
+  private readonly recheckMs: number;
   /** compared against when the name is unknown, so a wrong name costs as long as a wrong password */
   private decoy: Promise<string> | undefined;
 
@@ -27,8 +47,10 @@ export class TrainerAuth {
     secret: string,
     private readonly now: () => number,
     private readonly secureCookies: boolean,
+    options: { recheckMs?: number } = {},
   ) {
     this.signer = new Signer(secret, 'trainer-login');
+    this.recheckMs = options.recheckMs ?? LOGIN_RECHECK_MS;
   }
 
   async add(name: string, password: string, admin: boolean): Promise<AddResult> {
@@ -58,33 +80,105 @@ export class TrainerAuth {
     if (hasControlChars(name)) return undefined;
     const found = await this.store.byName(name.trim());
     const stored = found?.passwordHash ?? (await (this.decoy ??= hashPassword('decoy-password')));
-    const matches = await verifyPassword(password, stored);
+    // Bounded: past the hash gate's queue this rejects with HashGateBusy (the route answers 429).
+    const matches = await verifyPassword(password, stored, true);
     if (!found || !matches) return undefined;
     const loginId = await this.store.createLogin(found.id, this.now(), LOGIN_TTL_MS);
     const cookie = setCookie(TRAINER_COOKIE, this.signer.sign(loginId), { maxAgeSeconds: LOGIN_TTL_MS / 1000, secure: this.secureCookies });
     return { cookie, trainer: { id: found.id, name: found.name, admin: found.admin } };
   }
 
-  /** The live login a Cookie header carries, if any. */
+  /** The live login a Cookie header carries, if any (read from the store: exact on every node). */
   async fromCookieHeader(header: string | undefined): Promise<TrainerLogin | undefined> {
     const signed = parseCookies(header).get(TRAINER_COOKIE);
     const loginId = signed === undefined ? undefined : this.signer.unsign(signed);
-    if (loginId === undefined || this.revoked.has(loginId)) return undefined;
-    return this.store.login(loginId, this.now());
+    if (loginId === undefined) return undefined;
+    const seen = this.watched.get(loginId);
+    if (seen && !seen.valid) return undefined;
+    const login = await this.store.login(loginId, this.now());
+    if (login) this.watch(login.id, login.expiresAt);
+    else if (seen) seen.valid = false;
+    return login;
   }
 
   /** Ends the login; returns the Set-Cookie value that clears the cookie. */
   async logout(header: string | undefined): Promise<string> {
     const login = await this.fromCookieHeader(header);
     if (login) {
-      this.revoked.add(login.id);
+      this.watch(login.id, login.expiresAt);
+      const seen = this.watched.get(login.id);
+      if (seen) seen.valid = false;
       await this.store.deleteLogin(login.id);
     }
     return setCookie(TRAINER_COOKIE, '', { maxAgeSeconds: 0, secure: this.secureCookies });
   }
 
-  /** Whether a login a socket authenticated with is still good now. */
+  /**
+   * Whether a login a socket authenticated with is still good now: not expired, and not logged out
+   * here or (as of the last check, at most LOGIN_RECHECK_MS ago) on any other node. Synchronous (it
+   * runs per socket event): the store is read by the periodic check, not here.
+   */
   stillValid(loginId: string, expiresAt: number): boolean {
-    return !this.revoked.has(loginId) && expiresAt > this.now();
+    if (expiresAt <= this.now()) return false;
+    const seen = this.watched.get(loginId);
+    if (seen && !seen.valid) return false;
+    // A login read at a handshake is watched from then on; one dropped from a full map is watched again.
+    if (!seen) this.watch(loginId, expiresAt);
+    else this.keepChecking();
+    return true;
+  }
+
+  /** Checks the watched logins against the store now (also what the timer runs). */
+  async recheck(): Promise<void> {
+    if (this.checking) return;
+    const now = this.now();
+    const ids: string[] = [];
+    for (const [id, seen] of this.watched) {
+      if (seen.expiresAt <= now) this.watched.delete(id);
+      else if (seen.valid) ids.push(id);
+    }
+    if (ids.length === 0) return this.stopChecking();
+    this.checking = true;
+    try {
+      const live = await this.store.liveLogins(ids, now);
+      this.failedChecks = 0;
+      for (const id of ids) {
+        const seen = this.watched.get(id);
+        if (seen && !live.has(id)) seen.valid = false;
+      }
+    } catch {
+      // The store is unreachable (or closed with the app): the last answers stand, and checking
+      // pauses after a few failures until a login is used again.
+      if (++this.failedChecks >= MAX_FAILED_CHECKS) this.stopChecking();
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private watch(loginId: string, expiresAt: number): void {
+    const seen = this.watched.get(loginId);
+    this.watched.delete(loginId);
+    this.watched.set(loginId, seen ?? { valid: true, expiresAt });
+    for (const old of this.watched.keys()) {
+      if (this.watched.size <= MAX_WATCHED) break;
+      this.watched.delete(old);
+    }
+    this.keepChecking();
+  }
+
+  private keepChecking(): void {
+    if (this.timer) return;
+    const resumed = this.failedChecks > 0;
+    this.failedChecks = 0;
+    this.timer = setInterval(() => void this.recheck(), this.recheckMs);
+    // Never what keeps a process alive.
+    this.timer.unref();
+    // After a pause (the store was away) the answers are stale: check at once.
+    if (resumed) void this.recheck();
+  }
+
+  private stopChecking(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
 }

@@ -3,7 +3,9 @@
 // cookie; a drill's results are its trainer's only. A refusal is `{error: {code, message}}` (plus
 // `reason` when adding a trainer is refused): the web app shows its own text for the code, the
 // English message only for a code it does not know. Login: 401 unauthorized (wrong name or
-// password), 429 rate-limited, 403 forbidden (origin). Adding: 400 bad-request with a reason, 403
+// password), 429 rate-limited with a Retry-After header and a reason (`address`: too many failures
+// from this address, `account`: too many for this name, loginLimits.ts; `busy`: too many password
+// checks running, hashGate.ts), 403 forbidden (origin). Adding: 400 bad-request with a reason, 403
 // forbidden (not an admin), 401 unauthorized (no login).
 import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,9 +13,10 @@ import type { Logger } from 'pino';
 import type { DrillResults } from '../protocol/index.ts';
 import type { DrillManager } from '../runtime/drills/drillManager.ts';
 import { resultsCsv, withCurrentSummary } from '../runtime/drills/results.ts';
-import { FailureGuard } from '../runtime/failureGuard.ts';
 import type { DrillStore } from '../store/drillStore.ts';
 import type { TrainerLogin } from '../store/trainerStore.ts';
+import { HashGateBusy } from './hashGate.ts';
+import { LoginLimits } from './loginLimits.ts';
 import { originAllowed } from './origins.ts';
 import type { TrainerAuth } from './trainerAuth.ts';
 
@@ -28,37 +31,25 @@ export interface TrainerRouteDeps {
 
 const MAX_BODY_BYTES = 16 * 1024;
 const DRILL_PATH = /^\/api\/drills\/([A-Za-z0-9-]{1,64})(?:\/(export\.csv|export\.json|qr\.svg))?$/;
-/** Failed logins allowed per address and minute: password guessing is slowed, a busy office is not. */
-const LOGIN_FAILURE_LIMIT = { events: 10, windowMs: 60_000 };
+/** How long a login refused because the password checks are all busy should wait. */
+const BUSY_RETRY_MS = 1000;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export function trainerRoutes(deps: TrainerRouteDeps): Handler {
-  const loginFailures = new FailureGuard(LOGIN_FAILURE_LIMIT);
+  const limits = new LoginLimits();
   return async (req, res, url) => {
     const path = url.pathname;
     if (path !== '/api/trainers' && !path.startsWith('/api/trainer/') && !path.startsWith('/api/drills')) return false;
-    await handle(req, res, path, deps, loginFailures);
+    await handle(req, res, path, deps, limits);
     return true;
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, path: string, deps: TrainerRouteDeps, loginFailures: FailureGuard): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, path: string, deps: TrainerRouteDeps, limits: LoginLimits): Promise<void> {
   if (!originAllowed(req, deps.allowedOrigins)) return send(res, 403, { error: { code: 'forbidden', message: 'origin not allowed' } });
   const method = req.method ?? 'GET';
-  if (path === '/api/trainer/login' && method === 'POST') {
-    const address = req.socket.remoteAddress ?? 'unknown';
-    if (!loginFailures.allows(address, deps.now())) return send(res, 429, { error: { code: 'rate-limited', message: 'too many failed login attempts; wait a minute' } });
-    const body = await readJsonObject(req, MAX_BODY_BYTES);
-    const name = typeof body?.['name'] === 'string' ? body['name'] : '';
-    const password = typeof body?.['password'] === 'string' ? body['password'] : '';
-    const login = await deps.auth.login(name, password);
-    if (!login) {
-      loginFailures.failed(address, deps.now());
-      return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
-    }
-    return send(res, 200, { trainer: login.trainer }, { 'set-cookie': login.cookie });
-  }
+  if (path === '/api/trainer/login' && method === 'POST') return loginRoute(req, res, deps, limits);
   if (path === '/api/trainer/logout' && method === 'POST') {
     const cookie = await deps.auth.logout(req.headers.cookie);
     return send(res, 200, { ok: true }, { 'set-cookie': cookie });
@@ -72,6 +63,43 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
   const match = DRILL_PATH.exec(path);
   if (!match) return send(res, 404, { error: { code: 'not-found', message: `nothing at ${path}` } });
   await drillRoute(res, deps, login, match[1] as string, match[2]);
+}
+
+/**
+ * The attempt is counted before the password is checked (concurrent guesses count like sequential
+ * ones) and given back when the password was right, or when nothing was checked after all.
+ */
+async function loginRoute(req: IncomingMessage, res: ServerResponse, deps: TrainerRouteDeps, limits: LoginLimits): Promise<void> {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  const early = limits.addressWait(address, deps.now());
+  if (early > 0) return tooMany(res, 'address', early);
+  const body = await readJsonObject(req, MAX_BODY_BYTES);
+  const name = typeof body?.['name'] === 'string' ? body['name'] : '';
+  const password = typeof body?.['password'] === 'string' ? body['password'] : '';
+  const attempt = limits.reserve(address, name, deps.now());
+  if (!attempt.ok) return tooMany(res, attempt.scope, attempt.retryAfterMs);
+  let login;
+  try {
+    login = await deps.auth.login(name, password);
+  } catch (err) {
+    attempt.cancel();
+    if (err instanceof HashGateBusy) return tooMany(res, 'busy', BUSY_RETRY_MS);
+    throw err;
+  }
+  if (!login) return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
+  attempt.succeeded();
+  send(res, 200, { trainer: login.trainer }, { 'set-cookie': login.cookie });
+}
+
+const TOO_MANY = {
+  address: 'too many failed login attempts from this address; wait a minute',
+  account: 'too many failed login attempts for this name; wait a little',
+  busy: 'the server is busy checking other logins; try again in a moment',
+} as const;
+
+function tooMany(res: ServerResponse, reason: keyof typeof TOO_MANY, retryAfterMs: number): void {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  send(res, 429, { error: { code: 'rate-limited', reason, message: TOO_MANY[reason], retryAfterSeconds: seconds } }, { 'retry-after': String(seconds) });
 }
 
 async function addTrainer(req: IncomingMessage, res: ServerResponse, deps: TrainerRouteDeps, login: TrainerLogin): Promise<void> {

@@ -65,6 +65,22 @@ export class TrainerStore {
     return { id: row.loginId, trainer: toTrainer(row), expiresAt: row.expires_at };
   }
 
+  /** Which of `ids` name logins that still exist and have not expired (logout deletes the row). */
+  async liveLogins(ids: readonly string[], now: number): Promise<Set<string>> {
+    const live = new Set<string>();
+    // In chunks: a statement's parameters are limited (SQLite: 32,766; PostgreSQL: 65,535).
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('trainer_logins')
+        .select('id')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .where('expires_at', '>', now)
+        .execute();
+      for (const row of rows) live.add(row.id);
+    }
+    return live;
+  }
+
   async deleteLogin(id: string): Promise<void> {
     await this.db.deleteFrom('trainer_logins').where('id', '=', id).execute();
   }

@@ -48,7 +48,7 @@ beforeAll(async () => {
     await app.close();
     await db.destroy();
   };
-  const added = await app.drills?.auth.add('export-trainer', PASSWORD, false);
+  const added = await app.drills?.auth.add('export-trainer', PASSWORD, true);
   if (!added?.ok) throw new Error('no trainer');
   cookie = await login(url, 'export-trainer', PASSWORD);
 });
