@@ -9,7 +9,6 @@ import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { parseDocument } from 'yaml';
 import { formatDiagnostic } from '../engine/index.ts';
 import type { Shop } from '../engine/index.ts';
 import type { ScenarioCatalog } from '../runtime/scenarioCatalog.ts';
@@ -17,6 +16,7 @@ import { listShopFiles, loadLexicon, loadScenarioFile, loadShopFile, scenarioPat
 import type { Database } from '../store/schema.ts';
 import { checkStudioSource, libraryIds, MAX_STUDIO_SOURCE_BYTES, STUDIO_ID } from '../store/studioCheck.ts';
 import { exportToLibrary } from '../store/studioExport.ts';
+import { withVersion } from '../store/scenarioVersionText.ts';
 import { draftRevision, StudioStore } from '../store/studioStore.ts';
 import type { DraftBase } from '../store/studioStore.ts';
 import { originAllowed } from './origins.ts';
@@ -192,9 +192,7 @@ async function publish(req: IncomingMessage, res: ServerResponse, deps: StudioDe
   const draft = current.source;
   const version = (await store.latestVersionNumber(id)) + 1;
   // The version lives in the YAML too, so an exported file says which version it is.
-  const doc = parseDocument(draft);
-  if (doc.errors.length === 0 && doc.contents !== null) doc.set('version', version);
-  const text = doc.errors.length === 0 ? doc.toString() : draft;
+  const text = withVersion(draft, version);
   const checked = await checkStudioSource(deps.dir, id, text);
   if (!checked.ok) {
     return send(res, 400, { error: { code: 'bad-request', message: 'the scenario does not pass its checks and tests' }, diagnostics: checked.diagnostics.map(formatDiagnostic) });

@@ -168,3 +168,18 @@ describe('studio API', () => {
     expect((await saveDraft('studio-haggle', copy, null)).status).toBe(200);
   });
 });
+
+// Last: it adds a scenario, which the listings above do not expect.
+describe('publishing', () => {
+  it('changes only the version when it publishes: the text stays as the trainer wrote it', async () => {
+    // Flow lists, comments, long lines: a re-serialised document would respace, rewrap or drop them.
+    const flow = `${template.replace('id: mini-haggle', 'id: studio-styled').replace(/^version: \d+$/m, 'version: 1 # bumped on publish').trimEnd()}\n# the trainer's closing note\n`;
+    await saveDraft('studio-styled', flow);
+    expect((await publish('studio-styled')).status).toBe(201);
+    const published = await json<{ source: string }>(call('/api/studio/scenarios/studio-styled/versions/1'));
+    expect(published.source).toBe(flow);
+    expect((await publish('studio-styled')).status).toBe(201);
+    const second = await json<{ source: string }>(call('/api/studio/scenarios/studio-styled/versions/2'));
+    expect(second.source).toBe(flow.replace('version: 1 # bumped on publish', 'version: 2 # bumped on publish'));
+  });
+});
