@@ -311,6 +311,11 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
       }
       const state = { ...live.state, clock: update.clock };
       set({ live: { ...live, state, clockAt: env.now(), tiles, order, heat: update.heat ?? live.heat, moves: withMoves(live.moves, update.tiles, update.moves) } });
+      // The watched seat moved on to its next scenario: a new session, which a watch of the old one
+      // never shows. Watch the seat again, so the panel follows the chat the trainee is in now.
+      const watched = get().watched;
+      const now = watched ? tiles[watched.seatId]?.sessionId : null;
+      if (watched && now && now !== watched.session.id) void get().watchSeat(watched.seatId);
     },
     netWatchEvent(event) {
       const watched = get().watched;

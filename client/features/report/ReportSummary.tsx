@@ -1,13 +1,18 @@
 // The head of the report: score against the pass mark, red lines (they fail a chat whatever the
-// points, so they come first), points by category and the response-time KPIs.
+// points, so they come first), points by category and the response-time KPIs. Its styles come with
+// it: the report page and the drill results page (several reports on one page) both show it.
+import { useId } from 'react';
 import { around, local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Outcome, Report } from '../../store/types.ts';
 import { duration } from '../../ui/format.ts';
 import { ruleName, VerdictAdvice } from '../chat/VerdictChips.tsx';
+import './report.css';
 
 export function ReportSummary({ report, outcome }: { report: Report; outcome: Outcome | null }) {
   const t = useT();
+  // Ids of its own: a results page shows one summary per session, and each section names its own heading.
+  const id = useId();
   const lang = useApp((s) => s.lang);
   const redLines = report.rules.filter((v) => v.redLine && v.verdict === 'fail');
   const outcomeText = outcome ? (outcome.label ? local(outcome.label, lang) : tAny(t, `outcome.${outcome.kind}`, outcome.kind)) : t('outcome.none');
@@ -15,13 +20,13 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
   const k = report.kpis;
   return (
     <>
-      <section className={report.passed ? 'report-score passed' : 'report-score failed'} aria-labelledby="score-title" data-testid="report-score">
+      <section className={report.passed ? 'report-score passed' : 'report-score failed'} aria-labelledby={`${id}-score`} data-testid="report-score">
         <div className="score-ring" style={{ ['--score' as string]: `${Math.max(0, Math.min(100, report.score))}` }}>
           <span className="score-num">{report.score}</span>
           <span className="score-out">{t('report.outOf')}</span>
         </div>
         <div>
-          <h2 id="score-title" className="visually-hidden">
+          <h2 id={`${id}-score`} className="visually-hidden">
             {t('report.score')}
           </h2>
           <p className={report.passed ? 'badge badge-green score-verdict' : 'badge badge-red score-verdict'}>{report.passed ? t('report.passed') : t('report.failed')}</p>
@@ -34,8 +39,8 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
         </div>
       </section>
 
-      <section className={redLines.length ? 'report-redlines crossed' : 'report-redlines'} aria-labelledby="redlines-title" data-testid="report-redlines">
-        <h2 id="redlines-title">
+      <section className={redLines.length ? 'report-redlines crossed' : 'report-redlines'} aria-labelledby={`${id}-redlines`} data-testid="report-redlines">
+        <h2 id={`${id}-redlines`}>
           <span aria-hidden="true">{redLines.length ? '⛔ ' : '✅ '}</span>
           {t(redLines.length ? 'report.redLinesCrossed' : 'report.redLines')}
         </h2>
@@ -62,8 +67,8 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
       </section>
 
       <div className="report-grid">
-        <section className="report-card" aria-labelledby="cat-title">
-          <h2 id="cat-title">{t('report.categories')}</h2>
+        <section className="report-card" aria-labelledby={`${id}-cat`}>
+          <h2 id={`${id}-cat`}>{t('report.categories')}</h2>
           <ul className="cat-chart">
             {report.categories
               .filter((c) => c.max > 0)
@@ -82,8 +87,8 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
               })}
           </ul>
         </section>
-        <section className="report-card" aria-labelledby="kpi-title">
-          <h2 id="kpi-title">{t('report.kpis')}</h2>
+        <section className="report-card" aria-labelledby={`${id}-kpi`}>
+          <h2 id={`${id}-kpi`}>{t('report.kpis')}</h2>
           <dl className="kpis">
             <div>
               <dt>{t('report.kpi.first')}</dt>

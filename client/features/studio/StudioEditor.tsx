@@ -1,6 +1,7 @@
 // One studio scenario: the YAML editor with live diagnostics (the same checks as publishing, run in
 // the browser, debounced), save / publish / export, and the play-test, graph and form panels (the
-// forms write into the editor as transactions, so one undo history covers both).
+// forms write into the editor as transactions, so one undo history covers both). Leaving with edits
+// not saved asks first (leaveGuard.ts): a link, the browser's back button, a reload or closing the tab.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../server/engine/index.ts';
 import { formatDiagnostic } from '../../../server/engine/index.ts';
@@ -17,6 +18,7 @@ import { FormsPanel } from './forms/FormsPanel.tsx';
 import { useFormT } from './forms/strings.ts';
 import { useFormSync } from './forms/useFormSync.ts';
 import { GraphView } from './GraphView.tsx';
+import { useLeaveGuard } from './leaveGuard.ts';
 import { PlayTest } from './PlayTest.tsx';
 import { useStudioT } from './strings.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
@@ -45,6 +47,9 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
   const d = useStudioT();
   const editor = useRef<YamlEditorHandle>(null);
   const [text, setText] = useState(initial);
+  // The text as last loaded, saved or published: the editor holds unsaved changes while it differs.
+  const [saved, setSaved] = useState(initial);
+  useLeaveGuard(text !== saved, d('editor.leaveConfirm'));
   const [result, setResult] = useState<CheckResult>(() => checkSource(initial, id, context));
   // The text `result` was computed for: the forms place diagnostics only when it is theirs too.
   const [checkedText, setCheckedText] = useState(initial);
@@ -69,8 +74,10 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
   }, [text, id, context, showInForms]);
 
   const save = async (): Promise<boolean> => {
+    const source = editor.current?.text() ?? text;
     try {
-      await studioApi.saveDraft(id, editor.current?.text() ?? text);
+      await studioApi.saveDraft(id, source);
+      setSaved(source);
       setStatus({ kind: 'ok', text: d('editor.saved') });
       return true;
     } catch (err) {
@@ -90,6 +97,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
       // The server wrote the new version number into the YAML: show what was published.
       const published = await studioApi.source(id);
       editor.current?.replace(published.source);
+      setSaved(published.source);
       setStatus({ kind: 'ok', text: d('editor.published', { version }) });
     } catch (err) {
       const details = err instanceof StudioError ? err.diagnostics : [];
@@ -145,9 +153,13 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
         id={id}
         conflict={conflict}
         mine={() => editor.current?.text() ?? text}
-        onLoadTheirs={(source) => editor.current?.replace(source)}
+        onLoadTheirs={(source) => {
+          editor.current?.replace(source);
+          setSaved(source);
+        }}
         onDone={(outcome) => {
           setConflict(null);
+          if (outcome === 'overwritten') setSaved(editor.current?.text() ?? text);
           if (outcome !== 'cancelled') setStatus({ kind: 'ok', text: d(outcome === 'loaded' ? 'conflict.loaded' : 'editor.saved') });
         }}
       />

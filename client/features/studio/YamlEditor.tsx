@@ -68,6 +68,8 @@ export function YamlEditor({ initial, label, diagnostics, onChange, ref }: Props
             '&': { height: '62vh', fontSize: '13px', backgroundColor: '#fff' },
             '.cm-scroller': { overflow: 'auto', fontFamily: 'ui-monospace, Menlo, Consolas, monospace' },
           }),
+          // Long lines wrap: the editor is never wider than its column, so a phone never scrolls sideways.
+          EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) changed.current(u.state.doc.toString());

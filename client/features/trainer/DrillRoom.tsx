@@ -9,13 +9,14 @@ import { stopwatch } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { HeatMap } from './HeatMap.tsx';
 import { RevealPanel } from './RevealPanel.tsx';
-import { useTrainerT } from './strings.ts';
+import { useTrainerCount, useTrainerT } from './strings.ts';
 import { TileCard } from './TileCard.tsx';
 import { TrainerNav } from './TrainerNav.tsx';
 import { WatchPanel } from './WatchPanel.tsx';
 
 export function DrillRoom({ drillId }: { drillId: string }) {
   const d = useTrainerT();
+  const count = useTrainerCount();
   const live = useApp((s) => (s.live?.drillId === drillId ? s.live : null));
   const attach = useApp((s) => s.attachDrill);
   const watching = useApp((s) => s.watched !== null);
@@ -54,8 +55,8 @@ export function DrillRoom({ drillId }: { drillId: string }) {
       {live.order.length === 0 ? (
         <p className="panel trainer-card muted">{d('room.noTrainees')}</p>
       ) : (
-        <section aria-label={d('room.trainees', { n: live.order.length })}>
-          <h2 className="trainer-h2">{d('room.trainees', { n: live.order.filter((id) => live.tiles[id]?.status !== 'removed').length })}</h2>
+        <section aria-label={count('room.trainees', live.order.length)}>
+          <h2 className="trainer-h2">{count('room.trainees', live.order.filter((id) => live.tiles[id]?.status !== 'removed').length)}</h2>
           <ul className="tiles">
             {live.order.map((id) => {
               const tile = live.tiles[id];

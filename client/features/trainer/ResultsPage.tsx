@@ -1,9 +1,10 @@
 // /trainer/results/<id>: the class summary (pass rate, average and spread, rules, KPIs,
 // conversion), an optional leaderboard, each trainee's report, and the CSV / JSON exports.
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { useT } from '../../i18n/index.ts';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { local, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { DrillResults } from '../../store/trainerSlice.ts';
+import type { Report, ScenarioSummary } from '../../store/types.ts';
 import { duration } from '../../ui/format.ts';
 import { useRuleName } from '../drill/dict.ts';
 import { useTrainerT } from './strings.ts';
@@ -19,10 +20,13 @@ export function ResultsPage({ drillId }: { drillId: string }) {
   const d = useTrainerT();
   const results = useApp((s) => s.results[drillId]);
   const load = useApp((s) => s.loadResults);
+  const loadScenarios = useApp((s) => s.loadScenarios);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void load(drillId).then(setError);
   }, [load, drillId]);
+  // The scenarios' titles: each trainee's reports are headed by the scenario they are for.
+  useEffect(() => void loadScenarios(), [loadScenarios]);
   return (
     <main className="trainer">
       <TrainerNav />
@@ -109,7 +113,11 @@ function Results({ results }: { results: DrillResults }) {
                   {seat.removed && <> · {d('tile.removed')}</>}
                 </summary>
                 <Suspense fallback={null}>
-                  {seat.sessions.map((sess) => (sess.report ? <ReportSummary key={sess.sessionId} report={sess.report} outcome={sess.outcome ? { kind: sess.outcome, state: '', success: sess.outcome === 'purchased' || sess.outcome === 'resolved' } : null} /> : null))}
+                  {seat.sessions.map((sess) =>
+                    sess.report ? (
+                      <SessionReport key={sess.sessionId} scenarioId={sess.scenarioId} scenarioIds={results.scenarioIds} drillId={results.drillId} report={sess.report} outcome={sess.outcome} />
+                    ) : null,
+                  )}
                 </Suspense>
               </details>
             </li>
@@ -117,6 +125,39 @@ function Results({ results }: { results: DrillResults }) {
         </ul>
       </section>
     </>
+  );
+}
+
+/** A scenario's title: from the live drill when it is this one, else from the scenario list, else its id. */
+function useScenarioTitle(drillId: string, scenarioId: string): string {
+  const lang = useApp((s) => s.lang);
+  const summary = useApp((s): ScenarioSummary | undefined => {
+    const live = s.live?.drillId === drillId ? s.live.state.scenarios.find((sc) => sc.id === scenarioId) : undefined;
+    return live ?? (s.scenarios?.state === 'ready' ? s.scenarios.data.find((sc) => sc.id === scenarioId) : undefined);
+  });
+  return summary ? local(summary.title, lang) : scenarioId;
+}
+
+interface SessionReportProps {
+  drillId: string;
+  scenarioId: string;
+  scenarioIds: readonly string[];
+  report: Report;
+  outcome: DrillResults['seats'][number]['sessions'][number]['outcome'];
+}
+
+/** One session's report, headed by its scenario ("1/2 · <title>" in a drill of several). */
+function SessionReport({ drillId, scenarioId, scenarioIds, report, outcome }: SessionReportProps) {
+  const d = useTrainerT();
+  const id = useId();
+  const title = useScenarioTitle(drillId, scenarioId);
+  const at = scenarioIds.indexOf(scenarioId);
+  const name = scenarioIds.length > 1 && at >= 0 ? d('tile.scenarioAt', { at: at + 1, of: scenarioIds.length, title }) : title;
+  return (
+    <article className="results-report" aria-labelledby={id} data-testid="result-report" data-scenario={scenarioId}>
+      <h3 id={id}>{d('results.scenario', { title: name })}</h3>
+      <ReportSummary report={report} outcome={outcome ? { kind: outcome, state: '', success: outcome === 'purchased' || outcome === 'resolved' } : null} />
+    </article>
   );
 }
 

@@ -7,19 +7,26 @@ import { useId, useState } from 'react';
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { RevealBoard } from '../drill/RevealBoard.tsx';
-import { useTrainerT } from './strings.ts';
+import { useTrainerCount, useTrainerT } from './strings.ts';
 
 export function RevealPanel() {
   const d = useTrainerT();
+  const count = useTrainerCount();
   const id = useId();
   const live = useApp((s) => s.live);
   const reveal = useApp((s) => s.liveReveal);
   const control = useApp((s) => s.control);
   const lang = useApp((s) => s.lang);
   const [picked, setPicked] = useState('');
-  const [shown, setShown] = useState<number | null>(null);
+  // The seats the reveal was shown to (those in the drill then); the badge counts those still in it.
+  const [shownTo, setShownTo] = useState<readonly string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!live) return null;
+  const inDrill = (seatId: string) => {
+    const status = live.tiles[seatId]?.status;
+    return status !== undefined && status !== 'removed';
+  };
+  const shown = shownTo === null ? null : shownTo.filter(inDrill).length;
   // Every move seen so far, earliest first: the opening move is the one the whole class answered.
   const moves = new Map<string, { move: string; scenarioId: string; name: string }>();
   const labelled = (key: string) => {
@@ -59,20 +66,20 @@ export function RevealPanel() {
             disabled={!choice}
             onClick={() => {
               if (!choice) return;
-              setShown(null);
+              setShownTo(null);
               void control('drill:reveal', { move: choice.move, scenarioId: choice.scenarioId }).then((err) => setError(err?.message ?? null));
             }}
           >
             {d('reveal.freeze')}
           </button>
           {reveal && (
-            <button type="button" className="btn btn-primary" onClick={() => void control('drill:reveal-show').then((err) => (err ? setError(err.message) : setShown(live.order.filter((s) => live.tiles[s]?.status !== 'removed').length)))}>
+            <button type="button" className="btn btn-primary" onClick={() => void control('drill:reveal-show').then((err) => (err ? setError(err.message) : setShownTo(live.order.filter(inDrill))))}>
               {d('reveal.show')}
             </button>
           )}
           {shown !== null && (
             <span role="status" className="badge badge-green">
-              {d('reveal.shown', { n: shown })}
+              {count('reveal.shown', shown)}
             </span>
           )}
         </div>

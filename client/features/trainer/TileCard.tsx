@@ -1,20 +1,25 @@
 // One trainee on the dashboard. The buyer's waiting time ticks locally from the drill clock the
 // server last sent; a red line turns the tile red the moment it arrives.
-import { tAny, useT } from '../../i18n/index.ts';
+import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Tile } from '../../store/trainerSlice.ts';
 import { stopwatch, waitLevel } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { useMoveName, useRuleName } from '../drill/dict.ts';
-import { useTrainerT } from './strings.ts';
+import { useTrainerCount, useTrainerT } from './strings.ts';
 
 export function TileCard({ tile }: { tile: Tile }) {
   const d = useTrainerT();
+  const count = useTrainerCount();
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const ruleName = useRuleName();
   const moveName = useMoveName();
   const moveLabel = useApp((s) => (tile.move && tile.scenarioId ? s.live?.moveLabels[`${tile.scenarioId}/${tile.move}`] : undefined));
   const running = useApp((s) => s.live?.state.status === 'running');
+  // An ended drill is read-only: removing a seat or letting it back in no longer means anything.
+  const ended = useApp((s) => s.live?.state.status === 'ended');
+  const scenarios = useApp((s) => s.live?.state.scenarios);
   const clock = useApp((s) => s.live?.state.clock ?? 0);
   const clockAt = useApp((s) => s.live?.clockAt ?? 0);
   const watchedSeat = useApp((s) => s.watched?.seatId);
@@ -24,6 +29,8 @@ export function TileCard({ tile }: { tile: Tile }) {
   const drillNow = clock + (running ? Math.max(0, now - clockAt) : 0);
   const waited = tile.waitingSince === null ? null : Math.max(0, drillNow - tile.waitingSince);
   const removed = tile.status === 'removed';
+  // In a drill of several scenarios, which one the trainee is on: "2/3 · <title>".
+  const scenario = scenarios && scenarios.length > 1 && tile.scenarioId ? scenarios.find((s) => s.id === tile.scenarioId) : undefined;
   const cls = ['tile', tile.redLines.length > 0 ? 'tile-red' : '', removed ? 'tile-removed' : '', watchedSeat === tile.seatId ? 'tile-watched' : ''].filter(Boolean).join(' ');
   return (
     <li className={cls} data-testid="tile" data-seat={tile.seatId} data-name={tile.name}>
@@ -37,6 +44,14 @@ export function TileCard({ tile }: { tile: Tile }) {
         )}
       </header>
       <dl className="tile-facts">
+        {scenario && scenarios && (
+          <>
+            <dt>{d('tile.scenario')}</dt>
+            <dd data-testid="tile-scenario" data-scenario={scenario.id}>
+              {d('tile.scenarioAt', { at: tile.position + 1, of: scenarios.length, title: local(scenario.title, lang) })}
+            </dd>
+          </>
+        )}
         <dt>{d('tile.move')}</dt>
         {/* The move's label; the id the YAML uses stays in the tooltip (and shows itself when there is no label). */}
         <dd className={tile.move && !moveLabel ? 'mono' : undefined} data-testid="tile-move" data-move={tile.move ?? undefined} title={tile.move ?? undefined}>
@@ -46,7 +61,7 @@ export function TileCard({ tile }: { tile: Tile }) {
           <>
             {/* Said once: the term names it, the definition is the time alone. */}
             <dt>{d('tile.waiting')}</dt>
-            <dd className={`tile-wait wait-${waitLevel(waited)}`} data-testid="tile-wait">
+            <dd className={`tile-wait tile-wait-${waitLevel(waited)}`} data-testid="tile-wait">
               {stopwatch(waited)}
             </dd>
           </>
@@ -58,7 +73,7 @@ export function TileCard({ tile }: { tile: Tile }) {
         </p>
       )}
       <p className="tile-foot muted">
-        {d('tile.turns', { n: tile.turns })}
+        {count('tile.turns', tile.turns)}
         {tile.outcome && <> · {tAny(t, `outcome.${tile.outcome}`, tile.outcome)}</>}
         {tile.status === 'finished' && <> · {d('tile.finished')}</>}
         {removed && <> · {d('tile.removed')}</>}
@@ -69,9 +84,11 @@ export function TileCard({ tile }: { tile: Tile }) {
             {d('tile.watch', { name: tile.name })}
           </button>
         )}
-        <button type="button" className="btn btn-small btn-ghost" onClick={() => void control(removed ? 'drill:admit' : 'drill:remove', { seatId: tile.seatId })}>
-          {removed ? d('tile.admit', { name: tile.name }) : d('tile.remove', { name: tile.name })}
-        </button>
+        {!ended && (
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => void control(removed ? 'drill:admit' : 'drill:remove', { seatId: tile.seatId })}>
+            {removed ? d('tile.admit', { name: tile.name }) : d('tile.remove', { name: tile.name })}
+          </button>
+        )}
       </div>
     </li>
   );

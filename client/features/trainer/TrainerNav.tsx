@@ -14,7 +14,8 @@ export function TrainerNav() {
     <nav className="trainer-nav" aria-label={d('home.title')}>
       <AppLink to={paths.trainer()}>{d('nav.history')}</AppLink>
       <AppLink to={paths.trainer('/studio')}>{s('nav.studio')}</AppLink>
-      <button type="button" className="btn btn-small btn-ghost" onClick={() => void logout().then(() => navigate(paths.trainer('/login')))}>
+      {/* Leaves the page like a link: an editor with unsaved changes asks first (studio/leaveGuard.ts). */}
+      <button type="button" className="btn btn-small btn-ghost" data-leaves-page onClick={() => void logout().then(() => navigate(paths.trainer('/login')))}>
         {d('nav.logout')}
       </button>
     </nav>

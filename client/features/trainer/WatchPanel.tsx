@@ -1,7 +1,8 @@
 // A trainee's chat, read-only and live: the chat's own transcript component over the session the
 // trainer's socket watches (drill:watch), without the reply box. The buyer is named and drawn as in
 // the trainee's chat, and product cards show the shop's products: both come from the scenario's
-// context (the same cached GET /api/scenarios/:id/context the trainee's side panel reads).
+// context (the same cached GET /api/scenarios/:id/context the trainee's side panel reads). It follows
+// the seat: when the trainee moves on to the drill's next scenario, the store watches the new session.
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { ChatSession } from '../../store/types.ts';
@@ -25,7 +26,8 @@ export function WatchPanel() {
         </button>
       </header>
       <div className="watch-body">
-        <WatchedChat session={session} />
+        {/* A seat that moves on to its next scenario is watched in its new session: a new chat, from its top. */}
+        <WatchedChat key={session.id} session={session} />
       </div>
     </section>
   );

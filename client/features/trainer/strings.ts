@@ -1,5 +1,8 @@
 // The trainer area's text (login, history, lobby, dashboard, reveal, results) in zh-CN and en.
+import { useCallback } from 'react';
+import { useApp } from '../../store/index.ts';
 import type { TrainerFailure } from '../../store/trainerSlice.ts';
+import type { Lang } from '../../store/types.ts';
 import type { Dict, DictT } from '../drill/dict.ts';
 import { useDict } from '../drill/dict.ts';
 
@@ -120,6 +123,12 @@ const zhCN = {
   'accounts.forbidden': '这里不允许添加讲师',
   'failure.loggedOut': '登录已失效，请重新登录',
   'failure.offline': '连不上服务器，请检查网络后再试',
+  'room.trainees.one': '学员 {n} 人',
+  'tile.turns.one': '{n} 轮',
+  'reveal.shown.one': '已展示给 {n} 名学员',
+  'tile.scenario': '剧本',
+  'tile.scenarioAt': '{at}/{of} · {title}',
+  'results.scenario': '剧本：{title}',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -241,11 +250,32 @@ const en: Record<Key, string> = {
   'accounts.forbidden': 'adding a trainer is not allowed here',
   'failure.loggedOut': 'you are no longer logged in; log in again',
   'failure.offline': 'cannot reach the server; check the network and try again',
+  'room.trainees.one': '{n} trainee',
+  'tile.turns.one': '{n} turn',
+  'reveal.shown.one': 'Shown to {n} trainee',
+  'tile.scenario': 'Scenario',
+  'tile.scenarioAt': '{at}/{of} · {title}',
+  'results.scenario': 'Scenario: {title}',
 };
 
 const dict: Dict<Key> = { 'zh-CN': zhCN, en };
 
 export const useTrainerT = () => useDict(dict);
+
+/** Texts that say a count: each has a `.one` form beside it for the languages that tell one from many. */
+export type CountKey = 'room.trainees' | 'tile.turns' | 'reveal.shown';
+
+/** The form of a count's text for `n` in `lang`: `key.one` where the language's plural rules say "one", else `key`. */
+export function countKey(lang: Lang, key: CountKey, n: number): Key {
+  return new Intl.PluralRules(lang).select(n) === 'one' ? `${key}.one` : key;
+}
+
+/** A count's text in the page's language, singular or plural as the number asks ("1 turn", "2 turns"). */
+export function useTrainerCount(): (key: CountKey, n: number) => string {
+  const d = useTrainerT();
+  const lang = useApp((s) => s.lang);
+  return useCallback((key, n) => d(countKey(lang, key, n), { n }), [d, lang]);
+}
 
 /** Text for what the server (or the network) answered, by its code; its English message only for a code not known here. */
 const LOGIN_FAILURES: Partial<Record<string, Key>> = { unauthorized: 'login.wrong', 'rate-limited': 'login.tooMany', forbidden: 'login.origin', offline: 'failure.offline' };
