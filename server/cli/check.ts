@@ -11,6 +11,7 @@ import {
   LEXICON_FILE, SHOPS_DIR, fileNameDiagnostics, lexiconPath, libraryFor, listScenarioFiles, listShopFiles,
   loadLexiconFile, loadScenarioFile, loadShopFile, scenariosDir, shopPath,
 } from '../store/scenarioFiles.ts';
+import { checkLexiconRegexSafety, checkScenarioRegexSafety } from '../store/regexSafety.ts';
 import { fail, readArgs, UsageError } from './args.ts';
 
 const USAGE = 'usage: npm run -s check:scenarios -- [scenario.yaml | shops/<id>.yaml | intents.yaml | library folder ...]';
@@ -49,7 +50,7 @@ class Checker {
           this.diagnostics.push(...loaded.diagnostics);
           return undefined;
         }
-        const problems = checkLexicon(loaded.value, loaded.map, path);
+        const problems = [...checkLexicon(loaded.value, loaded.map, path), ...checkLexiconRegexSafety(loaded.value, loaded.map, path)];
         this.diagnostics.push(...problems);
         return problems.length === 0 ? loaded.value : undefined;
       })();
@@ -94,7 +95,8 @@ class Checker {
     const shop = await this.shop(shopPath(library, scenario.shop), false);
     // A broken lexicon or shop is reported in its own file; checking against it would only add noise.
     if (!lexicon || shop === 'broken') return;
-    const problems = checkScenario(scenario, { shop, lexicon, map: loaded.map, path });
+    // Before the embedded tests, which would run a pattern that backtracks catastrophically.
+    const problems = [...checkScenario(scenario, { shop, lexicon, map: loaded.map, path }), ...checkScenarioRegexSafety(scenario, loaded.map, path)];
     this.diagnostics.push(...problems);
     if (problems.length > 0 || names.length > 0 || !shop || scenario.tests.length === 0) return;
     this.counts.tests += scenario.tests.length;

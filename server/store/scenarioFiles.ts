@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { checkScenario, parseLexiconSource, parseScenarioSource, parseShopSource } from '../engine/index.ts';
 import type { Bundle, Diagnostic, Lexicon, Parsed, Scenario, Shop, SourceMap } from '../engine/index.ts';
 import { checkLexicon, checkShop } from '../engine/scenario/check.ts';
+import { checkLexiconRegexSafety, checkScenarioRegexSafety } from './regexSafety.ts';
 
 export const LEXICON_FILE = 'intents.yaml';
 export const SHOPS_DIR = 'shops';
@@ -115,7 +116,7 @@ export async function loadBundle(dir: string, idOrPath: string): Promise<BundleR
   const library = libraryFor(dir, path);
   const lexicon = await loadLexicon(library);
   if (!lexicon.ok) return { ok: false, diagnostics: lexicon.diagnostics };
-  const lexiconProblems = checkLexicon(lexicon.value, lexicon.map, lexicon.path);
+  const lexiconProblems = [...checkLexicon(lexicon.value, lexicon.map, lexicon.path), ...checkLexiconRegexSafety(lexicon.value, lexicon.map, lexicon.path)];
   if (lexiconProblems.length > 0) return { ok: false, diagnostics: lexiconProblems };
   const shop = await loadShop(library, scenario.value.shop);
   if (shop && !shop.ok) return { ok: false, diagnostics: shop.diagnostics };
@@ -124,6 +125,8 @@ export async function loadBundle(dir: string, idOrPath: string): Promise<BundleR
     ...shopProblems,
     ...fileNameDiagnostics(scenario.value, scenario.map, path),
     ...checkScenario(scenario.value, { shop: shop?.value, lexicon: lexicon.value, map: scenario.map, path }),
+    // not in checkScenario: the engine is bundled into the web client, the backtracking analysis is not
+    ...checkScenarioRegexSafety(scenario.value, scenario.map, path),
   ];
   if (diagnostics.length > 0 || !shop) return { ok: false, diagnostics };
   return { ok: true, bundle: { scenario: scenario.value, shop: shop.value, lexicon: lexicon.value }, map: scenario.map, path };

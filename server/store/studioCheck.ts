@@ -1,8 +1,9 @@
 // A studio scenario's YAML -> a checked bundle, or the same diagnostics `check:scenarios` prints:
 // schema, references, graph, then the embedded tests. Publishing is refused on any of them.
-import { checkScenario, parseScenarioSource, runEmbeddedTests } from '../engine/index.ts';
+import { checkScenario, parseScenarioSource, runEmbeddedTests, sortDiagnostics } from '../engine/index.ts';
 import type { Bundle, Diagnostic } from '../engine/index.ts';
 import { checkLexicon } from '../engine/scenario/check.ts';
+import { checkLexiconRegexSafety, checkScenarioRegexSafety } from './regexSafety.ts';
 import { listScenarioFiles, loadLexicon, loadShop } from './scenarioFiles.ts';
 import { basename } from 'node:path';
 
@@ -29,11 +30,15 @@ export async function checkStudioSource(dir: string, id: string, source: string)
   if (scenario.id !== id) return { ok: false, diagnostics: [at(['id'], `id "${scenario.id}" does not match the studio scenario "${id}"`)] };
   const lexicon = await loadLexicon(dir);
   if (!lexicon.ok) return { ok: false, diagnostics: lexicon.diagnostics };
-  const lexiconProblems = checkLexicon(lexicon.value, lexicon.map, lexicon.path);
+  const lexiconProblems = [...checkLexicon(lexicon.value, lexicon.map, lexicon.path), ...checkLexiconRegexSafety(lexicon.value, lexicon.map, lexicon.path)];
   if (lexiconProblems.length > 0) return { ok: false, diagnostics: lexiconProblems };
   const shop = await loadShop(dir, scenario.shop);
   if (shop && !shop.ok) return { ok: false, diagnostics: shop.diagnostics };
-  const problems = checkScenario(scenario, { shop: shop?.value, lexicon: lexicon.value, map: parsed.map, path });
+  // The backtracking check also guards the embedded tests below: they run the patterns here.
+  const problems = sortDiagnostics([
+    ...checkScenario(scenario, { shop: shop?.value, lexicon: lexicon.value, map: parsed.map, path }),
+    ...checkScenarioRegexSafety(scenario, parsed.map, path),
+  ]);
   if (problems.length > 0 || !shop) return { ok: false, diagnostics: problems };
   const bundle: Bundle = { scenario, shop: shop.value, lexicon: lexicon.value };
   const failures: Diagnostic[] = [];
