@@ -93,6 +93,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'chat.outcomeHint': 'Say a polite goodbye, then end the chat to see your score.',
   'chat.typing': 'Buyer is typing…',
   'chat.log': 'Chat with {name}',
+  'chat.scrollRegion': 'Chat window: {name}',
   'chat.you': 'Me',
   'chat.queued': 'Waiting for the network; will send when back',
   'chat.pausedQueued': 'Drill paused: sends when it resumes',

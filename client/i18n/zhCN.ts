@@ -91,6 +91,7 @@ export const zhCN = {
   'chat.outcomeHint': '可以礼貌道别后结束会话，查看评分。',
   'chat.typing': '对方正在输入…',
   'chat.log': '与 {name} 的聊天记录',
+  'chat.scrollRegion': '聊天窗口：{name}',
   'chat.you': '我',
   'chat.queued': '等待网络，恢复后自动发送',
   'chat.pausedQueued': '演练已暂停，继续后发送',

@@ -20,6 +20,18 @@ export const KEYS = {
 /** The most sessions remembered; older ones drop off the list (their reports stay on the server). */
 export const MAX_SAVED_SESSIONS = 30;
 
+/**
+ * A chat's last line as the conversation list shows it (time and preview): kept with the session,
+ * so a chat this page has not fetched (an ended one is fetched only when opened) still shows it.
+ */
+export interface LastLine {
+  at: number;
+  from: 'buyer' | 'trainee';
+  text: string;
+  attachment?: { kind: string };
+  action?: { kind: string };
+}
+
 export interface SavedSession {
   id: string;
   token: string;
@@ -31,6 +43,7 @@ export interface SavedSession {
   score?: number;
   passed?: boolean;
   outcome?: OutcomeKind | null;
+  last?: LastLine;
 }
 
 export interface Prefs {
@@ -82,6 +95,27 @@ function isSummary(v: unknown): v is ScenarioSummary {
   );
 }
 
+const isKind = (v: unknown): boolean => v === undefined || (isObject(v) && typeof v['kind'] === 'string');
+
+function isLastLine(v: unknown): v is LastLine {
+  return (
+    isObject(v) &&
+    typeof v['at'] === 'number' &&
+    Number.isFinite(v['at']) &&
+    (v['from'] === 'buyer' || v['from'] === 'trainee') &&
+    typeof v['text'] === 'string' &&
+    isKind(v['attachment']) &&
+    isKind(v['action'])
+  );
+}
+
+/** The saved record with a malformed last line dropped (the rest of it is still good). */
+function withValidLast(v: SavedSession): SavedSession {
+  if (v.last === undefined || isLastLine(v.last)) return v;
+  const { last: _bad, ...rest } = v;
+  return rest;
+}
+
 function isSaved(v: unknown): v is SavedSession {
   return (
     isObject(v) &&
@@ -97,7 +131,7 @@ function isSaved(v: unknown): v is SavedSession {
 
 export function loadSessions(storage: KeyValueStorage | null): SavedSession[] {
   const raw = readJson(storage, KEYS.sessions);
-  return Array.isArray(raw) ? raw.filter(isSaved) : [];
+  return Array.isArray(raw) ? raw.filter(isSaved).map(withValidLast) : [];
 }
 
 export function saveSessions(storage: KeyValueStorage | null, sessions: readonly SavedSession[]): void {

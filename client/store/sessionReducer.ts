@@ -1,6 +1,6 @@
 // Server events -> a session's new state. Pure, so replays, duplicates and reconnects are tested
 // without a socket or React. The net layer has already dropped events it saw before (by seq).
-import type { SavedSession } from './persist.ts';
+import type { LastLine, SavedSession } from './persist.ts';
 import type { ChatSession, DeliveredEvent, Message, SessionInfo, VerdictMark } from './types.ts';
 
 function messageNumber(id: string): number {
@@ -93,7 +93,21 @@ export function fromSaved(saved: SavedSession): ChatSession {
   };
 }
 
-export function toSaved(s: ChatSession): SavedSession {
+/** What the conversation list needs of a message: its time and what its preview is made from. */
+export function lastLineOf(m: Message): LastLine {
+  return {
+    at: m.at,
+    from: m.from,
+    text: m.text,
+    ...(m.attachment ? { attachment: { kind: m.attachment.kind } } : {}),
+    ...(m.action ? { action: { kind: m.action.kind } } : {}),
+  };
+}
+
+/** The record kept in the browser; `known` is the last line saved before, for a chat not fetched yet. */
+export function toSaved(s: ChatSession, known?: LastLine): SavedSession {
+  const lastMessage = s.messages.at(-1);
+  const last = lastMessage ? lastLineOf(lastMessage) : known;
   return {
     id: s.id,
     token: s.token,
@@ -105,6 +119,7 @@ export function toSaved(s: ChatSession): SavedSession {
     ...(s.score === undefined ? {} : { score: s.score }),
     ...(s.passed === undefined ? {} : { passed: s.passed }),
     outcome: s.outcome?.kind ?? null,
+    ...(last ? { last } : {}),
   };
 }
 

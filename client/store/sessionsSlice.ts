@@ -1,9 +1,10 @@
 // The trainee's conversations: what the server said (through client/net), what is waiting to be
 // sent, and the actions the chat calls. Trainee events go through the Transport; server events come
 // back through the net* actions below.
+import type { LastLine } from './persist.ts';
 import { KEYS, loadSessions, saveSessions } from './persist.ts';
 import { paths } from './route.ts';
-import { applyEvent, fromSaved, newSession, toSaved } from './sessionReducer.ts';
+import { applyEvent, fromSaved, lastLineOf, newSession, toSaved } from './sessionReducer.ts';
 import type { Slice } from './state.ts';
 import type { Api, ChatSession, ConnectionStatus, DeliveredEvent, Mode, NetError, OutboxItem, SessionInfo, TraineeAck, Transport } from './types.ts';
 
@@ -23,6 +24,11 @@ export interface SessionsSlice {
   sessions: Record<string, ChatSession>;
   /** newest first */
   order: string[];
+  /**
+   * Each remembered chat's last line as saved: the list's time and preview for a chat whose
+   * transcript this page has not fetched (an ended chat is fetched only when opened).
+   */
+  savedLast: Record<string, LastLine>;
   activeId: string | null;
   connection: ConnectionStatus;
   everOnline: boolean;
@@ -59,8 +65,8 @@ export interface SessionsSlice {
 
 export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => {
   const persist = () => {
-    const { sessions, order } = get();
-    saveSessions(env.storage, order.flatMap((id) => (sessions[id] ? [toSaved(sessions[id])] : [])));
+    const { sessions, order, savedLast } = get();
+    saveSessions(env.storage, order.flatMap((id) => (sessions[id] ? [toSaved(sessions[id], savedLast[id])] : [])));
   };
   const patch = (sessionId: string, change: (s: ChatSession) => ChatSession) => {
     const s = get().sessions[sessionId];
@@ -83,6 +89,7 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
   return {
     sessions: {},
     order: [],
+    savedLast: {},
     activeId: null,
     connection: 'connecting',
     everOnline: false,
@@ -95,8 +102,16 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
     restoreSessions() {
       const saved = loadSessions(env.storage);
       const sessions: Record<string, ChatSession> = {};
-      for (const s of saved) sessions[s.id] = fromSaved(s);
-      set({ sessions: { ...sessions, ...get().sessions }, order: [...new Set([...get().order, ...saved.map((s) => s.id)])] });
+      const savedLast: Record<string, LastLine> = {};
+      for (const s of saved) {
+        sessions[s.id] = fromSaved(s);
+        if (s.last) savedLast[s.id] = s.last;
+      }
+      set({
+        sessions: { ...sessions, ...get().sessions },
+        order: [...new Set([...get().order, ...saved.map((s) => s.id)])],
+        savedLast: { ...savedLast, ...get().savedLast },
+      });
       // Resume the newest open chats now; older ones when opened (each resume counts against the
       // server's per-socket rate limit, and the server follows at most 16 sessions per socket).
       for (const s of saved.filter((x) => !x.ended).slice(0, MAX_RESUMED_AT_START)) transport()?.track(s.id, s.token);
@@ -131,7 +146,9 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       transport()?.untrack(sessionId);
       const sessions = { ...get().sessions };
       delete sessions[sessionId];
-      set({ sessions, order: get().order.filter((id) => id !== sessionId) });
+      const savedLast = { ...get().savedLast };
+      delete savedLast[sessionId];
+      set({ sessions, savedLast, order: get().order.filter((id) => id !== sessionId) });
       env.storage?.removeItem(KEYS.outbox(sessionId));
       persist();
     },
@@ -207,6 +224,14 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       if (after.ended !== before.ended || after.outcome !== before.outcome) {
         persist();
         recordBest(after);
+      } else if (after.ended && event.payload.seq >= after.replayUntil) {
+        // An ended chat fetched when opened, its replay done: keep its last line if the record lacks it.
+        const last = after.messages.at(-1);
+        const saved = get().savedLast[id];
+        if (last && (saved?.at !== last.at || saved.text !== last.text)) {
+          set({ savedLast: { ...get().savedLast, [id]: lastLineOf(last) } });
+          persist();
+        }
       }
     },
     netOutbox(sessionId, items) {

@@ -1,6 +1,6 @@
 // Centre column: who the buyer is, how the chat stands (outcome, end, report), the transcript and
 // the reply box.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
@@ -21,6 +21,26 @@ export function ChatPane({ session }: { session: ChatSession }) {
   const navigate = useApp((s) => s.navigate);
   const context = readyContext(useScenarioContext(session.scenario));
   const [confirming, setConfirming] = useState(false);
+  const endButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Where the focus goes once the end button and its confirmation have swapped places: into the
+  // confirmation when it opens, back to the button when it is cancelled (never on first render).
+  const focusAfterSwap = useRef<'confirm' | 'end' | null>(null);
+  useEffect(() => {
+    const target = focusAfterSwap.current;
+    focusAfterSwap.current = null;
+    if (target === 'confirm') (confirmButton.current?.disabled ? cancelButton.current : confirmButton.current)?.focus();
+    else if (target === 'end') endButton.current?.focus();
+  }, [confirming]);
+  const askToEnd = () => {
+    focusAfterSwap.current = 'confirm';
+    setConfirming(true);
+  };
+  const cancelEnd = () => {
+    focusAfterSwap.current = 'end';
+    setConfirming(false);
+  };
   const nickname = context?.scenario.buyer.nickname ?? local(session.scenario.title, lang);
   const avatarId = context?.scenario.buyer.avatar ?? session.scenario.id;
   const ending = session.outbox.some((i) => i.event === 'session:end' && i.state !== 'failed');
@@ -42,17 +62,24 @@ export function ChatPane({ session }: { session: ChatSession }) {
           <DrawerToggle kind="side" label={t('drawer.side')} icon="📋" />
           {/* An ended chat's report link is in the ended banner just below, on every screen. */}
           {session.ended ? null : confirming ? (
-            <span className="end-confirm" role="group" aria-label={t('chat.endConfirm')}>
+            <span
+              className="end-confirm"
+              role="group"
+              aria-label={t('chat.endConfirm')}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') cancelEnd();
+              }}
+            >
               <span>{t('chat.endConfirm')}</span>
-              <button type="button" className="btn btn-primary btn-small" onClick={() => endSession(session.id)} disabled={ending}>
+              <button ref={confirmButton} type="button" className="btn btn-primary btn-small" onClick={() => endSession(session.id)} disabled={ending}>
                 {t('chat.endYes')}
               </button>
-              <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+              <button ref={cancelButton} type="button" className="btn btn-small" onClick={cancelEnd}>
                 {t('common.cancel')}
               </button>
             </span>
           ) : (
-            <button type="button" className="btn" onClick={() => setConfirming(true)} disabled={session.status === 'gone'}>
+            <button ref={endButton} type="button" className="btn" onClick={askToEnd} disabled={session.status === 'gone'}>
               {t('chat.end')}
             </button>
           )}

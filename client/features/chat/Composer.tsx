@@ -35,6 +35,14 @@ export function Composer({ session }: { session: ChatSession }) {
     input.current?.focus();
   };
 
+  // A chat just opened with the focus nowhere (the persona card that started it is gone, so the
+  // focus fell to <body>): the reply box takes it. A chat picked from the list keeps the focus there.
+  useEffect(() => {
+    const el = input.current;
+    const active = document.activeElement;
+    if (el && !el.disabled && (active === null || active === document.body)) el.focus();
+  }, [session.id]);
+
   // An open panel closes on Escape wherever the focus is, and on a click outside it.
   useEffect(() => {
     if (!panel) return;

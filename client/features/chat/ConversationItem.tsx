@@ -1,13 +1,15 @@
 // One buyer in the list: avatar, nickname, last line, unread count and how long they have waited.
-import type { MessageKey } from '../../i18n/index.ts';
-import { local, useT } from '../../i18n/index.ts';
+import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { waitingSince } from '../../store/sessionReducer.ts';
-import type { ChatSession, Message } from '../../store/types.ts';
+import type { LastLine } from '../../store/persist.ts';
+import type { ChatSession } from '../../store/types.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { shortTime, stopwatch, waitLevel } from '../../ui/format.ts';
+import { withFaceGlyphs } from './emoji.ts';
 import { readyContext, useScenarioContext } from './useScenarioContext.ts';
 
 const PREVIEW_KEY: Record<string, MessageKey> = {
@@ -19,11 +21,12 @@ const PREVIEW_KEY: Record<string, MessageKey> = {
   coupon: 'chat.coupon',
 };
 
-function preview(m: Message | undefined, t: (k: MessageKey) => string): string {
+/** The last line as one line of text; 旺旺表情 as the faces the bubble draws ([可怜] -> 🥺). */
+function preview(m: LastLine | undefined, t: Translate): string {
   if (!m) return '';
-  if (m.text) return m.text;
+  if (m.text) return withFaceGlyphs(m.text);
   if (m.attachment) return `[${t(PREVIEW_KEY[m.attachment.kind] ?? 'chat.file')}]`;
-  if (m.action) return t(`chat.action.${m.action.kind}`);
+  if (m.action) return tAny(t, `chat.action.${m.action.kind}`, '');
   return '';
 }
 
@@ -32,7 +35,9 @@ export function ConversationItem({ session, active, now }: { session: ChatSessio
   const lang = useApp((s) => s.lang);
   const context = readyContext(useScenarioContext(session.scenario));
   const nickname = context?.scenario.buyer.nickname ?? local(session.scenario.title, lang);
-  const last = session.messages.at(-1);
+  // A chat not fetched yet (an ended one, until opened) has no transcript here: its saved last line.
+  const savedLast = useApp((s) => s.savedLast[session.id]);
+  const last: LastLine | undefined = session.messages.at(-1) ?? savedLast;
   const since = waitingSince(session);
   const waited = since === null ? null : now - since;
   const level = waited === null ? 'ok' : waitLevel(waited);

@@ -1,7 +1,9 @@
 // 快捷短语: click one to put it in the reply box; "manage" edits, adds, deletes (kept in the browser).
+// The starter phrases are Chinese in both UIs (the buyer speaks Chinese); the English UI shows a
+// gloss under each, which is never inserted.
 import { useState } from 'react';
 import { useT } from '../../i18n/index.ts';
-import { MAX_PHRASE_CHARS, phraseList } from '../../store/phrasesSlice.ts';
+import { MAX_PHRASE_CHARS, phraseEntries } from '../../store/phrasesSlice.ts';
 import { useApp } from '../../store/index.ts';
 
 interface Props {
@@ -14,7 +16,7 @@ export function PhrasePanel({ id, onPick }: Props) {
   const custom = useApp((s) => s.customPhrases);
   const lang = useApp((s) => s.lang);
   const displayName = useApp((s) => s.displayName);
-  const phrases = phraseList(custom, lang, displayName);
+  const phrases = phraseEntries(custom, lang, displayName);
   const add = useApp((s) => s.addPhrase);
   const update = useApp((s) => s.updatePhrase);
   const remove = useApp((s) => s.removePhrase);
@@ -37,7 +39,7 @@ export function PhrasePanel({ id, onPick }: Props) {
       </div>
       {phrases.length === 0 && <p className="muted">{t('phrases.empty')}</p>}
       <ul className="phrase-list">
-        {phrases.map((p, i) => (
+        {phrases.map(({ text: p, gloss }, i) => (
           <li key={`${i}-${p}`}>
             {editing ? (
               <span className="phrase-edit">
@@ -55,8 +57,19 @@ export function PhrasePanel({ id, onPick }: Props) {
                 </button>
               </span>
             ) : (
-              <button type="button" className="phrase-item" aria-label={t('phrases.insert', { text: p })} onClick={() => onPick(p)}>
-                {p}
+              <button
+                type="button"
+                className="phrase-item"
+                aria-label={t('phrases.insert', { text: p })}
+                aria-describedby={gloss ? `${id}-gloss-${i}` : undefined}
+                onClick={() => onPick(p)}
+              >
+                <span lang="zh-CN">{p}</span>
+                {gloss && (
+                  <span id={`${id}-gloss-${i}`} className="phrase-gloss" lang="en">
+                    {gloss}
+                  </span>
+                )}
               </button>
             )}
           </li>

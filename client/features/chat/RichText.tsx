@@ -1,9 +1,9 @@
 // Chat text as text: web addresses become link buttons that never navigate, 旺旺表情 tokens become
 // faces; everything else is a plain React text node (never HTML).
 import type { ReactNode } from 'react';
-import { faceOf } from './emoji.ts';
+import { FACE_TOKEN, faceOf } from './emoji.ts';
 
-const TOKENS = /(https?:\/\/[^\s<>"'，。！？、）)]+|\[[^[\]\s]{1,4}\])/giu;
+const TOKENS = new RegExp(`(https?:\\/\\/[^\\s<>"'，。！？、）)]+|${FACE_TOKEN.source})`, 'giu');
 
 interface Props {
   text: string;

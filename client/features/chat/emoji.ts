@@ -39,6 +39,14 @@ export function faceOf(token: string): Face | undefined {
   return BY_CODE.get(token.toLowerCase());
 }
 
+/** A bracketed token that may be a face ([微笑], [ok]); RichText draws the known ones. */
+export const FACE_TOKEN = /\[[^[\]\s]{1,4}\]/;
+
+/** Chat text as one plain line: each known face token as its glyph (the conversation list's preview). */
+export function withFaceGlyphs(text: string): string {
+  return text.replace(new RegExp(FACE_TOKEN.source, 'giu'), (token) => faceOf(token)?.glyph ?? token);
+}
+
 export interface Emoji {
   glyph: string;
   zh: string;

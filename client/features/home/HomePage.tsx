@@ -1,5 +1,6 @@
 // Home: the trainee's desk settings, the persona library as cards, and the drill entry.
-import { useEffect, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
@@ -23,6 +24,27 @@ export function HomePage() {
   const [error, setError] = useState<string | null>(null);
   const startSession = useApp((s) => s.startSession);
   const online = useApp((s) => s.connection === 'online');
+  const levelButtons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  // The level filter is a radio group: one Tab stop (the checked option), arrow keys move the
+  // choice and the focus (wrapping round), Home and End go to the first and the last.
+  const onLevelKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = LEVELS.indexOf(level);
+    const next =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? (at + 1) % LEVELS.length
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? (at - 1 + LEVELS.length) % LEVELS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? LEVELS.length - 1
+              : null;
+    if (next === null) return;
+    e.preventDefault();
+    setLevel(LEVELS[next] as LevelFilter);
+    levelButtons.current[next]?.focus();
+  };
 
   useEffect(() => {
     if (backend) void loadScenarios();
@@ -68,9 +90,19 @@ export function HomePage() {
         <section className="home-personas" aria-labelledby="personas-title">
           <div className="home-personas-head">
             <h2 id="personas-title">{t('home.personas')}</h2>
-            <div className="segmented" role="radiogroup" aria-label={t('home.level')}>
-              {LEVELS.map((l) => (
-                <button key={l} type="button" role="radio" aria-checked={level === l} onClick={() => setLevel(l)}>
+            <div className="segmented" role="radiogroup" aria-label={t('home.level')} onKeyDown={onLevelKey}>
+              {LEVELS.map((l, i) => (
+                <button
+                  key={l}
+                  ref={(el) => {
+                    levelButtons.current[i] = el;
+                  }}
+                  type="button"
+                  role="radio"
+                  aria-checked={level === l}
+                  tabIndex={level === l ? 0 : -1}
+                  onClick={() => setLevel(l)}
+                >
                   {l === 'all' ? t('home.level.all') : t(`level.${l}`)}
                 </button>
               ))}

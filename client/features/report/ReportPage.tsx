@@ -1,5 +1,6 @@
 // The session report at a stable URL (/report/<id>): score and pass/fail, red lines first, points by
 // category, response-time KPIs, the annotated transcript, "try again", and a clean print layout.
+import type { MouseEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { local, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
@@ -68,9 +69,19 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
     if (failure) setStartError(t('home.startFailed', { message: failure.message }));
   };
   const nickname = context?.scenario.buyer.nickname ?? '';
+  // 「查看这条消息」 (a link to #msg-<id> in the summary): going to the message moves the focus to it
+  // too, not only the view. Plain clicks only; the link's own navigation still sets the address.
+  const onJump = (e: MouseEvent<HTMLElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || !(e.target instanceof Element)) return;
+    const href = e.target.closest('a.report-jump')?.getAttribute('href');
+    if (!href?.startsWith('#')) return;
+    const target = document.getElementById(decodeURIComponent(href.slice(1)));
+    if (target) target.focus();
+  };
 
   return (
-    <main className="report">
+    // Clicks on the jump links bubble here (Enter on a link is a click too).
+    <main className="report" onClick={onJump}>
       <header className="report-head">
         <div>
           <p className="report-kicker">{t('report.title')}</p>

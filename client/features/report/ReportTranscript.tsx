@@ -63,7 +63,8 @@ export function ReportTranscript({ transcript, report, shop, nickname, traineeNa
           const verdicts = byMessage.get(m.id);
           const who = m.from === 'buyer' ? nickname || t('side.buyer') : traineeName;
           return (
-            <li key={m.id} id={`msg-${m.id}`} className={`report-line from-${m.from}`}>
+            // tabIndex -1: 「查看这条消息」 moves the focus here, so the next Tab and a screen reader go on from it.
+            <li key={m.id} id={`msg-${m.id}`} className={`report-line from-${m.from}`} tabIndex={-1}>
               <div className="report-line-meta">
                 <strong>{who}</strong> <time>{clockTime(m.at)}</time>
               </div>

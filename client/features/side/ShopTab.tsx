@@ -1,7 +1,14 @@
 // The shop's promotions, shipping terms, policies and the small gifts an agent may offer.
 import { local, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
-import type { Shop } from '../../store/types.ts';
+import type { Lang, Shop } from '../../store/types.ts';
+import { dateTime } from '../../ui/format.ts';
+
+/** A promotion's end (an ISO time stamp in the shop file) as a local date and time in the UI language. */
+export function endsAtText(endsAt: string, lang: Lang): string {
+  const at = Date.parse(endsAt);
+  return Number.isNaN(at) ? endsAt : dateTime(at, lang);
+}
 
 export function ShopTab({ shop }: { shop: Shop }) {
   const t = useT();
@@ -23,7 +30,11 @@ export function ShopTab({ shop }: { shop: Shop }) {
               <li key={p.id}>
                 <strong>{local(p.label, lang)}</strong>
                 <p>{local(p.detail, lang)}</p>
-                {p.endsAt && <p className="muted">{t('shop.endsAt', { date: p.endsAt })}</p>}
+                {p.endsAt && (
+                  <p className="muted">
+                    <time dateTime={p.endsAt}>{t('shop.endsAt', { date: endsAtText(p.endsAt, lang) })}</time>
+                  </p>
+                )}
               </li>
             ))}
           </ul>
