@@ -8,12 +8,21 @@ function messageNumber(id: string): number {
   return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
 }
 
-/** Insert keeping transcript order (m1, m2, ...); a message already there is left as it is. */
+/** Messages in the order they appeared: by time, then by number (m1, m2, ...) for lines of the same moment. */
+function comesBefore(a: Message, b: Message): boolean {
+  return a.at < b.at || (a.at === b.at && messageNumber(a.id) < messageNumber(b.id));
+}
+
+/**
+ * Insert keeping transcript order; a message already there is left as it is. Numbers alone are not
+ * that order: a reply sent while the buyer was still typing gets a later number than her pending
+ * lines, yet appeared before them.
+ */
 export function withMessage(messages: readonly Message[], message: Message): Message[] {
   if (messages.some((m) => m.id === message.id)) return messages as Message[];
   const out = [...messages];
   let i = out.length;
-  while (i > 0 && messageNumber((out[i - 1] as Message).id) > messageNumber(message.id)) i--;
+  while (i > 0 && comesBefore(message, out[i - 1] as Message)) i--;
   out.splice(i, 0, message);
   return out;
 }

@@ -181,7 +181,8 @@ export class LiveSession {
     const now = this.now();
     const last = this.delivered.at(-1);
     return {
-      transcript: this.state.messages.filter((m) => m.at <= now),
+      // In the order they appeared: a reply sent while the buyer was typing comes before her pending lines (stable sort).
+      transcript: this.state.messages.filter((m) => m.at <= now).sort((a, b) => a.at - b.at),
       lastSeq: this.delivered.length,
       ended: this.state.ended,
       report: last?.name === 'session:report' ? last.payload : null,

@@ -15,6 +15,13 @@ describe('withMessage', () => {
     expect(c.map((m) => m.id)).toEqual(['m1', 'm2', 'm10']);
     expect(withMessage(c, buyerLine('m2', 'again'))).toBe(c);
   });
+
+  it('puts a reply sent while the buyer was typing before her lines that appeared after it', () => {
+    // m5 and m6 were typed from 18 s and 21 s; the trainee's second reply (m7) went out at 17.3 s.
+    const typed = [buyerLine('m5', '能便宜点吗', 18_000), buyerLine('m6', '两双呢', 21_000)];
+    const shown = withMessage(typed, traineeLine('m7', '今天下单今天发货', 17_300));
+    expect(shown.map((m) => m.id)).toEqual(['m7', 'm5', 'm6']);
+  });
 });
 
 describe('applyEvent', () => {
