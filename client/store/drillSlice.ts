@@ -23,6 +23,13 @@ export interface SeatRecord {
 
 export type SeatPhase = 'none' | 'joining' | 'seated' | 'removed' | 'failed';
 
+/**
+ * A refused drill event as the server answered it: the error code, the stable `reason` the drill
+ * gives beside it (server/protocol/drillEvents.ts DrillErrorReason) for the page to word in its own
+ * language, and the English message, for logs only.
+ */
+export type DrillRefusal = NetError & { reason?: string };
+
 /** What the store needs from the drill connection (client/net/drillConnect.ts). */
 export interface DrillTransport {
   join(code: string, displayName: string): Promise<NetAck<SeatInfo>>;
@@ -35,20 +42,21 @@ export interface DrillSlice {
   seats: Record<string, SeatRecord>;
   drillCode: string | null;
   seatPhase: SeatPhase;
-  seatError: string | null;
+  /** why the last join or rejoin was refused (the page words its reason) */
+  seatError: DrillRefusal | null;
   drillState: DrillState | null;
   drillReveal: Reveal | null;
   drillTransport: DrillTransport | null;
   attachDrillTransport(transport: DrillTransport): void;
   /** The /join/<code> page opened: go back to the seat this browser holds for the code, if any. */
   enterDrill(code: string): void;
-  joinDrill(code: string, displayName: string): Promise<NetError | null>;
+  joinDrill(code: string, displayName: string): Promise<DrillRefusal | null>;
   closeReveal(): void;
   /** Is this session a drill seat's (so it travels on the drill connection)? */
   isDrillSession(sessionId: string): boolean;
   netSeat(info: SeatInfo): void;
   /** `kept`: a passing failure — the seat stays stored and a reload asks again */
-  netSeatFailed(error: NetError, kept?: boolean): void;
+  netSeatFailed(error: DrillRefusal, kept?: boolean): void;
   netDrillState(state: DrillState): void;
   netDrillSession(payload: { drillId: string; seatId: string; session: SessionInfo }): void;
   netDrillReveal(reveal: Reveal): void;
@@ -115,7 +123,7 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       set({ drillCode: code, seatPhase: 'joining', seatError: null });
       const answer = await transport.join(code, displayName);
       if (!answer.ok) {
-        set({ seatPhase: 'none', seatError: answer.error.message });
+        set({ seatPhase: 'none', seatError: answer.error });
         return answer.error;
       }
       return null;
@@ -137,8 +145,8 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       if (info.session) adopt(info.session);
     },
     netSeatFailed(error, kept = false) {
-      if ((error.code as string) === 'removed') set({ seatPhase: 'removed' });
-      else set({ seatPhase: 'failed', seatError: error.message });
+      if ((error.code as string) === 'removed' || error.reason === 'removed') set({ seatPhase: 'removed' });
+      else set({ seatPhase: 'failed', seatError: error });
       // Gone for good (removed, or the drill is over and forgotten): start again. A passing failure
       // keeps the seat token, so a reload tries the seat again.
       if (!kept) forgetCurrent();

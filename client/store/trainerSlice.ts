@@ -15,6 +15,7 @@ import type {
 } from '../../server/protocol/index.ts';
 import { applyEvent, newSession } from './sessionReducer.ts';
 import type { Slice } from './state.ts';
+import type { DrillRefusal } from './drillSlice.ts';
 import type { ChatSession, DeliveredEvent, LocalText, NetAck, NetError } from './types.ts';
 import { retryLater } from './types.ts';
 
@@ -28,20 +29,27 @@ export interface TrainerAccount {
 
 /**
  * Why a trainer request was refused: the server's error code (`offline` when it could not be
- * reached), the `reason` it gave for refusing a new trainer account, and its English message, which
- * the page shows only for a code it has no text for.
+ * reached), the stable `reason` it gave beside the code (why a new trainer account or a login was
+ * refused), the wait a refused login names (`retryAfterSeconds`, when the backend passes it on),
+ * and its English message, which the page shows only for a code it has no text for.
  */
 export interface TrainerFailure {
   code: string;
   reason?: string;
+  retryAfterSeconds?: number;
   message: string;
 }
 
-/** A trainer backend's errors carry the server's code (and reason) beside the message. */
+/** A trainer backend's errors carry the server's code (and reason, and a login's wait) beside the message. */
 export function trainerFailure(err: unknown): TrainerFailure {
   if (!(err instanceof Error)) return { code: 'internal', message: String(err) };
-  const { code, reason } = err as Error & { code?: unknown; reason?: unknown };
-  return { code: typeof code === 'string' ? code : 'internal', ...(typeof reason === 'string' ? { reason } : {}), message: err.message };
+  const { code, reason, retryAfterSeconds } = err as Error & { code?: unknown; reason?: unknown; retryAfterSeconds?: unknown };
+  return {
+    code: typeof code === 'string' ? code : 'internal',
+    ...(typeof reason === 'string' ? { reason } : {}),
+    ...(typeof retryAfterSeconds === 'number' && Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? { retryAfterSeconds: Math.ceil(retryAfterSeconds) } : {}),
+    message: err.message,
+  };
 }
 
 /** A row of GET /api/drills. */
@@ -112,13 +120,15 @@ export interface TrainerSlice {
   loadHistory(): Promise<void>;
   /** Admins only; why the server refused, else null. */
   addTrainer(name: string, password: string, admin: boolean): Promise<TrainerFailure | null>;
-  openDrill(request: OpenDrillRequest): Promise<NetError | null>;
+  /** The answer's error, if any: its `reason` says why, for the page to word. */
+  openDrill(request: OpenDrillRequest): Promise<DrillRefusal | null>;
   /** Follow a drill of this trainer's (after a reload, or from the history). */
-  attachDrill(drillId: string): Promise<NetError | null>;
+  attachDrill(drillId: string): Promise<DrillRefusal | null>;
   /** A trainer control on the live drill; the answer's error, if any. */
-  control<E extends Exclude<TrainerEventName, 'drill:open' | 'drill:attach' | 'drill:watch' | 'drill:unwatch'>>(name: E, extra?: Omit<DrillPayload<E>, 'drillId'>): Promise<NetError | null>;
+  control<E extends Exclude<TrainerEventName, 'drill:open' | 'drill:attach' | 'drill:watch' | 'drill:unwatch'>>(name: E, extra?: Omit<DrillPayload<E>, 'drillId'>): Promise<DrillRefusal | null>;
   watchSeat(seatId: string | null): Promise<void>;
-  loadResults(drillId: string): Promise<string | null>;
+  /** Why the results did not load, else null. */
+  loadResults(drillId: string): Promise<TrainerFailure | null>;
   netTrainerConnected(): void;
   netTrainerState(state: DrillState): void;
   netDashboard(update: DashboardUpdate): void;
@@ -151,7 +161,6 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
   /** the newest reconnect's follow loop; an older one stops at its next answer */
   let followLoop = 0;
   const offline: NetError = { code: 'offline', message: 'not connected' };
-  const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
   const withState = (state: DrillState) => {
     const live = get().live;
     if (live && live.drillId === state.drillId) set({ live: { ...live, state, clockAt: env.now() } });
@@ -265,13 +274,13 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
     },
     async loadResults(drillId) {
       const b = backend();
-      if (!b) return offline.message;
+      if (!b) return offline;
       try {
         const results = await b.results(drillId);
         set({ results: { ...get().results, [drillId]: results } });
         return null;
       } catch (err) {
-        return message(err);
+        return trainerFailure(err);
       }
     },
     netTrainerConnected() {

@@ -6,7 +6,7 @@ import { Workspace } from '../chat/Workspace.tsx';
 import { useApp } from '../../store/index.ts';
 import { DrillBanner } from './DrillBanner.tsx';
 import { RevealDialog } from './RevealDialog.tsx';
-import { useDrillT } from './strings.ts';
+import { refusalText, useDrillT } from './strings.ts';
 
 export function DrillSeat({ code }: { code: string }) {
   const d = useDrillT();
@@ -87,7 +87,7 @@ function NameForm({ code }: { code: string }) {
       </form>
       {error && (
         <p role="alert" className="drill-note">
-          {phase === 'failed' ? d('join.seatLost', { message: error }) : d('join.failed', { message: error })}
+          {d(phase === 'failed' ? 'join.seatLost' : 'join.failed', { message: refusalText(d, error) })}
         </p>
       )}
     </main>

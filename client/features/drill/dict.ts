@@ -33,3 +33,32 @@ export function useMoveName(): (move: string, label?: LocalText) => string {
   const lang = useApp((s) => s.lang);
   return useCallback((move, label) => (label ? label[lang] : move), [lang]);
 }
+
+/**
+ * A refusal as the server (or the net layer) gave it: its error code, the stable `reason` beside it
+ * when the server sent one, and its English `message`, which is for logs only: the page words the
+ * reason (else the code) in its own language.
+ */
+export interface Refusal {
+  code: string;
+  reason?: string | undefined;
+  message: string;
+}
+
+/** The words for a refusal in `table`: by its reason, else by its code; undefined when neither has any. */
+export function refusalKey<K extends string>(table: Partial<Record<string, K>>, refusal: Pick<Refusal, 'code' | 'reason'>): K | undefined {
+  const at = (name: string | undefined) => (name !== undefined && Object.hasOwn(table, name) ? table[name] : undefined);
+  return at(refusal.reason) ?? at(refusal.code);
+}
+
+const logged = new WeakSet<object>();
+
+/**
+ * A refusal the page has no words for: the page says something general, its English message goes to
+ * the console, once per refusal (`seen`: the object it came as, when `refusal` is made up from it).
+ */
+export function logUnworded(refusal: Refusal, seen: object = refusal): void {
+  if (logged.has(seen)) return;
+  logged.add(seen);
+  console.warn(`refused: ${refusal.code}${refusal.reason ? ` (${refusal.reason})` : ''}: ${refusal.message}`);
+}

@@ -1,6 +1,7 @@
 // The trainee's drill text (join page, waiting room, banners, the class reveal).
-import type { Dict } from './dict.ts';
-import { useDict } from './dict.ts';
+import type { Lang } from '../../store/types.ts';
+import type { Dict, DictT, Refusal } from './dict.ts';
+import { fill, logUnworded, refusalKey, useDict } from './dict.ts';
 
 const zhCN = {
   'join.title': '加入班级演练',
@@ -33,6 +34,23 @@ const zhCN = {
   'reveal.empty': '这一步还没有人回复。',
   'reveal.move': '买家节点：{move}',
   'reveal.close': '关闭',
+  'refusal.no-such-code': '没有找到这个演练码对应的演练，请核对老师给的 6 位数字',
+  'refusal.too-many-wrong-codes': '这个网络输错演练码的次数太多了，请过几分钟再试',
+  'refusal.locked': '老师已经关闭入场，现在不能加入',
+  'refusal.full': '这场演练的座位已经坐满了',
+  'refusal.too-many-joins': '这个页面加入的次数太多了，请刷新页面后再试',
+  'refusal.removed': '老师已把你移出这场演练',
+  'refusal.bad-seat-token': '保存的座位已经找不到了，请重新加入',
+  'refusal.no-seat': '你在这个连接上还没有座位，请重新加入演练',
+  'refusal.not-your-session': '这个对话不是你座位上的对话',
+  'refusal.paused': '老师暂停了演练，继续后再发送',
+  'refusal.moving': '演练正在转到另一台服务器，请稍等片刻再试',
+  'refusal.too-many-events': '操作太频繁了，请放慢一点再试',
+  'refusal.ended': '这场演练已经结束了',
+  'refusal.offline': '连不上服务器，请检查网络后再试',
+  'refusal.timeout': '服务器没有回应，请再试一次',
+  'refusal.unavailable': '服务器暂时忙不过来，请稍后再试',
+  'refusal.other': '服务器没有接受这个请求，请稍后再试',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -68,8 +86,65 @@ const en: Record<Key, string> = {
   'reveal.empty': 'Nobody has answered this move yet.',
   'reveal.move': 'Buyer move: {move}',
   'reveal.close': 'Close',
+  'refusal.no-such-code': 'no open drill has this code; check the 6 digits your trainer gave you',
+  'refusal.too-many-wrong-codes': 'too many wrong codes from this network; wait a few minutes and try again',
+  'refusal.locked': 'the trainer has closed the doors, so nobody new can join right now',
+  'refusal.full': 'every seat in this drill is taken',
+  'refusal.too-many-joins': 'this page has joined too many times; reload it and try again',
+  'refusal.removed': 'the trainer removed you from this drill',
+  'refusal.bad-seat-token': 'your saved seat no longer exists; join again',
+  'refusal.no-seat': 'you have no seat on this connection; join the drill again',
+  'refusal.not-your-session': "that chat is not your seat's",
+  'refusal.paused': 'the trainer has paused the drill; send it again once it resumes',
+  'refusal.moving': 'the drill is moving to another server; try again in a moment',
+  'refusal.too-many-events': 'too many actions in a short time; slow down and try again',
+  'refusal.ended': 'this drill has ended',
+  'refusal.offline': 'cannot reach the server; check the network and try again',
+  'refusal.timeout': 'the server did not answer; try again',
+  'refusal.unavailable': 'the server is busy right now; try again shortly',
+  'refusal.other': 'the server did not accept that; try again later',
 };
 
 const dict: Dict<Key> = { 'zh-CN': zhCN, en };
 
 export const useDrillT = () => useDict(dict);
+
+/**
+ * A trainee's refusals (join, rejoin, a seat's chat events), worded by the server's `reason`, else
+ * by its code (the shared codes: offline, timeout, a busy server, rate limiting).
+ */
+const REFUSALS: Partial<Record<string, Key>> = {
+  'no-such-code': 'refusal.no-such-code',
+  'too-many-wrong-codes': 'refusal.too-many-wrong-codes',
+  locked: 'refusal.locked',
+  'drill-locked': 'refusal.locked',
+  full: 'refusal.full',
+  'drill-full': 'refusal.full',
+  'too-many-joins': 'refusal.too-many-joins',
+  removed: 'refusal.removed',
+  'bad-seat-token': 'refusal.bad-seat-token',
+  // A rejoin's token that opens nothing: the same as a bad seat token.
+  unauthorized: 'refusal.bad-seat-token',
+  'no-seat': 'refusal.no-seat',
+  'not-your-session': 'refusal.not-your-session',
+  paused: 'refusal.paused',
+  moving: 'refusal.moving',
+  'too-many-events': 'refusal.too-many-events',
+  'rate-limited': 'refusal.too-many-events',
+  ended: 'refusal.ended',
+  offline: 'refusal.offline',
+  timeout: 'refusal.timeout',
+  unavailable: 'refusal.unavailable',
+};
+
+/** Why the server refused the trainee, in the page's language; never its English message (that goes to the console). */
+export function refusalText(d: DictT<Key>, refusal: Refusal): string {
+  const key = refusalKey(REFUSALS, refusal);
+  if (!key) logUnworded(refusal);
+  return d(key ?? 'refusal.other');
+}
+
+/** The same words outside a component (e.g. a chat's failed send in a drill seat), in `lang`. */
+export function drillRefusalText(lang: Lang, refusal: Refusal): string {
+  return refusalText((key, params) => fill(dict[lang][key], params), refusal);
+}

@@ -6,6 +6,8 @@ import { useApp } from '../../store/index.ts';
 import { dateTime } from '../../ui/format.ts';
 import { studioApi } from './api.ts';
 import type { DraftConflict } from './api.ts';
+import type { StudioAction } from './deleteDraft.ts';
+import { failedText } from './deleteDraft.ts';
 import { DiffView } from './DiffView.tsx';
 import { useStudioT } from './strings.ts';
 
@@ -45,25 +47,25 @@ export function ConflictDialog({ id, conflict, mine, onLoadTheirs, onDone }: Pro
     };
   }, [conflict, id]);
 
-  const act = async (run: () => Promise<ConflictOutcome>) => {
+  const act = async (action: StudioAction, run: () => Promise<ConflictOutcome>) => {
     setBusy(true);
     setError(null);
     try {
       onDone(await run());
     } catch (err) {
-      setError(d('failed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(failedText(d, err, action, id));
     } finally {
       setBusy(false);
     }
   };
   const loadTheirs = () =>
-    act(async () => {
+    act('load', async () => {
       const source = await studioApi.source(id);
       onLoadTheirs(source.source);
       return 'loaded';
     });
   const overwrite = () =>
-    act(async () => {
+    act('save', async () => {
       await studioApi.saveDraft(id, mine(), { overwrite: true });
       return 'overwritten';
     });

@@ -31,14 +31,14 @@ const CHECK_DEBOUNCE_MS = 350;
 export function StudioEditor({ id }: { id: string }) {
   const d = useStudioT();
   const [loaded, setLoaded] = useState<{ source: StudioSource; context: StudioContext } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ err: unknown } | null>(null);
   useEffect(() => {
     Promise.all([studioApi.source(id), studioApi.context()]).then(
       ([source, context]) => setLoaded({ source, context }),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setFailed({ err }),
     );
   }, [id]);
-  if (error) return <p className="studio-error" role="alert">{d('failed', { message: error })}</p>;
+  if (failed) return <p className="studio-error" role="alert">{failedText(d, failed.err, 'load', id)}</p>;
   if (!loaded) return <p className="muted" role="status">{d('editor.checking')}</p>;
   return <Loaded id={id} initial={loaded.source.source} context={loaded.context} />;
 }
@@ -86,7 +86,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
         setConflict(err);
         return false;
       }
-      setStatus({ kind: 'error', text: failedText(d, err) });
+      setStatus({ kind: 'error', text: failedText(d, err, 'save', id) });
       return false;
     }
   };
@@ -101,7 +101,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
       setStatus({ kind: 'ok', text: d('editor.published', { version }) });
     } catch (err) {
       const details = err instanceof StudioError ? err.diagnostics : [];
-      setStatus({ kind: 'error', text: details.length > 0 ? d('editor.publishRefused') : d('failed', { message: String(err) }), details });
+      setStatus({ kind: 'error', text: details.length > 0 ? d('editor.publishRefused') : failedText(d, err, 'publish', id), details });
     }
   };
   const jump = useCallback((line: number, col: number) => editor.current?.jumpTo(line, col), []);

@@ -23,8 +23,10 @@ export function StudioList() {
   const lang = useApp((s) => s.lang);
   const [list, setList] = useState<List | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Worded as it shows, so it follows the language switch.
+  const [listFailed, setListFailed] = useState<{ err: unknown } | null>(null);
   const reload = useCallback(() => {
-    studioApi.list().then(setList, (err: unknown) => setError(String(err instanceof Error ? err.message : err)));
+    studioApi.list().then(setList, (err: unknown) => setListFailed({ err }));
   }, []);
   useEffect(reload, [reload]);
 
@@ -36,7 +38,7 @@ export function StudioList() {
       await studioApi.saveDraft(id, withId(source, id), { create: true });
       navigate(editPath(id));
     } catch (err) {
-      setError(failedText(d, err));
+      setError(failedText(d, err, 'create', id));
     }
   };
   const duplicate = async (from: string) => {
@@ -61,7 +63,7 @@ export function StudioList() {
       if (draft.from !== 'draft' || draft.revision === null) return reload();
       if (!(await confirmDeleteDraft(d, lang, id, { revision: draft.revision, savedBy: draft.savedBy, savedAt: draft.savedAt }))) return;
     } catch (err) {
-      setError(failedText(d, err));
+      setError(failedText(d, err, 'delete', id));
     }
     reload();
   };
@@ -71,7 +73,7 @@ export function StudioList() {
   const studioIds = [...new Set([...drafts, ...published.keys()])].sort();
   return (
     <>
-      {error && <p className="studio-error" role="alert">{error}</p>}
+      {(error ?? listFailed) && <p className="studio-error" role="alert">{error ?? failedText(d, listFailed?.err, 'list')}</p>}
       <CreateForm templates={list?.library ?? []} onCreate={(template, id) => void studioApi.peek(template).then((s) => create(id, s.source))} />
       <section className="trainer-card card">
         <h2>{d('list.drafts')}</h2>

@@ -1,12 +1,14 @@
 // One studio scenario's versions: the published ones (immutable: sessions and drills name them) and
 // the draft, with who saved each and when; a line diff between any two; a published version exported
-// to the library as scenarios/<id>.yaml; the draft deleted. Works on its own page and, given the
-// editor's unsaved text, beside the editor.
+// to the library as scenarios/<id>.yaml (admins only: the button is not offered to a trainer the
+// page knows is not an admin, and the server's `not-admin` refusal is worded); the draft deleted.
+// Works on its own page and, given the editor's unsaved text, beside the editor.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../../store/index.ts';
 import { dateTime } from '../../ui/format.ts';
 import { DraftConflict, ExportNeedsConfirm, studioApi } from './api.ts';
 import type { VersionList } from './api.ts';
+import type { StudioAction } from './deleteDraft.ts';
 import { confirmDeleteDraft, failedText } from './deleteDraft.ts';
 import { DiffView } from './DiffView.tsx';
 import { useStudioT } from './strings.ts';
@@ -24,12 +26,14 @@ type Side = 'draft' | 'editor' | `v${number}`;
 export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
   const d = useStudioT();
   const lang = useApp((s) => s.lang);
+  // /api/trainer/me says whether the trainer is an admin; until it is known the server decides.
+  const notAdmin = useApp((s) => s.trainer !== null && !s.trainer.admin);
   const uid = useId();
   const [list, setList] = useState<VersionList | null>(null);
   const [texts, setTexts] = useState<Partial<Record<Side, string>>>({});
   const [sides, setSides] = useState<{ from: Side; to: Side } | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const failed = useCallback((err: unknown) => setStatus({ kind: 'error', text: failedText(d, err) }), [d]);
+  const failed = useCallback((err: unknown, action: StudioAction = 'versions') => setStatus({ kind: 'error', text: failedText(d, err, action, id) }), [d, id]);
   // Only whether there is an editor side matters to the default pair, not its text.
   const hasEditor = unsaved !== undefined;
 
@@ -75,7 +79,7 @@ export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
       }
       setStatus({ kind: 'ok', text: d(done.replaced ? 'export.replaced' : 'export.written', { file: done.file, version: done.version }) });
     } catch (err) {
-      failed(err);
+      failed(err, 'export');
     }
   };
   const deleteDraft = async () => {
@@ -88,7 +92,7 @@ export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
       else reload();
     } catch (err) {
       if (err instanceof DraftConflict) reload();
-      failed(err);
+      failed(err, 'delete');
     }
   };
 
@@ -114,10 +118,11 @@ export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
             <strong>{d('versions.version', { version: v.version })}</strong>
             <span className="muted">{d('versions.publishedBy', { who: v.publishedBy, when: dateTime(v.publishedAt, lang) })}</span>
             <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(id, v.version)} download={`${id}.yaml`}>{d('list.export')}</a>
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => void exportVersion(v.version)}>{d('export.toLibrary')}</button>
+            {!notAdmin && <button type="button" className="btn btn-small btn-ghost" onClick={() => void exportVersion(v.version)}>{d('export.toLibrary')}</button>}
           </li>
         ))}
       </ul>
+      {notAdmin && list.versions.length > 0 && <p className="muted" data-testid="export-admin-only">{d('refusal.adminOnly')}</p>}
       {sides && options.length >= 2 && (
         <>
           <div className="studio-toolbar">

@@ -1,5 +1,7 @@
-// The studio's HTTP calls (trainer cookie, same origin). Errors carry the server's message and, for a
-// refused publish, its path:line:col diagnostics; an edit conflict is a DraftConflict naming who
+// The studio's HTTP calls (trainer cookie, same origin). Errors carry the HTTP status, the server's
+// error code and `reason` (the page words those: deleteDraft.ts failedText), its English message
+// (for logs) and, for a refused publish, its path:line:col diagnostics; a network failure is code
+// `offline`; an edit conflict is a DraftConflict naming who
 // saved last. Every write of a draft names the revision this page last loaded or saved (kept here,
 // per scenario), so a save over someone else's newer text is refused instead of losing it.
 import type { ScenarioSummary } from '../../../server/protocol/index.ts';
@@ -52,12 +54,26 @@ export interface LibraryExport {
   replaced: boolean;
 }
 
+/** What a refusal said besides its message: the HTTP status (0: no answer), the error code and its reason. */
+export interface RefusalInfo {
+  status?: number;
+  code?: string;
+  reason?: string | undefined;
+}
+
 export class StudioError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly reason: string | undefined;
   constructor(
     message: string,
     readonly diagnostics: string[] = [],
+    info: RefusalInfo = {},
   ) {
     super(message);
+    this.status = info.status ?? 0;
+    this.code = info.code ?? 'internal';
+    this.reason = info.reason;
   }
 }
 
@@ -66,8 +82,9 @@ export class DraftConflict extends StudioError {
   constructor(
     message: string,
     readonly latest: DraftStamp | null,
+    info: RefusalInfo = { status: 409, code: 'conflict' },
   ) {
-    super(message);
+    super(message, [], info);
   }
 }
 
@@ -75,20 +92,28 @@ export class DraftConflict extends StudioError {
 export class ExportNeedsConfirm extends StudioError {}
 
 interface ErrorBody {
-  error?: { message?: string };
+  error?: { message?: string; code?: unknown; reason?: unknown };
   diagnostics?: string[];
   latest?: DraftStamp | null;
   needsConfirm?: boolean;
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) } });
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) } });
+  } catch (err) {
+    throw new StudioError(err instanceof Error ? err.message : String(err), [], { code: 'offline' });
+  }
   const body = (await res.json().catch(() => ({}))) as ErrorBody;
   if (!res.ok) {
     const message = body.error?.message ?? res.statusText;
-    if (res.status === 409 && body.latest !== undefined) throw new DraftConflict(message, body.latest);
-    if (res.status === 409 && body.needsConfirm) throw new ExportNeedsConfirm(message);
-    throw new StudioError(message, body.diagnostics ?? []);
+    const code = body.error?.code;
+    const reason = body.error?.reason;
+    const info: RefusalInfo = { status: res.status, code: typeof code === 'string' ? code : `http-${res.status}`, reason: typeof reason === 'string' ? reason : undefined };
+    if (res.status === 409 && body.latest !== undefined) throw new DraftConflict(message, body.latest, info);
+    if (res.status === 409 && body.needsConfirm) throw new ExportNeedsConfirm(message, [], info);
+    throw new StudioError(message, body.diagnostics ?? [], info);
   }
   return body as T;
 }

@@ -1,6 +1,7 @@
 // /trainer/drill/<id>: the lobby (code, link, QR), the controls, and once started the live
 // dashboard: a tile per trainee, the class heat map, a read-only chat and the class reveal.
 import { useEffect, useState } from 'react';
+import type { Refusal } from '../drill/dict.ts';
 import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
@@ -9,7 +10,7 @@ import { stopwatch } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { HeatMap } from './HeatMap.tsx';
 import { RevealPanel } from './RevealPanel.tsx';
-import { useTrainerCount, useTrainerT } from './strings.ts';
+import { drillFailureText, useTrainerCount, useTrainerT } from './strings.ts';
 import { TileCard } from './TileCard.tsx';
 import { TrainerNav } from './TrainerNav.tsx';
 import { WatchPanel } from './WatchPanel.tsx';
@@ -20,16 +21,16 @@ export function DrillRoom({ drillId }: { drillId: string }) {
   const live = useApp((s) => (s.live?.drillId === drillId ? s.live : null));
   const attach = useApp((s) => s.attachDrill);
   const watching = useApp((s) => s.watched !== null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   useEffect(() => {
-    void attach(drillId).then((err) => setError(err?.message ?? null));
+    void attach(drillId).then(setError);
   }, [attach, drillId]);
   if (!live) {
     return (
       <main className="trainer">
         <TrainerNav />
         <p role={error ? 'alert' : 'status'} className={error ? 'drill-note' : 'muted'}>
-          {error ? d('room.failed', { message: error }) : '…'}
+          {error ? d('room.failed', { message: drillFailureText(d, error) }) : '…'}
         </p>
       </main>
     );
@@ -78,12 +79,12 @@ function Controls() {
   const live = useApp((s) => s.live);
   const control = useApp((s) => s.control);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const now = useNow(1000, live?.state.status === 'running');
   if (!live) return null;
   const { state } = live;
   const clock = state.clock + (state.status === 'running' ? Math.max(0, now - live.clockAt) : 0);
-  const run = (p: Promise<{ message: string } | null>) => void p.then((err) => setError(err ? err.message : null));
+  const run = (p: Promise<Refusal | null>) => void p.then(setError);
   return (
     <div className="trainer-controls">
       <p>
@@ -138,7 +139,7 @@ function Controls() {
       </div>
       {error && (
         <p role="alert" className="drill-note">
-          {d('room.failed', { message: error })}
+          {d('room.failed', { message: drillFailureText(d, error) })}
         </p>
       )}
     </div>

@@ -10,6 +10,7 @@ export function LoginPage() {
   const id = useId();
   const login = useApp((s) => s.trainerLogin);
   const navigate = useApp((s) => s.navigate);
+  const lang = useApp((s) => s.lang);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<TrainerFailure | null>(null);
@@ -38,7 +39,7 @@ export function LoginPage() {
       </form>
       {error && (
         <p role="alert" className="drill-note">
-          {loginFailureText(d, error)}
+          {loginFailureText(d, error, lang)}
         </p>
       )}
     </main>

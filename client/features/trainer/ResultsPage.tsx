@@ -3,11 +3,11 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { local, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
-import type { DrillResults } from '../../store/trainerSlice.ts';
+import type { DrillResults, TrainerFailure } from '../../store/trainerSlice.ts';
 import type { Report, ScenarioSummary } from '../../store/types.ts';
 import { duration } from '../../ui/format.ts';
 import { useRuleName } from '../drill/dict.ts';
-import { useTrainerT } from './strings.ts';
+import { resultsFailureText, useTrainerT } from './strings.ts';
 import { TrainerNav } from './TrainerNav.tsx';
 import './results.css';
 
@@ -21,7 +21,7 @@ export function ResultsPage({ drillId }: { drillId: string }) {
   const results = useApp((s) => s.results[drillId]);
   const load = useApp((s) => s.loadResults);
   const loadScenarios = useApp((s) => s.loadScenarios);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<TrainerFailure | null>(null);
   useEffect(() => {
     void load(drillId).then(setError);
   }, [load, drillId]);
@@ -30,7 +30,7 @@ export function ResultsPage({ drillId }: { drillId: string }) {
   return (
     <main className="trainer">
       <TrainerNav />
-      {results ? <Results results={results} /> : <p role={error ? 'alert' : 'status'}>{error ?? d('results.loading')}</p>}
+      {results ? <Results results={results} /> : <p role={error ? 'alert' : 'status'}>{error ? resultsFailureText(d, error) : d('results.loading')}</p>}
     </main>
   );
 }

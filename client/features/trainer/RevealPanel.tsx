@@ -6,8 +6,9 @@
 import { useId, useState } from 'react';
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
+import type { Refusal } from '../drill/dict.ts';
 import { RevealBoard } from '../drill/RevealBoard.tsx';
-import { useTrainerCount, useTrainerT } from './strings.ts';
+import { drillFailureText, useTrainerCount, useTrainerT } from './strings.ts';
 
 export function RevealPanel() {
   const d = useTrainerT();
@@ -20,7 +21,7 @@ export function RevealPanel() {
   const [picked, setPicked] = useState('');
   // The seats the reveal was shown to (those in the drill then); the badge counts those still in it.
   const [shownTo, setShownTo] = useState<readonly string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   if (!live) return null;
   const inDrill = (seatId: string) => {
     const status = live.tiles[seatId]?.status;
@@ -67,13 +68,22 @@ export function RevealPanel() {
             onClick={() => {
               if (!choice) return;
               setShownTo(null);
-              void control('drill:reveal', { move: choice.move, scenarioId: choice.scenarioId }).then((err) => setError(err?.message ?? null));
+              void control('drill:reveal', { move: choice.move, scenarioId: choice.scenarioId }).then(setError);
             }}
           >
             {d('reveal.freeze')}
           </button>
           {reveal && (
-            <button type="button" className="btn btn-primary" onClick={() => void control('drill:reveal-show').then((err) => (err ? setError(err.message) : setShownTo(live.order.filter(inDrill))))}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() =>
+                void control('drill:reveal-show').then((err) => {
+                  setError(err);
+                  if (!err) setShownTo(live.order.filter(inDrill));
+                })
+              }
+            >
               {d('reveal.show')}
             </button>
           )}
@@ -86,7 +96,7 @@ export function RevealPanel() {
       )}
       {error && (
         <p role="alert" className="drill-note">
-          {error}
+          {d('room.failed', { message: drillFailureText(d, error) })}
         </p>
       )}
       {reveal && <RevealBoard reveal={reveal} />}

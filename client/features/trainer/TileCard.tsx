@@ -1,12 +1,15 @@
 // One trainee on the dashboard. The buyer's waiting time ticks locally from the drill clock the
-// server last sent; a red line turns the tile red the moment it arrives.
+// server last sent; a red line turns the tile red the moment it arrives. A refused remove or admit
+// says why on the tile.
+import { useState } from 'react';
 import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Tile } from '../../store/trainerSlice.ts';
 import { stopwatch, waitLevel } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
+import type { Refusal } from '../drill/dict.ts';
 import { useMoveName, useRuleName } from '../drill/dict.ts';
-import { useTrainerCount, useTrainerT } from './strings.ts';
+import { drillFailureText, useTrainerCount, useTrainerT } from './strings.ts';
 
 export function TileCard({ tile }: { tile: Tile }) {
   const d = useTrainerT();
@@ -25,6 +28,7 @@ export function TileCard({ tile }: { tile: Tile }) {
   const watchedSeat = useApp((s) => s.watched?.seatId);
   const watch = useApp((s) => s.watchSeat);
   const control = useApp((s) => s.control);
+  const [refused, setRefused] = useState<Refusal | null>(null);
   const now = useNow(1000, running && tile.waitingSince !== null);
   const drillNow = clock + (running ? Math.max(0, now - clockAt) : 0);
   const waited = tile.waitingSince === null ? null : Math.max(0, drillNow - tile.waitingSince);
@@ -85,11 +89,16 @@ export function TileCard({ tile }: { tile: Tile }) {
           </button>
         )}
         {!ended && (
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => void control(removed ? 'drill:admit' : 'drill:remove', { seatId: tile.seatId })}>
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => void control(removed ? 'drill:admit' : 'drill:remove', { seatId: tile.seatId }).then(setRefused)}>
             {removed ? d('tile.admit', { name: tile.name }) : d('tile.remove', { name: tile.name })}
           </button>
         )}
       </div>
+      {refused && (
+        <p role="alert" className="drill-note">
+          {d('room.failed', { message: drillFailureText(d, refused) })}
+        </p>
+      )}
     </li>
   );
 }

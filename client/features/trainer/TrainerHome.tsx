@@ -6,7 +6,7 @@ import { appStore, useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { dateTime } from '../../ui/format.ts';
-import { useTrainerT } from './strings.ts';
+import { drillFailureText, useTrainerT } from './strings.ts';
 import { TrainerNav } from './TrainerNav.tsx';
 import { AddTrainerForm } from './AddTrainerForm.tsx';
 import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
@@ -54,7 +54,7 @@ function OpenDrillForm() {
           setBusy(true);
           void openDrill({ scenarioIds: picked, mode, ...(minutes.trim() && limit > 0 ? { timeLimitSeconds: Math.round(limit * 60) } : {}) }).then((err) => {
             setBusy(false);
-            if (err) return setError(d('open.failed', { message: err.message }));
+            if (err) return setError(d('open.failed', { message: drillFailureText(d, err) }));
             const opened = appStore.getState().live;
             if (opened) navigate(paths.trainer(`/drill/${opened.drillId}`));
           });

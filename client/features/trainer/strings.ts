@@ -3,8 +3,8 @@ import { useCallback } from 'react';
 import { useApp } from '../../store/index.ts';
 import type { TrainerFailure } from '../../store/trainerSlice.ts';
 import type { Lang } from '../../store/types.ts';
-import type { Dict, DictT } from '../drill/dict.ts';
-import { useDict } from '../drill/dict.ts';
+import type { Dict, DictT, Refusal } from '../drill/dict.ts';
+import { logUnworded, refusalKey, useDict } from '../drill/dict.ts';
 
 const zhCN = {
   'login.title': '讲师登录',
@@ -129,6 +129,30 @@ const zhCN = {
   'tile.scenario': '剧本',
   'tile.scenarioAt': '{at}/{of} · {title}',
   'results.scenario': '剧本：{title}',
+  'login.address': '这个网络登录失败的次数太多，{retry}',
+  'login.account': '这个账号的密码输错太多次了，{retry}',
+  'login.busy': '服务器正忙着核对别人的登录，{retry}',
+  'login.retryIn': '请 {n} 秒后再试',
+  'login.retryIn.one': '请 {n} 秒后再试',
+  'login.retryLater': '请稍等一会儿再试',
+  'refusal.not-your-drill': '这场演练不是你开的，或者已经不存在了',
+  'refusal.ended': '这场演练已经结束，不能再改动了',
+  'refusal.ending': '演练正在结束，结果马上就到',
+  'refusal.already-started': '演练已经开始了',
+  'refusal.not-running': '演练没有在进行，不能暂停',
+  'refusal.not-paused': '演练没有暂停，不用继续',
+  'refusal.not-started': '演练开始以后才能做全班对比',
+  'refusal.no-reveal': '请先选一个买家节点冻结演练，再投屏给全班',
+  'refusal.unknown-scenario': '这场演练里没有这个剧本',
+  'refusal.no-such-seat': '这场演练里没有这位学员',
+  'refusal.no-session-yet': '这位学员还没有开始对话',
+  'refusal.scenario-unavailable': '有买家剧本缺失或加载不了，请换一个再试',
+  'refusal.moving': '演练正在转到另一台服务器，请稍等片刻再试',
+  'refusal.too-many-events': '操作太频繁了，请放慢一点再试',
+  'refusal.timeout': '服务器没有回应，请再试一次',
+  'refusal.unavailable': '服务器暂时忙不过来，请稍后再试',
+  'refusal.other': '服务器没有接受这个操作，请稍后再试',
+  'results.notFound': '找不到这场演练的结果：它可能不是你开的',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -256,6 +280,30 @@ const en: Record<Key, string> = {
   'tile.scenario': 'Scenario',
   'tile.scenarioAt': '{at}/{of} · {title}',
   'results.scenario': 'Scenario: {title}',
+  'login.address': 'too many failed logins from this network; {retry}',
+  'login.account': 'too many wrong passwords for this name; {retry}',
+  'login.busy': 'the server is busy checking other logins; {retry}',
+  'login.retryIn': 'try again in {n} seconds',
+  'login.retryIn.one': 'try again in {n} second',
+  'login.retryLater': 'wait a little and try again',
+  'refusal.not-your-drill': 'this drill is not yours, or it no longer exists',
+  'refusal.ended': 'this drill has ended and can no longer be changed',
+  'refusal.ending': 'the drill is ending; its results are on the way',
+  'refusal.already-started': 'the drill has already started',
+  'refusal.not-running': 'the drill is not running, so it cannot be paused',
+  'refusal.not-paused': 'the drill is not paused',
+  'refusal.not-started': 'a class reveal needs a started drill',
+  'refusal.no-reveal': 'freeze the drill at a buyer move first, then show it to the class',
+  'refusal.unknown-scenario': 'this drill does not play that scenario',
+  'refusal.no-such-seat': 'there is no such trainee in this drill',
+  'refusal.no-session-yet': 'that trainee has not started a chat yet',
+  'refusal.scenario-unavailable': 'a buyer scenario is missing or does not load; pick another',
+  'refusal.moving': 'the drill is moving to another server; try again in a moment',
+  'refusal.too-many-events': 'too many actions in a short time; slow down and try again',
+  'refusal.timeout': 'the server did not answer; try again',
+  'refusal.unavailable': 'the server is busy right now; try again shortly',
+  'refusal.other': 'the server did not accept that; try again later',
+  'results.notFound': 'no results for this drill: it may not be one of yours',
 };
 
 const dict: Dict<Key> = { 'zh-CN': zhCN, en };
@@ -263,7 +311,7 @@ const dict: Dict<Key> = { 'zh-CN': zhCN, en };
 export const useTrainerT = () => useDict(dict);
 
 /** Texts that say a count: each has a `.one` form beside it for the languages that tell one from many. */
-export type CountKey = 'room.trainees' | 'tile.turns' | 'reveal.shown';
+export type CountKey = 'room.trainees' | 'tile.turns' | 'reveal.shown' | 'login.retryIn';
 
 /** The form of a count's text for `n` in `lang`: `key.one` where the language's plural rules say "one", else `key`. */
 export function countKey(lang: Lang, key: CountKey, n: number): Key {
@@ -279,6 +327,8 @@ export function useTrainerCount(): (key: CountKey, n: number) => string {
 
 /** Text for what the server (or the network) answered, by its code; its English message only for a code not known here. */
 const LOGIN_FAILURES: Partial<Record<string, Key>> = { unauthorized: 'login.wrong', 'rate-limited': 'login.tooMany', forbidden: 'login.origin', offline: 'failure.offline' };
+/** A 429 on login says which limit it hit (server/http/trainerRoutes.ts): the text names it and the wait. */
+const LOGIN_LIMITS: Partial<Record<string, Key>> = { address: 'login.address', account: 'login.account', busy: 'login.busy' };
 const ADD_FAILURES: Partial<Record<string, Key>> = {
   'name-length': 'accounts.nameLength',
   'name-control-chars': 'accounts.nameControl',
@@ -292,14 +342,60 @@ const ADD_FAILURES: Partial<Record<string, Key>> = {
   offline: 'failure.offline',
 };
 
-/** Why logging in failed, in the page's language. */
-export function loginFailureText(d: DictT<Key>, failure: TrainerFailure): string {
-  const key = LOGIN_FAILURES[failure.code];
+/** Why logging in failed, in the page's language; a limit says how long to wait when the server said so. */
+export function loginFailureText(d: DictT<Key>, failure: TrainerFailure, lang: Lang): string {
+  const limit = failure.code === 'rate-limited' && failure.reason && Object.hasOwn(LOGIN_LIMITS, failure.reason) ? LOGIN_LIMITS[failure.reason] : undefined;
+  if (limit) {
+    const seconds = failure.retryAfterSeconds;
+    const retry = seconds !== undefined ? d(countKey(lang, 'login.retryIn', seconds), { n: seconds }) : d('login.retryLater');
+    return d('login.failed', { message: d(limit, { retry }) });
+  }
+  const key = refusalKey(LOGIN_FAILURES, { code: failure.code });
   return d('login.failed', { message: key ? d(key) : failure.message });
 }
 
 /** Why adding trainer `name` was refused, in the page's language: by the server's reason, else its code. */
 export function addFailureText(d: DictT<Key>, failure: TrainerFailure, name: string): string {
-  const key = (failure.reason ? ADD_FAILURES[failure.reason] : undefined) ?? ADD_FAILURES[failure.code];
+  const key = refusalKey(ADD_FAILURES, failure);
   return d('accounts.failed', { message: key ? d(key, { name }) : failure.message });
+}
+
+/**
+ * A trainer's drill events (open, attach, the controls, the reveal, remove and admit), worded by the
+ * server's `reason` (server/protocol/drillEvents.ts), else by its code.
+ */
+const DRILL_REFUSALS: Partial<Record<string, Key>> = {
+  'not-logged-in': 'failure.loggedOut',
+  unauthorized: 'failure.loggedOut',
+  'not-your-drill': 'refusal.not-your-drill',
+  ended: 'refusal.ended',
+  ending: 'refusal.ending',
+  'already-started': 'refusal.already-started',
+  'not-running': 'refusal.not-running',
+  'not-paused': 'refusal.not-paused',
+  'not-started': 'refusal.not-started',
+  'no-reveal': 'refusal.no-reveal',
+  'unknown-scenario': 'refusal.unknown-scenario',
+  'no-such-seat': 'refusal.no-such-seat',
+  'no-session-yet': 'refusal.no-session-yet',
+  'scenario-unavailable': 'refusal.scenario-unavailable',
+  moving: 'refusal.moving',
+  'too-many-events': 'refusal.too-many-events',
+  'rate-limited': 'refusal.too-many-events',
+  offline: 'failure.offline',
+  timeout: 'refusal.timeout',
+  unavailable: 'refusal.unavailable',
+};
+
+/** Why the server refused a trainer's drill event, in the page's language; never its English message (that goes to the console). */
+export function drillFailureText(d: DictT<Key>, refusal: Refusal): string {
+  const key = refusalKey(DRILL_REFUSALS, refusal);
+  if (!key) logUnworded(refusal);
+  return d(key ?? 'refusal.other');
+}
+
+/** Why a drill's results did not load (GET /api/drills/:id), in the page's language. */
+export function resultsFailureText(d: DictT<Key>, failure: TrainerFailure): string {
+  if (failure.code === 'not-found') return d('results.notFound');
+  return drillFailureText(d, failure);
 }
