@@ -12,9 +12,9 @@ import type { DeliveredEvent, NetAck } from '../store/types.ts';
 const NAMESPACE: typeof DRILL_NAMESPACE = '/drill';
 const ACK_TIMEOUT_MS = 10_000;
 
-/** An Error with the server's error code (and reason) beside its message: the page words the code. */
-function failed(message: string, code: string, reason?: string): Error {
-  return Object.assign(new Error(message), { code, ...(reason ? { reason } : {}) });
+/** An Error with the server's error code (reason, and the wait it names) beside its message: the page words the code. */
+function failed(message: string, code: string, reason?: string, retryAfterSeconds?: number): Error {
+  return Object.assign(new Error(message), { code, ...(reason ? { reason } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -25,14 +25,15 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     throw failed(err instanceof Error ? err.message : String(err), 'offline');
   }
   if (!res.ok) {
-    let error: { code?: unknown; reason?: unknown; message?: unknown } | undefined;
+    let error: { code?: unknown; reason?: unknown; message?: unknown; retryAfterSeconds?: unknown } | undefined;
     try {
       error = ((await res.json()) as { error?: typeof error }).error;
     } catch {
       // Not JSON: the status text will do.
     }
     const message = typeof error?.message === 'string' ? error.message : res.statusText;
-    throw failed(message, typeof error?.code === 'string' ? error.code : `http-${res.status}`, typeof error?.reason === 'string' ? error.reason : undefined);
+    const wait = typeof error?.retryAfterSeconds === 'number' ? error.retryAfterSeconds : undefined;
+    throw failed(message, typeof error?.code === 'string' ? error.code : `http-${res.status}`, typeof error?.reason === 'string' ? error.reason : undefined, wait);
   }
   return (await res.json()) as T;
 }

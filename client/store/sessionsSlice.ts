@@ -211,7 +211,8 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       });
     },
     netGone(sessionId, error) {
-      patch(sessionId, (s) => ({ ...s, status: 'gone', error: error.message }));
+      // The code, which the page words; the server's English message is for logs.
+      patch(sessionId, (s) => ({ ...s, status: 'gone', error: error.code }));
     },
     netEvent(event) {
       const id = event.payload.sessionId;

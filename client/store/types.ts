@@ -107,6 +107,7 @@ export interface ChatSession {
   /** local clock when this browser started or first saw it */
   startedAt: number;
   status: SessionStatus;
+  /** why the server no longer has it (an error code, worded by the page) */
   error?: string;
   /** confirmed by the server, in transcript order */
   messages: Message[];

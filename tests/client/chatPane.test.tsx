@@ -135,4 +135,19 @@ describe('a reply waiting to be sent', () => {
     renderPending(appStore.getState().sessions['s1'] as ChatSession);
     expect(status()).toBe('发送中');
   });
+
+  it('says why a refused reply was not sent in the page language, never the server\'s English', () => {
+    appStore.setState({ connection: 'online' });
+    appStore.getState().netStarted(info('s1'));
+    const session = appStore.getState().sessions['s1'] as ChatSession;
+    const refused = (code: string): OutboxItem => ({ ...queued, state: 'failed', error: { code: code as never, message: 'the session has ended' } });
+    renderPending(session, refused('ended'));
+    expect(status()).toContain('发送失败：会话已经结束');
+    renderPending(session, refused('something-new'));
+    expect(status()).toContain('发送失败：服务器拒绝了这条消息');
+    act(() => appStore.setState({ lang: 'en' }));
+    renderPending(session, refused('too-large'));
+    expect(status()).toContain('Not sent: too long; shorten it and send again');
+    expect(status()).not.toContain('the session has ended');
+  });
 });

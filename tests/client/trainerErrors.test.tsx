@@ -123,11 +123,14 @@ describe('the trainer backend', () => {
       () => Promise.resolve(new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'wrong name or password' } }), { status: 401 })),
       () => Promise.resolve(new Response(JSON.stringify({ error: { code: 'bad-request', reason: 'name-taken', message: 'there is already…' } }), { status: 400 })),
       () => Promise.reject(new TypeError('Failed to fetch')),
+      () => Promise.resolve(new Response(JSON.stringify({ error: { code: 'rate-limited', reason: 'account', retryAfterSeconds: 8, message: 'too many…' } }), { status: 429 })),
     ];
     vi.stubGlobal('fetch', () => (answers.shift() as () => Promise<Response>)());
     const b = trainerBackend(appStore);
     await expect(b.login('王老师', 'x')).rejects.toMatchObject({ code: 'unauthorized', message: 'wrong name or password' });
     await expect(b.addTrainer('王老师', 'long-enough', false)).rejects.toMatchObject({ code: 'bad-request', reason: 'name-taken' });
     await expect(b.login('王老师', 'x')).rejects.toMatchObject({ code: 'offline' });
+    // The wait a refused login names reaches the page, which says it in seconds.
+    await expect(b.login('王老师', 'x')).rejects.toMatchObject({ code: 'rate-limited', reason: 'account', retryAfterSeconds: 8 });
   });
 });

@@ -11,6 +11,7 @@ import { Composer } from './Composer.tsx';
 import { DrawerToggle } from './Drawer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { readyContext, useScenarioContext } from './useScenarioContext.ts';
+import { refusalKey } from './refusalWords.ts';
 import './chat.css';
 
 export function ChatPane({ session }: { session: ChatSession }) {
@@ -92,7 +93,7 @@ export function ChatPane({ session }: { session: ChatSession }) {
       )}
       {session.status === 'gone' && (
         <div className="chat-banner chat-banner-error" role="alert">
-          <span>{t('chat.gone', { message: session.error ?? '' })}</span>
+          <span>{t('chat.gone', { message: t(refusalKey(session.error)) })}</span>
           <button
             type="button"
             className="btn btn-small"

@@ -11,6 +11,7 @@ import { AttachmentView } from './Attachments.tsx';
 import type { FileAnswer } from './MessageList.tsx';
 import { RichText } from './RichText.tsx';
 import { VerdictChips } from './VerdictChips.tsx';
+import { refusalKey } from './refusalWords.ts';
 
 interface Props {
   session: ChatSession;
@@ -104,7 +105,7 @@ export function PendingBubble({ session, item, shop }: { session: ChatSession; i
   const status =
     why === null ? (
       <span className="pending-status failed" role="alert">
-        {t('chat.failed', { message: item.error?.message ?? '' })}{' '}
+        {t('chat.failed', { message: t(refusalKey(item.error?.code)) })}{' '}
         <button type="button" className="btn btn-small" onClick={() => discard(session.id, item.clientMsgId)}>
           {t('chat.dismiss')}
         </button>
