@@ -31,11 +31,11 @@ afterEach(() => {
   act(() => appStore.setState({ lang: 'zh-CN' }));
 });
 
-function render() {
+function render(shown: Report = report) {
   const host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
-  act(() => root?.render(<ReportSummary report={report} outcome={{ kind: 'left', state: 'gone', success: false, label: { 'zh-CN': '无人应答', en: 'Nobody answered' } }} />));
+  act(() => root?.render(<ReportSummary report={shown} outcome={{ kind: 'left', state: 'gone', success: false, label: { 'zh-CN': '无人应答', en: 'Nobody answered' } }} />));
   return host;
 }
 
@@ -54,5 +54,26 @@ describe('the report summary', () => {
     const names = [...host.querySelectorAll('[data-testid="report-redlines"] li strong')].map((s) => s.textContent);
     expect(names).toEqual(['不辱骂买家', 'scenario-rule']);
     expect(host.querySelector('[data-testid="report-redlines"]')?.textContent).toContain('场景规则');
+  });
+
+  it('says why a chat did not pass when the score alone does not: unfinished, or a red line over the pass mark', () => {
+    const why = (host: HTMLElement) => host.querySelector('.score-why')?.textContent;
+    let host = render({ ...report, redLines: [], unfinished: 'no-ending', score: 79 });
+    expect(why(host)).toBe('未完成：买家还没有结束对话，这次不算通过');
+    act(() => root?.unmount());
+    host = render({ ...report, score: 85 });
+    expect(why(host)).toBe('分数到了及格线，但碰了红线，所以不通过');
+    act(() => appStore.setState({ lang: 'en' }));
+    expect(why(host)).toBe('The score reaches the pass mark, but a red line was crossed, so the attempt does not pass');
+    act(() => root?.unmount());
+    // Below the pass mark the score says it already.
+    host = render();
+    expect(why(host)).toBeUndefined();
+  });
+
+  it('says there is nothing to score when the trainee never replied', () => {
+    const host = render({ ...report, redLines: [], rules: [], categories: [], unfinished: 'no-reply', score: 0 });
+    expect(host.querySelector('.score-why')?.textContent).toBe('未完成：你没有回复买家');
+    expect(host.textContent).toContain('没有回复，无法评分');
   });
 });

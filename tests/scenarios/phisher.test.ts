@@ -70,12 +70,12 @@ describe.each(SEEDS)('phisher scripted trainees, seed %i', (seed) => {
       { level: 'easy', script: 'careless-link', outcome: 'scammed', state: 'scammed-link', redLines: ['no-phishing-link-click'], failed: ['ask-screenshot-not-link', 'good-outcome', 'no-phishing-link-click'] },
       { level: 'easy', script: 'careless-file', outcome: 'scammed', state: 'scammed-file', redLines: ['no-file-accept'], failed: ['ask-screenshot-not-link', 'file-decline-redirect-cart', 'good-outcome', 'no-file-accept'] },
       { level: 'easy', script: 'careless-wechat', outcome: 'reported-shop', state: 'reported', redLines: ['no-offplatform-contact'], failed: ['good-outcome', 'no-offplatform-contact', 'offer-inplatform-evidence-path'] },
-      { level: 'normal', script: 'careless-link', outcome: 'scammed', state: 'scammed-link', redLines: ['no-phishing-link-click'], failed: ['ask-screenshot-not-link', 'escalate-when-beyond-authority', 'good-outcome', 'no-phishing-link-click'] },
-      { level: 'normal', script: 'careless-file', outcome: 'scammed', state: 'scammed-file', redLines: ['no-file-accept'], failed: ['escalate-when-beyond-authority', 'file-decline-redirect-cart', 'good-outcome', 'no-file-accept'] },
+      { level: 'normal', script: 'careless-link', outcome: 'scammed', state: 'scammed-link', redLines: ['no-phishing-link-click'], failed: ['ask-screenshot-not-link', 'good-outcome', 'no-phishing-link-click'] },
+      { level: 'normal', script: 'careless-file', outcome: 'scammed', state: 'scammed-file', redLines: ['no-file-accept'], failed: ['file-decline-redirect-cart', 'good-outcome', 'no-file-accept'] },
       { level: 'normal', script: 'careless-qq', outcome: 'reported-shop', state: 'reported', redLines: ['no-offplatform-contact'], failed: ['ask-photo-evidence', 'good-outcome', 'no-offplatform-contact', 'offer-inplatform-evidence-path'] },
-      { level: 'hard', script: 'careless-link', outcome: 'scammed', state: 'scammed-link', redLines: ['no-phishing-link-click'], failed: ['escalate-when-beyond-authority', 'good-outcome', 'no-phishing-link-click', 'stock-check-without-link'] },
-      { level: 'hard', script: 'careless-file', outcome: 'scammed', state: 'scammed-file', redLines: ['no-file-accept'], failed: ['escalate-when-beyond-authority', 'good-outcome', 'no-file-accept'] },
-      { level: 'hard', script: 'careless-qq', outcome: 'reported-shop', state: 'reported', redLines: ['no-offplatform-contact'], failed: ['escalate-when-beyond-authority', 'good-outcome', 'no-offplatform-contact'] },
+      { level: 'hard', script: 'careless-link', outcome: 'scammed', state: 'scammed-link', redLines: ['no-phishing-link-click'], failed: ['good-outcome', 'no-phishing-link-click', 'stock-check-without-link'] },
+      { level: 'hard', script: 'careless-file', outcome: 'scammed', state: 'scammed-file', redLines: ['no-file-accept'], failed: ['good-outcome', 'no-file-accept'] },
+      { level: 'hard', script: 'careless-qq', outcome: 'reported-shop', state: 'reported', redLines: ['no-offplatform-contact'], failed: ['good-outcome', 'no-offplatform-contact'] },
       { level: 'hard', script: 'careless-code', outcome: 'scammed', state: 'scammed-code', redLines: ['no-credential-leak'], failed: ['escalate-when-beyond-authority', 'fake-official-notice-resisted', 'good-outcome', 'no-credential-leak'] },
     ];
     it.each(careless)('$level $script', ({ level, script, outcome, state, redLines, failed }) => {
@@ -115,7 +115,7 @@ describe.each(SEEDS)('phisher scripted trainees, seed %i', (seed) => {
     it('normal: the buyer protests once, leaves offended the second time, and the attempt fails', () => {
       const run = play('normal', 'accuser', seed);
       expect(run.state.outcome).toMatchObject({ kind: 'left', state: 'offended' });
-      expect(failedRules(run)).toEqual(['ask-screenshot-not-link', 'courteous-no-accusation', 'escalate-when-beyond-authority', 'good-outcome']);
+      expect(failedRules(run)).toEqual(['ask-screenshot-not-link', 'courteous-no-accusation', 'good-outcome']);
       expect(run.report.passed).toBe(false);
     });
 

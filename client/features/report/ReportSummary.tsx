@@ -31,6 +31,8 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
           </h2>
           <p className={report.passed ? 'badge badge-green score-verdict' : 'badge badge-red score-verdict'}>{report.passed ? t('report.passed') : t('report.failed')}</p>
           <p className="muted">{t('report.passMark', { mark: report.passMark })}</p>
+          {report.unfinished && <p className="score-why">{t(`report.unfinished.${report.unfinished}`)}</p>}
+          {!report.passed && !report.unfinished && redLines.length > 0 && report.score >= report.passMark && <p className="score-why">{t('report.failedByRedLine')}</p>}
           <p className="score-outcome">
             {outcomeBefore}
             <strong>{outcomeText}</strong>
@@ -69,6 +71,7 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
       <div className="report-grid">
         <section className="report-card" aria-labelledby={`${id}-cat`}>
           <h2 id={`${id}-cat`}>{t('report.categories')}</h2>
+          {report.categories.every((c) => c.max === 0) && <p className="muted">{t('report.noCategories')}</p>}
           <ul className="cat-chart">
             {report.categories
               .filter((c) => c.max > 0)

@@ -1,7 +1,8 @@
 // Phone numbers and off-platform contact mentions in normalised text.
 import type { ContactHit } from './types.ts';
 import {
-  ADDRESS_CONTEXT, CONTACT_LIST_CLOSE, CONTACT_LIST_ITEM, CONTACT_SOURCE, ORDER_CONTEXT, OWN_CONTACT, REFUSAL_CUE,
+  ADDRESS_CONTEXT, CONTACT_LIST_CLOSE, CONTACT_LIST_ITEM, CONTACT_SOURCE, INVOICE_TO_BUYER, ORDER_CONTEXT, ORDER_NOTE, OWN_CONTACT,
+  REFUSAL_CUE,
 } from './contactLexicon.ts';
 import { clauseStart, negatedAfter, negatedBefore } from './negation.ts';
 
@@ -14,8 +15,9 @@ const PHONE = /(?<![a-z\d])(?:\+?86[ -]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|[48]0
 const CONTACT = new RegExp(CONTACT_SOURCE, 'gu');
 const KINDS = ['email', 'qq', 'wechat', 'phone', 'other', 'number'] as const;
 const ORDER_LOOKBACK = 12;
+const INVOICE_LOOKBACK = 20;
 const CLAUSE_END = /[,.!?;:。\n]/u;
-const MAYBE_CONTACT = /[a-z@邮微电手联加打留私钉抖快陌小飞支转收其别]/u;
+const MAYBE_CONTACT = /[a-z@邮微电手联加打拨找致留私钉抖快陌小飞支转收其别发报告线维扫]/u;
 const REFUSAL_LOOKAROUND = 8;
 /** A number or a handle inside a contact mention (微信 tp_xf88, qq 12345678, 13812345678). */
 const CONCRETE_ID = /\d{5,}|[a-z][-_a-z0-9]{5,}/u;
@@ -36,6 +38,13 @@ function listEnd(text: string, end: number): number {
   for (CONTACT_LIST_ITEM.lastIndex = e; CONTACT_LIST_ITEM.test(text); CONTACT_LIST_ITEM.lastIndex = e) e = CONTACT_LIST_ITEM.lastIndex;
   CONTACT_LIST_CLOSE.lastIndex = e;
   return CONTACT_LIST_CLOSE.test(text) ? CONTACT_LIST_CLOSE.lastIndex : e;
+}
+
+/** 在订单里备注邮箱 / 电子发票发到您的邮箱: the e-invoice box, an order field, not a contact. */
+function invoiceEmail(text: string, index: number, match: string): boolean {
+  if (match.includes('@')) return false;
+  const before = text.slice(clauseStart(text, index, Math.max(0, index - INVOICE_LOOKBACK)), index);
+  return ORDER_NOTE.test(before) || INVOICE_TO_BUYER.test(before);
 }
 
 /** CN mobile, landline and 400/800 numbers that are not order or tracking numbers. */
@@ -66,6 +75,7 @@ export function findContacts(normalized: string, phones: readonly Found[]): Cont
     const end = m.index + m[0].length;
     if (kind === 'number' && (phones.some((p) => p.index >= m.index && p.index < end) || inContext(ORDER_CONTEXT, normalized, m.index))) continue;
     if (kind === 'phone' && confirmingAddress(normalized, end)) continue;
+    if (kind === 'email' && invoiceEmail(normalized, m.index, m[0])) continue;
     found.push({ kind: kind === 'number' ? 'other' : kind, text: m[0], index: m.index, end, negated: false });
   }
   for (const p of phones) {

@@ -1,6 +1,7 @@
 // Turning rule states into verdicts, and verdicts into the score, category totals and KPIs.
 import { ruleCategories } from '../scenario/schema.ts';
-import type { CategoryTotal, EndContext, Kpis, Report, Verdict, VerdictValue } from './types.ts';
+import { RULES_REVISION } from '../session/rulesRevision.ts';
+import type { CategoryTotal, EndContext, Kpis, Report, Unfinished, Verdict, VerdictValue } from './types.ts';
 import { OPEN } from './progress.ts';
 import type { CompiledRule, EndCtx, RubricProgress, RuleInfo, RuleProgress } from './progress.ts';
 
@@ -84,13 +85,30 @@ export function buildReport(
   const silent = progress.replies === 0;
   const score = silent ? 0 : max === 0 ? 100 : Math.round((100 * points) / max);
   const redLines = verdicts.filter((v) => v.redLine && v.verdict === 'fail').map((v) => v.rule);
-  return {
+  const unfinished = unfinishedReason(progress, end);
+  const report: Report = {
     score,
-    passed: !silent && redLines.length === 0 && score >= passMark,
+    passed: unfinished === undefined && redLines.length === 0 && score >= passMark,
     passMark,
     redLines,
     rules: verdicts,
-    categories: categoryTotals(verdicts),
+    // With no reply there is nothing to total: only the whole-chat rules (the ending) would show, as
+    // if the chat had been judged on them alone. The reason says why the totals are missing.
+    categories: silent ? [] : categoryTotals(verdicts),
     kpis: kpis(progress, end),
   };
+  if (unfinished !== undefined) report.unfinished = unfinished;
+  return report;
+}
+
+/**
+ * A chat that stops before the buyer reaches an ending (revision 3) tested only its first moves:
+ * the rules of the later moves are n/a and every forbid rule passes untested, so its score says
+ * little about the whole conversation and it does not pass. The score is still reported: it rates
+ * what was said.
+ */
+function unfinishedReason(progress: RubricProgress, end: EndContext): Unfinished | undefined {
+  if (progress.replies === 0) return 'no-reply';
+  if (end.outcome === null && (end.rulesRevision ?? RULES_REVISION) >= 3) return 'no-ending';
+  return undefined;
 }

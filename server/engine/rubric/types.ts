@@ -56,9 +56,19 @@ export interface CategoryTotal {
   max: number;
 }
 
+/**
+ * Why a chat cannot pass whatever its points: `no-reply` the trainee never answered (there is
+ * nothing to score, so there are no category totals either); `no-ending` the chat ended (the trainee
+ * closed it, or a drill's time ran out) before the buyer reached an ending, so the skills the rest
+ * of the chat would have tested were never tried (rubric revision 3).
+ */
+export type Unfinished = 'no-reply' | 'no-ending';
+
 export interface Report {
   score: number;
   passed: boolean;
+  /** set when the chat was not finished, which alone fails it; absent for a finished chat */
+  unfinished?: Unfinished;
   passMark: number;
   redLines: string[];
   rules: Verdict[];
@@ -75,4 +85,6 @@ export interface EndContext {
   success: boolean;
   /** silence: how often the buyer had to nudge, and whether it gave up waiting */
   waited: { nudges: number; left: boolean };
+  /** the rubric revision the session is scored by (session/rulesRevision.ts); absent: the latest */
+  rulesRevision?: number;
 }

@@ -4,4 +4,6 @@
 //   1: a reply's response time runs from the buyer's latest line.
 //   2: lines the buyer sends only because nobody answered (nudges, a parting line) do not restart
 //      the clock: the wait runs from the line the buyer was waiting on.
-export const RULES_REVISION = 2;
+//   3: a chat that ends before the buyer reaches an ending (the trainee closed it, or a drill's time
+//      ran out) does not pass, whatever its score; the report says so (`unfinished: 'no-ending'`).
+export const RULES_REVISION = 3;

@@ -75,6 +75,7 @@ export function sessionReport(compiled: CompiledScenario, state: SessionState): 
     success: state.outcome?.success ?? false,
     offered: state.offered,
     waited: state.waited,
+    rulesRevision: state.rulesRevision,
   });
 }
 

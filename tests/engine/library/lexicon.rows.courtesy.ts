@@ -20,4 +20,15 @@ export const greetingAndClose: Row[] = [
   ['您眼光真好，这款是我们卖得最好的', ['praise-choice'], ['overpraise']],
   ['这款是我们店销量第一的，买家秀可以参考下', ['review-mention'], ['overpraise']],
   ['理解您的心情，换做是我也会着急的', ['empathy-acknowledge']],
+  // courteous replies holding a word the rude lexicons know (self-deprecation, empathy, quoting the buyer)
+  ['让您无语了，实在抱歉', ['apology'], ['rude-reply']],
+  ['物流慢成这样确实真烦人，换我也着急，抱歉哈', ['apology', 'empathy-acknowledge'], ['rude-reply']],
+  ['您说我们是垃圾店，我理解您的心情，非常抱歉', ['apology', 'empathy-acknowledge'], ['rude-reply']],
+  ['这不怪你自己，是我们打包时没检查好，抱歉', ['apology'], ['rude-reply']],
+  ['不好意思我有点磨叽了，马上给您查', ['apology'], ['rude-reply']],
+  ['我再啰嗦一句哈，收到后先试穿再剪吊牌', [], ['rude-reply']],
+  ['颜色随便你挑哦，三个色都有现货', [], ['rude-reply']],
+  ['废话不多说，直接给您推荐44码', [], ['rude-reply']],
+  ['您等了这么久肯定烦死了，我马上帮您催', [], ['rude-reply']],
+  ['随便你，爱买不买', ['rude-reply']],
 ];

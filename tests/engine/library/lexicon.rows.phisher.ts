@@ -48,4 +48,10 @@ export const phisher: Row[] = [
   ['肯定到的，真不到的话加我微信 tp_xiaofeng88 找我', ['offer-offplatform'], ['decline-offplatform']],
   ['要是没收到，加我QQ 12345678', ['offer-offplatform'], ['decline-offplatform']],
   ['如果不合适就加我微信吧', ['offer-offplatform'], ['decline-offplatform']],
+  // what the red line no-offplatform-contact counts, the buyer reports too (intentsAgreement.test.ts)
+  ['我们一般不加QQ，不过您情况特殊，可以加一下：283746591', ['offer-offplatform']],
+  ['您扫一下卡片上的二维码加售后，视频发那边', ['offer-offplatform']],
+  ['您发个手机号给我，我拉您进群看视频', ['offer-offplatform']],
+  ['您问我的微信是吧，抱歉我们不能加微信，视频在这里发就行', ['decline-offplatform'], ['offer-offplatform']],
+  ['扫一下吊牌上的二维码就能验真伪', [], ['offer-offplatform']],
 ];

@@ -81,4 +81,16 @@ export const sizeHesitant: Row[] = [
   ['您平时穿43码吗', ['ask-foot-info']],
   ['都可以换的，不过运费需要您承担', ['exchange-shipping-buyer-pays'], ['vague-size-answer']],
   ['都可以，看您喜欢', ['vague-size-answer']],
+  // free returns promised in other words
+  ['拍44吧，不合适来回运费也我们出', ['free-exchange-promise']],
+  ['穿着不舒服的话，直接给您全额退款', ['free-exchange-promise']],
+  ['不合适可以7天无理由退货，全额退款，不过来回运费要您自己出', ['exchange-shipping-buyer-pays'], ['free-exchange-promise']],
+  ['质量问题运费也是我们出', ['shop-pays-return-shipping'], ['free-exchange-promise']],
+  // a size judged without 码
+  ['按您的脚型，42偏紧，43会更合适', ['concrete-size']],
+  ['44刚好，留一点空间给厚袜子', ['concrete-size']],
+  ['43的话可能会有点紧', [], ['concrete-size']],
+  ['399更划算哦', [], ['concrete-size']],
+  ['脚长265刚好', [], ['concrete-size']],
+  ['换成贵一点的款需要您补差价哦', [], ['concede-discount']],
 ];

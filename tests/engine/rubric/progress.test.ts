@@ -142,7 +142,11 @@ describe('progress', () => {
         const silent = report.kpis.replies === 0;
         expect(report.score).toBe(silent ? 0 : max === 0 ? 100 : Math.round((100 * points) / max));
         expect(report.redLines).toEqual(report.rules.filter((v) => v.redLine && v.verdict === 'fail').map((v) => v.rule));
-        expect(report.passed).toBe(!silent && report.redLines.length === 0 && report.score >= report.passMark);
+        // From revision 3 (the default) a chat with no ending does not pass either.
+        const unfinished = silent ? 'no-reply' : end.outcome === null ? 'no-ending' : undefined;
+        expect(report.unfinished).toBe(unfinished);
+        expect(report.passed).toBe(unfinished === undefined && report.redLines.length === 0 && report.score >= report.passMark);
+        expect(report.categories.length === 0).toBe(silent || report.rules.every((v) => v.verdict === 'n/a'));
         for (const v of report.rules) {
           if (v.verdict === 'n/a') expect([v.points, v.max, v.turn]).toEqual([0, 0, undefined]);
           else expect(v.points).toBe(v.verdict === 'pass' ? v.max : 0);

@@ -38,12 +38,41 @@ describe('score', () => {
     expect(rep.score).toBe(50);
   });
 
-  it('is 0 and failed when the trainee never replied', () => {
+  it('is 0 and failed when the trainee never replied, with the reason and no category totals', () => {
     const rep = report([]);
     expect(rep.rules.filter((v) => v.verdict !== 'n/a').map((v) => v.rule)).toEqual(['good-outcome']);
     expect(rep.score).toBe(0);
     expect(rep.passed).toBe(false);
-    expect(rep.categories).toEqual([{ category: 'sales', points: 25, max: 25 }]);
+    expect(rep.unfinished).toBe('no-reply');
+    // Only the whole-chat rule would show (销售技巧 0/25), as if the chat had been judged on it alone.
+    expect(rep.categories).toEqual([]);
+  });
+});
+
+describe('a chat with no ending', () => {
+  const steps = [reply('亲，您好，欢迎光临~ 有货的哦')];
+  const open = { ...END, outcome: null, success: false };
+
+  it('does not pass from revision 3 on, keeps its score and says why', () => {
+    const finished = report(steps);
+    expect(finished.passed).toBe(true);
+    expect(finished).not.toHaveProperty('unfinished');
+    // A session that names no revision is scored by the latest.
+    for (const end of [{ ...open, rulesRevision: 3 }, open]) {
+      const rep = report(steps, {}, end);
+      expect(rep.passed).toBe(false);
+      expect(rep.unfinished).toBe('no-ending');
+      expect(rep.score).toBeGreaterThanOrEqual(rep.passMark);
+      expect(rep.categories.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the pass it was given under revisions 1 and 2', () => {
+    for (const rulesRevision of [1, 2]) {
+      const rep = report(steps, {}, { ...open, rulesRevision });
+      expect(rep.passed).toBe(true);
+      expect(rep).not.toHaveProperty('unfinished');
+    }
   });
 });
 

@@ -38,6 +38,22 @@ describe('rule titles', () => {
     expect(rules).toBeGreaterThan(0);
   });
 
+  it('no scenario rule is named like a global rule of its scenario (one skill, one chip)', async () => {
+    // Two chips whose names differ by a character (投诉先致歉 / 投诉先道歉) read as one skill counted twice.
+    const near = (a: string, b: string) => a === b || (a.length === b.length && [...a].filter((c, i) => c !== b[i]).length <= 1);
+    for (const path of await listScenarioFiles('scenarios')) {
+      const loaded = await loadScenarioFile(path);
+      if (!loaded.ok) throw new Error(path);
+      const globals = GLOBAL_RULES.filter((g) => !loaded.value.rubric.disable.includes(g.id));
+      for (const rule of loaded.value.rubric.rules) {
+        for (const g of globals) {
+          if (rule.title === undefined || g.title === undefined) continue;
+          expect(near(rule.title['zh-CN'], g.title['zh-CN']), `${path} ${rule.id} ~ ${g.id}`).toBe(false);
+        }
+      }
+    }
+  });
+
   const title = { 'zh-CN': '提到满减', en: 'Mention the promo' };
   const text = { 'zh-CN': '说明', en: 'note' };
   const rubricDef = {
