@@ -1,7 +1,8 @@
 // A budget of failures per address in a sliding window: past it, every attempt from that address is
 // refused until old failures age out. Only failures count, so people who keep getting it right (a
-// whole class joining from one school address behind NAT, trainers logging in from one office) are
-// never locked out, while guessing (join codes, passwords) is slowed to the budget.
+// whole class joining from one school address behind NAT) are never locked out, while guessing (join
+// codes) is slowed to the budget. An attempt holds its place in the budget while it is decided: the
+// decision is asynchronous (a look-up), and a burst checked only before it would race past the budget.
 import type { RateLimit } from './socketGuard.ts';
 
 /** Beyond this many addresses, the ones with the oldest failures are forgotten (bounded memory). */
@@ -9,16 +10,31 @@ const MAX_ADDRESSES = 10_000;
 
 export class FailureGuard {
   private readonly failures = new Map<string, number[]>();
+  /** attempts looked up now, per address: each holds a place in the budget until it is decided */
+  private readonly pending = new Map<string, number>();
 
   constructor(private readonly limit: RateLimit) {}
 
-  /** May this address try now? */
-  allows(address: string, now: number): boolean {
-    return this.recent(address, now).length < this.limit.events;
+  /**
+   * An attempt from this address: false if its budget is spent (counting the attempts still being
+   * looked up), else a place is held; `settle` must follow, once the code is looked up.
+   */
+  begin(address: string, now: number): boolean {
+    const used = this.recent(address, now).length + (this.pending.get(address) ?? 0);
+    if (used >= this.limit.events) return false;
+    this.pending.set(address, (this.pending.get(address) ?? 0) + 1);
+    return true;
   }
 
-  /** An attempt from this address failed (a code that opens no drill, a wrong password). */
-  failed(address: string, now: number): void {
+  /** The attempt begun is decided: a code that opened no drill stays counted as a failure. */
+  settle(address: string, now: number, failed: boolean): void {
+    const held = (this.pending.get(address) ?? 1) - 1;
+    if (held > 0) this.pending.set(address, held);
+    else this.pending.delete(address);
+    if (failed) this.failed(address, now);
+  }
+
+  private failed(address: string, now: number): void {
     const times = this.recent(address, now);
     times.push(now);
     // Re-inserted last: the Map's order is then oldest failure first, which the cap drops.

@@ -81,11 +81,13 @@ describe('wrong join codes', () => {
 
   it('count failures only, per address, in a sliding window', () => {
     const guard = new FailureGuard({ events: 2, windowMs: 1000 });
-    expect(guard.allows('a', 0)).toBe(true);
-    guard.failed('a', 0);
-    guard.failed('a', 500);
-    expect(guard.allows('a', 600)).toBe(false);
-    expect(guard.allows('b', 600)).toBe(true);
-    expect(guard.allows('a', 1000)).toBe(true);
+    expect(guard.begin('a', 0)).toBe(true);
+    guard.settle('a', 0, true);
+    expect(guard.begin('a', 500)).toBe(true);
+    guard.settle('a', 500, true);
+    expect(guard.begin('a', 600)).toBe(false);
+    expect(guard.begin('b', 600)).toBe(true);
+    guard.settle('b', 600, false);
+    expect(guard.begin('a', 1000)).toBe(true);
   });
 });

@@ -19,7 +19,8 @@ import { answerForwarded, forwarder } from './drillForwarding.ts';
 import type { DrillManager, Found } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
 import { emitEvent, sessionRoom, trainerRoom } from './drillRooms.ts';
-import { JOIN_FAILURE_LIMIT, JOINS_PER_SOCKET, JoinGuard } from './joinGuard.ts';
+import { FailureGuard } from '../failureGuard.ts';
+import { JOIN_FAILURE_LIMIT, JOINS_PER_SOCKET } from './joinGuard.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from '../../store/storeFailures.ts';
 
 export interface DrillGatewayDeps {
@@ -48,7 +49,7 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
   const { drills, logger } = deps;
   /** `drill:join`s that found a drill, per socket */
   const joinsBy = new WeakMap<DrillSocket, number>();
-  const joins = new JoinGuard(deps.joinLimit ?? JOIN_FAILURE_LIMIT);
+  const joins = new FailureGuard(deps.joinLimit ?? JOIN_FAILURE_LIMIT);
   nsp.use((socket, next) => {
     socket.data = { trainer: null, seat: null, attached: null, watching: null };
     joinsBy.set(socket, 0);

@@ -3,58 +3,10 @@
 // budget before the code is looked up (the look-up is asynchronous: checked only before it, a burst
 // of joins raced past the budget) and gives it back when the code opens a drill. Only failures
 // stay counted, so a whole class joining from one school address behind NAT is never locked out.
+// The budget is kept by a FailureGuard (server/runtime/failureGuard.ts).
 import type { RateLimit } from '../socketGuard.ts';
 
 export const JOIN_FAILURE_LIMIT: RateLimit = { events: 30, windowMs: 10 * 60_000 };
 
 /** Joins one connection may make: a trainee needs one seat (a few, for a changed name); a flood needs many. */
 export const JOINS_PER_SOCKET = 5;
-
-/** Beyond this many addresses, the ones with the oldest failures are forgotten (bounded memory). */
-const MAX_ADDRESSES = 10_000;
-
-export class JoinGuard {
-  private readonly failures = new Map<string, number[]>();
-  /** attempts looked up now, per address: each holds a place in the budget until it is decided */
-  private readonly pending = new Map<string, number>();
-
-  constructor(private readonly limit: RateLimit) {}
-
-  /**
-   * An attempt from this address: false if its budget is spent (counting the attempts still being
-   * looked up), else a place is held; `settle` must follow, once the code is looked up.
-   */
-  begin(address: string, now: number): boolean {
-    const used = this.recent(address, now).length + (this.pending.get(address) ?? 0);
-    if (used >= this.limit.events) return false;
-    this.pending.set(address, (this.pending.get(address) ?? 0) + 1);
-    return true;
-  }
-
-  /** The attempt begun is decided: a code that opened no drill stays counted as a failure. */
-  settle(address: string, now: number, failed: boolean): void {
-    const held = (this.pending.get(address) ?? 1) - 1;
-    if (held > 0) this.pending.set(address, held);
-    else this.pending.delete(address);
-    if (failed) this.failed(address, now);
-  }
-
-  private failed(address: string, now: number): void {
-    const times = this.recent(address, now);
-    times.push(now);
-    // Re-inserted last: the Map's order is then oldest failure first, which the cap drops.
-    this.failures.delete(address);
-    this.failures.set(address, times);
-    for (const key of this.failures.keys()) {
-      if (this.failures.size <= MAX_ADDRESSES) break;
-      this.failures.delete(key);
-    }
-  }
-
-  private recent(address: string, now: number): number[] {
-    const times = this.failures.get(address) ?? [];
-    while (times.length > 0 && (times[0] as number) <= now - this.limit.windowMs) times.shift();
-    if (times.length === 0) this.failures.delete(address);
-    return times;
-  }
-}
