@@ -2,9 +2,7 @@
 // Keyboard and screen-reader paths: the end confirmation takes the focus and gives it back on
 // cancel; a chat just started puts it in the reply box; the level filter is one radio group (one Tab
 // stop, arrow keys); 「查看这条消息」 on the report moves the focus to the message.
-import type { ReactNode } from 'react';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../../client/features/chat/Workspace.tsx';
 import { HomePage } from '../../client/features/home/HomePage.tsx';
@@ -13,11 +11,8 @@ import { appStore } from '../../client/store/index.ts';
 import type { AppState } from '../../client/store/index.ts';
 import type { Report, SessionView } from '../../client/store/types.ts';
 import { buyerLine, FakeTransport, info, traineeLine } from './fakes.ts';
+import { reactRoot } from './reactRoot.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 const initial: AppState = appStore.getState();
 
 beforeEach(() => {
@@ -26,18 +21,14 @@ beforeEach(() => {
     transport: new FakeTransport(),
     api: { scenarios: () => new Promise(() => undefined), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) },
   });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 
 afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
   appStore.setState(initial, true);
 });
 
-const render = (node: ReactNode) => act(() => root?.render(node));
+const { host, render } = reactRoot();
+
 const button = (name: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
 const key = (el: Element, k: string) => act(() => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
 

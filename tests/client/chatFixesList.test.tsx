@@ -3,7 +3,6 @@
 // chat keeps its time and last line after a reload and in-app navigation (an ended chat's transcript
 // is fetched only when it is opened, so the list reads the last line saved with the session).
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationList } from '../../client/features/chat/ConversationList.tsx';
 import { appStore } from '../../client/store/index.ts';
@@ -12,11 +11,8 @@ import { KEYS, loadSessions } from '../../client/store/persist.ts';
 import type { Report } from '../../client/store/types.ts';
 import { shortTime } from '../../client/ui/format.ts';
 import { buyerLine, FakeTransport, info } from './fakes.ts';
+import { reactRoot } from './reactRoot.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 const initial: AppState = appStore.getState();
 let transport: FakeTransport;
 
@@ -31,19 +27,17 @@ const attach = () => {
 beforeEach(() => {
   localStorage.clear();
   attach();
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 
 afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
   localStorage.clear();
   appStore.setState(initial, true);
 });
 
-const render = () => act(() => root?.render(<ConversationList activeId={null} />));
+const root = reactRoot();
+const { host } = root;
+
+const render = () => root.render(<ConversationList activeId={null} />);
 const previews = () => [...host.querySelectorAll('.convo-preview')].map((p) => p.textContent);
 const times = () => [...host.querySelectorAll('.convo-time')].map((p) => p.textContent);
 

@@ -3,7 +3,6 @@
 // gloss beside each (never inserted), and an English starter set kept by an earlier version becomes
 // the Chinese one while the trainee's own phrases stay as they are.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Composer } from '../../client/features/chat/Composer.tsx';
 import { appStore, createAppStore } from '../../client/store/index.ts';
@@ -12,8 +11,7 @@ import { KEYS } from '../../client/store/persist.ts';
 import { migratePhrases } from '../../client/store/phrasesSlice.ts';
 import type { ChatSession } from '../../client/store/types.ts';
 import { FakeTransport, info, MemoryStorage } from './fakes.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 const OLD_EN = [
   'Hello and welcome to our shop! I am your assistant, how can I help you today? 😊',
@@ -64,8 +62,6 @@ describe('the starter phrases', () => {
   });
 });
 
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 const initial: AppState = appStore.getState();
 
 describe('the phrase panel', () => {
@@ -74,21 +70,17 @@ describe('the phrase panel', () => {
       transport: new FakeTransport(),
       api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) },
     });
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
   });
   afterEach(() => {
-    act(() => root?.unmount());
-    document.body.innerHTML = '';
     appStore.setState(initial, true);
   });
+  const { host, render } = reactRoot();
 
   const open = (lang: 'en' | 'zh-CN') => {
     act(() => appStore.setState({ lang, customPhrases: null }));
     appStore.getState().netStarted(info('s1'));
     const session = appStore.getState().sessions['s1'] as ChatSession;
-    act(() => root?.render(<Composer session={session} />));
+    render(<Composer session={session} />);
     act(() => host.querySelector<HTMLButtonElement>('[aria-controls$="-phrases"]')?.click());
     return [...host.querySelectorAll<HTMLButtonElement>('.phrase-item')];
   };

@@ -4,15 +4,13 @@
 // the list shorter. A trainee who has scrolled up to read is left where they are. The scrolling box
 // is a labelled region the keyboard can reach.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageList } from '../../client/features/chat/MessageList.tsx';
 import { appStore, useApp } from '../../client/store/index.ts';
 import type { AppState } from '../../client/store/index.ts';
 import type { ChatSession, DeliveredEvent } from '../../client/store/types.ts';
 import { buyerLine, FakeTransport, info, traineeLine } from './fakes.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 /** jsdom lays nothing out: the test sets the box's sizes, and fires the resize observers itself. */
 const observers: { callback: ResizeObserverCallback; targets: Element[] }[] = [];
@@ -50,8 +48,6 @@ function layout(el: HTMLElement) {
 }
 const bottom = () => box.scrollHeight - box.clientHeight;
 
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 const initial: AppState = appStore.getState();
 const hadObserver = globalThis.ResizeObserver;
 
@@ -73,24 +69,21 @@ beforeEach(() => {
     api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) },
   });
   appStore.getState().netStarted(info('s1'));
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 
 afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
   appStore.setState(initial, true);
   globalThis.ResizeObserver = hadObserver;
 });
+
+const { host, render } = reactRoot();
 
 /** A chat with a few lines, shown scrolled to its bottom, the buyer typing their next line. */
 function open() {
   deliver({ name: 'buyer:say', payload: { sessionId: 's1', seq: ++seq, message: buyerLine('m1', '在吗') } });
   deliver({ name: 'trainee:say', payload: { sessionId: 's1', seq: ++seq, clientMsgId: 'c1', message: traineeLine('m2', '亲，在的') } });
   deliver({ name: 'buyer:typing', payload: { sessionId: 's1', seq: ++seq, messageId: 'm3', at: Date.now(), until: Date.now() + 60_000 } });
-  act(() => root?.render(<Harness />));
+  render(<Harness />);
   const scroller = host.querySelector('.chat-scroll') as HTMLElement;
   const content = scroller.firstElementChild as HTMLElement;
   layout(scroller);

@@ -4,33 +4,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ShopTab } from '../../client/features/side/ShopTab.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { Shop } from '../../client/store/types.ts';
 import { dateTime } from '../../client/ui/format.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 const shopFile = join(import.meta.dirname, '..', '..', 'scenarios', 'shops', 'trailpeak.yaml');
 const shop = parse(readFileSync(shopFile, 'utf8')) as Shop;
 
-let root: ReturnType<typeof createRoot> | null = null;
 afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
   act(() => appStore.setState({ lang: 'zh-CN' }));
 });
 
-function render() {
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root?.render(<ShopTab shop={shop} />));
-  return host;
-}
+const { host, render } = reactRoot();
 
 /** Every bilingual text in the file: { zh-CN, en } pairs. */
 function texts(node: unknown, found: string[] = []): string[] {
@@ -47,7 +36,7 @@ describe('the shop tab', () => {
   it('shows when a promotion ends as a local date and time, in the UI language', () => {
     const endsAt = shop.promotions[0]?.endsAt as string;
     expect(endsAt).toBe('2026-12-12T23:59:59+08:00');
-    const host = render();
+    render(<ShopTab shop={shop} />);
     const ends = () => [...host.querySelectorAll('.promo-list .muted')].map((p) => p.textContent);
     expect(ends()[0]).toBe(`截止 ${dateTime(Date.parse(endsAt), 'zh-CN')}`);
     expect(host.textContent).not.toContain('T23:59:59');
@@ -61,7 +50,7 @@ describe('the shop tab', () => {
     const all = texts(shop);
     expect(all.length).toBeGreaterThan(10);
     for (const text of all) expect(text).not.toMatch(/promoPrice|listPrice|endsAt|[a-z][A-Z][a-z]+Price/);
-    const host = render();
+    render(<ShopTab shop={shop} />);
     expect(host.textContent).not.toContain('promoPrice');
   });
 });

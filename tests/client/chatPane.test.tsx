@@ -3,9 +3,7 @@
 // the next one (two practice chats, or a drill seat's scenarios in turn). An ended chat offers its
 // report once. A reply typed while the trainer has paused the drill says it waits for the drill,
 // not for the network.
-import type { ReactNode } from 'react';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PendingBubble } from '../../client/features/chat/MessageBubble.tsx';
 import { Workspace } from '../../client/features/chat/Workspace.tsx';
@@ -13,11 +11,8 @@ import { appStore } from '../../client/store/index.ts';
 import type { AppState } from '../../client/store/index.ts';
 import type { ChatSession, OutboxItem } from '../../client/store/types.ts';
 import { FakeTransport, info } from './fakes.ts';
+import { reactRoot } from './reactRoot.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 const initial: AppState = appStore.getState();
 
 beforeEach(() => {
@@ -27,18 +22,14 @@ beforeEach(() => {
     transport: new FakeTransport(),
     api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) },
   });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 
 afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
   appStore.setState(initial, true);
 });
 
-const render = (node: ReactNode) => act(() => root?.render(node));
+const { host, render } = reactRoot();
+
 const button = (name: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === name);
 const confirmation = () => host.querySelector('.end-confirm');
 

@@ -4,7 +4,6 @@
 // buyer moves by their labels in the current language, not by their ids (a move without a label
 // shows its id). Time is faked: nothing waits on the wall clock.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HeatMap } from '../../client/features/trainer/HeatMap.tsx';
 import { RevealPanel } from '../../client/features/trainer/RevealPanel.tsx';
@@ -13,8 +12,7 @@ import { appStore } from '../../client/store/index.ts';
 import type { LiveDrill, Tile } from '../../client/store/trainerSlice.ts';
 import { byRole, readOut, termsOf } from './a11y.ts';
 import { info } from './fakes.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 const CLOCK = 1_000_000;
 const tile: Tile = {
@@ -41,21 +39,15 @@ function live(status: LiveDrill['state']['status']): LiveDrill {
   return { drillId: 'd1', code: '123456', joinUrl: '', state, clockAt: Date.now(), tiles: { seat1: tile }, order: ['seat1'], heat, moves: ['bargainer/ask', 'bargainer/haggle'], moveLabels };
 }
 
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 beforeEach(() => {
   vi.useFakeTimers();
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 afterEach(() => {
-  act(() => root?.unmount());
   act(() => appStore.getState().setLang('zh-CN'));
   appStore.setState({ live: null, liveReveal: null });
-  document.body.innerHTML = '';
   vi.useRealTimers();
 });
+const { host, render } = reactRoot();
 
 /** The waiting time as read out: its term and its definition. */
 const waiting = () => {
@@ -67,18 +59,18 @@ const waiting = () => {
 describe('a dashboard tile', () => {
   it('ticks the buyer-waiting time on from the last drill clock while the drill runs', () => {
     appStore.setState({ live: live('running') });
-    act(() => root?.render(<TileCard tile={tile} />));
+    render(<TileCard tile={tile} />);
     expect(waiting()).toBe('买家已等 0:05');
     act(() => void vi.advanceTimersByTime(3_000));
     expect(waiting()).toBe('买家已等 0:08');
     // An answered buyer (the server clears waitingSince) shows no timer.
-    act(() => root?.render(<TileCard tile={{ ...tile, waitingSince: null }} />));
+    render(<TileCard tile={{ ...tile, waitingSince: null }} />);
     expect(waiting()).toBeUndefined();
   });
 
   it('says the buyer-waiting time once to a screen reader: the term, then the time', () => {
     appStore.setState({ live: live('running') });
-    act(() => root?.render(<TileCard tile={tile} />));
+    render(<TileCard tile={tile} />);
     const tileEl = host.querySelector('[data-testid="tile"]') as HTMLElement;
     const term = byRole(tileEl, 'term', '买家已等');
     expect(term.nextElementSibling && readOut(term.nextElementSibling)).toBe('0:05');
@@ -91,20 +83,18 @@ describe('a dashboard tile', () => {
 
   it('stands still while the drill is paused', () => {
     appStore.setState({ live: live('paused') });
-    act(() => root?.render(<TileCard tile={tile} />));
+    render(<TileCard tile={tile} />);
     act(() => void vi.advanceTimersByTime(60_000));
     expect(waiting()).toBe('买家已等 0:05');
   });
 
   it('names red lines and heat-map rows by their titles, in the current language', () => {
     appStore.setState({ live: live('running') });
-    act(() =>
-      root?.render(
-        <>
-          <TileCard tile={tile} />
-          <HeatMap />
-        </>,
-      ),
+    render(
+      <>
+        <TileCard tile={tile} />
+        <HeatMap />
+      </>,
     );
     expect(host.querySelector('.tile-redlines')?.textContent).toBe('红线：不引导站外联系');
     expect(host.querySelector('[data-rule="greeting"] th')?.textContent).toContain('欢迎语');
@@ -116,7 +106,7 @@ describe('a dashboard tile', () => {
 
   it('names the buyer move by its label in the current language, with the id in the tooltip', () => {
     appStore.setState({ live: live('running') });
-    act(() => root?.render(<TileCard tile={tile} />));
+    render(<TileCard tile={tile} />);
     const move = () => host.querySelector<HTMLElement>('[data-testid="tile-move"]');
     expect(move()?.textContent).toBe('第一次砍价');
     expect(move()?.title).toBe('ask');
@@ -127,11 +117,11 @@ describe('a dashboard tile', () => {
 
   it('shows the id of a move without a label, and the lobby before any move', () => {
     appStore.setState({ live: live('running') });
-    act(() => root?.render(<TileCard tile={{ ...tile, move: 'haggle' }} />));
+    render(<TileCard tile={{ ...tile, move: 'haggle' }} />);
     const move = () => host.querySelector<HTMLElement>('[data-testid="tile-move"]');
     expect(move()?.textContent).toBe('haggle');
     expect(move()?.classList.contains('mono')).toBe(true);
-    act(() => root?.render(<TileCard tile={{ ...tile, status: 'lobby', move: null, scenarioId: null }} />));
+    render(<TileCard tile={{ ...tile, status: 'lobby', move: null, scenarioId: null }} />);
     expect(move()?.textContent).toBe('候场');
     expect(move()?.hasAttribute('title')).toBe(false);
   });
@@ -142,7 +132,7 @@ describe('the reveal panel', () => {
 
   it('offers the moves by their labels alone, and an unlabelled move by its id', () => {
     appStore.setState({ live: live('paused') });
-    act(() => root?.render(<RevealPanel />));
+    render(<RevealPanel />);
     expect(options()).toEqual([
       ['bargainer/ask', '第一次砍价'],
       ['bargainer/haggle', 'haggle'],
@@ -163,7 +153,7 @@ describe('the reveal panel', () => {
         moveLabels: { ...base.moveLabels, 'bargainer/haggle': same, 'bargainer/haggle-2': same, 'phisher/bait': { 'zh-CN': '发链接', en: 'Sends a link' } },
       },
     });
-    act(() => root?.render(<RevealPanel />));
+    render(<RevealPanel />);
     expect(options()).toEqual([
       ['bargainer/ask', '议价 · 第一次砍价'],
       ['bargainer/haggle', '议价 · 再砍一次（haggle）'],
@@ -176,7 +166,7 @@ describe('the reveal panel', () => {
     const entry = { rank: 1, text: '亲，这已经是活动价了哦', points: 10, max: 10, redLine: false, verdicts: [] };
     const reveal = { drillId: 'd1', scenarioId: 'bargainer', move: 'ask', moveLabel: { 'zh-CN': '第一次砍价', en: 'First ask for a discount' }, entries: [entry], unanswered: 0 };
     appStore.setState({ live: live('paused'), liveReveal: reveal });
-    act(() => root?.render(<RevealPanel />));
+    render(<RevealPanel />);
     const heading = () => host.querySelector<HTMLElement>('[data-testid="reveal-move"]');
     expect(heading()?.textContent).toBe('买家节点：第一次砍价');
     expect(heading()?.title).toBe('ask');

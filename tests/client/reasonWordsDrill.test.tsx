@@ -4,7 +4,6 @@
 // tiles and reveal show the page's own words, in zh-CN and en, and never the server's English
 // message; a reason the page does not know gets a general sentence (the message goes to the console).
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DrillSeat } from '../../client/features/drill/DrillSeat.tsx';
 import { drillRefusalText } from '../../client/features/drill/strings.ts';
@@ -18,8 +17,7 @@ import type { Lang } from '../../client/store/types.ts';
 import type { DrillErrorReason } from '../../server/protocol/index.ts';
 import { byLabel, byRole } from './a11y.ts';
 import { fakeTrainerBackend, info } from './fakes.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 /** The English message a refusal carries: it must never reach the page. */
 const ENGLISH = 'SERVER ENGLISH: for the logs only';
@@ -59,22 +57,16 @@ const TRAINER: [DrillErrorReason, string][] = [
   ['too-many-events', 'rate-limited'],
 ];
 
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 afterEach(() => {
-  act(() => root?.unmount());
   act(() => appStore.getState().setLang('zh-CN'));
   appStore.setState({ drillTransport: null, drillCode: null, seatPhase: 'none', seatError: null, trainerBackend: null, live: null, liveReveal: null });
-  document.body.innerHTML = '';
   warn.mockRestore();
 });
+const { host, render, remount } = reactRoot();
 
 const setLang = (lang: Lang) => act(() => appStore.getState().setLang(lang));
 const alertText = () => host.querySelector('[role="alert"]')?.textContent ?? '';
@@ -125,7 +117,7 @@ describe('the join page', () => {
   }
 
   it('says why a join was refused in the page language, for every reason a join gets', async () => {
-    act(() => root?.render(<DrillSeat code="123456" />));
+    render(<DrillSeat code="123456" />);
     for (const [reason, code] of TRAINEE) {
       answer = refusal(code, reason);
       setLang('zh-CN');
@@ -139,7 +131,7 @@ describe('the join page', () => {
   });
 
   it('words the closed doors and a full drill exactly', async () => {
-    act(() => root?.render(<DrillSeat code="123456" />));
+    render(<DrillSeat code="123456" />);
     answer = refusal('drill-locked', 'locked');
     await join();
     expect(alertText()).toBe('没能加入：老师已经关闭入场，现在不能加入');
@@ -151,7 +143,7 @@ describe('the join page', () => {
   });
 
   it('says why an earlier seat no longer works, and a reason it does not know generally', () => {
-    act(() => root?.render(<DrillSeat code="123456" />));
+    render(<DrillSeat code="123456" />);
     act(() => appStore.getState().netSeatFailed(refusal('unauthorized', 'bad-seat-token'), true));
     expect(alertText()).toBe('之前的座位已失效：保存的座位已经找不到了，请重新加入');
     setLang('en');
@@ -205,7 +197,7 @@ describe("the trainer's words for each refusal", () => {
     let answer = refusal('forbidden');
     backend(() => answer);
     appStore.setState({ live: live('running') });
-    act(() => root?.render(<TileCard tile={tile} />));
+    render(<TileCard tile={tile} />);
     const seen = { zh: new Set<string>(), en: new Set<string>() };
     for (const [reason, code] of TRAINER) {
       answer = refusal(code, reason);
@@ -233,7 +225,7 @@ describe("the trainer's words for each refusal", () => {
     let answer = refusal('not-found', 'no-such-seat');
     backend(() => answer);
     appStore.setState({ live: live('running') });
-    act(() => root?.render(<TileCard tile={tile} />));
+    render(<TileCard tile={tile} />);
     await click('移出 小明');
     expect(alertText()).toBe('操作失败：这场演练里没有这位学员');
     answer = refusal('unavailable', 'moving');
@@ -250,18 +242,17 @@ describe("the trainer's words for each refusal", () => {
   it("the drill room says why it cannot follow a drill (another trainer's), and its controls why they were refused", async () => {
     let attach: DrillRefusal | null = refusal('forbidden', 'not-your-drill');
     backend((name) => (name === 'drill:attach' ? attach : refusal('drill-not-running', 'not-running')));
-    await act(async () => root?.render(<DrillRoom drillId="d1" />));
+    await act(async () => render(<DrillRoom drillId="d1" />));
     expect(alertText()).toBe('操作失败：这场演练不是你开的，或者已经不存在了');
     setLang('en');
     expect(alertText()).toBe('That did not work: this drill is not yours, or it no longer exists');
     expect(host.textContent).not.toContain(ENGLISH);
 
-    act(() => root?.unmount());
-    root = createRoot(host);
+    remount();
     setLang('zh-CN');
     attach = null;
     appStore.setState({ live: live('running') });
-    await act(async () => root?.render(<DrillRoom drillId="d1" />));
+    await act(async () => render(<DrillRoom drillId="d1" />));
     await click('暂停');
     expect(alertText()).toBe('操作失败：演练没有在进行，不能暂停');
     setLang('en');
@@ -271,7 +262,7 @@ describe("the trainer's words for each refusal", () => {
   it('the reveal panel says why a freeze was refused, in the page language', async () => {
     backend(() => refusal('drill-not-running', 'not-started'));
     appStore.setState({ live: live('running') });
-    act(() => root?.render(<RevealPanel />));
+    render(<RevealPanel />);
     await click('冻结并收集回复');
     expect(alertText()).toBe('操作失败：演练开始以后才能做全班对比');
     setLang('en');

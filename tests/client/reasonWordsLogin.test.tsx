@@ -3,34 +3,28 @@
 // the page's language, with the wait the server named (error.retryAfterSeconds) when the backend
 // passes it on; never the server's English message.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoginPage } from '../../client/features/trainer/LoginPage.tsx';
 import { appStore } from '../../client/store/index.ts';
 import { trainerFailure } from '../../client/store/trainerSlice.ts';
 import { byLabel, byRole } from './a11y.ts';
 import { fakeTrainerBackend } from './fakes.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 const ENGLISH = 'SERVER ENGLISH: for the logs only';
 const limited = (reason: string, retryAfterSeconds?: number) => Object.assign(new Error(ENGLISH), { code: 'rate-limited', reason, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
 
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 afterEach(() => {
-  act(() => root?.unmount());
   act(() => appStore.getState().setLang('zh-CN'));
   appStore.setState({ trainerBackend: null, trainer: null });
-  document.body.innerHTML = '';
 });
+
+const root = reactRoot();
+const { host } = root;
 
 function render(next: () => Error) {
   appStore.setState({ trainerBackend: fakeTrainerBackend({ login: () => Promise.reject(next()) }) });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root?.render(<LoginPage />));
+  root.render(<LoginPage />);
   for (const [label, value] of [
     ['账号', '王老师'],
     ['密码', 'not-it'],

@@ -4,7 +4,6 @@
 // that id); never the server's English message, and something general for what it has no words for.
 // The export button is not offered to a trainer the page knows is not an admin.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StudioError } from '../../client/features/studio/api.ts';
 import { failedText } from '../../client/features/studio/deleteDraft.ts';
@@ -13,16 +12,13 @@ import { VersionsPanel } from '../../client/features/studio/VersionsPanel.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { ScenarioSummary } from '../../client/store/types.ts';
 import { byLabel, byRole } from './a11y.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 const ENGLISH = 'SERVER ENGLISH: for the logs only';
 const template: ScenarioSummary = { id: 'bargainer', version: 1, title: { 'zh-CN': '议价买家', en: 'Bargainer' }, description: { 'zh-CN': '', en: '' }, difficulty: 'normal', persona: 'bargainer', shop: 'trailpeak' };
 
 type Answer = { status: number; body: unknown } | 'offline';
 let answers: Record<string, Answer[]>;
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 let warn: ReturnType<typeof vi.spyOn>;
 
 function reply(status: number, body: unknown): Response {
@@ -43,18 +39,14 @@ beforeEach(() => {
     if (url.endsWith('/bargainer/source')) return reply(200, { id: 'bargainer', from: 'library', source: 'id: bargainer\n', published: 0, revision: null });
     return reply(404, { error: { code: 'not-found', message: ENGLISH } });
   });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 afterEach(() => {
-  act(() => root?.unmount());
   act(() => appStore.getState().setLang('zh-CN'));
   appStore.setState({ trainer: null });
-  document.body.innerHTML = '';
   vi.unstubAllGlobals();
   warn.mockRestore();
 });
+const { host, render, remount } = reactRoot();
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await act(async () => await new Promise((resolve) => setTimeout(resolve, 0)));
@@ -67,7 +59,7 @@ const statusText = () => host.querySelector('.studio-error')?.textContent ?? '';
 describe('export to scenarios/', () => {
   it("words the server's not-admin refusal in the page language", async () => {
     answers['POST /api/studio/scenarios/vp/export-to-library'] = [{ status: 403, body: { error: { code: 'forbidden', reason: 'not-admin', message: ENGLISH } } }];
-    act(() => root?.render(<VersionsPanel id="vp" />));
+    render(<VersionsPanel id="vp" />);
     await settle();
     await act(async () => exportButton()?.click());
     await settle();
@@ -77,7 +69,7 @@ describe('export to scenarios/', () => {
 
   it('is not offered to a trainer who is not an admin, and is to an admin', async () => {
     appStore.setState({ trainer: { id: 't1', name: '李老师', admin: false } });
-    act(() => root?.render(<VersionsPanel id="vp" />));
+    render(<VersionsPanel id="vp" />);
     await settle();
     expect(exportButton()).toBeUndefined();
     expect(host.querySelector('[data-testid="export-admin-only"]')?.textContent).toBe('导出到 scenarios/ 会改动服务器上的角色库，需要管理员账号。');
@@ -94,7 +86,7 @@ describe('export to scenarios/', () => {
   it('words an export that does not pass the checks, in English too', async () => {
     answers['POST /api/studio/scenarios/vp/export-to-library'] = [{ status: 400, body: { error: { code: 'bad-request', message: ENGLISH }, diagnostics: ['vp.yaml:1:1: no'] } }];
     setLang('en');
-    act(() => root?.render(<VersionsPanel id="vp" />));
+    render(<VersionsPanel id="vp" />);
     await settle();
     await act(async () => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Export to scenarios/')?.click());
     await settle();
@@ -104,7 +96,7 @@ describe('export to scenarios/', () => {
 
 describe('creating a scenario', () => {
   async function create(id: string) {
-    act(() => root?.render(<StudioList />));
+    render(<StudioList />);
     await settle();
     const input = byLabel(host, appStore.getState().lang === 'en' ? 'New scenario id (lower-case letters, digits, dashes)' : '新剧本 ID（小写字母、数字和连字符）');
     act(() => {
@@ -132,8 +124,7 @@ describe('creating a scenario', () => {
     answers['PUT /api/studio/scenarios/new-one/draft'] = ['offline'];
     await create('new-one');
     expect(byRole(host, 'alert').textContent).toBe('操作失败：连不上服务器，请检查网络后再试');
-    act(() => root?.unmount());
-    root = createRoot(host);
+    remount();
     answers['PUT /api/studio/scenarios/new-one/draft'] = [{ status: 418, body: { error: { code: 'teapot', reason: 'brewing', message: ENGLISH } } }];
     await create('new-one');
     expect(byRole(host, 'alert').textContent).toBe('操作失败：服务器没有接受这个操作，请稍后再试');

@@ -3,12 +3,10 @@
 // editor's unsaved text offered as a side, an export to scenarios/ that asks before replacing a file
 // that is not its own, and a draft deleted at the revision the trainer saw. fetch answers like the server.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VersionsPanel } from '../../client/features/studio/VersionsPanel.tsx';
 import { appStore } from '../../client/store/index.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 const V1 = 'id: vp\nversion: 1\ntitle: 一\n';
 const V2 = 'id: vp\nversion: 2\ntitle: 二\n';
@@ -16,8 +14,6 @@ const DRAFT = 'id: vp\nversion: 2\ntitle: 二\n# draft\n';
 
 let requests: { method: string; url: string; body: unknown }[];
 let exportAnswers: { status: number; body: unknown }[];
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 
 function reply(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -46,16 +42,12 @@ beforeEach(() => {
     if (url.endsWith('/draft') && method === 'DELETE') return reply(200, { id: 'vp', deleted: true, published: 2 });
     return reply(404, { error: { message: `unexpected ${method} ${url}` } });
   });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
   vi.unstubAllGlobals();
   appStore.getState().setLang('zh-CN');
 });
+const { host, render, remount } = reactRoot();
 
 /** Lets the mocked fetches and the state updates they cause run. */
 async function settle(): Promise<void> {
@@ -68,7 +60,7 @@ const select = (label: string) => [...host.querySelectorAll('label')].find((l) =
 
 describe('versions panel', () => {
   it('diffs the newest two versions, and the editor against the newest', async () => {
-    act(() => root?.render(<VersionsPanel id="vp" />));
+    render(<VersionsPanel id="vp" />);
     await settle();
     expect(select('旧版本').value).toBe('v1');
     expect(select('新版本').value).toBe('v2');
@@ -76,9 +68,8 @@ describe('versions panel', () => {
     expect(rows('added')).toEqual(['version: 2', 'title: 二']);
     expect(host.querySelector('caption')?.textContent).toBe('从「第 1 版」到「第 2 版」：新增 2 行，删除 2 行');
 
-    act(() => root?.unmount());
-    root = createRoot(host);
-    act(() => root?.render(<VersionsPanel id="vp" unsaved={`${V2}# typed\n`} />));
+    remount();
+    render(<VersionsPanel id="vp" unsaved={`${V2}# typed\n`} />);
     await settle();
     expect(select('新版本').value).toBe('editor');
     expect(rows('added')).toEqual(['# typed']);
@@ -90,7 +81,7 @@ describe('versions panel', () => {
     vi.stubGlobal('confirm', confirm);
     exportAnswers.push({ status: 409, body: { error: { code: 'conflict', message: 'the library already has vp.yaml' }, needsConfirm: true, declaredId: 'vp' } });
     exportAnswers.push({ status: 201, body: { id: 'vp', version: 2, file: 'vp.yaml', replaced: true } });
-    act(() => root?.render(<VersionsPanel id="vp" />));
+    render(<VersionsPanel id="vp" />);
     await settle();
     act(() => button('导出到 scenarios/')?.click());
     await settle();
@@ -105,7 +96,7 @@ describe('versions panel', () => {
   it('leaves the file alone when the trainer does not confirm', async () => {
     vi.stubGlobal('confirm', () => false);
     exportAnswers.push({ status: 409, body: { error: { code: 'conflict', message: 'the library already has vp.yaml' }, needsConfirm: true } });
-    act(() => root?.render(<VersionsPanel id="vp" />));
+    render(<VersionsPanel id="vp" />);
     await settle();
     act(() => button('导出到 scenarios/')?.click());
     await settle();
@@ -116,7 +107,7 @@ describe('versions panel', () => {
   it('deletes the draft at the revision the trainer saw', async () => {
     vi.stubGlobal('confirm', () => true);
     const onDeleted = vi.fn();
-    act(() => root?.render(<VersionsPanel id="vp" onDeleted={onDeleted} />));
+    render(<VersionsPanel id="vp" onDeleted={onDeleted} />);
     await settle();
     act(() => button('删除草稿')?.click());
     await settle();

@@ -4,7 +4,6 @@
 // English message shows only for a code the page has no text for. The trainer backend keeps the
 // code of an HTTP refusal, and calls an unreachable server `offline`.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AddTrainerForm } from '../../client/features/trainer/AddTrainerForm.tsx';
 import { LoginPage } from '../../client/features/trainer/LoginPage.tsx';
@@ -13,30 +12,20 @@ import { appStore } from '../../client/store/index.ts';
 import type { TrainerBackend } from '../../client/store/trainerSlice.ts';
 import { byLabel, byRole } from './a11y.ts';
 import { fakeTrainerBackend } from './fakes.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 const refusal = (message: string, code: string, reason?: string) => Object.assign(new Error(message), { code, ...(reason ? { reason } : {}) });
 
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 afterEach(() => {
-  act(() => root?.unmount());
   act(() => appStore.getState().setLang('zh-CN'));
   appStore.setState({ trainerBackend: null, trainer: null });
-  document.body.innerHTML = '';
   vi.unstubAllGlobals();
 });
 
+const { host, render } = reactRoot();
+
 function backend(over: Partial<TrainerBackend>): void {
   appStore.setState({ trainerBackend: fakeTrainerBackend(over) });
-}
-
-function render(node: React.ReactNode) {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root?.render(node));
 }
 
 function type(label: string, value: string) {

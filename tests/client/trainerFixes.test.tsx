@@ -9,8 +9,7 @@
 //   in English ("1 turn", "2 turns").
 import { readFileSync } from 'node:fs';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DrillRoom } from '../../client/features/trainer/DrillRoom.tsx';
 import { ResultsPage } from '../../client/features/trainer/ResultsPage.tsx';
 import { RevealPanel } from '../../client/features/trainer/RevealPanel.tsx';
@@ -21,8 +20,7 @@ import type { DrillResults, LiveDrill, Tile, TrainerBackend } from '../../client
 import type { Report } from '../../client/store/types.ts';
 import { WAIT_RED_MS } from '../../client/ui/format.ts';
 import { FakeTransport, info } from './fakes.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 // Whether the report's style sheet came with the component that shows the report.
 const styles = vi.hoisted(() => ({ report: false }));
@@ -83,22 +81,14 @@ function backend() {
   return { backend: b, sent };
 }
 
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
 afterEach(() => {
-  act(() => root?.unmount());
   act(() => appStore.getState().setLang('zh-CN'));
   appStore.setState({ live: null, liveReveal: null, watched: null, results: {}, trainerBackend: null, scenarios: null, contexts: {} });
-  document.body.innerHTML = '';
   vi.useRealTimers();
 });
 
-const render = (node: React.ReactNode) => act(() => root?.render(node));
+const { host, render } = reactRoot();
+
 /** Lets pending answers (the room's attach, a lazy chunk) and the updates they cause run. */
 const settle = async (until: () => boolean = () => true) => {
   for (let i = 0; i < 50 && (i < 2 || !until()); i++) await act(async () => await new Promise((resolve) => setTimeout(resolve, 5)));

@@ -2,17 +2,13 @@
 // A drill seat's chat while the trainer has paused the drill: a reply is queued and goes out after
 // the resume (the banner says so). The Send button and Enter agree: both queue it.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DrillSeat } from '../../client/features/drill/DrillSeat.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { AppState } from '../../client/store/index.ts';
 import { FakeTransport, info } from './fakes.ts';
+import { reactRoot } from './reactRoot.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 let transport: FakeTransport;
 const initial: AppState = appStore.getState();
 
@@ -23,15 +19,11 @@ beforeEach(() => {
     transport,
     api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) },
   });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
   appStore.setState(initial, true);
 });
+const { host, render } = reactRoot();
 
 function pausedSeat() {
   appStore.getState().netStarted(info('s9'));
@@ -42,7 +34,7 @@ function pausedSeat() {
     seats: { '123456': { code: '123456', drillId: 'd1', seatId: 'seat1', seatToken: 'tok', displayName: '小明', sessionIds: ['s9'] } },
     drillState: { drillId: 'd1', status: 'paused', locked: false, mode: 'practice', scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: 0 },
   });
-  act(() => root?.render(<DrillSeat code="123456" />));
+  render(<DrillSeat code="123456" />);
 }
 
 const send = () => [...host.querySelectorAll('button')].find((b) => b.textContent === '发送') as HTMLButtonElement;

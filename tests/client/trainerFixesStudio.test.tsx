@@ -4,21 +4,17 @@
 // editor, its text and its address), and a reload or closing the tab gets the browser's own prompt.
 // Saved text leaves freely. And the editor wraps long lines, so a phone never scrolls sideways.
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { EditorView } from '@codemirror/view';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { studioApi } from '../../client/features/studio/api.ts';
 import { StudioArea } from '../../client/features/studio/StudioArea.tsx';
 import { appStore } from '../../client/store/index.ts';
 import { libraryContext, libraryCopy } from './studioFixture.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from './reactRoot.ts';
 
 const ID = 'guard-test';
 const SOURCE = libraryCopy('bargainer-easy', ID);
 
-let root: ReturnType<typeof createRoot> | null = null;
-let host: HTMLElement;
 let confirm: ReturnType<typeof vi.fn>;
 let saves: string[];
 
@@ -39,17 +35,13 @@ beforeEach(() => {
   Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
   Range.prototype.getBoundingClientRect = () => new DOMRect();
   appStore.getState().navigate(`/trainer/studio/edit/${ID}`);
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
   appStore.getState().navigate('/', true);
 });
+const { host, render } = reactRoot();
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await act(async () => await new Promise((resolve) => setTimeout(resolve, 0)));
@@ -57,7 +49,7 @@ async function settle(): Promise<void> {
 
 async function open(): Promise<EditorView> {
   const sub = () => (appStore.getState().route as { sub?: string }).sub ?? '';
-  act(() => root?.render(<StudioArea sub={sub().slice('/studio'.length)} />));
+  render(<StudioArea sub={sub().slice('/studio'.length)} />);
   await settle();
   const shadow = host.querySelector('.studio-editor')?.shadowRoot;
   const dom = shadow?.querySelector<HTMLElement>('.cm-editor');
