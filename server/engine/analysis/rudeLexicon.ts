@@ -8,6 +8,11 @@
 // line in every persona, while the phisher personas grade an accusation themselves (forgiven at
 // easy, a red line only at hard). The rude-reply intent in scenarios/intents.yaml does match it.
 //
+// Speed: the entries are one alternation tried at every position of a reply, and an entry that opens
+// with a look-around makes every position pay for it (a look-behind with a gap costs several times
+// the rest of the list). Such an entry starts with its word instead and looks behind from the word's
+// end, the word included: 烦死(?<!(?:…)烦死) matches exactly what (?<!…)烦死 does.
+//
 // This is a red line that fails the whole attempt, so a false hit costs as much as a miss. The
 // detector ignores negation (爱买不买 contains 不), so each word that a courteous reply can also
 // hold carries its own exclusions here: self-deprecation (我再啰嗦一句, 我有点磨叽了), empathy (让您
@@ -42,9 +47,9 @@ export const RUDE_PATTERNS: readonly string[] = [
   '(?<![翻打圆])滚(?![轮筒动边珠烫刷子雪梯针床条])', '闭嘴', '少废话', '别废话', '废话(?:少说|真多|连篇)', '别烦我', '别来烦',
   '烦不烦', '你好烦(?!请|劳)', '有完没完', '没完没了',
   // 您肯定烦死了吧 / 让您烦死了 are empathy
-  `(?<!${YOU}(?:肯定|一定|都|也|应该|估计|可能|等得)|让${YOU}|确实|${SITUATION})烦死了?`,
+  `烦死(?<!(?:${YOU}(?:肯定|一定|都|也|应该|估计|可能|等得)|让${YOU}|确实|${SITUATION})烦死)了?`,
   // 物流这么慢确实真烦人 is empathy: only the buyer can be the annoyance
-  `(?<!${SITUATION}|确实|的确|确实是|的确是)真烦人?`,
+  `真烦(?<!(?:${SITUATION}|确实|的确|确实是|的确是)真烦)人?`,
   // nagging: only when aimed at the buyer (我再啰嗦一句, 我有点磨叽了 are self-deprecation)
   `${YOU}(?:真|好|太|可真|真是|也太|怎么这么|咋这么|这么)?${NAGGING}(?!一句|两句|几句)`,
   `(?:别|少)${NAGGING}`, `${NAGGING}(?:什么|啥|死了|个没完)`, '啰里啰嗦', '磨磨唧唧',
@@ -53,7 +58,7 @@ export const RUDE_PATTERNS: readonly string[] = [
   '随便你(?![挑选拍试换搭看们])', '爱信不信', '拜拜了您(?:嘞|呐|内|咧)', '去你的(?=吧|$|[,.!?;:。~])',
   '(?:随便|你去|有本事(?:你)?(?:去)?)投诉', '(?:随便|想)差评', '差评就差评', '呵呵',
   // 让您无语了，真的很抱歉 / 确实让人无语 / 这种情况真让人无语 are empathy
-  `(?<!${YOU}(?:都|也|肯定|一定|真的?)?|让${YOU}|确实(?:挺|很|是|有点|真)?(?:让人|令人)?|${SITUATION})无语`,
+  `无语(?<!(?:${YOU}(?:都|也|肯定|一定|真的?)?|让${YOU}|确实(?:挺|很|是|有点|真)?(?:让人|令人)?|${SITUATION})无语)`,
   `(?<![陶沉心喝灌麻迷酒微宿])醉了`,
   // 服务, 舒服了, 说服了 contain 服了
   `(?<![舒衣说克佩信折驯制收征降顺])(?:(?:真|我|真是|也是|算)服了|服了${YOU})`,
@@ -63,11 +68,11 @@ export const RUDE_PATTERNS: readonly string[] = [
   '(?<!哪里|哪儿|哪|什么地方|有什么|有没有|有哪)(?:看|听)不懂(?:吗|么|啊|人话|\\?)(?!\\??(?:没关系|没事|不要紧|别急|我(?:帮|给|来|教|再)))',
   '不识字', '没长眼', '眼瞎', '瞎(?:了|啊|吗)', '你瞎', '懂不懂', '你懂什么', '(?:懂|知道|管|算)个屁', '放屁', '屁话',
   // 您说了几次都没人处理 counts the buyer's attempts (but 跟您说了几遍 is impatience)
-  `(?<!(?:^|[^跟和对给向])${YOU}(?:都|已经|也|都已经)?)说(?:了|过)(?:多少|几|n)[遍次]`,
+  `说(?:了|过)(?<!(?:^|[^跟和对给向])${YOU}(?:都|已经|也|都已经)?说(?:了|过))(?:多少|几|n)[遍次]`,
   '要我说几[遍次]', '我都说了', '你自己(?:去)?看', '自己看去',
   // shutting the buyer's questions down; 特别问了/分别问了 (asked around for them), 您说别问了 (the
   // buyer's own words) and 您不用再问了 (it is already done) are not
-  `(?<![特分区识辨告派]|${YOU}(?:说|讲|让我|叫我)${IN_CLAUSE}{0,4})(?:别|不要)(?:再|老|总|一直)?问(?:了|啦|我了)`,
+  `(?:别|不要)(?<!(?:[特分区识辨告派]|${YOU}(?:说|讲|让我|叫我)${IN_CLAUSE}{0,4})(?:别|不要))(?:再|老|总|一直)?问(?:了|啦|我了)`,
   '(?<!我)问(?:那么|这么)多(?:干嘛|干啥|干什么|做什么|有(?:啥|什么)用)',
   // insults
   '神经病', '有病(?![毒菌虫害句历例人患])', '病得不轻',
@@ -76,17 +81,17 @@ export const RUDE_PATTERNS: readonly string[] = [
   // 我脑子不太灵光，记错了 is self-deprecation
   '(?<!我|我这|我的|我这个|我这人)脑子(?:有病|进水|有问题|坏了|不好使|瓦特|不(?:太|大|怎么)?(?:灵光|灵|好使|够用|正常))',
   '(?<!我)没(?:长)?脑子', '(?:动动|用用|长点)脑子', '猪脑子', `${YOU}(?:是|真是|就是|简直是?|个|这)?猪(?![肉皮蹄排油鬃仔年])`,
-  '(?:蠢|笨|死)猪', '(?<!傻)傻(?!眼|傻|分不清|瓜(?:式|相机|机|操作|教程))', '白痴', '弱智', '智障', '脑残', '(?<!蠢)蠢(?!蠢)', '笨蛋',
+  '(?:蠢|笨|死)猪', '(?<!傻)傻(?!眼|傻|分不清|瓜(?:式|相机|机|操作|教程))', '白痴', '弱智', '智障', '脑残', '蠢(?<!蠢蠢)(?!蠢)', '笨蛋',
   '二货', '奇葩', '(?<!我是|我就是|我这)文盲',
   // 您说我们是垃圾店，我理解… quotes the buyer to acknowledge it; 我们不是垃圾店 denies it
-  `(?<!${YOU}(?:说|觉得|认为|骂|嫌)(?!的)${IN_CLAUSE}{0,8}|不是)垃圾(?![袋桶箱站分处食短邮堆场车篓筐回清])`,
+  `垃圾(?<!(?:${YOU}(?:说|觉得|认为|骂|嫌)(?!的)${IN_CLAUSE}{0,8}|不是)垃圾)(?![袋桶箱站分处食短邮堆场车篓筐回清])`,
   '废物(?!利用|回收)', '人渣', '混蛋', '王八蛋', '狗东西', '畜生', '不要脸', '无耻',
   '贱人', '犯贱', '你贱', '算什么东西', '你是什么东西', '什么玩意', '去死', '找死', '死开', '活该', '自作自受',
   // blaming the buyer; 这不怪你自己 / 不是你自己的问题 take the blame off them
   '(?<!不[能该会全用]?|别|没法|不应该)怪你自己', '(?<!不是|不算|并非|非|没有|不)你自己的问题', '(?<!不)是你自己(?:的问题|没)',
   '(?<!不是|不怪|不)你自己(?:没|不)(?:看|注意)',
   // profanity; 他妈妈, 我操作/我操心, 买给您妈的 are not
-  `(?<![妈他她]|[给送帮替为][你您我]|[给送帮替为])妈的`, '[他她]妈的(?![鞋脚码尺生年岁身])',
+  `妈的(?<!(?:[妈他她]|[给送帮替为][你您我]|[给送帮替为])妈的)`, '[他她]妈的(?![鞋脚码尺生年岁身])',
   '(?:[你真这我太去]|什么|啥|怎么)他妈(?![妈咪])', '尼玛', '卧槽', '我操(?![作心办持练劳])', '操你', '草泥马', '滚犊子',
   '傻逼', '傻b', '特么', '你丫(?![头鬟])', '(?<!丫)丫的',
   '(?<![a-z])(?:sb|tmd|nmsl|cnm|wtf|fuck\\w*|shit|stupid|idiot)(?![a-z])', '(?:[你真这我太他她]|什么)tm(?![a-z])',
