@@ -92,7 +92,13 @@ function firstResponse(info: RuleInfo, limitSec: number): CompiledRule {
       const late = turn.responseMs > limitSec * 1000;
       return decide(state, late ? 'fail' : 'pass', turn, seconds(turn.responseMs, limitSec));
     },
-    settle: () => NA,
+    // No reply answered a buyer line, but she was left waiting at the end: that slow wait was the
+    // first response (see report.ts slowOpenWait).
+    settle(_state, end) {
+      const open = end.unanswered;
+      if (open === null || !open.slow || open.waitMs <= limitSec * 1000) return NA;
+      return { verdict: 'fail', evidence: seconds(open.waitMs, limitSec) };
+    },
   };
 }
 
@@ -161,7 +167,10 @@ function goodOutcome(info: RuleInfo): CompiledRule {
   };
 }
 
-/** A buyer who has to ask 在吗 (or gives up waiting) was left alone too long, whatever the average says. */
+/**
+ * A buyer who has to ask 在吗 (or gives up waiting) was left alone too long, whatever the average
+ * says; so was one still unanswered at the end after as long as she would have waited before asking.
+ */
 function noBuyerWaiting(info: RuleInfo): CompiledRule {
   return {
     info,
@@ -169,6 +178,7 @@ function noBuyerWaiting(info: RuleInfo): CompiledRule {
     settle: (_state, end) =>
       end.waited.left ? { verdict: 'fail', evidence: 'the buyer left after waiting' }
       : end.waited.nudges > 0 ? { verdict: 'fail', evidence: `the buyer nudged ${end.waited.nudges}×` }
+      : end.unanswered?.nudgeDue === true ? { verdict: 'fail', evidence: `the buyer waited ${(end.unanswered.waitMs / 1000).toFixed(1)}s unanswered when the chat ended` }
       : end.replies > 0 ? PASS : NA,
   };
 }

@@ -66,6 +66,7 @@ function advanceCounters(p: RubricProgress, turn: TurnRecord): { next: RubricPro
 export function createRubric(scenario: Scenario): Rubric {
   const compiled = compileRules(scenario);
   const passMark = scenario.rubric.passMark;
+  const slowMs = scenario.rubric.avgResponseSec * 1000;
   return {
     rules: compiled.map((r) => r.info),
     initial: () => initialProgress(compiled),
@@ -83,6 +84,6 @@ export function createRubric(scenario: Scenario): Rubric {
       }
       return { progress: states === null ? next : { ...next, rules: states }, verdicts };
     },
-    finalize: (progress, end) => buildReport(compiled, progress, end, passMark),
+    finalize: (progress, end) => buildReport(compiled, progress, end, passMark, slowMs),
   };
 }

@@ -54,11 +54,14 @@ export interface TurnCtx {
 export interface EndCtx {
   replies: number;
   timedReplies: number;
+  /** over the timed replies and a slow open wait (`unanswered.slow`) */
   avgResponseMs: number | null;
   offered: { unsafeLink: boolean; file: boolean };
   outcome: OutcomeKind | null;
   success: boolean;
   waited: { nudges: number; left: boolean };
+  /** the buyer's wait still open at the end (EndContext.unanswered); `slow`: it counts as a slow response */
+  unanswered: { waitMs: number; nudgeDue: boolean; slow: boolean } | null;
 }
 
 export interface Settled {

@@ -30,23 +30,51 @@ export function toVerdict(info: RuleInfo, value: VerdictValue, state: RuleProgre
   return v;
 }
 
-export function endCtx(progress: RubricProgress, end: EndContext): EndCtx {
+/**
+ * A wait still open at the end is a lower bound on the response it would have been. Longer than the
+ * average limit, that response is slow whatever came next, and the buyer did wait that long with no
+ * answer: it counts as one more (slow) response in the KPIs and the timeliness rules, so leaving her
+ * unanswered never scores better than answering late. A shorter open wait proves nothing (the
+ * trainee may have been typing when the time ran out) and counting it would reward ending the chat
+ * quickly (a short wait lowers the average): it is left out.
+ */
+function slowOpenWait(end: EndContext, slowMs: number): number | null {
+  const open = end.unanswered;
+  return open !== undefined && open.waitMs > slowMs ? open.waitMs : null;
+}
+
+/** Response-time figures over the timed replies and a slow open wait. */
+function responseFigures(progress: RubricProgress, open: number | null): Pick<Kpis, 'firstResponseMs' | 'longestResponseMs'> & { timed: number; sum: number } {
+  if (open === null) return { timed: progress.timedReplies, sum: progress.responseMsSum, firstResponseMs: progress.firstResponseMs, longestResponseMs: progress.longestResponseMs };
+  return {
+    timed: progress.timedReplies + 1,
+    sum: progress.responseMsSum + open,
+    firstResponseMs: progress.firstResponseMs ?? open,
+    longestResponseMs: Math.max(open, progress.longestResponseMs ?? open),
+  };
+}
+
+export function endCtx(progress: RubricProgress, end: EndContext, slowMs: number): EndCtx {
+  const open = slowOpenWait(end, slowMs);
+  const r = responseFigures(progress, open);
   return {
     replies: progress.replies,
     timedReplies: progress.timedReplies,
-    avgResponseMs: progress.timedReplies > 0 ? progress.responseMsSum / progress.timedReplies : null,
+    avgResponseMs: r.timed > 0 ? r.sum / r.timed : null,
     offered: end.offered,
     outcome: end.outcome,
     success: end.success,
     waited: end.waited,
+    unanswered: end.unanswered === undefined ? null : { ...end.unanswered, slow: open !== null },
   };
 }
 
-export function kpis(progress: RubricProgress, end: EndContext): Kpis {
+export function kpis(progress: RubricProgress, end: EndContext, slowMs: number): Kpis {
+  const r = responseFigures(progress, slowOpenWait(end, slowMs));
   return {
-    firstResponseMs: progress.firstResponseMs,
-    avgResponseMs: progress.timedReplies > 0 ? Math.round(progress.responseMsSum / progress.timedReplies) : null,
-    longestResponseMs: progress.longestResponseMs,
+    firstResponseMs: r.firstResponseMs,
+    avgResponseMs: r.timed > 0 ? Math.round(r.sum / r.timed) : null,
+    longestResponseMs: r.longestResponseMs,
     replies: progress.replies,
     outcome: end.outcome,
   };
@@ -71,8 +99,10 @@ export function buildReport(
   progress: RubricProgress,
   end: EndContext,
   passMark: number,
+  /** a wait still open at the end longer than this counts as a slow response (the average limit) */
+  slowMs: number,
 ): Report {
-  const ctx = endCtx(progress, end);
+  const ctx = endCtx(progress, end, slowMs);
   const verdicts = rules.map((r) => {
     const state = ruleState(progress, r.info.id);
     if (state.status !== 'open') return toVerdict(r.info, state.status, state);
@@ -95,7 +125,7 @@ export function buildReport(
     // With no reply there is nothing to total: only the whole-chat rules (the ending) would show, as
     // if the chat had been judged on them alone. The reason says why the totals are missing.
     categories: silent ? [] : categoryTotals(verdicts),
-    kpis: kpis(progress, end),
+    kpis: kpis(progress, end, slowMs),
   };
   if (unfinished !== undefined) report.unfinished = unfinished;
   return report;

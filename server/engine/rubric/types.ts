@@ -87,4 +87,10 @@ export interface EndContext {
   waited: { nudges: number; left: boolean };
   /** the rubric revision the session is scored by (session/rulesRevision.ts); absent: the latest */
   rulesRevision?: number;
+  /**
+   * The buyer was still waiting for an answer when the chat ended (the session sets it from rubric
+   * revision 3): for how long (ms, from the line she waits on), and whether that reached the time
+   * the move makes her nudge 在吗 (or leave). Absent when nobody was waiting.
+   */
+  unanswered?: { waitMs: number; nudgeDue: boolean };
 }

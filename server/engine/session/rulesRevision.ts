@@ -6,4 +6,9 @@
 //      the clock: the wait runs from the line the buyer was waiting on.
 //   3: a chat that ends before the buyer reaches an ending (the trainee closed it, or a drill's time
 //      ran out) does not pass, whatever its score; the report says so (`unfinished: 'no-ending'`).
+//      Opening a link the buyer sent is invisible to her, so it does not answer her: her wait, the
+//      silence timer and the clock of the next reply go on as if it had not happened.
+//      A wait still open when the chat ends counts: long enough that she would have nudged, it fails
+//      「不让买家干等」; longer than the average limit, it counts as one (slow) response in the KPIs
+//      and the timeliness rules.
 export const RULES_REVISION = 3;

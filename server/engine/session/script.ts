@@ -83,8 +83,10 @@ export function playScript(compiled: CompiledScenario, script: Script, seed: num
   return { state, report: sessionReport(compiled, state) };
 }
 
+/** The last thing that happened in the chat: a buyer line or a trainee turn (one the buyer cannot see too). */
 function lastActivity(state: SessionState): number {
-  return Math.max(state.lastBuyerAt ?? 0, state.lastTraineeAt ?? 0);
+  const trainee = state.messages.findLast((m) => m.from === 'trainee')?.at ?? 0;
+  return Math.max(state.lastBuyerAt ?? 0, trainee);
 }
 
 /** Deliver the silence deadlines that fall before `until` (nudge, then leaving). */

@@ -2,6 +2,7 @@
 // The runtime stores events and delivers effects; this file decides everything else.
 import { analyzeText } from '../analysis/index.ts';
 import type { Report, TurnRecord } from '../rubric/types.ts';
+import type { ActionKind } from '../scenario/schema.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
 import { effectiveSilence } from './compile.ts';
 import type { MachineMove } from './machineMoves.ts';
@@ -11,6 +12,13 @@ import { speak } from './speak.ts';
 import type { SessionEffect, Message, SessionEvent, SessionState, StepResult } from './types.ts';
 import { SessionError } from './types.ts';
 import { successfulOutcomeKinds } from '../scenario/schema.ts';
+
+/**
+ * Trainee actions the buyer cannot see (revision 3): opening a link she sent happens on the
+ * trainee's side only. A product card, a coupon, an accepted or declined file and a confirmed
+ * address all show in her chat window, so they answer her like a reply.
+ */
+const UNSEEN_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>(['link-opened']);
 
 export interface StartOptions {
   seed: number;
@@ -76,6 +84,7 @@ export function sessionReport(compiled: CompiledScenario, state: SessionState): 
     offered: state.offered,
     waited: state.waited,
     rulesRevision: state.rulesRevision,
+    ...(state.unanswered === undefined ? {} : { unanswered: state.unanswered }),
   });
 }
 
@@ -180,11 +189,13 @@ function traineeTurn(
   effects.push({ type: 'message', message });
   const scored = compiled.rubric.onTurn(state.rubric, turn);
   if (scored.verdicts.length > 0) effects.push({ type: 'verdicts', messageId: message.id, verdicts: scored.verdicts });
-  const answered: SessionState = {
-    ...state,
-    messages: [...state.messages, message],
-    turns: turn.turn,
-    rubric: scored.progress,
+  const recorded: SessionState = { ...state, messages: [...state.messages, message], turns: turn.turn, rubric: scored.progress };
+  // Revision 3: an action the buyer cannot see does not answer her. Her wait goes on: the silence
+  // timer (stage and deadline), the line she waits on and the clock of the next reply stay as they
+  // were. The machine still moves on it and the rules still judge it (a phishing link opened).
+  const unseen = state.rulesRevision >= 3 && turn.action !== undefined && UNSEEN_ACTIONS.has(turn.action.kind);
+  const answered: SessionState = unseen ? recorded : {
+    ...recorded,
     answeredVisit: state.visit,
     lastTraineeAt: now,
     silence: { stage: 'waiting', deadline: null },
@@ -215,10 +226,37 @@ function onTick(compiled: CompiledScenario, state: SessionState, now: number, ef
 }
 
 function endSession(compiled: CompiledScenario, state: SessionState, now: number, effects: SessionEffect[]): SessionState {
+  const unanswered = state.rulesRevision >= 3 ? openWait(compiled, state, now) : undefined;
   // Buyer lines not yet due were never seen by the trainee: they are not part of the chat.
-  const ended: SessionState = { ...state, messages: state.messages.filter((m) => m.at <= now), ended: true, silence: { ...state.silence, deadline: null } };
+  const ended: SessionState = {
+    ...state,
+    messages: state.messages.filter((m) => m.at <= now),
+    ended: true,
+    silence: { ...state.silence, deadline: null },
+    ...(unanswered === undefined ? {} : { unanswered }),
+  };
   effects.push({ type: 'ended', report: sessionReport(compiled, ended) });
   return ended;
+}
+
+/**
+ * Revision 3: the wait of a buyer still waiting for an answer when the chat ends (the trainee closed
+ * it, or a drill's time ran out), measured as a reply at `now` would have been (from the line she
+ * waits on, not from a nudge); and whether it reached the time this move makes her nudge (or leave,
+ * with no nudge), so the rubric can judge it as if she had. None once the buyer reached an ending.
+ */
+function openWait(compiled: CompiledScenario, state: SessionState, now: number): SessionState['unanswered'] {
+  if (state.outcome) return undefined;
+  // A live session acts at its silence deadline (a tick), so an end that comes later found a
+  // session whose clock stood still (a drill seat the trainer removed: its chat is frozen, its
+  // score the one it had then): the buyer did not wait on through that time, and nothing counts.
+  if (state.silence.deadline !== null && now > state.silence.deadline) return undefined;
+  const waitMs = responseTime(state, now);
+  if (waitMs === undefined || waitMs <= 0) return undefined;
+  const def = compiled.scenario.states[state.machine.value];
+  const silence = def ? effectiveSilence(compiled.scenario, def) : undefined;
+  const afterSec = silence?.nudgeAfter ?? (silence?.leave ? silence.leaveAfter : undefined);
+  return { waitMs, nudgeDue: afterSec !== undefined && waitMs >= afterSec * 1000 };
 }
 
 /** Turn the machine's pure transition result into buyer lines, outcome and the next deadline. */

@@ -67,6 +67,11 @@ export interface SessionState {
   rubric: RubricProgress;
   outcome: Outcome | null;
   ended: boolean;
+  /**
+   * Set at the end (rubric revision 3) when the buyer was still waiting for an answer: how long
+   * (ms, from the line she waits on) and whether that reached the move's nudge time.
+   */
+  unanswered?: { waitMs: number; nudgeDue: boolean };
 }
 
 export type SessionEvent =
