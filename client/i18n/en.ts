@@ -58,7 +58,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
 
   'persona.bargainer': 'Bargainer',
   'persona.size-hesitant': 'Size-hesitant',
-  'persona.phisher': 'Phisher',
+  'persona.phisher': 'Phishing / lure',
   'persona.post-sale-complainer': 'Post-sale complaint',
   'persona.custom': 'Custom',
   'level.easy': 'Easy',

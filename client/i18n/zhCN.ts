@@ -56,7 +56,7 @@ export const zhCN = {
 
   'persona.bargainer': '议价买家',
   'persona.size-hesitant': '尺码纠结',
-  'persona.phisher': '钓鱼骗子',
+  'persona.phisher': '钓鱼/引流',
   'persona.post-sale-complainer': '售后投诉',
   'persona.custom': '自定义',
   'level.easy': '简单',

@@ -45,6 +45,8 @@ export interface DrillSlice {
   /** why the last join or rejoin was refused (the page words its reason) */
   seatError: DrillRefusal | null;
   drillState: DrillState | null;
+  /** local time the drill state arrived: its clock runs on from there while the drill runs */
+  drillStateAt: number;
   drillReveal: Reveal | null;
   drillTransport: DrillTransport | null;
   attachDrillTransport(transport: DrillTransport): void;
@@ -104,6 +106,7 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     seatPhase: 'none',
     seatError: null,
     drillState: null,
+    drillStateAt: 0,
     drillReveal: null,
     drillTransport: null,
     attachDrillTransport(drillTransport) {
@@ -141,7 +144,7 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       const sessionIds = [...(before?.seatId === info.seatId ? before.sessionIds : [])];
       if (info.session && !sessionIds.includes(info.session.sessionId)) sessionIds.push(info.session.sessionId);
       save({ ...get().seats, [code]: { code, drillId: info.drillId, seatId: info.seatId, seatToken: info.seatToken, displayName: info.displayName, sessionIds } });
-      set({ seatPhase: 'seated', seatError: null, drillState: info.drill });
+      set({ seatPhase: 'seated', seatError: null, drillState: info.drill, drillStateAt: Date.now() });
       if (info.session) adopt(info.session);
     },
     netSeatFailed(error, kept = false) {
@@ -152,7 +155,7 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       if (!kept) forgetCurrent();
     },
     netDrillState(drillState) {
-      set({ drillState, ...(drillState.status === 'running' ? { drillReveal: null } : {}) });
+      set({ drillState, drillStateAt: Date.now(), ...(drillState.status === 'running' ? { drillReveal: null } : {}) });
     },
     netDrillSession({ seatId, session }) {
       const seat = current();

@@ -13,7 +13,7 @@ import { allByRole } from './a11y.ts';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const LEVEL = { easy: '入门', normal: '标准', hard: '进阶' } as const;
-const NAME: Record<string, string> = { bargainer: '议价买家', 'size-hesitant': '尺码纠结', phisher: '钓鱼骗子', 'post-sale-complainer': '售后投诉', custom: '自定义' };
+const NAME: Record<string, string> = { bargainer: '议价买家', 'size-hesitant': '尺码纠结', phisher: '钓鱼/引流', 'post-sale-complainer': '售后投诉', custom: '自定义' };
 
 function scenario(id: string, persona: string, difficulty: keyof typeof LEVEL): ScenarioSummary {
   const title = `${NAME[persona] ?? persona}（${LEVEL[difficulty]}）`;
@@ -60,9 +60,9 @@ describe('opening a drill', () => {
       '尺码纠结（入门）',
       '尺码纠结（标准）',
       '尺码纠结（进阶）',
-      '钓鱼骗子（入门）',
-      '钓鱼骗子（标准）',
-      '钓鱼骗子（进阶）',
+      '钓鱼/引流（入门）',
+      '钓鱼/引流（标准）',
+      '钓鱼/引流（进阶）',
       '售后投诉（入门）',
       '售后投诉（标准）',
       '售后投诉（进阶）',
