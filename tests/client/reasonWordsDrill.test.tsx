@@ -58,13 +58,17 @@ const TRAINER: [DrillErrorReason, string][] = [
 ];
 
 let warn: ReturnType<typeof vi.spyOn>;
+let confirm: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  // removing a seat asks first; the trainer says yes
+  confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
 });
 afterEach(() => {
   act(() => appStore.getState().setLang('zh-CN'));
   appStore.setState({ drillTransport: null, drillCode: null, seatPhase: 'none', seatError: null, trainerBackend: null, live: null, liveReveal: null });
   warn.mockRestore();
+  confirm.mockRestore();
 });
 const { host, render, remount } = reactRoot();
 

@@ -209,6 +209,23 @@ describe('the results page', () => {
   });
 });
 
+describe('removing a seat', () => {
+  it('asks first: a trainer who says no keeps the trainee in', async () => {
+    const { backend: b, sent } = backend();
+    appStore.setState({ trainerBackend: b, live: live('running', [first], [tile]) });
+    render(<TileCard tile={tile} />);
+    const remove = () => [...host.querySelectorAll('button')].find((x) => x.textContent?.trim() === '移出 小明') as HTMLButtonElement;
+    const ask = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    await act(async () => remove().click());
+    expect(ask).toHaveBeenCalledWith(expect.stringContaining('把 小明 移出本场演练'));
+    expect(sent.filter((m) => m.name === 'drill:remove')).toEqual([]);
+    ask.mockReturnValue(true);
+    await act(async () => remove().click());
+    expect(sent.filter((m) => m.name === 'drill:remove').map((m) => m.payload['seatId'])).toEqual([tile.seatId]);
+    ask.mockRestore();
+  });
+});
+
 describe('an ended drill', () => {
   it('offers no remove or let-back-in on its tiles', () => {
     const removed = { ...tile, seatId: 'seat2', name: '小红', status: 'removed' as const };

@@ -89,7 +89,11 @@ export function TileCard({ tile }: { tile: Tile }) {
           </button>
         )}
         {!ended && (
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => void control(removed ? 'drill:admit' : 'drill:remove', { seatId: tile.seatId }).then(setRefused)}>
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => {
+              // Removing takes a trainee out mid-chat: a mis-click should not do it.
+              if (!removed && !window.confirm(d('tile.removeConfirm', { name: tile.name }))) return;
+              void control(removed ? 'drill:admit' : 'drill:remove', { seatId: tile.seatId }).then(setRefused);
+            }}>
             {removed ? d('tile.admit', { name: tile.name }) : d('tile.remove', { name: tile.name })}
           </button>
         )}
