@@ -62,7 +62,10 @@ export interface DrillListItem {
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;
+  /** seats that stayed in the class (the ones its numbers count); null before the end */
   seats: number | null;
+  /** seats the trainer removed (null before the end, or for a drill stored by an older version) */
+  removed?: number | null;
   summary: DrillResults['summary'] | null;
   /** the server restarted while it ran: its results are those so far */
   interrupted?: boolean;

@@ -72,3 +72,17 @@ describe('opening a drill', () => {
     expect((appStore.getState().scenarios as { data: ScenarioSummary[] }).data[0]?.id).toBe('bargainer');
   });
 });
+
+describe('the drill history', () => {
+  it('counts the trainees who stayed, and says how many were removed', () => {
+    const row = { drillId: 'd1', code: '123456', scenarioIds: ['bargainer'], mode: 'practice', status: 'ended' as const, createdAt: 0, startedAt: 1, endedAt: 2, summary: null };
+    appStore.setState({ scenarios: { state: 'ready', data: served }, trainer: { id: 't1', name: '王老师', admin: false }, history: [{ ...row, seats: 2, removed: 1 }, { ...row, drillId: 'd2', code: '654321', seats: 3, removed: 0 }] });
+    const host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => root?.render(<TrainerHome />));
+    const counts = [...host.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[3]?.textContent);
+    expect(counts).toEqual(['2（另有 1 人被移出）', '3']);
+    act(() => appStore.setState({ history: null }));
+  });
+});

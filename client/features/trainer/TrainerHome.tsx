@@ -133,7 +133,10 @@ function History() {
                   {d(`status.${h.status}`)}
                   {h.interrupted && d('history.interrupted')}
                 </td>
-                <td>{h.seats ?? '—'}</td>
+                <td>
+                  {h.seats ?? '—'}
+                  {h.removed ? <span className="muted">{d('history.removed', { n: h.removed })}</span> : null}
+                </td>
                 <td>{h.summary?.passRate == null ? '—' : `${Math.round(h.summary.passRate * 100)}%`}</td>
                 <td>
                   <AppLink to={paths.trainer(h.status === 'ended' ? `/results/${h.drillId}` : `/drill/${h.drillId}`)}>{d('history.open')}</AppLink>
