@@ -94,7 +94,7 @@ describe('the scenario editor with unsaved changes', () => {
     const view = await open();
     type(view, 'x');
     click(link('剧本工作室'));
-    click(link('演练记录'));
+    click(link('课堂演练'));
     click(button('退出登录'));
     expect(confirm).toHaveBeenCalledTimes(3);
     expect(logout).not.toHaveBeenCalled();

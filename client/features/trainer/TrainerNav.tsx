@@ -12,7 +12,7 @@ export function TrainerNav() {
   const navigate = useApp((s) => s.navigate);
   return (
     <nav className="trainer-nav" aria-label={d('home.title')}>
-      <AppLink to={paths.trainer()}>{d('nav.history')}</AppLink>
+      <AppLink to={paths.trainer()}>{d('nav.drills')}</AppLink>
       <AppLink to={paths.trainer('/studio')}>{s('nav.studio')}</AppLink>
       {/* Leaves the page like a link: an editor with unsaved changes asks first (studio/leaveGuard.ts). */}
       <button type="button" className="btn btn-small btn-ghost" data-leaves-page onClick={() => void logout().then(() => navigate(paths.trainer('/login')))}>
