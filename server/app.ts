@@ -52,6 +52,8 @@ export interface AppDeps {
   adapter?: ServerOptions['adapter'];
   /** seats a drill may have (DRILL_MAX_SEATS; its default if not given) */
   drillMaxSeats?: number;
+  /** practice sessions one address may start per window (SESSION_START_LIMIT's default if not given) */
+  sessionStartLimit?: RateLimit;
   /** Sessions run under leases in `db`, owned by this node id (needs `db`). */
   cluster?: { nodeId: string; leaseTtlMs: number };
 }
@@ -122,7 +124,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
   io.on('new_namespace', (nsp) => gateRecovery(nsp));
   allowRecovery(io.of('/'), practiceRecoveryCheck);
   io.engine.use(refuseForeignOrigins(deps.allowedOrigins));
-  attachGateway(io, { registry, tokens, logger: logger.child({ part: 'socket' }), rateLimit: deps.rateLimit, now: () => scheduler.now() });
+  attachGateway(io, { registry, tokens, logger: logger.child({ part: 'socket' }), rateLimit: deps.rateLimit, ...(deps.sessionStartLimit ? { startLimit: deps.sessionStartLimit } : {}), now: () => scheduler.now() });
   if (deps.db) {
     drills = attachDrills(io, {
       db: deps.db,

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     buyerSpeed: config.buyerSpeed,
     allowedOrigins: config.allowedOrigins,
     rateLimit: config.rateLimit,
+    sessionStartLimit: config.sessionStartLimit,
     staticDir: config.staticDir,
     db,
     publicUrl: config.publicUrl,

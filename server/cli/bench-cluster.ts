@@ -53,6 +53,7 @@ function startNode(id: string, scenarios: string, databaseUrl: string, redisUrl:
     BUYER_SPEED: '0',
     LOG_LEVEL: 'info',
     RATE_LIMIT_EVENTS: '1000000',
+    SESSION_START_LIMIT: '100000000',
     ...extraEnv,
   });
   let stderr = '';

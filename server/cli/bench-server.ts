@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'info',
     // The closed loop is a deliberate flood; the paced run stays far below the default anyway.
     RATE_LIMIT_EVENTS: '1000000',
+    SESSION_START_LIMIT: '100000000',
   }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : []);
   const appRun = await runLoad(closed(app.url), app.child);
   const paced = await runLoad({ url: app.url, mode: 'paced', sessions: pacedSessions, scenarioId, seconds: pacedSeconds, warmupSeconds: 5, intervalMs: 5000 }, app.child);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { RATE_LIMIT } from '../protocol/index.ts';
 import type { RateLimit } from './socketGuard.ts';
+import { SESSION_START_LIMIT } from './socketGuard.ts';
 
 /** A session or drill lease not renewed for this long may be taken over by another node. */
 export const DEFAULT_LEASE_TTL_MS = 15_000;
@@ -25,6 +26,8 @@ export interface ServerConfig {
   buyerSpeed: number;
   logLevel: string;
   rateLimit: RateLimit;
+  /** practice sessions one client address may start per ten minutes */
+  sessionStartLimit: RateLimit;
   /** FULL survives a power cut, NORMAL a process crash */
   dbSync: 'full' | 'normal';
   staticDir: string;
@@ -85,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       events: integer(env, 'RATE_LIMIT_EVENTS', RATE_LIMIT.events, 1, 1_000_000),
       windowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', RATE_LIMIT.windowMs, 1, 3_600_000),
     },
+    sessionStartLimit: { events: integer(env, 'SESSION_START_LIMIT', SESSION_START_LIMIT.events, 1, 100_000_000), windowMs: SESSION_START_LIMIT.windowMs },
     dbSync,
     staticDir: env['STATIC_DIR'] || 'dist/client',
     trainerBootstrap: bootstrap,

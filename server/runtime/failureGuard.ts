@@ -1,7 +1,8 @@
 // A budget of failures per address in a sliding window: past it, every attempt from that address is
 // refused until old failures age out. Only failures count, so people who keep getting it right (a
 // whole class joining from one school address behind NAT) are never locked out, while guessing (join
-// codes) is slowed to the budget. An attempt holds its place in the budget while it is decided: the
+// codes) is slowed to the budget. (A caller that settles every attempt as failed gets a plain budget
+// of attempts: new practice sessions.) An attempt holds its place in the budget while it is decided: the
 // decision is asynchronous (a look-up), and a burst checked only before it would race past the budget.
 import type { RateLimit } from './socketGuard.ts';
 

@@ -16,7 +16,8 @@ import { fail, ok, validatePayload } from '../protocol/index.ts';
 import type { DeliveredEvent } from './liveSession.ts';
 import type { SessionRegistry } from './sessionRegistry.ts';
 import type { RateLimit } from './socketGuard.ts';
-import { guardPackets } from './socketGuard.ts';
+import { guardPackets, SESSION_START_LIMIT } from './socketGuard.ts';
+import { FailureGuard } from './failureGuard.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from '../store/storeFailures.ts';
 import type { SessionTokens } from './tokens.ts';
 import { toSessionEvent, traineeEventNames } from './traineeEvents.ts';
@@ -35,8 +36,11 @@ export interface GatewayDeps {
   tokens: SessionTokens;
   logger: Logger;
   rateLimit: RateLimit;
+  /** sessions one address may start per window (default SESSION_START_LIMIT) */
+  startLimit?: RateLimit;
   now: () => number;
 }
+
 
 export function roomOf(sessionId: string): string {
   return `session:${sessionId}`;
@@ -103,6 +107,7 @@ export function coalesceFrames(connection: EngineConnection): void {
 
 export function attachGateway(io: AppServer, deps: GatewayDeps): void {
   const { registry, tokens, logger } = deps;
+  const starts = new FailureGuard(deps.startLimit ?? SESSION_START_LIMIT);
   io.on('connection', (socket) => {
     // A recovered socket (server/runtime/recoveryGate.ts) keeps the sessions it had opened with their tokens.
     if (!socket.recovered || !Array.isArray(socket.data.sessions)) socket.data.sessions = [];
@@ -116,7 +121,15 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
     };
 
     handle(socket, logger, 'session:start', async (payload, respond) => {
-      const started = await registry.start(payload);
+      const address = socket.handshake.address;
+      if (!starts.begin(address, deps.now())) return respond(fail('rate-limited', 'too many new sessions from your network; wait a few minutes and try again'));
+      let started: Awaited<ReturnType<SessionRegistry['start']>> | undefined;
+      try {
+        started = await registry.start(payload);
+      } finally {
+        // only a session that was made uses the budget
+        starts.settle(address, deps.now(), started?.ok === true);
+      }
       if (!started.ok) return respond(started);
       const session = started.data;
       join(session.id);

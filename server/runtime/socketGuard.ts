@@ -9,6 +9,13 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/**
+ * Every session lives in memory until it goes quiet: without a bound, one client opening sockets
+ * in a loop could start thousands a second. Per address, and generous: a whole class behind one
+ * school address starts a few sessions each in ten minutes.
+ */
+export const SESSION_START_LIMIT: RateLimit = { events: 600, windowMs: 10 * 60_000 };
+
 /** A sliding window of the times of the events this socket was allowed. */
 export class SlidingWindowLimiter {
   private readonly times: number[] = [];

@@ -39,6 +39,8 @@ export interface ServerOptions {
   scheduler?: Scheduler;
   buyerSpeed?: number;
   rateLimit?: RateLimit;
+  /** practice sessions one address may start per window */
+  sessionStartLimit?: RateLimit;
   allowedOrigins?: string[];
   scenariosDir?: string;
   staticDir?: string;
@@ -104,6 +106,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     buyerSpeed: options.buyerSpeed ?? 0,
     allowedOrigins: options.allowedOrigins ?? [],
     rateLimit: options.rateLimit ?? { events: 1000, windowMs: 10_000 },
+    ...(options.sessionStartLimit ? { sessionStartLimit: options.sessionStartLimit } : {}),
     staticDir: options.staticDir,
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     ...(options.adapter ? { adapter: options.adapter } : {}),

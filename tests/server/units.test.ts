@@ -51,7 +51,8 @@ describe('SlidingWindowLimiter', () => {
 
 describe('readConfig', () => {
   it('has the documented defaults', () => {
-    expect(readConfig({})).toMatchObject({ port: 3000, dataDir: 'data', scenariosDir: 'scenarios', allowedOrigins: [], buyerSpeed: 1, logLevel: 'info', rateLimit: { events: 20, windowMs: 10_000 } });
+    expect(readConfig({})).toMatchObject({ port: 3000, dataDir: 'data', scenariosDir: 'scenarios', allowedOrigins: [], buyerSpeed: 1, logLevel: 'info', rateLimit: { events: 20, windowMs: 10_000 }, sessionStartLimit: { events: 600, windowMs: 600_000 }, drillMaxSeats: 200 });
+    expect(readConfig({ SESSION_START_LIMIT: '5000' }).sessionStartLimit).toEqual({ events: 5000, windowMs: 600_000 });
   });
   it('reads lists and refuses nonsense with the variable’s name', () => {
     expect(readConfig({ ALLOWED_ORIGINS: 'http://a.example, http://b.example' }).allowedOrigins).toEqual(['http://a.example', 'http://b.example']);
@@ -59,6 +60,8 @@ describe('readConfig', () => {
     expect(() => readConfig({ BUYER_SPEED: '-1' })).toThrow(/BUYER_SPEED/);
     expect(() => readConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
     expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => readConfig({ SESSION_START_LIMIT: '0' })).toThrow(/SESSION_START_LIMIT/);
+    expect(() => readConfig({ DRILL_MAX_SEATS: 'many' })).toThrow(/DRILL_MAX_SEATS/);
   });
 });
 

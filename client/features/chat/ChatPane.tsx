@@ -11,7 +11,7 @@ import { Composer } from './Composer.tsx';
 import { DrawerToggle } from './Drawer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { readyContext, useScenarioContext } from './useScenarioContext.ts';
-import { refusalKey } from './refusalWords.ts';
+import { refusalKey } from '../../ui/refusalWords.ts';
 import './chat.css';
 
 export function ChatPane({ session }: { session: ChatSession }) {

@@ -11,7 +11,7 @@ import { AttachmentView } from './Attachments.tsx';
 import type { FileAnswer } from './MessageList.tsx';
 import { RichText } from './RichText.tsx';
 import { VerdictChips } from './VerdictChips.tsx';
-import { refusalKey } from './refusalWords.ts';
+import { refusalKey } from '../../ui/refusalWords.ts';
 
 interface Props {
   session: ChatSession;

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
+import { refusalKey } from '../../ui/refusalWords.ts';
 import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
 import { DeskSettings } from './DeskSettings.tsx';
 import { PersonaCard } from './PersonaCard.tsx';
@@ -55,7 +56,7 @@ export function HomePage() {
     setError(null);
     const failure = await startSession(scenarioId);
     setBusy(null);
-    if (failure) setError(t('home.startFailed', { message: failure.message }));
+    if (failure) setError(t('home.startFailed', { message: t(refusalKey(failure.code)) }));
   };
 
   const list =

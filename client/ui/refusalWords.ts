@@ -1,7 +1,7 @@
-// A refused trainee event or a chat the server no longer has, worded in the page's language by the
+// A refused trainee event, a chat the server no longer has or a chat that could not start, worded in the page's language by the
 // error code (the server's English message is for logs). Codes the page has no words for get a
 // general sentence.
-import type { MessageKey } from '../../i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 const BY_CODE: Readonly<Record<string, MessageKey>> = {
   'too-large': 'chat.refused.tooLong',
