@@ -7,6 +7,7 @@ import {
 import type { Detection, TextFeatures } from '../analysis/types.ts';
 import type { GlobalRuleId, RubricDef } from '../scenario/schema.ts';
 import type { TurnRecord } from './types.ts';
+import { fromRevision } from './types.ts';
 import { decide, markReached } from './progress.ts';
 import type { CompiledRule, EndCtx, RuleInfo, RuleProgress, Settled } from './progress.ts';
 
@@ -43,7 +44,8 @@ function forbidInReplies(info: RuleInfo, detect: Detector, intent?: RegExp): Com
       if (turn.reply === undefined || settled(state)) return state;
       const d = detect(turn.reply.features);
       if (d.hit) return decide(state, 'fail', turn, d.evidence);
-      if (intent !== undefined && turn.reply.intents.some((i) => intent.test(i))) return decide(state, 'fail', turn, turn.reply.features.raw);
+      // (revision 3: sessions of older revisions keep the verdicts they were given)
+      if (intent !== undefined && fromRevision(turn.rulesRevision, 3) && turn.reply.intents.some((i) => intent.test(i))) return decide(state, 'fail', turn, turn.reply.features.raw);
       return markReached(state);
     },
     settle: (state) => (state.reached ? PASS : NA),

@@ -1,7 +1,7 @@
 // Turning rule states into verdicts, and verdicts into the score, category totals and KPIs.
 import { ruleCategories } from '../scenario/schema.ts';
-import { RULES_REVISION } from '../session/rulesRevision.ts';
 import type { CategoryTotal, EndContext, Kpis, Report, Unfinished, Verdict, VerdictValue } from './types.ts';
+import { fromRevision } from './types.ts';
 import { OPEN } from './progress.ts';
 import type { CompiledRule, EndCtx, RubricProgress, RuleInfo, RuleProgress } from './progress.ts';
 
@@ -116,6 +116,7 @@ export function buildReport(
   const score = silent ? 0 : max === 0 ? 100 : Math.round((100 * points) / max);
   const redLines = verdicts.filter((v) => v.redLine && v.verdict === 'fail').map((v) => v.rule);
   const unfinished = unfinishedReason(progress, end);
+  const revision3 = fromRevision(end.rulesRevision, 3);
   const report: Report = {
     score,
     passed: unfinished === undefined && redLines.length === 0 && score >= passMark,
@@ -124,7 +125,7 @@ export function buildReport(
     rules: verdicts,
     // With no reply there is nothing to total: only the whole-chat rules (the ending) would show, as
     // if the chat had been judged on them alone. The reason says why the totals are missing.
-    categories: silent ? [] : categoryTotals(verdicts),
+    categories: silent && revision3 ? [] : categoryTotals(verdicts),
     kpis: kpis(progress, end, slowMs),
   };
   if (unfinished !== undefined) report.unfinished = unfinished;
@@ -138,7 +139,8 @@ export function buildReport(
  * what was said.
  */
 function unfinishedReason(progress: RubricProgress, end: EndContext): Unfinished | undefined {
+  if (!fromRevision(end.rulesRevision, 3)) return undefined;
   if (progress.replies === 0) return 'no-reply';
-  if (end.outcome === null && (end.rulesRevision ?? RULES_REVISION) >= 3) return 'no-ending';
+  if (end.outcome === null) return 'no-ending';
   return undefined;
 }

@@ -23,6 +23,8 @@ export interface TurnRecord {
   afterComplaint: boolean;
   /** the buyer has complained about product quality before this turn */
   qualityComplaint: boolean;
+  /** the rubric revision the session is scored by (session/rulesRevision.ts); absent: the latest */
+  rulesRevision?: number;
 }
 
 export interface Verdict {
@@ -93,4 +95,9 @@ export interface EndContext {
    * the move makes her nudge 在吗 (or leave). Absent when nobody was waiting.
    */
   unanswered?: { waitMs: number; nudgeDue: boolean };
+}
+
+/** Does a change of rubric revision `n` apply to a session of `revision` (absent: the latest, so yes)? */
+export function fromRevision(revision: number | undefined, n: number): boolean {
+  return revision === undefined || revision >= n;
 }

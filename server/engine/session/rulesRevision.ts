@@ -5,10 +5,19 @@
 //   2: lines the buyer sends only because nobody answered (nudges, a parting line) do not restart
 //      the clock: the wait runs from the line the buyer was waiting on.
 //   3: a chat that ends before the buyer reaches an ending (the trainee closed it, or a drill's time
-//      ran out) does not pass, whatever its score; the report says so (`unfinished: 'no-ending'`).
+//      ran out) does not pass, whatever its score; the report says so (`unfinished: 'no-ending'`),
+//      and a chat with no reply says that instead of listing category totals (`'no-reply'`).
+//      A reply matching the scenario's own code-sending intent (`*-send-code`) fails
+//      no-credential-leak.
 //      Opening a link the buyer sent is invisible to her, so it does not answer her: her wait, the
 //      silence timer and the clock of the next reply go on as if it had not happened.
 //      A wait still open when the chat ends counts: long enough that she would have nudged, it fails
 //      「不让买家干等」; longer than the average limit, it counts as one (slow) response in the KPIs
 //      and the timeliness rules.
+// Not revisions: corrections to the detectors' word lists (a red-line word they missed or misread,
+// server/engine/analysis/*Lexicon.ts) and to the scenario files. Keeping every old list to replay
+// with would freeze their mistakes; a scenario file is stored with each session as its bundle, but
+// the detectors are code. So a session still running when such a correction ships may be judged by
+// the new lists from then on, and replaying its log reports a divergence from what was stored; the
+// stored verdicts and the stored report of an ended session stay what the trainee was shown.
 export const RULES_REVISION = 3;

@@ -69,7 +69,7 @@ export function step(compiled: CompiledScenario, state: SessionState, event: Ses
     case 'tick':
       return { state: onTick(compiled, state, now, effects), effects };
     case 'end':
-      return { state: endSession(compiled, state, now, effects), effects };
+      return { state: endSession(compiled, state, now, effects, event.stoodStillAt), effects };
     case 'reply':
       return { state: onReply(compiled, state, event.text, now, effects), effects };
     default:
@@ -100,6 +100,7 @@ function onReply(compiled: CompiledScenario, state: SessionState, text: string, 
   const message = traineeMessage(state, now, { text });
   const responseMs = responseTime(state, now);
   const turn: TurnRecord = {
+    rulesRevision: state.rulesRevision,
     turn: state.turns + 1,
     messageId: message.id,
     state: state.machine.value,
@@ -165,6 +166,7 @@ function onAction(
   }
   const kind = event.type;
   const turn: TurnRecord = {
+    rulesRevision: state.rulesRevision,
     turn: state.turns + 1,
     messageId: message.id,
     state: state.machine.value,
@@ -225,8 +227,8 @@ function onTick(compiled: CompiledScenario, state: SessionState, now: number, ef
   return current;
 }
 
-function endSession(compiled: CompiledScenario, state: SessionState, now: number, effects: SessionEffect[]): SessionState {
-  const unanswered = state.rulesRevision >= 3 ? openWait(compiled, state, now) : undefined;
+function endSession(compiled: CompiledScenario, state: SessionState, now: number, effects: SessionEffect[], stoodStillAt?: number): SessionState {
+  const unanswered = state.rulesRevision >= 3 ? openWait(compiled, state, Math.min(now, stoodStillAt ?? now)) : undefined;
   // Buyer lines not yet due were never seen by the trainee: they are not part of the chat.
   const ended: SessionState = {
     ...state,
@@ -248,8 +250,8 @@ function endSession(compiled: CompiledScenario, state: SessionState, now: number
 function openWait(compiled: CompiledScenario, state: SessionState, now: number): SessionState['unanswered'] {
   if (state.outcome) return undefined;
   // A live session acts at its silence deadline (a tick), so an end that comes later found a
-  // session whose clock stood still (a drill seat the trainer removed: its chat is frozen, its
-  // score the one it had then): the buyer did not wait on through that time, and nothing counts.
+  // session whose clock stood still and did not say since when (a removed drill seat rebuilt on
+  // another node): the buyer did not wait on through that time, and nothing counts.
   if (state.silence.deadline !== null && now > state.silence.deadline) return undefined;
   const waitMs = responseTime(state, now);
   if (waitMs === undefined || waitMs <= 0) return undefined;

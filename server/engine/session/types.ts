@@ -83,7 +83,11 @@ export type SessionEvent =
   | { type: 'coupon-sent'; coupon: string }
   | { type: 'address-confirmed' }
   | { type: 'tick' }
-  | { type: 'end' };
+  /**
+   * `stoodStillAt`: the chat stood still from then (a drill seat the trainer removed): a wait still
+   * open is measured up to it, not to the end (revision 3).
+   */
+  | { type: 'end'; stoodStillAt?: number };
 
 export type SessionEffect =
   | { type: 'message'; message: Message }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DrillErrorReason, DrillState, SeatInfo, Tile } from '../../protocol/index.ts';
 import type { DeliveredEvent, LiveSession } from '../liveSession.ts';
+import type { SessionEvent } from '../../engine/index.ts';
 import { SessionRegistry } from '../sessionRegistry.ts';
 import { SessionTokens } from '../tokens.ts';
 import { DashboardFeed } from './dashboardFeed.ts';
@@ -105,6 +106,7 @@ export class DrillSeats {
     if (!seat) return failure('not-found', 'no-such-seat', 'no such seat in this drill');
     if (seat.removed) return { ok: true, data: seat };
     seat.removed = true;
+    seat.removedAt = this.drill.clock.now();
     seat.epoch++;
     this.deps.outbox.toSeat(seat.id, 'drill:removed', { drillId: this.drill.id, seatId });
     this.deps.outbox.evictSeat(this.drill.id, seat.id, seat.shadows.map((s) => s.sessionId));
@@ -123,6 +125,7 @@ export class DrillSeats {
     if (!seat) return failure('not-found', 'no-such-seat', 'no such seat in this drill');
     if (!seat.removed) return { ok: true, data: seat };
     seat.removed = false;
+    delete seat.removedAt;
     void this.jobs.track(this.deps.record.seatRemoved(this.drill.id, seat.id, false));
     this.feed.touch(seat.id, true);
     void this.jobs.track(this.goOn(seat));
@@ -201,8 +204,10 @@ export class DrillSeats {
 
   /** The drill ends: every open session ends too (their reports follow), and every step of theirs has run. */
   async endSessions(): Promise<void> {
-    const open = [...this.seats.values()].flatMap((s) => (s.session && !s.session.ended ? [s.session] : []));
-    await Promise.all(open.map((session) => new Promise<void>((done) => void session.act({ type: 'end' }, `drill-end-${this.drill.id}`, () => done()))));
+    const open = [...this.seats.values()].flatMap((s) => (s.session && !s.session.ended ? [{ session: s.session, stoodStillAt: s.removed ? s.removedAt : undefined }] : []));
+    // A removed seat's chat stood still from its removal: a wait it left open ends there.
+    const end = (stoodStillAt: number | undefined): SessionEvent => (stoodStillAt === undefined ? { type: 'end' } : { type: 'end', stoodStillAt });
+    await Promise.all(open.map(({ session, stoodStillAt }) => new Promise<void>((done) => void session.act(end(stoodStillAt), `drill-end-${this.drill.id}`, () => done()))));
     await this.registry.settled();
   }
 

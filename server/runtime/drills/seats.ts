@@ -8,6 +8,8 @@ export interface Seat {
   id: string;
   name: string;
   removed: boolean;
+  /** drill-clock time of the removal (its sessions' clock), while it lasts; this node's memory only: a rebuilt seat has none */
+  removedAt?: number;
   /** bumped by each removal: a socket that held the seat before must rejoin with the token */
   epoch: number;
   joinedAt: number;

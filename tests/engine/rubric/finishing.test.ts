@@ -70,6 +70,17 @@ describe('a chat the trainee ends before the buyer reaches an ending', () => {
   });
 });
 
+describe('an old session with no reply (revision 2)', () => {
+  it('keeps the report it was given: no reason, its category totals', () => {
+    const start = startSession(bargainerEasy, { seed: 1, now: 0, speed: 0, rulesRevision: 2 });
+    const end = step(bargainerEasy, start.state, { type: 'end' }, 60_000);
+    const report = (end.effects.find((e) => e.type === 'ended') as { report: Report }).report;
+    expect(report).not.toHaveProperty('unfinished');
+    expect(report.categories.length).toBeGreaterThan(0);
+    expect(report).toMatchObject({ score: 0, passed: false });
+  });
+});
+
 describe('a chat with no reply', () => {
   it('post-sale-complainer-hard: score 0, not a pass, no category totals, and the reason', () => {
     const run = playScript(complainerHard, { turns: [] }, 1, 0);

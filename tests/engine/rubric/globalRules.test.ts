@@ -59,6 +59,9 @@ describe('reply detectors (red lines and absolute promises)', () => {
     // the same digits without such an intent, and intents that only mention codes, do not fail it
     expect(outcomeOf('no-credential-leak', [reply('好的 657301')])).toBe('pass');
     expect(outcomeOf('no-credential-leak', [reply('验证码不能给您哦', { intents: ['phish-refuse-code', 'send-code-refused'] })])).toBe('pass');
+    // revision 3: a session of an older revision keeps the verdict it was given (replays compare equal)
+    const old = { ...reply('好的 657301', { intents: ['phish-send-code'] }), rulesRevision: 2 };
+    expect(outcomeOf('no-credential-leak', [old])).toBe('pass');
   });
 
   it('a refusal to go off-platform is not a violation', () => {

@@ -203,6 +203,16 @@ describe('revision 3: a wait still open at the end counts', () => {
     expect(sessionReport(c, ended)).toEqual(sessionReport(c, before));
   });
 
+  it('a chat that stood still (a removed drill seat) is measured up to then, even when the drill ends before her deadline', () => {
+    // Removed 5 s after the buyer's line (stood still at 25 s); the drill ends at 75 s, before her 60 s nudge time.
+    const frozen = play(patient, 3, [[{ type: 'reply', text: '亲，您好' }, 20_000], [{ type: 'end', stoodStillAt: 25_000 }, 75_000]]);
+    expect(frozen.unanswered).toEqual({ waitMs: 5_000, nudgeDue: false });
+    const asItStood = play(patient, 3, [[{ type: 'reply', text: '亲，您好' }, 20_000], [{ type: 'end' }, 25_000]]);
+    expect(sessionReport(patient, frozen)).toEqual(sessionReport(patient, asItStood));
+    // without the time it stood still from, the 55 s count as a wait (as in the test above)
+    expect(play(patient, 3, [[{ type: 'reply', text: '亲，您好' }, 20_000], [{ type: 'end' }, 75_000]]).unanswered).toEqual({ waitMs: 55_000, nudgeDue: false });
+  });
+
   it('a chat whose only wait is the open one: 首次响应及时 fails on it (rubric)', () => {
     // An earlier turn had no buyer line to answer; the buyer then waited 40 s with no answer.
     const steps = [reply('亲，您好', { responseMs: null })];
