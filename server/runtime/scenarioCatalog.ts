@@ -10,6 +10,7 @@ import { compileScenario } from '../engine/index.ts';
 import type { Ack, ScenarioSummary } from '../protocol/index.ts';
 import { fail, ok } from '../protocol/index.ts';
 import { lexiconPath, libraryFor, listScenarioFiles, loadBundle, scenarioPathFor, SHOPS_DIR } from '../store/scenarioFiles.ts';
+import { bundleRegexProblem } from '../store/regexSafety.ts';
 import type { SessionLog } from '../store/sessionLog.ts';
 
 export interface OpenedScenario {
@@ -33,6 +34,8 @@ const LISTING_CACHE_MS = 2000;
 export class ScenarioCatalog {
   private readonly compiled = new Map<string, OpenedScenario>();
   private readonly saved = new Set<string>();
+  /** stored bundles refused for an unsafe pattern (logged once) */
+  private readonly unsafe = new Set<string>();
   /** by scenario id; the promise is shared, so a burst of starts parses a file once */
   private readonly fromDisk = new Map<string, { stamp: string; opened: Promise<OpenedScenario | undefined> }>();
   private listing: { at: number; list: ScenarioSummary[] } | undefined;
@@ -55,7 +58,7 @@ export class ScenarioCatalog {
     const files = await this.listFiles();
     if (!this.published) return files;
     const ids = new Set(files.map((s) => s.id));
-    const extra = (await this.published.latest()).map((json) => this.open(hashOf(json), json).summary).filter((s) => !ids.has(s.id));
+    const extra = (await this.published.latest()).flatMap((json) => this.open(hashOf(json), json)?.summary ?? []).filter((s) => !ids.has(s.id));
     return [...files, ...extra].sort((a, b) => a.id.localeCompare(b.id));
   }
 
@@ -140,11 +143,19 @@ export class ScenarioCatalog {
     return [path, lexiconPath(library), ...shopFiles].map((f) => statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 'none').join('|');
   }
 
-  private open(hash: string, bundleJson: string): OpenedScenario {
+  /** undefined: the bundle has a pattern that could stall the server (stored before that was checked), and is refused. */
+  private open(hash: string, bundleJson: string): OpenedScenario | undefined {
     const cached = this.compiled.get(hash);
     if (cached) return cached;
+    if (this.unsafe.has(hash)) return undefined;
     // Bundles are stored as the parser's output, so the JSON is already a valid Bundle.
     const bundle = JSON.parse(bundleJson) as Bundle;
+    const problem = bundleRegexProblem(bundle);
+    if (problem !== undefined) {
+      this.unsafe.add(hash);
+      this.logger.error({ scenarioId: bundle.scenario.id, version: bundle.scenario.version, hash, problem }, 'stored scenario refused: a pattern of it could stall the server');
+      return undefined;
+    }
     const opened = { hash, bundleJson, compiled: compileScenario(bundle), summary: summarize(bundle) };
     this.compiled.set(hash, opened);
     return opened;

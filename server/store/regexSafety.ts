@@ -9,7 +9,7 @@ import type { AST } from '@eslint-community/regexpp';
 import { JS, NFA } from 'refa';
 import { analyse } from 'scslre';
 import type { Report } from 'scslre';
-import type { Diagnostic, Lexicon, MatcherDef, Scenario, SourceMap } from '../engine/index.ts';
+import type { Bundle, Diagnostic, Lexicon, MatcherDef, Scenario, SourceMap } from '../engine/index.ts';
 import { compileRegex } from '../engine/analysis/matcher.ts';
 import { forEachMatcher, reporter } from '../engine/scenario/checkWalk.ts';
 import type { JsonPath } from '../engine/scenario/sourceMap.ts';
@@ -178,4 +178,16 @@ export function checkLexiconRegexSafety(lexicon: Lexicon, map: SourceMap, path: 
   const r = reporter(map, path);
   for (const [id, intent] of Object.entries(lexicon.intents)) intent.match.forEach((m, i) => checkMatcher(m, ['intents', id, 'match', i], r.at));
   return r.diagnostics;
+}
+
+/**
+ * The first unsafe pattern of a stored bundle (a scenario published from the studio, or stored with
+ * a session), or undefined: a bundle saved before this check existed is checked when it is opened.
+ */
+export function bundleRegexProblem(bundle: Bundle): string | undefined {
+  let problem: string | undefined;
+  const note = (_path: JsonPath, message: string) => (problem ??= message);
+  forEachMatcher(bundle.scenario, (m, at) => checkMatcher(m, at, note));
+  for (const [id, intent] of Object.entries(bundle.lexicon.intents)) intent.match.forEach((m, i) => checkMatcher(m, ['intents', id, 'match', i], note));
+  return problem;
 }

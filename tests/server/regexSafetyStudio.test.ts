@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginTrainer, startDrillServer } from './drillHelpers.ts';
 import type { DrillServer } from './drillHelpers.ts';
-import { FIXTURE_SCENARIOS } from './helpers.ts';
+import { FIXTURE_SCENARIOS, trainee } from './helpers.ts';
+import { StudioStore } from '../../server/store/studioStore.ts';
 
 const ID = 'regex-bomb';
 const template = readFileSync(join(FIXTURE_SCENARIOS, 'mini-haggle.yaml'), 'utf8').replace('id: mini-haggle', `id: ${ID}`);
@@ -61,5 +62,22 @@ describe('studio publish refuses a catastrophically backtracking pattern', () =>
     const { revision } = (await saved.json()) as { revision: string };
     const res = await call(`/api/studio/scenarios/${ID}/publish`, { method: 'POST', body: JSON.stringify({ base: revision }) });
     expect(res.status, await res.clone().text()).toBe(201);
+  });
+
+  it('refuses a stored version with such a pattern (published before the check): not listed, not started, the server answers', async () => {
+    const store = new StudioStore(server.db);
+    const good = await store.version(ID, 1);
+    if (!good) throw new Error('version 1 was published above');
+    // As if published by an older server: the same bundle with the bomb put back.
+    const bundle = good.bundle.replace('"\\\\d+q"', '"(\\\\d+)+q"');
+    expect(bundle).not.toBe(good.bundle);
+    expect(await store.publish({ id: ID, version: 2, source: good.source, bundle, trainerId: (await server.db.selectFrom('trainers').select('id').executeTakeFirstOrThrow()).id, now: Date.now() })).toBe(true);
+    const listed = (await (await fetch(`${server.url}/api/scenarios`)).json()) as { scenarios: { id: string }[] };
+    expect(listed.scenarios.map((s) => s.id)).not.toContain(ID);
+    const t = await trainee(server.url);
+    const answer = await t.send('session:start', { scenarioId: ID, displayName: '小王', mode: 'practice' });
+    expect(answer.ok).toBe(false);
+    t.close();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
