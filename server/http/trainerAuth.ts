@@ -96,8 +96,9 @@ export class TrainerAuth {
     const seen = this.watched.get(loginId);
     if (seen && !seen.valid) return undefined;
     const login = await this.store.login(loginId, this.now());
-    if (login) this.watch(login.id, login.expiresAt);
-    else if (seen) seen.valid = false;
+    // Only logins a socket holds are watched (stillValid adds them): a page's request reads the row.
+    if (login && seen) this.watch(login.id, login.expiresAt);
+    else if (!login && seen) seen.valid = false;
     return login;
   }
 
