@@ -73,6 +73,8 @@ export class LiveSession {
   private jobs = 0;
   /** another node took the session over: no job runs on this copy any more */
   private moved = false;
+  /** standing still (a drill seat the trainer removed): no timer is armed until it moves on */
+  private still = false;
   /** this copy wrote the end, and the lease went with it */
   leaseReleased = false;
   lastActivity: number;
@@ -194,6 +196,20 @@ export class LiveSession {
     return this.queue;
   }
 
+  /**
+   * Stand still: the timer stops and nothing re-arms it (a resume, a watch, a step) until `moveOn`,
+   * so the buyer neither nudges nor leaves and no later verdict comes (a removed drill seat).
+   */
+  standStill(): void {
+    this.still = true;
+    this.dispose();
+  }
+
+  /** Time runs for the session again (the seat was let back in); call `begin` to arm its timer. */
+  moveOn(): void {
+    this.still = false;
+  }
+
   /** Stop the timer (server shutdown or eviction); the log has everything needed to go on. */
   dispose(): void {
     this.cancelTimer?.();
@@ -310,6 +326,8 @@ export class LiveSession {
 
   private arm(at: number): void {
     this.cancelTimer?.();
+    this.cancelTimer = null;
+    if (this.still) return;
     this.cancelTimer = this.deps.scheduler.schedule(at, () => this.wake());
   }
 

@@ -113,7 +113,7 @@ export class DrillSeats {
     seat.sockets.clear();
     // The chat stops where it is: no timer of its fires while the seat is out (the buyer neither
     // nudges nor leaves, no verdict follows), so its score stays the one it had at the removal.
-    seat.session?.dispose();
+    seat.session?.standStill();
     void this.jobs.track(this.freeze(seat));
     void this.jobs.track(this.deps.record.seatRemoved(this.drill.id, seat.id, true));
     this.feed.touch(seat.id, true);
@@ -134,8 +134,9 @@ export class DrillSeats {
 
   /**
    * A removed seat's session stands still: once whatever it was doing at the removal has run (a
-   * step, a session start under way), its timer is stopped. Anything that re-arms it while the
-   * seat is out (the trainer watching the chat, a takeover rebuilding it) is followed by this again.
+   * step, a session start under way), it is told to (no timer of its is armed from then on). A copy
+   * rebuilt while the seat is out (the trainer watching the chat after it left memory, a takeover)
+   * is a new object: this is called for it again.
    */
   async freeze(seat: Seat): Promise<void> {
     const session = seat.session;
@@ -143,7 +144,7 @@ export class DrillSeats {
     const current = await this.currentSession(seat);
     if (!current || !seat.removed) return;
     await current.settled();
-    if (seat.removed) current.dispose();
+    if (seat.removed) current.standStill();
   }
 
   /**
@@ -155,7 +156,10 @@ export class DrillSeats {
     if (seat.removed || (this.drill.status !== 'running' && this.drill.status !== 'paused')) return;
     const session = await this.currentSession(seat);
     const last = seat.shadows.at(-1);
-    if (session && last && !last.ended) return session.begin();
+    if (session && last && !last.ended) {
+      session.moveOn();
+      return session.begin();
+    }
     if (seat.shadows.length < this.drill.scenarios.length) await this.start(seat, seat.shadows.length);
     else if (!seat.finished) {
       seat.finished = true;
