@@ -58,7 +58,7 @@ export interface PhraseEntry {
 }
 
 /** The phrases shown: the trainee's own, or the starter set with their nickname filled in. */
-export function phraseList(custom: string[] | null, _lang: Lang, displayName: string): string[] {
+export function phraseList(custom: string[] | null, displayName: string): string[] {
   if (custom) return custom;
   const name = nameOf(displayName);
   return STARTER.map((p) => fill(p.text, name));
@@ -75,7 +75,7 @@ export function starterGloss(text: string): string | undefined {
 
 /** What the phrase panel lists: each phrase with its gloss in the English UI. */
 export function phraseEntries(custom: string[] | null, lang: Lang, displayName: string): PhraseEntry[] {
-  return phraseList(custom, lang, displayName).map((text) => {
+  return phraseList(custom, displayName).map((text) => {
     const gloss = lang === 'en' ? starterGloss(text) : undefined;
     return gloss ? { text, gloss } : { text };
   });
@@ -117,23 +117,24 @@ export interface PhrasesSlice {
 }
 
 export const createPhrasesSlice: Slice<PhrasesSlice> = (env) => (set, get) => {
-  const save = (list: string[] | null) => {
-    set({ customPhrases: list });
+  /** null: no list of the trainee's own (the starter set shows) */
+  const store = (list: string[] | null) => {
     if (list === null) env.storage?.removeItem(KEYS.phrases);
     else writeJson(env.storage, KEYS.phrases, list);
+  };
+  const save = (list: string[] | null) => {
+    set({ customPhrases: list });
+    store(list);
   };
   const clean = (text: string) => text.trim().slice(0, MAX_PHRASE_CHARS);
   const stored = loadPhrases(env.storage);
   const migrated = stored ? migratePhrases(stored) : null;
-  if (stored && migrated !== stored) {
-    if (migrated === null) env.storage?.removeItem(KEYS.phrases);
-    else writeJson(env.storage, KEYS.phrases, migrated);
-  }
+  if (stored && migrated !== stored) store(migrated);
   return {
     customPhrases: migrated,
     phrases() {
-      const { customPhrases, lang, displayName } = get();
-      return phraseList(customPhrases, lang, displayName);
+      const { customPhrases, displayName } = get();
+      return phraseList(customPhrases, displayName);
     },
     addPhrase(text) {
       const t = clean(text);

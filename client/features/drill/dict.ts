@@ -51,6 +51,13 @@ export function refusalKey<K extends string>(table: Partial<Record<string, K>>, 
   return at(refusal.reason) ?? at(refusal.code);
 }
 
+/** A refusal worded from `table` (by reason, else code), or by `other` when it has no words; that one is logged. */
+export function wordRefusal<K extends string>(d: DictT<K>, table: Partial<Record<string, K>>, refusal: Refusal, other: K): string {
+  const key = refusalKey(table, refusal);
+  if (!key) logUnworded(refusal);
+  return d(key ?? other);
+}
+
 const logged = new WeakSet<object>();
 
 /**

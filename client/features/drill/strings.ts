@@ -1,7 +1,7 @@
 // The trainee's drill text (join page, waiting room, banners, the class reveal).
 import type { Lang } from '../../store/types.ts';
 import type { Dict, DictT, Refusal } from './dict.ts';
-import { fill, logUnworded, refusalKey, useDict } from './dict.ts';
+import { fill, useDict, wordRefusal } from './dict.ts';
 
 const zhCN = {
   'join.title': '加入班级演练',
@@ -141,9 +141,7 @@ const REFUSALS: Partial<Record<string, Key>> = {
 
 /** Why the server refused the trainee, in the page's language; never its English message (that goes to the console). */
 export function refusalText(d: DictT<Key>, refusal: Refusal): string {
-  const key = refusalKey(REFUSALS, refusal);
-  if (!key) logUnworded(refusal);
-  return d(key ?? 'refusal.other');
+  return wordRefusal(d, REFUSALS, refusal, 'refusal.other');
 }
 
 /** The same words outside a component (e.g. a chat's failed send in a drill seat), in `lang`. */

@@ -4,7 +4,7 @@ import { useApp } from '../../store/index.ts';
 import type { TrainerFailure } from '../../store/trainerSlice.ts';
 import type { Lang } from '../../store/types.ts';
 import type { Dict, DictT, Refusal } from '../drill/dict.ts';
-import { logUnworded, refusalKey, useDict } from '../drill/dict.ts';
+import { refusalKey, useDict, wordRefusal } from '../drill/dict.ts';
 
 const zhCN = {
   'login.title': '讲师登录',
@@ -395,9 +395,7 @@ const DRILL_REFUSALS: Partial<Record<string, Key>> = {
 
 /** Why the server refused a trainer's drill event, in the page's language; never its English message (that goes to the console). */
 export function drillFailureText(d: DictT<Key>, refusal: Refusal): string {
-  const key = refusalKey(DRILL_REFUSALS, refusal);
-  if (!key) logUnworded(refusal);
-  return d(key ?? 'refusal.other');
+  return wordRefusal(d, DRILL_REFUSALS, refusal, 'refusal.other');
 }
 
 /** Why a drill's results did not load (GET /api/drills/:id), in the page's language. */
