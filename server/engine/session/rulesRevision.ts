@@ -14,10 +14,15 @@
 //      A wait still open when the chat ends counts: long enough that she would have nudged, it fails
 //      「不让买家干等」; longer than the average limit, it counts as one (slow) response in the KPIs
 //      and the timeliness rules.
+//   4: crossed messages (crossed.ts). A trainee turn sent while the buyer's answer to their last turn
+//      is still being typed (none of it on screen) follows up the move the trainee can see: the
+//      rubric judges it there (not as the first answer to the coming question, nor as the answer to
+//      a complaint not yet shown), the coming move still waits for its answer, and the buyer reacts
+//      to it only through a transition that names an intent (never the `else` nag).
 // Not revisions: corrections to the detectors' word lists (a red-line word they missed or misread,
 // server/engine/analysis/*Lexicon.ts) and to the scenario files. Keeping every old list to replay
 // with would freeze their mistakes; a scenario file is stored with each session as its bundle, but
 // the detectors are code. So a session still running when such a correction ships may be judged by
 // the new lists from then on, and replaying its log reports a divergence from what was stored; the
 // stored verdicts and the stored report of an ended session stay what the trainee was shown.
-export const RULES_REVISION = 3;
+export const RULES_REVISION = 4;

@@ -5,6 +5,7 @@ import type { Report, TurnRecord } from '../rubric/types.ts';
 import type { ActionKind } from '../scenario/schema.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
 import { effectiveSilence } from './compile.ts';
+import { afterFollowUp, isCrossed, movesBuyer, notePendingMove, seenMove } from './crossed.ts';
 import type { MachineMove } from './machineMoves.ts';
 import { RECENT_REPLIES, repeatsEarlierReply } from './repeats.ts';
 import { RULES_REVISION } from './rulesRevision.ts';
@@ -103,11 +104,8 @@ function onReply(compiled: CompiledScenario, state: SessionState, text: string, 
     rulesRevision: state.rulesRevision,
     turn: state.turns + 1,
     messageId: message.id,
-    state: state.machine.value,
-    firstInState: state.answeredVisit !== state.visit,
+    ...seenMove(state, now),
     reply: { features, intents, repeated: repeatsEarlierReply(state.recentReplies, features.normalized) },
-    afterComplaint: state.complaint.pending,
-    qualityComplaint: state.complaint.quality,
     ...(responseMs === undefined ? {} : { responseMs }),
   };
   const remembered = { ...state, recentReplies: [...state.recentReplies, features.normalized].slice(-RECENT_REPLIES) };
@@ -169,11 +167,8 @@ function onAction(
     rulesRevision: state.rulesRevision,
     turn: state.turns + 1,
     messageId: message.id,
-    state: state.machine.value,
-    firstInState: state.answeredVisit !== state.visit,
+    ...seenMove(state, now),
     action: { kind, unsafe, ...(product === undefined ? {} : { product }) },
-    afterComplaint: state.complaint.pending,
-    qualityComplaint: state.complaint.quality,
   };
   const machineEvent: MachineEvent = product === undefined ? { type: 'action', kind } : { type: 'action', kind, product };
   return traineeTurn(compiled, next, message, turn, machineEvent, now, effects);
@@ -196,7 +191,9 @@ function traineeTurn(
   // timer (stage and deadline), the line she waits on and the clock of the next reply stay as they
   // were. The machine still moves on it and the rules still judge it (a phishing link opened).
   const unseen = state.rulesRevision >= 3 && turn.action !== undefined && UNSEEN_ACTIONS.has(turn.action.kind);
-  const answered: SessionState = unseen ? recorded : {
+  // Revision 4: a turn sent before the buyer's next line appears follows up the move the trainee saw.
+  const crossed = !unseen && isCrossed(state, now);
+  const answered: SessionState = unseen ? recorded : crossed ? afterFollowUp(recorded, now) : {
     ...recorded,
     answeredVisit: state.visit,
     lastTraineeAt: now,
@@ -204,6 +201,7 @@ function traineeTurn(
     complaint: { ...state.complaint, pending: false },
   };
   if (state.outcome) return withDeadline(compiled, answered);
+  if (crossed && machineEvent.type === 'reply' && !movesBuyer(compiled, state, machineEvent.intents)) return withDeadline(compiled, answered);
   const move = compiled.move(state.machine.value, state.machine.context, machineEvent);
   return afterMachine(compiled, answered, move, now, effects, false);
 }
@@ -271,7 +269,9 @@ function afterMachine(
   initial: boolean,
 ): SessionState {
   let next: SessionState = { ...state, machine: { value: move.value, context: { ...move.context } } };
+  const spokenFrom = effects.length;
   next = speak(compiled, next, move.actions, now, effects, initial);
+  if (!initial) next = notePendingMove(state, next, effects, spokenFrom, now);
   const def = compiled.scenario.states[next.machine.value];
   if (def?.outcome && !state.outcome) {
     const { kind, label, success } = def.outcome;

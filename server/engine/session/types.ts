@@ -68,10 +68,25 @@ export interface SessionState {
   outcome: Outcome | null;
   ended: boolean;
   /**
+   * Revision 4: the buyer's answer to the trainee's last turn entered a new move (`visit`) whose
+   * first line is not on screen until `shownAt`. Until then the trainee still sees `seen`, the move
+   * before it, and a turn they send is a follow-up to that move (crossed messages), not an answer
+   * to a question they have not read.
+   */
+  pendingMove?: { visit: number; shownAt: number; seen: SeenMove };
+  /**
    * Set at the end (rubric revision 3) when the buyer was still waiting for an answer: how long
    * (ms, from the line she waits on) and whether that reached the move's nudge time.
    */
   unanswered?: { waitMs: number; nudgeDue: boolean };
+}
+
+/** The buyer move a trainee turn answers, and how it stood, as the rubric reads it (TurnRecord). */
+export interface SeenMove {
+  state: string;
+  firstInState: boolean;
+  afterComplaint: boolean;
+  qualityComplaint: boolean;
 }
 
 export type SessionEvent =

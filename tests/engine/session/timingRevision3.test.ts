@@ -102,7 +102,7 @@ describe('revision 3: opening a link the buyer sent does not answer her', () => 
     const atLink = sessionAt(c, 'link', { patience: 2 });
     const link = atLink.messages.find((m) => m.attachment?.kind === 'link');
     const s = step(c, atLink, { type: 'link-opened', messageId: link?.id ?? '' }, 5000).state;
-    expect(s.rulesRevision).toBe(3);
+    expect(s.rulesRevision).toBeGreaterThanOrEqual(3);
     expect(s.outcome?.kind).toBe('scammed');
     expect(nextDeadline(s)).toBeNull();
     const r = sessionReport(c, step(c, s, { type: 'end' }, 6000).state);

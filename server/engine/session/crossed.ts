@@ -1,0 +1,86 @@
+// Crossed messages (rubric revision 4). The buyer's answer to a trainee turn is scheduled at once,
+// but it appears only after she has read and typed it. A trainee who adds a line meanwhile (客服
+// often send two or three short messages in a row) has not seen her next question yet: that line is
+// a follow-up to the move they can see. It is judged there, it does not count as answering the move
+// still being typed, and the buyer reacts to it only if it says something her next move listens for
+// (a concession, a QQ number, rudeness), never with the nag a reply that takes nothing would draw.
+import type { CompiledScenario } from './compile.ts';
+import type { SeenMove, SessionEffect, SessionState } from './types.ts';
+import { holds } from './vars.ts';
+
+/** Whether a trainee turn at `now` crosses the buyer's answer still being typed. */
+export function isCrossed(state: SessionState, now: number): boolean {
+  const pending = state.pendingMove;
+  return state.rulesRevision >= 4 && pending !== undefined && pending.visit === state.visit && pending.shownAt > now;
+}
+
+/** The move a trainee turn at `now` answers, as the trainee sees it. */
+export function seenMove(state: SessionState, now: number): SeenMove {
+  if (isCrossed(state, now) && state.pendingMove) return state.pendingMove.seen;
+  return currentMove(state);
+}
+
+function currentMove(state: SessionState): SeenMove {
+  return {
+    state: state.machine.value,
+    firstInState: state.answeredVisit !== state.visit,
+    afterComplaint: state.complaint.pending,
+    qualityComplaint: state.complaint.quality,
+  };
+}
+
+/**
+ * The state after a crossed turn: the trainee has spoken (the clock of their next reply and the
+ * silence timer start from the buyer's coming line), but the move being typed is not answered and a
+ * complaint in it still waits for its apology. The move they saw has had its answer.
+ */
+export function afterFollowUp(state: SessionState, now: number): SessionState {
+  const pending = state.pendingMove;
+  if (!pending) return state;
+  return {
+    ...state,
+    lastTraineeAt: now,
+    silence: { stage: 'waiting', deadline: null },
+    pendingMove: { ...pending, seen: { ...pending.seen, firstInState: false, afterComplaint: false } },
+  };
+}
+
+/**
+ * Whether a crossed reply moves the buyer: the first of her current move's reply transitions that
+ * fires names an intent. An `else` (a reply that takes nothing) would make her nag about a question
+ * the trainee has not read; she just sends it and waits.
+ */
+export function movesBuyer(compiled: CompiledScenario, state: SessionState, intents: readonly string[]): boolean {
+  for (const t of compiled.scenario.states[state.machine.value]?.on ?? []) {
+    if (t.action !== undefined) continue;
+    const named = t.intent !== undefined;
+    if (named && !(typeof t.intent === 'string' ? [t.intent] : (t.intent ?? [])).some((i) => intents.includes(i))) continue;
+    if (!holds(t.when, state.machine.context)) continue;
+    return named;
+  }
+  return false;
+}
+
+/**
+ * After a machine move (revision 4): note a move entered whose first line is not yet on screen, so
+ * turns before it are read as follow-ups to `before`'s move. A move entered while an earlier answer
+ * is still unseen keeps what the trainee sees and when it changes: that earlier line comes first.
+ * `effects` from `spokenFrom` on are what the move said.
+ */
+export function notePendingMove(before: SessionState, after: SessionState, effects: readonly SessionEffect[], spokenFrom: number, now: number): SessionState {
+  if (after.rulesRevision < 4 || after.visit === before.visit) return after;
+  const earlier = isCrossed(before, now) ? before.pendingMove : undefined;
+  if (earlier) return { ...after, pendingMove: { ...earlier, visit: after.visit } };
+  let shownAt: number | undefined;
+  for (let i = spokenFrom; i < effects.length; i++) {
+    const e = effects[i];
+    if (e?.type === 'message' && e.message.from === 'buyer') {
+      shownAt = e.message.at;
+      break;
+    }
+  }
+  if (shownAt !== undefined && shownAt > now) return { ...after, pendingMove: { visit: after.visit, shownAt, seen: currentMove(before) } };
+  if (after.pendingMove === undefined) return after;
+  const { pendingMove: _gone, ...rest } = after;
+  return rest;
+}
