@@ -11,6 +11,7 @@ import { analyse } from 'scslre';
 import type { Report } from 'scslre';
 import type { Bundle, Diagnostic, Lexicon, MatcherDef, Scenario, SourceMap } from '../engine/index.ts';
 import { compileRegex } from '../engine/analysis/matcher.ts';
+import { exponentialAmbiguity } from './regexAmbiguity.ts';
 import { forEachMatcher, reporter } from '../engine/scenario/checkWalk.ts';
 import type { JsonPath } from '../engine/scenario/sourceMap.ts';
 
@@ -156,6 +157,11 @@ function judge(source: string, flags: string): string | undefined {
   if (worst) return `this pattern can take ${worst.exponential ? 'exponential' : 'polynomial (super-linear)'} time on some replies: ${describe(worst)}`;
   const alternatives = overlappingAlternatives(pattern, parsedFlags);
   if (alternatives !== undefined) return `this pattern can take exponential time on some replies: ${alternatives}; make the alternatives exclusive (e.g. \`(a|a)*\` -> \`a*\`)`;
+  const ambiguity = exponentialAmbiguity(pattern, parsedFlags);
+  if (ambiguity === 'exponential') {
+    return 'this pattern can take exponential time on some replies: a repeated part can split the same text in more than one way (like `(a|aa)*`, where "aaa" is a+a+a, a+aa or aa+a); rewrite it so that any text can be matched only one way (`a*`)';
+  }
+  if (ambiguity === 'too-big') return 'this pattern is too big to check that it runs fast on every reply; split it into several smaller matchers';
   return undefined;
 }
 

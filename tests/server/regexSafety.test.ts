@@ -34,6 +34,26 @@ describe('regexSafetyProblem', () => {
     }
   });
 
+  // Alternatives that never match the same text, yet split a run in exponentially many ways
+  // (regexAmbiguity.ts): 30 digits take about 100 ms for `(\\d|\\d\\d)+q`, each 10 more about 120x that.
+  it.each(['(a|aa)*b', '(\\d|\\d\\d)+q', '(好|好好)+吗', '(?:ab|a|b)*c', '(?:[a-z]|[a-z]{2})+!'])('refuses %s (exponentially ambiguous)', (pattern) => {
+    for (const flags of ['gu', 'u']) expect(regexSafetyProblem(pattern, flags)).toContain('a repeated part can split the same text in more than one way');
+  });
+
+  it('refuses a repeated part too big to check, and finds an ambiguous repeat behind a long word list', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `词${String.fromCodePoint(0x4e00 + i)}${String.fromCodePoint(0x5e00 + i)}`);
+    expect(regexSafetyProblem(`(?:${words.join('|')})+`, 'gu')).toContain('too big to check');
+    expect(regexSafetyProblem(`(?:${words.join('|')})|(a|aa)*b`, 'gu')).toContain('a repeated part can split');
+    expect(regexSafetyProblem(`(?:${words.join('|')})`, 'gu')).toBeUndefined();
+    expect(regexSafetyProblem(`(?:${words.slice(0, 100).join('|')})+`, 'gu')).toBeUndefined();
+  });
+
+  it('judges a bounded repeat by how often it can run, counting the bounded repeats around it', () => {
+    expect(regexSafetyProblem('(a|aa){1,5}b', 'gu')).toBeUndefined();
+    expect(regexSafetyProblem('(a|aa){0,30}b', 'gu')).toContain('a repeated part can split');
+    expect(regexSafetyProblem('(?:(a|aa){1,4}){1,4}b', 'gu')).toContain('a repeated part can split');
+  });
+
   it.each([
     '满\\s*\\d+\\s*(元|块)?\\s*减', // whitespace only: normalize() collapses every run of it to one character
     '^(?:[\\s\\S]*?(?:\\?+|吗(?![亲呀哈啊呢~]*\\?))){3}', // anchored, bounded: 0.1 ms on 2,000 characters
