@@ -72,6 +72,7 @@ export function trainerBackend(store: AppStore): TrainerBackend {
       s.on('connect', () => act().netTrainerConnected());
       s.on('drill:state', (state: DrillServerEventBodies['drill:state']) => act().netTrainerState(state));
       s.on('drill:dashboard', (update: DrillServerEventBodies['drill:dashboard']) => act().netDashboard(update));
+      s.on('drill:verdicts', (body: DrillServerEventBodies['drill:verdicts']) => act().netWatchVerdicts(body));
       for (const name of serverEventNames) {
         s.on(name, (payload: DeliveredEvent['payload']) => act().netWatchEvent({ name, payload } as DeliveredEvent));
       }

@@ -12,6 +12,7 @@ import type {
   Reveal,
   Tile,
   TrainerEventName,
+  VerdictMark,
 } from '../../server/protocol/index.ts';
 import { applyEvent, newSession } from './sessionReducer.ts';
 import type { Slice } from './state.ts';
@@ -114,7 +115,11 @@ export interface TrainerSlice {
   history: DrillListItem[] | null;
   live: LiveDrill | null;
   liveReveal: Reveal | null;
-  watched: { seatId: string; session: ChatSession } | null;
+  /**
+   * The trainee chat being watched, and its verdict marks by message id as the trainer gets them
+   * (the watch answer, then drill:verdicts): an exam's too, which its chat never carries.
+   */
+  watched: { seatId: string; session: ChatSession; verdicts?: Record<string, VerdictMark[]> } | null;
   results: Record<string, DrillResults>;
   attachTrainerBackend(backend: TrainerBackend): void;
   /** null once logged in, else why not. */
@@ -136,6 +141,7 @@ export interface TrainerSlice {
   netTrainerState(state: DrillState): void;
   netDashboard(update: DashboardUpdate): void;
   netWatchEvent(event: DeliveredEvent): void;
+  netWatchVerdicts(body: { sessionId: string; messageId: string; verdicts: VerdictMark[] }): void;
 }
 
 /** A takeover waits for the dead node's lease to lapse (LEASE_TTL_MS, 15 s by default). */
@@ -270,10 +276,11 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
         if (get().watched?.seatId === seatId) set({ watched: null });
         return;
       }
-      // The answer names the rubric: practice chips find its texts in the cache, loaded once per key.
-      const { rubric } = answer.data;
+      // The answer names the rubric: the chips find its texts in the cache, loaded once per key. Its
+      // marks so far go under any that came live since.
+      const { rubric, verdicts } = answer.data;
       const now = get().watched;
-      if (now?.session.id === session.id) set({ watched: { ...now, session: { ...now.session, rubric } } });
+      if (now?.session.id === session.id) set({ watched: { ...now, session: { ...now.session, rubric }, verdicts: { ...verdicts, ...now.verdicts } } });
     },
     async loadResults(drillId) {
       const b = backend();
@@ -333,6 +340,12 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
       const watched = get().watched;
       if (!watched || watched.session.id !== event.payload.sessionId) return;
       set({ watched: { ...watched, session: applyEvent(watched.session, event, true) } });
+    },
+    netWatchVerdicts({ sessionId, messageId, verdicts }) {
+      const watched = get().watched;
+      if (!watched || watched.session.id !== sessionId) return;
+      const kept = (watched.verdicts?.[messageId] ?? []).filter((m) => !verdicts.some((v) => v.rule === m.rule));
+      set({ watched: { ...watched, verdicts: { ...watched.verdicts, [messageId]: [...kept, ...verdicts] } } });
     },
   };
 };

@@ -4,7 +4,7 @@
 // trainer controls (authorised by the trainer cookie at the handshake) and trainee seat events.
 import type { LocalText, OutcomeKind, Report, RuleCategory, Verdict } from '../engine/index.ts';
 import type { AckError, ErrorCode } from './errors.ts';
-import type { ClientToServerEvents, ScenarioSummary, ServerToClientEvents, SessionInfo } from './events.ts';
+import type { ClientToServerEvents, ScenarioSummary, ServerToClientEvents, SessionInfo, VerdictMark } from './events.ts';
 import type { TraineeEventName } from './schemas.ts';
 import type { DrillEventName, DrillPayload } from './drillSchemas.ts';
 
@@ -91,6 +91,11 @@ export interface DrillState {
   frozenAt: string | null;
   /** drill clock ms (pauses excluded) at which the time limit ends the drill */
   endsAt: number | null;
+  /**
+   * The drill's time limit in ms (null: none), known from the lobby on, before `endsAt` is; a
+   * seat's waiting room shows it. Absent from states built before it was sent (an ended drill's).
+   */
+  timeLimitMs?: number | null;
   /** the drill clock now: wall time less every pause */
   clock: number;
 }
@@ -294,8 +299,12 @@ export interface DrillAckData {
   'drill:end': DrillResults;
   'drill:reveal': Reveal;
   'drill:reveal-show': { trainees: number };
-  /** followed by the seat's session events from seq 1, then live */
-  'drill:watch': { seatId: string; sessionId: string; lastSeq: number; rubric: string };
+  /**
+   * Followed by the seat's session events from seq 1, then live. `verdicts`: every reply's verdict
+   * marks so far, by message id, in an exam too (the trainer is not the examinee); later ones come
+   * as `drill:verdicts`. A node of an older release sends none.
+   */
+  'drill:watch': { seatId: string; sessionId: string; lastSeq: number; rubric: string; verdicts?: Record<string, VerdictMark[]> };
   'drill:unwatch': { watching: null };
   'drill:join': SeatInfo;
   /** followed by the session events after `lastSeq` */
@@ -317,6 +326,11 @@ export interface DrillServerEventBodies {
   'drill:reveal': Reveal;
   /** to a removed seat's sockets: the seat token no longer works */
   'drill:removed': { drillId: string; seatId: string };
+  /**
+   * To the trainer sockets watching this session only (never its trainee's): a reply's verdict
+   * marks as they are decided, in either mode. An exam's reach its trainee only in the report.
+   */
+  'drill:verdicts': { drillId: string; seatId: string; sessionId: string; messageId: string; verdicts: VerdictMark[] };
 }
 
 export type DrillServerToClientEvents = ServerToClientEvents & { [N in keyof DrillServerEventBodies]: (payload: DrillServerEventBodies[N]) => void };

@@ -261,6 +261,9 @@ describe('the reveal badge', () => {
     render(<RevealPanel />);
     const show = [...host.querySelectorAll('button')].find((x) => x.textContent === '投屏给全班') as HTMLButtonElement;
     await act(async () => show.click());
+    // An exam that is still on: the trainer confirms first.
+    const confirm = [...host.querySelectorAll('[role="alertdialog"] button')].find((x) => x.textContent === '仍然投屏') as HTMLButtonElement;
+    await act(async () => confirm.click());
     const badge = () => host.querySelector('.badge-green')?.textContent;
     expect(badge()).toBe('已展示给 2 名学员');
     // The trainer removes one of the two after showing it: the badge no longer counts them.

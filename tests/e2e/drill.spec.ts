@@ -71,6 +71,18 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   const watch = trainer.getByTestId('watch-panel');
   await expect(watch.locator('li[data-from="trainee"]').filter({ hasText: replies[0] as string })).toBeVisible();
   await expect(watch.getByRole('textbox')).toHaveCount(0);
+  // Under each reply its verdicts, in an exam too: the trainer is not the examinee, who sees none.
+  const firstReply = watch.locator('li[data-from="trainee"]').filter({ hasText: replies[0] as string });
+  await expect(firstReply.getByRole('button', { name: /欢迎语/ })).toBeVisible();
+  await expect(paused.locator('.verdicts')).toHaveCount(0);
+  // Live: the watched trainee crosses a red line, and it shows under that reply, marked as one.
+  await sendReply(paused, '亲，加我微信吧，私下给你便宜');
+  await settled(paused);
+  const crossed = watch.locator('li[data-from="trainee"]').filter({ hasText: '加我微信' });
+  await expect(crossed.locator('.chip-redline').first()).toContainText('红线');
+  await expect(watch.getByTestId('watch-summary')).toContainText('触碰红线');
+  await expect(watch.getByTestId('watch-summary')).toContainText('学员要等考试结束后在报告里才看到');
+  await expect(paused.locator('.verdicts')).toHaveCount(0);
   await shot(trainer, 'drill-dashboard', true);
 
   // In English the dashboard speaks English, rules by their titles (not their ids).
@@ -99,6 +111,13 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   await expect(trainer.getByTestId('reveal-panel').getByTestId('reveal-move')).toHaveText('买家节点：问尺码和颜色');
   for (const name of NAMES) await expect(trainer.getByTestId('reveal-panel')).not.toContainText(name);
   await trainer.getByRole('button', { name: '投屏给全班' }).click();
+  // An exam still on: the trainer is told what it shows to whom, and confirms (focus is in the question).
+  const ask = trainer.getByRole('alertdialog', { name: '考试还没结束，确定要投屏吗？' });
+  await expect(ask).toContainText('全部学员（3 人）');
+  await expect(ask.getByRole('button', { name: '先不投屏' })).toBeFocused();
+  await expect(revealed.getByRole('dialog', { name: '全班回复对比' })).toBeHidden();
+  await ask.getByRole('button', { name: '仍然投屏' }).click();
+  await expect(ask).toBeHidden();
   const dialog = revealed.getByRole('dialog', { name: '全班回复对比' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('reveal-entry')).toHaveCount(3);

@@ -1,9 +1,14 @@
 // The buyer's moves as an SVG graph (text only as SVG text nodes, never markup): layered layout,
 // endings with a double border, states the checker calls unreachable or stuck outlined, and a click
-// (or Enter) on a move jumps to its place in the YAML. A move's label shows in its tooltip.
+// (or Enter) on a move jumps to its place in the YAML. A move shows its label in the page's language
+// with its id under it (the id alone when it has no label). The graph fits the width it is given
+// (fitGraph: left to right when that stays readable, else top to bottom), and scrolls beyond that.
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import type { Diagnostic, Scenario, SourceMap } from '../../../server/engine/index.ts';
 import { useApp } from '../../store/index.ts';
-import { layoutGraph, NODE_H, NODE_W } from './layout.ts';
+import type { Graph, GraphNode } from './layout.ts';
+import { clip, fitGraph, NODE_H, NODE_W, wrapText } from './layout.ts';
 import { useStudioT } from './strings.ts';
 
 interface Props {
@@ -13,68 +18,148 @@ interface Props {
   onJump(line: number, col: number): void;
 }
 
+const LABEL_PX = 13;
+const ID_PX = 11;
+const TEXT_ROOM = NODE_W - 14;
+
+/** The content width of `el`, kept up to date (null until measured, or where nothing measures: jsdom). */
+function useWidth(el: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const node = el.current;
+    if (!node || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setWidth(Math.floor(node.clientWidth) || null);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [el]);
+  return width;
+}
+
 export function GraphView({ scenario, map, diagnostics, onJump }: Props) {
   const d = useStudioT();
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
+  return (
+    <div className="studio-graph-view">
+      {scenario && map && <p className="muted">{d('graph.legend')}</p>}
+      <div className="studio-graph" ref={box} data-testid="studio-graph">
+        {scenario && map ? <Drawing scenario={scenario} map={map} diagnostics={diagnostics} onJump={onJump} width={width} /> : <p className="muted">{d('graph.needParse')}</p>}
+      </div>
+    </div>
+  );
+}
+
+function Drawing({ scenario, map, diagnostics, onJump, width }: Required<Omit<Props, 'scenario' | 'map'>> & { scenario: Scenario; map: SourceMap; width: number | null }) {
+  const d = useStudioT();
   const lang = useApp((s) => s.lang);
-  if (!scenario || !map) return <p className="muted">{d('graph.needParse')}</p>;
-  const graph = layoutGraph(scenario, diagnostics);
+  const { graph, scale } = fitGraph(scenario, diagnostics, width);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const jump = (id: string) => {
     const pos = (map.locateKey ?? map.locate)(['states', id]);
     onJump(pos.line, pos.col);
   };
   return (
-    <div className="studio-graph">
-      <p className="muted">{d('graph.legend')}</p>
-      <svg width={graph.width} height={graph.height} viewBox={`0 0 ${graph.width} ${graph.height}`} role="group" aria-label={d('graph.label')}>
-        <defs>
-          <marker id="studio-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M 0 0 L 10 5 L 0 10 z" className="studio-arrowhead" />
-          </marker>
-        </defs>
-        {graph.edges.map((e, i) => {
-          const a = byId.get(e.from);
-          const b = byId.get(e.to);
-          if (!a || !b) return null;
-          const x1 = a.x + NODE_W;
-          const y1 = a.y + NODE_H / 2;
-          const x2 = b.x;
-          const y2 = b.y + NODE_H / 2;
-          const bend = Math.max(40, Math.abs(x2 - x1) / 2);
-          const path = e.from === e.to
-            ? `M ${a.x + NODE_W - 20} ${a.y} C ${a.x + NODE_W} ${a.y - 30}, ${a.x + NODE_W + 20} ${a.y}, ${x1} ${y1}`
-            : `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`;
-          return <path key={i} d={path} className={`studio-edge studio-edge-${e.kind}`} markerEnd="url(#studio-arrow)" />;
-        })}
-        {graph.nodes.map((n) => {
-          const label = scenario.states[n.id]?.label;
-          const name = label ? `${n.id} · ${label[lang]}` : n.id;
-          const classes = ['studio-node', n.initial ? 'is-initial' : '', n.outcome ? 'is-outcome' : '', n.unreachable ? 'is-unreachable' : '', n.deadEnd ? 'is-dead-end' : ''];
-          return (
-            <g
-              key={n.id}
-              className={classes.filter(Boolean).join(' ')}
-              transform={`translate(${n.x} ${n.y})`}
-              role="button"
-              tabIndex={0}
-              aria-label={n.id}
-              data-state={n.id}
-              onClick={() => jump(n.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  jump(n.id);
-                }
-              }}
-            >
-              <rect width={NODE_W} height={NODE_H} rx={6} />
-              {n.outcome && <rect x={3} y={3} width={NODE_W - 6} height={NODE_H - 6} rx={4} className="studio-node-inner" />}
-              <text x={NODE_W / 2} y={NODE_H / 2 + 4} textAnchor="middle">{n.id.length > 20 ? `${n.id.slice(0, 19)}…` : n.id}</text>
-              <title>{n.outcome ? `${name} (${n.outcome})` : name}</title>
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+    <svg
+      width={Math.round(graph.width * scale)}
+      height={Math.round(graph.height * scale)}
+      viewBox={`0 0 ${graph.width} ${graph.height}`}
+      role="group"
+      aria-label={d('graph.label')}
+      data-direction={graph.direction}
+    >
+      <defs>
+        <marker id="studio-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M 0 0 L 10 5 L 0 10 z" className="studio-arrowhead" />
+        </marker>
+      </defs>
+      {graph.edges.map((e, i) => {
+        const a = byId.get(e.from);
+        const b = byId.get(e.to);
+        if (!a || !b) return null;
+        return <path key={i} d={edgePath(graph, a, b)} className={`studio-edge studio-edge-${e.kind}`} markerEnd="url(#studio-arrow)" />;
+      })}
+      {graph.nodes.map((n) => {
+        const label = scenario.states[n.id]?.label?.[lang];
+        const name = label ? d('play.move', { label, id: n.id }) : n.id;
+        const classes = ['studio-node', n.initial ? 'is-initial' : '', n.outcome ? 'is-outcome' : '', n.unreachable ? 'is-unreachable' : '', n.deadEnd ? 'is-dead-end' : ''];
+        return (
+          <g
+            key={n.id}
+            className={classes.filter(Boolean).join(' ')}
+            transform={`translate(${n.x} ${n.y})`}
+            role="button"
+            tabIndex={0}
+            aria-label={name}
+            data-state={n.id}
+            onClick={() => jump(n.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                jump(n.id);
+              }
+            }}
+          >
+            <rect width={NODE_W} height={NODE_H} rx={6} />
+            {n.outcome && <rect x={3} y={3} width={NODE_W - 6} height={NODE_H - 6} rx={4} className="studio-node-inner" />}
+            {label ? (
+              <NodeText label={label} id={n.id} />
+            ) : (
+              <text x={NODE_W / 2} y={NODE_H / 2 + 4} textAnchor="middle" className="studio-node-label">
+                {clip(n.id, TEXT_ROOM, LABEL_PX)}
+              </text>
+            )}
+            <title>{n.outcome ? `${name} (${n.outcome})` : name}</title>
+          </g>
+        );
+      })}
+    </svg>
   );
+}
+
+/** A labelled move: its label on one or two lines, its id under it. */
+function NodeText({ label, id }: { label: string; id: string }) {
+  const lines = wrapText(label, TEXT_ROOM, LABEL_PX, 2);
+  const top = lines.length > 1 ? 18 : 24;
+  return (
+    <>
+      {lines.map((line, i) => (
+        <text key={i} x={NODE_W / 2} y={top + i * 15} textAnchor="middle" className="studio-node-label">
+          {line}
+        </text>
+      ))}
+      <text x={NODE_W / 2} y={top + lines.length * 15 + 3} textAnchor="middle" className="studio-node-id">
+        {clip(id, TEXT_ROOM, ID_PX)}
+      </text>
+    </>
+  );
+}
+
+/** An edge: forward along the layout's direction, a back edge (or one within a row) around the side. */
+function edgePath(graph: Graph, a: GraphNode, b: GraphNode): string {
+  if (a.id === b.id) return `M ${a.x + NODE_W - 20} ${a.y} C ${a.x + NODE_W} ${a.y - 30}, ${a.x + NODE_W + 20} ${a.y}, ${a.x + NODE_W} ${a.y + NODE_H / 2}`;
+  if (graph.direction === 'right') {
+    const x1 = a.x + NODE_W;
+    const y1 = a.y + NODE_H / 2;
+    const x2 = b.x;
+    const y2 = b.y + NODE_H / 2;
+    const bend = Math.max(40, Math.abs(x2 - x1) / 2);
+    return `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`;
+  }
+  if (b.y > a.y) {
+    const x1 = a.x + NODE_W / 2;
+    const y1 = a.y + NODE_H;
+    const x2 = b.x + NODE_W / 2;
+    const y2 = b.y;
+    const bend = Math.max(20, (y2 - y1) / 2);
+    return `M ${x1} ${y1} C ${x1} ${y1 + bend}, ${x2} ${y2 - bend}, ${x2} ${y2}`;
+  }
+  // Up the graph or along a row: out of one right side and into the other's, bowing outwards.
+  const x1 = a.x + NODE_W;
+  const y1 = a.y + NODE_H / 2;
+  const x2 = b.x + NODE_W;
+  const y2 = b.y + NODE_H / 2;
+  const bow = 30 + Math.abs(y2 - y1) / 6;
+  return `M ${x1} ${y1} C ${Math.max(x1, x2) + bow} ${y1}, ${Math.max(x1, x2) + bow} ${y2}, ${x2} ${y2}`;
 }

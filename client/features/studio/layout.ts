@@ -1,7 +1,8 @@
 // A small layered layout for the state graph: layers by breadth-first distance from the initial
-// state (cycles need no special care: a back edge just points left), states never reached go in a
-// last layer, and each layer is ordered by the mean position of its predecessors to keep edges
-// short. Pure, so it is tested without a browser.
+// state (cycles need no special care: a back edge just points back), the endings in a layer after
+// those, states never reached in a last layer, and each layer is ordered by the mean position of its predecessors to keep edges
+// short. Layers run left to right when that fits the space, else top to bottom, a wide layer
+// wrapping onto several rows on a narrow screen (fitGraph). Pure, so it is tested without a browser.
 import type { Diagnostic, Scenario } from '../../../server/engine/index.ts';
 
 export interface GraphNode {
@@ -21,18 +22,34 @@ export interface GraphEdge {
   kind: string;
 }
 
+/** `right`: layers are columns, left to right; `down`: layers are rows, top to bottom. */
+export type Direction = 'right' | 'down';
+
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   width: number;
   height: number;
+  direction: Direction;
 }
 
-export const NODE_W = 150;
-export const NODE_H = 40;
+export interface LayoutOptions {
+  direction?: Direction;
+  /** `down` only: at most this many moves side by side; a wider layer wraps onto more rows */
+  perRow?: number;
+}
+
+export const NODE_W = 168;
+export const NODE_H = 56;
 const GAP_X = 70;
 const GAP_Y = 24;
+/** between the rows of the top-to-bottom layout, where edges run from a node's bottom to the next row's top */
+const ROW_GAP = 40;
+const COL_GAP = 20;
 const MARGIN = 16;
+const BACK_ROOM = 40;
+/** Below this the labels get too small to read: the graph scrolls instead of shrinking further. */
+export const MIN_SCALE = 0.8;
 
 export function edgesOf(s: Scenario): GraphEdge[] {
   const edges: GraphEdge[] = [];
@@ -53,7 +70,7 @@ function flagged(diagnostics: readonly Diagnostic[], phrases: readonly string[])
   return diagnostics.some((d) => phrases.some((p) => d.message.includes(p)));
 }
 
-export function layoutGraph(s: Scenario, diagnostics: readonly Diagnostic[]): Graph {
+export function layoutGraph(s: Scenario, diagnostics: readonly Diagnostic[], options: LayoutOptions = {}): Graph {
   const ids = Object.keys(s.states);
   const edges = edgesOf(s);
   const next = new Map<string, string[]>(ids.map((id) => [id, []]));
@@ -71,6 +88,12 @@ export function layoutGraph(s: Scenario, diagnostics: readonly Diagnostic[]): Gr
       }
     }
   }
+  // Endings go in a layer of their own after every other move: nothing leaves an ending, so every
+  // edge into one runs forward (a buyer leaving on silence can happen from the first move on).
+  const ending = (id: string) => s.states[id]?.outcome !== undefined;
+  const middle = Math.max(-1, ...[...layerOf].filter(([id]) => !ending(id)).map(([, l]) => l));
+  const endings = [...layerOf.keys()].filter(ending);
+  for (const id of endings) layerOf.set(id, middle + 1);
   const deepest = Math.max(-1, ...layerOf.values());
   for (const id of ids) if (!layerOf.has(id)) layerOf.set(id, deepest + 1);
   const layers: string[][] = [];
@@ -87,20 +110,105 @@ export function layoutGraph(s: Scenario, diagnostics: readonly Diagnostic[]): Gr
     }
     layer.forEach((id, i) => row.set(id, i));
   });
+  const place = options.direction === 'down' ? placeDown(layers.filter(Boolean), Math.max(1, options.perRow ?? Number.MAX_SAFE_INTEGER)) : placeRight(layers, layerOf, row);
   const nodes: GraphNode[] = ids.map((id) => ({
     id,
-    x: MARGIN + (layerOf.get(id) ?? 0) * (NODE_W + GAP_X),
-    y: MARGIN + (row.get(id) ?? 0) * (NODE_H + GAP_Y),
+    ...(place.at.get(id) ?? { x: MARGIN, y: MARGIN }),
     initial: id === s.initial,
     outcome: s.states[id]?.outcome?.kind,
     unreachable: flagged(diagnostics, [`state "${id}" is never reached`]),
     deadEnd: flagged(diagnostics, [`state "${id}" has no way out`, `no outcome can be reached from state "${id}"`]),
   }));
+  return { nodes, edges, width: place.width, height: place.height, direction: options.direction ?? 'right' };
+}
+
+interface Placement {
+  at: Map<string, { x: number; y: number }>;
+  width: number;
+  height: number;
+}
+
+function placeRight(layers: string[][], layerOf: ReadonlyMap<string, number>, row: ReadonlyMap<string, number>): Placement {
+  const at = new Map<string, { x: number; y: number }>();
+  for (const [id, l] of layerOf) at.set(id, { x: MARGIN + l * (NODE_W + GAP_X), y: MARGIN + (row.get(id) ?? 0) * (NODE_H + GAP_Y) });
   const tallest = Math.max(1, ...layers.map((l) => l?.length ?? 0));
-  return {
-    nodes,
-    edges,
-    width: MARGIN * 2 + layers.length * (NODE_W + GAP_X) - GAP_X,
-    height: MARGIN * 2 + tallest * (NODE_H + GAP_Y) - GAP_Y,
-  };
+  return { at, width: MARGIN * 2 + layers.length * (NODE_W + GAP_X) - GAP_X, height: MARGIN * 2 + tallest * (NODE_H + GAP_Y) - GAP_Y };
+}
+
+/** Layers as rows, each centred; a layer wider than `perRow` wraps onto the rows below it. */
+function placeDown(layers: string[][], perRow: number): Placement {
+  const rows: string[][] = [];
+  for (const layer of layers) for (let i = 0; i < layer.length; i += perRow) rows.push(layer.slice(i, i + perRow));
+  const widest = Math.max(1, ...rows.map((r) => r.length));
+  const rowWidth = (n: number) => n * (NODE_W + COL_GAP) - COL_GAP;
+  const at = new Map<string, { x: number; y: number }>();
+  rows.forEach((r, i) => {
+    const left = MARGIN + (rowWidth(widest) - rowWidth(r.length)) / 2;
+    r.forEach((id, j) => at.set(id, { x: left + j * (NODE_W + COL_GAP), y: MARGIN + i * (NODE_H + ROW_GAP) }));
+  });
+  // Room on the right for the edges that go back up, around the side of the rows.
+  return { at, width: MARGIN * 2 + rowWidth(widest) + BACK_ROOM, height: MARGIN * 2 + Math.max(1, rows.length) * (NODE_H + ROW_GAP) - ROW_GAP };
+}
+
+export interface FittedGraph {
+  graph: Graph;
+  /** drawn at this fraction of its size (at most 1): the whole width when it stays readable, else MIN_SCALE and it scrolls */
+  scale: number;
+}
+
+/**
+ * The layout for `available` pixels of width (null: not measured yet, the left-to-right layout at
+ * full size): left to right when it fits at a readable size, else top to bottom with as many moves
+ * side by side as fit at MIN_SCALE, shrunk to the width when it is wider.
+ */
+export function fitGraph(s: Scenario, diagnostics: readonly Diagnostic[], available: number | null): FittedGraph {
+  const across = layoutGraph(s, diagnostics);
+  if (available === null || available <= 0) return { graph: across, scale: 1 };
+  const fits = (g: Graph) => Math.min(1, available / g.width);
+  if (fits(across) >= MIN_SCALE) return { graph: across, scale: fits(across) };
+  const perRow = Math.max(1, Math.floor((available / MIN_SCALE - MARGIN * 2 - BACK_ROOM + COL_GAP) / (NODE_W + COL_GAP)));
+  const down = layoutGraph(s, diagnostics, { direction: 'down', perRow });
+  return { graph: down, scale: Math.max(MIN_SCALE, fits(down)) };
+}
+
+/** About how wide `text` is at `size` px: CJK and full-width characters take a full em, the rest about 0.58. */
+export function textWidth(text: string, size: number): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? size : size * 0.58;
+  return w;
+}
+
+/**
+ * `text` on at most `lines` lines of about `width` px: broken between words (anywhere in CJK text),
+ * the last line cut with an ellipsis when the rest does not fit.
+ */
+export function wrapText(text: string, width: number, size: number, lines = 2): string[] {
+  // Words with the space before them, or single CJK characters: the places a line may break.
+  const pieces = text.trim().match(/\s*[\u2e80-\uffff]|\s*[^\s\u2e80-\uffff]+/g) ?? [];
+  const out: string[] = [];
+  let line = '';
+  let i = 0;
+  for (; i < pieces.length && out.length < lines - 1; i++) {
+    const piece = pieces[i] as string;
+    const next = line === '' ? piece.trimStart() : line + piece;
+    if (line !== '' && textWidth(next, size) > width) {
+      out.push(line);
+      line = piece.trimStart();
+    } else line = next;
+  }
+  if (out.length === lines - 1 || i < pieces.length) line += pieces.slice(i).join('');
+  out.push(clip(line.trimStart(), width, size));
+  // A first line too long for its width (one long word) is cut too.
+  return out.map((l) => clip(l, width, size)).filter((l) => l !== '');
+}
+
+/** `text` cut with an ellipsis to about `width` px at `size` px (the whole text is in the node's tooltip). */
+export function clip(text: string, width: number, size: number): string {
+  if (textWidth(text, size) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (textWidth(`${out}${ch}…`, size) > width) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
 }

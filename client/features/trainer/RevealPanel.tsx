@@ -2,12 +2,14 @@
 // freeze the drill there and see the replies anonymised, then show them to the class; resume goes
 // on from the controls. Moves are named by their labels (an unlabelled move by its id; the id joins
 // a label only to tell two moves of the same label apart), and in a drill of several scenarios each
-// move by its scenario's title too.
-import { useId, useState } from 'react';
+// move by its scenario's title too. In an exam that is still on, showing the reveal to the class
+// waits for the trainer to confirm (ExamRevealConfirm): it hands every examinee hints.
+import { useId, useRef, useState } from 'react';
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Refusal } from '../drill/dict.ts';
 import { RevealBoard } from '../drill/RevealBoard.tsx';
+import { ExamRevealConfirm } from './ExamRevealConfirm.tsx';
 import { drillFailureText, useTrainerCount, useTrainerT } from './strings.ts';
 
 export function RevealPanel() {
@@ -22,6 +24,8 @@ export function RevealPanel() {
   // The seats the reveal was shown to (those in the drill then); the badge counts those still in it.
   const [shownTo, setShownTo] = useState<readonly string[] | null>(null);
   const [error, setError] = useState<Refusal | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const showButton = useRef<HTMLButtonElement>(null);
   if (!live) return null;
   const inDrill = (seatId: string) => {
     const status = live.tiles[seatId]?.status;
@@ -46,6 +50,18 @@ export function RevealPanel() {
     moves.set(key, { scenarioId, move, name: multi ? d('reveal.inScenario', { scenario: scenario ? local(scenario.title, lang) : scenarioId, move: name }) : name });
   }
   const choice = moves.get(picked) ?? [...moves.values()][0];
+  const show = () =>
+    void control('drill:reveal-show').then((err) => {
+      setError(err);
+      if (!err) setShownTo(live.order.filter(inDrill));
+    });
+  // The panel shows only while the drill runs or is paused (frozen for the reveal): an exam still on.
+  const exam = live.state.mode === 'exam' && live.state.status !== 'ended';
+  const closeConfirm = () => {
+    setConfirming(false);
+    showButton.current?.focus();
+  };
+  const revealedMove = reveal ? (moves.get(`${reveal.scenarioId}/${reveal.move}`)?.name ?? (reveal.moveLabel ? local(reveal.moveLabel, lang) : reveal.move)) : '';
   return (
     <section className="panel trainer-card" aria-labelledby={`${id}-title`} data-testid="reveal-panel">
       <h2 id={`${id}-title`}>{d('reveal.title')}</h2>
@@ -68,6 +84,7 @@ export function RevealPanel() {
             onClick={() => {
               if (!choice) return;
               setShownTo(null);
+              setConfirming(false);
               void control('drill:reveal', { move: choice.move, scenarioId: choice.scenarioId }).then(setError);
             }}
           >
@@ -75,14 +92,12 @@ export function RevealPanel() {
           </button>
           {reveal && (
             <button
+              ref={showButton}
               type="button"
               className="btn btn-primary"
-              onClick={() =>
-                void control('drill:reveal-show').then((err) => {
-                  setError(err);
-                  if (!err) setShownTo(live.order.filter(inDrill));
-                })
-              }
+              aria-haspopup={exam ? 'dialog' : undefined}
+              aria-expanded={exam ? confirming : undefined}
+              onClick={() => (exam ? setConfirming(true) : show())}
             >
               {d('reveal.show')}
             </button>
@@ -93,6 +108,17 @@ export function RevealPanel() {
             </span>
           )}
         </div>
+      )}
+      {reveal && exam && confirming && (
+        <ExamRevealConfirm
+          move={revealedMove}
+          trainees={live.order.filter(inDrill).length}
+          onConfirm={() => {
+            closeConfirm();
+            show();
+          }}
+          onCancel={closeConfirm}
+        />
       )}
       {error && (
         <p role="alert" className="drill-note">

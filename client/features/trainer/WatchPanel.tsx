@@ -3,20 +3,27 @@
 // the trainee's chat, and product cards show the shop's products: both come from the scenario's
 // context (the same cached GET /api/scenarios/:id/context the trainee's side panel reads). It follows
 // the seat: when the trainee moves on to the drill's next scenario, the store watches the new session.
+// Under each reply, its verdicts (passed/missed per rule, red lines marked) as the trainee's practice
+// chat shows them, in an exam too: the trainer is not the examinee. An exam's verdicts come to the
+// trainer alone (the watch answer, then drill:verdicts), never in the chat's own events.
+import { useMemo } from 'react';
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { ChatSession } from '../../store/types.ts';
+import type { VerdictMark } from '../../../server/protocol/index.ts';
 import { MessageList } from '../chat/MessageList.tsx';
 import { readyContext, useScenarioContext } from '../chat/useScenarioContext.ts';
+import { useLiveT } from './liveStrings.ts';
 import { useTrainerT } from './strings.ts';
 import '../chat/chat.css';
+import './live.css';
 
 export function WatchPanel() {
   const d = useTrainerT();
   const watched = useApp((s) => s.watched);
   const watch = useApp((s) => s.watchSeat);
   if (!watched) return null;
-  const { session } = watched;
+  const { session, verdicts } = watched;
   return (
     <section className="panel trainer-card watch" aria-labelledby="watch-title" data-testid="watch-panel">
       <header className="watch-head">
@@ -27,17 +34,60 @@ export function WatchPanel() {
       </header>
       <div className="watch-body">
         {/* A seat that moves on to its next scenario is watched in its new session: a new chat, from its top. */}
-        <WatchedChat key={session.id} session={session} />
+        <WatchedChat key={session.id} session={session} marks={verdicts} />
       </div>
     </section>
   );
 }
 
-function WatchedChat({ session }: { session: ChatSession }) {
+function WatchedChat({ session, marks }: { session: ChatSession; marks: Record<string, VerdictMark[]> | undefined }) {
   const lang = useApp((s) => s.lang);
   const context = readyContext(useScenarioContext(session.scenario));
   // Until the context arrives (or if it cannot be had) the chat's own stand-ins: the scenario's title.
   const nickname = context?.scenario.buyer.nickname ?? local(session.scenario.title, lang);
   const avatarId = context?.scenario.buyer.avatar ?? session.scenario.id;
-  return <MessageList session={session} shop={context?.shop} nickname={nickname} avatarId={avatarId} />;
+  // The chat's chips show a practice chat's marks with its rule texts (loaded once per rubric; the
+  // trainer's login answers for an exam's): give the list every mark the trainer has, as practice.
+  const scored = useMemo<ChatSession>(() => ({ ...session, mode: 'practice', verdicts: { ...session.verdicts, ...marks } }), [session, marks]);
+  return (
+    <>
+      <VerdictSummary session={scored} exam={session.mode === 'exam'} />
+      <MessageList session={scored} shop={context?.shop} nickname={nickname} avatarId={avatarId} />
+    </>
+  );
+}
+
+/** How the watched chat is scored so far: replies scored, rules missed, red lines crossed. */
+function VerdictSummary({ session, exam }: { session: ChatSession; exam: boolean }) {
+  const v = useLiveT();
+  let replies = 0;
+  let fails = 0;
+  let redLines = 0;
+  for (const marks of Object.values(session.verdicts)) {
+    const decided = marks.filter((m) => m.verdict !== 'n/a');
+    if (decided.length > 0) replies++;
+    for (const m of decided) {
+      if (m.verdict !== 'fail') continue;
+      fails++;
+      if (m.redLine) redLines++;
+    }
+  }
+  return (
+    <div className="watch-summary" data-testid="watch-summary">
+      {replies === 0 ? (
+        <p className="muted">{v('watch.noneYet')}</p>
+      ) : (
+        <p>
+          {v('watch.summary', { replies, fails })}
+          {redLines > 0 && (
+            <>
+              {' '}
+              <span className="badge badge-red">{v('watch.redLines', { n: redLines })}</span>
+            </>
+          )}
+        </p>
+      )}
+      {exam && <p className="muted">{v('watch.exam')}</p>}
+    </div>
+  );
 }

@@ -11,7 +11,7 @@ import type { DeliveredEvent } from '../liveSession.ts';
 import { toSessionEvent } from '../traineeEvents.ts';
 import type { Drill } from './drill.ts';
 import type { DrillManager } from './drillManager.ts';
-import { seatRoom, sessionRoom, traineesRoom, trainerRoom } from './drillRooms.ts';
+import { seatRoom, sessionRoom, traineesRoom, trainerRoom, watchRoom } from './drillRooms.ts';
 import type { Seat } from './seats.ts';
 
 export interface SeatClaim {
@@ -108,7 +108,13 @@ async function controlHere(deps: ActionDeps, drill: Drill, name: ControlName, pa
       const session = seat.session;
       if (!session) return deliver(answer(fail('not-found', 'no-session-yet', 'that seat has no session yet')));
       // In the session's queue: the history and the live events that follow neither overlap nor gap.
-      await session.resume(0, (lastSeq, missed) => deliver({ answer: ok({ seatId: seat.id, sessionId: session.id, lastSeq, rubric: session.ruleTexts.rubric }), join: [sessionRoom(session.id)], watching: session.id, then: missed }));
+      // The verdict marks so far (an exam's too: the trainer is not the examinee) come in the answer,
+      // later ones to the watch room, which only trainer sockets join.
+      const shadow = seat.shadows.find((s) => s.sessionId === session.id);
+      await session.resume(0, (lastSeq, missed) => {
+        const verdicts = Object.fromEntries(shadow?.marks ?? []);
+        deliver({ answer: ok({ seatId: seat.id, sessionId: session.id, lastSeq, rubric: session.ruleTexts.rubric, verdicts }), join: [sessionRoom(session.id), watchRoom(session.id)], watching: session.id, then: missed });
+      });
       // Reading a removed seat's chat must not set it going again.
       if (seat.removed) await drill.freeze(seat);
       return;

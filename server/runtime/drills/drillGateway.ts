@@ -18,7 +18,7 @@ import type { ControlName, ForwardRequest } from './drillForwarding.ts';
 import { answerForwarded, forwarder } from './drillForwarding.ts';
 import type { DrillManager, Found } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
-import { emitEvent, sessionRoom, trainerRoom } from './drillRooms.ts';
+import { emitEvent, sessionRoom, trainerRoom, watchRoom } from './drillRooms.ts';
 import { FailureGuard } from '../failureGuard.ts';
 import { JOIN_FAILURE_LIMIT, JOINS_PER_SOCKET } from './joinGuard.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from '../../store/storeFailures.ts';
@@ -85,7 +85,10 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
         socket.data.attached = outcome.attached;
       }
       if (outcome.watching !== undefined) {
-        if (socket.data.watching) void socket.leave(sessionRoom(socket.data.watching));
+        if (socket.data.watching) {
+          void socket.leave(sessionRoom(socket.data.watching));
+          void socket.leave(watchRoom(socket.data.watching));
+        }
         socket.data.watching = outcome.watching;
       }
       if (outcome.join) void socket.join(outcome.join);

@@ -15,6 +15,8 @@ export interface DrillOutbox {
   toTrainees<N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]): void;
   toTrainer<N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]): void;
   toSession(sessionId: string, event: DeliveredEvent): void;
+  /** to the trainer sockets watching the session only */
+  toWatchers<N extends keyof DrillServerEventBodies>(sessionId: string, name: N, body: DrillServerEventBodies[N]): void;
   /** the seat's sockets hear the session's events from now on */
   seatFollows(seatId: string, sessionId: string): void;
   /** the seat's sockets leave every room of the drill and lose the seat */

@@ -1,6 +1,6 @@
 // The `/drill` namespace's rooms, and the outbox a drill sends through. Rooms: one per seat (all
-// the sockets holding it), the drill's trainees, the drill's trainer, and one per session (the
-// seat's sockets and a trainer watching it).
+// the sockets holding it), the drill's trainees, the drill's trainer, one per session (the seat's
+// sockets and a trainer watching it), and one per watched session (the watching trainer's alone).
 import type { Namespace, Socket } from 'socket.io';
 import type { DrillClientToServerEvents, DrillServerEventBodies, DrillServerToClientEvents, DrillSocketData, InterServerEvents } from '../../protocol/index.ts';
 import { roomOf } from '../gateway.ts';
@@ -13,6 +13,8 @@ export type DrillSocket = Socket<DrillClientToServerEvents, DrillServerToClientE
 export const seatRoom = (seatId: string) => `seat:${seatId}`;
 export const traineesRoom = (drillId: string) => `drill:${drillId}:trainees`;
 export const trainerRoom = (drillId: string) => `drill:${drillId}:trainer`;
+/** the trainer sockets watching a session (never its trainee's): what only the trainer may see of it */
+export const watchRoom = (sessionId: string) => `watch:${sessionId}`;
 export { roomOf as sessionRoom };
 
 type Emit = (name: string, payload: unknown) => unknown;
@@ -28,6 +30,7 @@ export function drillOutbox(nsp: DrillNamespace): DrillOutbox {
     toTrainees: <N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]) => emit(traineesRoom(drillId), name, body),
     toTrainer: <N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]) => emit(trainerRoom(drillId), name, body),
     toSession: (sessionId: string, event: DeliveredEvent) => emit(roomOf(sessionId), event.name, event.payload),
+    toWatchers: <N extends keyof DrillServerEventBodies>(sessionId: string, name: N, body: DrillServerEventBodies[N]) => emit(watchRoom(sessionId), name, body),
     seatFollows: (seatId: string, sessionId: string) => nsp.in(seatRoom(seatId)).socketsJoin(roomOf(sessionId)),
     evictSeat: (drillId: string, seatId: string, sessionIds: string[]) => nsp.in(seatRoom(seatId)).socketsLeave([traineesRoom(drillId), seatRoom(seatId), ...sessionIds.map(roomOf)]),
   };

@@ -261,6 +261,10 @@ export class DrillSeats {
     this.bySession.set(shadow.sessionId, { seat, shadow });
     this.deps.log.listen(shadow.sessionId, (event) => {
       const redLine = shadow.apply(event);
+      // Heard before the chat's clients get the reply (the tap runs at the commit): the client keeps marks by message id.
+      for (const { messageId, verdicts } of shadow.lastMarks) {
+        this.deps.outbox.toWatchers(shadow.sessionId, 'drill:verdicts', { drillId: this.drill.id, seatId: seat.id, sessionId: shadow.sessionId, messageId, verdicts });
+      }
       this.feed.touch(seat.id, true);
       if (redLine) this.deps.logger.debug({ drillId: this.drill.id, seatId: seat.id }, 'red line');
     });

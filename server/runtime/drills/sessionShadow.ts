@@ -1,9 +1,12 @@
 // A drill's view of one practice session: the engine state rebuilt step by step from the committed
 // log (the engine is deterministic, so it equals the live state), with what the dashboard and the
-// reveal need: the buyer's move, red lines as they happen, the first reply to each move.
+// reveal need: the buyer's move, red lines as they happen, the first reply to each move; and for
+// the trainer watching the chat, every reply's verdict marks (an exam's too).
 import type { CompiledScenario, LocalText, OutcomeKind, Report, SessionEvent, SessionState, Verdict } from '../../engine/index.ts';
 import { sessionReport, startSession, step } from '../../engine/index.ts';
+import type { VerdictMark } from '../../protocol/index.ts';
 import type { LoggedEvent, SessionRow } from '../../store/sessionLog.ts';
+import { toMark } from '../ruleTexts.ts';
 
 export interface MoveReply {
   text: string;
@@ -19,6 +22,10 @@ export class SessionShadow {
   /** the first reply to each buyer move */
   readonly replies = new Map<string, MoveReply>();
   report: Report | null = null;
+  /** every reply's verdict marks so far, by message id */
+  readonly marks = new Map<string, VerdictMark[]>();
+  /** the marks the last applied event added (what a watching trainer has not heard of yet) */
+  lastMarks: { messageId: string; verdicts: VerdictMark[] }[] = [];
   /** the scenario version this session plays (from its session row) */
   readonly scenarioVersion: number;
 
@@ -42,9 +49,16 @@ export class SessionShadow {
     let redLine = false;
     let text: string | null = null;
     const verdicts: Verdict[] = [];
+    this.lastMarks = [];
     for (const effect of result.effects) {
       if (effect.type === 'message' && effect.message.from === 'trainee' && payload.type === 'reply') text = effect.message.text;
-      if (effect.type === 'verdicts') verdicts.push(...effect.verdicts);
+      if (effect.type === 'verdicts') {
+        verdicts.push(...effect.verdicts);
+        const added = effect.verdicts.map(toMark);
+        const kept = (this.marks.get(effect.messageId) ?? []).filter((m) => !added.some((a) => a.rule === m.rule));
+        this.marks.set(effect.messageId, [...kept, ...added]);
+        this.lastMarks.push({ messageId: effect.messageId, verdicts: added });
+      }
       if (effect.type === 'ended') this.report = effect.report;
     }
     for (const v of verdicts) {

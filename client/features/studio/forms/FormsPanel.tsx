@@ -94,7 +94,7 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, lexicon,
       </div>
       {section === 'meta' && <MetaForm meta={model.meta} api={api} shops={shops} />}
       {section === 'lines' && <LinesForm states={model.states} nudge={model.nudge} choices={choices} api={api} />}
-      {section === 'rules' && <RulesForm rules={model.rules} stateIds={model.states.map((s) => s.id)} choices={choices} api={api} />}
+      {section === 'rules' && <RulesForm rules={model.rules} states={model.states} choices={choices} api={api} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { DraftNumber, DraftSelect, DraftText, positive } from './DraftInputs.tsx
 import type { FormApi } from './FormFields.tsx';
 import type { StateForm } from './formModel.ts';
 import type { IntentChoice } from './intentChoices.ts';
+import { useMoveNames } from './moveNames.ts';
 import { useFormT } from './strings.ts';
 import { addNudge, addReaction } from './yamlAdd.ts';
 
@@ -41,6 +42,7 @@ export function NewReactionForm({ state, states, choices, api, onDone }: Reactio
   const [lines, setLines] = useState('');
   const [goto, setGoto] = useState('');
   const [failed, setFailed] = useState(false);
+  const moveName = useMoveNames(states);
   const chosen = checkOf(check);
   const said = linesOf(lines);
   const shadowed = check.kind === 'intent' ? shadowedIntents(state, check.intents) : [];
@@ -49,7 +51,7 @@ export function NewReactionForm({ state, states, choices, api, onDone }: Reactio
     { value: '', label: d('reaction.stay') },
     ...states
       .filter((s) => s.id !== state.id)
-      .map((s) => ({ value: s.id, label: s.outcome ? d('reaction.ending', { id: s.id, kind: tAny(t, `outcome.${s.outcome}`, s.outcome) }) : s.id })),
+      .map((s) => ({ value: s.id, label: s.outcome ? d('reaction.ending', { id: moveName(s.id), kind: tAny(t, `outcome.${s.outcome}`, s.outcome) }) : moveName(s.id) })),
   ];
   const submit = () => {
     if (!chosen || said.length === 0) return;

@@ -10,6 +10,7 @@ import { CheckPicker, checkOf, emptyCheck } from './CheckPicker.tsx';
 import type { CheckDraft } from './CheckPicker.tsx';
 import { DraftCheck, DraftNumber, DraftSelect, DraftText, positive } from './DraftInputs.tsx';
 import type { IntentChoice } from './intentChoices.ts';
+import type { MoveName } from './moveNames.ts';
 import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
 import { ruleIdFor, ruleIdProblem } from './yamlAdd.ts';
@@ -18,6 +19,8 @@ import type { NewRule, NewScope } from './yamlAdd.ts';
 interface Props {
   ruleIds: readonly string[];
   stateIds: readonly string[];
+  /** a move by its label in the page's language, with its id */
+  moveName: MoveName;
   choices: readonly IntentChoice[];
   /** the last add found no place to write the rule */
   failed: boolean;
@@ -34,7 +37,7 @@ function scopeOf(value: string): NewScope {
   return value === 'first' ? 'first' : 'chat';
 }
 
-export function NewRuleForm({ ruleIds, stateIds, choices, failed, onAdd, onCancel }: Props) {
+export function NewRuleForm({ ruleIds, stateIds, moveName, choices, failed, onAdd, onCancel }: Props) {
   const d = useFormT();
   const t = useT();
   const [text, setText] = useState<Record<TextKey, string>>({ titleZh: '', titleEn: '', feedbackZh: '', feedbackEn: '', modelReplyZh: '', modelReplyEn: '' });
@@ -75,8 +78,8 @@ export function NewRuleForm({ ruleIds, stateIds, choices, failed, onAdd, onCance
   const scopes = [
     { value: 'chat', label: d('scope.chat') },
     { value: 'first', label: d('scope.first') },
-    ...stateIds.map((s) => ({ value: `state:${s}`, label: d('scope.state', { state: s }) })),
-    ...stateIds.map((s) => ({ value: `replyTo:${s}`, label: d('scope.replyTo', { state: s }) })),
+    ...stateIds.map((s) => ({ value: `state:${s}`, label: d('scope.state', { state: moveName(s) }) })),
+    ...stateIds.map((s) => ({ value: `replyTo:${s}`, label: d('scope.replyTo', { state: moveName(s) }) })),
   ];
   return (
     <fieldset className="studio-form-card studio-form-new" data-testid="new-rule">

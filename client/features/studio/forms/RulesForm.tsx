@@ -5,11 +5,13 @@
 import { useState } from 'react';
 import { actionKinds, ruleCategories } from '../../../../server/engine/index.ts';
 import { tAny, useT } from '../../../i18n/index.ts';
-import type { RuleForm } from './formModel.ts';
+import type { RuleForm, StateForm } from './formModel.ts';
 import { ConfirmRemove } from './ConfirmRemove.tsx';
 import { CheckboxField, FieldProblems, IdListField, NumberField, ProblemCount, SelectField, TextField, YamlJump } from './FormFields.tsx';
 import type { FormApi } from './FormFields.tsx';
 import type { IntentChoice } from './intentChoices.ts';
+import type { MoveName } from './moveNames.ts';
+import { useMoveNames } from './moveNames.ts';
 import { NewRuleForm } from './NewRuleForm.tsx';
 import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
@@ -17,24 +19,26 @@ import { addRule, removeRule } from './yamlAdd.ts';
 
 interface Props {
   rules: readonly RuleForm[];
-  stateIds: readonly string[];
+  states: readonly StateForm[];
   /** intents a new rule can require or forbid */
   choices: readonly IntentChoice[];
   api: FormApi;
 }
 
-export function RulesForm({ rules, stateIds, choices, api }: Props) {
+export function RulesForm({ rules, states, choices, api }: Props) {
   const d = useFormT();
+  const moveName = useMoveNames(states);
   const [adding, setAdding] = useState(false);
   const [failed, setFailed] = useState(false);
   return (
     <div className="studio-form-section">
       {rules.length === 0 && <p className="muted">{d('rules.empty')}</p>}
-      {rules.map((rule, index) => <Rule key={rule.path.join('/')} rule={rule} index={index} api={api} />)}
+      {rules.map((rule, index) => <Rule key={rule.path.join('/')} rule={rule} index={index} moveName={moveName} api={api} />)}
       {adding ? (
         <NewRuleForm
           ruleIds={rules.map((r) => r.id)}
-          stateIds={stateIds}
+          stateIds={states.map((s) => s.id)}
+          moveName={moveName}
           choices={choices}
           failed={failed}
           onCancel={() => {
@@ -54,18 +58,18 @@ export function RulesForm({ rules, stateIds, choices, api }: Props) {
   );
 }
 
-function scopeText(d: ReturnType<typeof useFormT>, value: unknown): string {
+function scopeText(d: ReturnType<typeof useFormT>, moveName: MoveName, value: unknown): string {
   if (value === undefined || value === 'chat') return d('scope.chat');
   if (value === 'first') return d('scope.first');
   if (typeof value === 'object' && value !== null) {
     const scope = value as { state?: unknown; replyTo?: unknown };
-    if (typeof scope.state === 'string') return d('scope.state', { state: scope.state });
-    if (typeof scope.replyTo === 'string') return d('scope.replyTo', { state: scope.replyTo });
+    if (typeof scope.state === 'string') return d('scope.state', { state: moveName(scope.state) });
+    if (typeof scope.replyTo === 'string') return d('scope.replyTo', { state: moveName(scope.replyTo) });
   }
   return JSON.stringify(value);
 }
 
-function Rule({ rule, index, api }: { rule: RuleForm; index: number; api: FormApi }) {
+function Rule({ rule, index, moveName, api }: { rule: RuleForm; index: number; moveName: MoveName; api: FormApi }) {
   const d = useFormT();
   const t = useT();
   const categories = ruleCategories.map((c) => ({ value: c, label: tAny(t, `category.${c}`, c) }));
@@ -106,7 +110,7 @@ function Rule({ rule, index, api }: { rule: RuleForm; index: number; api: FormAp
         </p>
       )}
       <p className="muted">
-        {d('rules.scope', { scope: scopeText(d, rule.scope.value) })} {rule.scope.span && <YamlJump api={api} span={rule.scope.span} />}
+        {d('rules.scope', { scope: scopeText(d, moveName, rule.scope.value) })} {rule.scope.span && <YamlJump api={api} span={rule.scope.span} />}
       </p>
       <FieldProblems api={api} path={rule.scope.path} />
       <TextField api={api} field={rule.feedbackZh} label={d('rules.feedbackZh')} multiline />

@@ -1,0 +1,33 @@
+// The live drill room's newer text in zh-CN and en: the verdicts in the watch panel and the warning
+// before a reveal is shown during an exam. Kept apart from strings.ts, which others edit too.
+import type { Dict } from '../drill/dict.ts';
+import { useDict } from '../drill/dict.ts';
+
+const zhCN = {
+  'watch.summary': '已评分回复 {replies} 条 · 未通过 {fails} 项',
+  'watch.redLines': '触碰红线 {n} 项',
+  'watch.noneYet': '学员回复后，每条回复下会显示它的评分结果。',
+  'watch.exam': '考试模式：这些评分只有你看得到，学员要等考试结束后在报告里才看到。',
+  'reveal.examTitle': '考试还没结束，确定要投屏吗？',
+  'reveal.examBody':
+    '投屏后，这场演练里的全部学员（{n} 人）都会马上看到全班对「{move}」的匿名回复和排名，以及每条回复的评分结果和点评。这些内容等于提示，他们可以拿来改后面的回答。',
+  'reveal.examConfirm': '仍然投屏',
+  'reveal.examCancel': '先不投屏',
+};
+
+const en: Record<keyof typeof zhCN, string> = {
+  'watch.summary': 'Scored replies: {replies} · missed rules: {fails}',
+  'watch.redLines': 'Red lines crossed: {n}',
+  'watch.noneYet': 'Once the trainee replies, each reply shows how it was scored underneath.',
+  'watch.exam': 'Exam: only you can see these verdicts. The trainee sees them in the report once the exam is over.',
+  'reveal.examTitle': 'The exam is still on. Show the reveal to the class?',
+  'reveal.examBody':
+    "Every trainee in this drill ({n} in all) will see the class's anonymised replies to “{move}”, ranked, with each reply's verdicts and feedback. That works as a hint they can use in the rest of their answers.",
+  'reveal.examConfirm': 'Show it anyway',
+  'reveal.examCancel': 'Not now',
+};
+
+export type LiveKey = keyof typeof zhCN;
+const dict: Dict<LiveKey> = { 'zh-CN': zhCN, en };
+
+export const useLiveT = () => useDict(dict);
