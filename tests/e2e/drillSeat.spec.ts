@@ -10,11 +10,12 @@ import { appUrl, logInTrainer, sendReply, settled, shot, traineeLines } from './
 
 const REPLIES = ['亲，您好，欢迎光临！请问有什么可以帮您？', '这款是我们店的热销款，质量很好的哦', '两个颜色都有现货，尺码齐全的', '亲，您平时穿多大码呢？我帮您推荐一下'];
 
-async function openDrill(browser: Browser, scenarios: string[]): Promise<{ trainer: Page; code: string }> {
+async function openDrill(browser: Browser, scenarios: string[], setup: { mode: '练习模式' | '考试模式'; minutes?: number } = { mode: '练习模式' }): Promise<{ trainer: Page; code: string }> {
   const trainer = await (await browser.newContext()).newPage();
   await logInTrainer(trainer);
   for (const id of scenarios) await trainer.locator(`input[data-scenario="${id}"]`).check();
-  await trainer.getByLabel('练习模式').check();
+  await trainer.getByLabel(setup.mode).check();
+  if (setup.minutes !== undefined) await trainer.getByLabel('时间限制（分钟，可不填）').fill(String(setup.minutes));
   await trainer.getByRole('button', { name: '开场' }).click();
   await trainer.waitForURL(/\/trainer\/drill\/[\w-]+$/);
   const code = (await trainer.getByTestId('drill-code').textContent())?.trim() ?? '';
@@ -144,4 +145,39 @@ test('a drill seat on a phone: chips wait for their names, the chat fits the scr
   await expect(page.getByTestId('ended-banner').getByRole('link', { name: '查看报告' })).toBeVisible();
   await expectChatFitsWindow(page);
   await shot(page, 'drill-seat-phone-ended');
+});
+
+test("a drill seat's lobby on a phone says what the drill is: the buyers in order, exam, the time limit", async ({ browser }) => {
+  const { trainer, code } = await openDrill(browser, ['bargainer-easy', 'phisher-hard'], { mode: '考试模式', minutes: 15 });
+  const page = await takeSeat(browser, code, { width: 390, height: 844 });
+  const setup = page.getByTestId('drill-setup');
+  await expect(setup.getByRole('heading', { name: '本场演练' })).toBeVisible();
+  await expect(page.getByTestId('drill-setup-mode')).toContainText('考试模式');
+  await expect(page.getByTestId('drill-setup-mode')).toContainText('成绩报告');
+  await expect(page.getByTestId('drill-setup-limit')).toContainText('15 分钟');
+  await expect(setup.getByRole('heading', { name: '你将依次接待的 2 位买家' })).toBeVisible();
+  const buyers = setup.getByRole('listitem');
+  await expect(buyers).toHaveCount(2);
+  await expect(buyers.nth(0)).toContainText('议价买家（入门）');
+  await expect(buyers.nth(0)).toContainText('议价买家');
+  await expect(buyers.nth(0)).toContainText('简单');
+  await expect(buyers.nth(1)).toContainText('难缠的钓鱼买家');
+  await expect(buyers.nth(1)).toContainText('钓鱼/引流');
+  await expect(buyers.nth(1)).toContainText('困难');
+  // Nothing sticks out sideways on the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shot(page, 'drill-lobby-phone', true);
+
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(setup.getByRole('heading', { name: 'About this drill' })).toBeVisible();
+  await expect(page.getByTestId('drill-setup-mode')).toContainText('Exam');
+  await expect(page.getByTestId('drill-setup-limit')).toContainText('15 min');
+  await expect(buyers.nth(1)).toContainText('The persistent phisher');
+  await expect(buyers.nth(1)).toContainText('Hard');
+  await shot(page, 'drill-lobby-phone-en', true);
+
+  // Once the trainer starts, the lobby gives way to the chat.
+  await trainer.getByRole('button', { name: '开始演练' }).click();
+  await expect(page.locator('li[data-from="buyer"]').first()).toBeVisible();
+  await expect(page.getByTestId('drill-setup')).toHaveCount(0);
 });

@@ -1,10 +1,10 @@
 // One line of the chat: a buyer or trainee bubble (text, attachment, practice verdicts), or a
 // centred note for a trainee action that is not a message. Text is always rendered as text.
-import type { MessageKey } from '../../i18n/index.ts';
-import { useT } from '../../i18n/index.ts';
+import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { local, useT } from '../../i18n/index.ts';
 import type { AppState } from '../../store/index.ts';
 import { useApp } from '../../store/index.ts';
-import type { ChatSession, Message, OutboxItem, Shop, Verdict } from '../../store/types.ts';
+import type { ChatSession, Lang, Message, OutboxItem, Shop, Verdict } from '../../store/types.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { clockTime } from '../../ui/format.ts';
 import { AttachmentView } from './Attachments.tsx';
@@ -25,6 +25,7 @@ interface Props {
 
 export function MessageBubble({ session, message, shop, nickname, avatarId, verdicts, fileAnswer }: Props) {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const openLink = useApp((s) => s.openLink);
   const peekLink = useApp((s) => s.peekLink);
   const answerFile = useApp((s) => s.answerFile);
@@ -33,10 +34,12 @@ export function MessageBubble({ session, message, shop, nickname, avatarId, verd
   const chips = verdicts && verdicts.length > 0 ? <VerdictChips verdicts={verdicts} /> : null;
 
   if (message.action) {
+    const link = message.action.kind === 'link-opened' ? openedLink(session, message.action.target) : null;
     return (
-      <li className="chat-note" data-message-id={message.id} data-action={message.action.kind}>
+      <li className={link?.kind === 'unsafe' ? 'chat-note chat-note-warn' : 'chat-note'} data-message-id={message.id} data-action={message.action.kind} data-link={link?.kind}>
         <span>
-          {t(`chat.action.${message.action.kind}`)} · <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
+          {link?.kind === 'unsafe' && <span aria-hidden="true">⚠️ </span>}
+          {link ? linkNote(t, lang, shop, link) : t(`chat.action.${message.action.kind}`)} · <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
         </span>
         {chips}
       </li>
@@ -76,6 +79,27 @@ export function MessageBubble({ session, message, shop, nickname, avatarId, verd
 }
 
 /**
+ * What opening a buyer's link was: the shop's own product (`product-link`: normal work, a neutral
+ * note), a link the scenario marks unsafe (phishing: a mistake, shown as a warning), or another link.
+ */
+export type OpenedLink = { kind: 'product'; product: string } | { kind: 'unsafe' } | { kind: 'link' };
+
+export function openedLink(session: ChatSession, target: string | undefined): OpenedLink {
+  const att = target === undefined ? undefined : session.messages.find((m) => m.id === target)?.attachment;
+  if (att?.kind === 'product-link') return { kind: 'product', product: att.product };
+  if (att?.kind === 'link' && att.unsafe) return { kind: 'unsafe' };
+  return { kind: 'link' };
+}
+
+function linkNote(t: Translate, lang: Lang, shop: Shop | undefined, link: OpenedLink): string {
+  if (link.kind === 'product') {
+    const product = shop?.products.find((p) => p.id === link.product);
+    return t('chat.action.product-opened', { name: product ? local(product.name, lang) : link.product });
+  }
+  return t(link.kind === 'unsafe' ? 'chat.action.unsafe-link-opened' : 'chat.action.link-opened');
+}
+
+/**
  * Is this chat a drill seat's (the seat on this page) while the trainer has the drill paused? Then
  * the server refuses its events until the drill goes on, and the outbox tries again after.
  */
@@ -98,6 +122,7 @@ const WAITING_TEXT = { paused: 'chat.pausedQueued', queued: 'chat.queued', sendi
 /** A trainee event the server has not confirmed yet: shown where it will land, with its state. */
 export function PendingBubble({ session, item, shop }: { session: ChatSession; item: OutboxItem; shop: Shop | undefined }) {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const discard = useApp((s) => s.discardFailed);
   const paused = useApp(selectDrillPaused(session.id));
   const online = useApp((s) => s.connection === 'online');
@@ -129,10 +154,11 @@ export function PendingBubble({ session, item, shop }: { session: ChatSession; i
       body = <AttachmentView attachment={{ kind: 'coupon', coupon: item.payload.coupon }} shop={shop} />;
       break;
     default: {
-      const kind = item.event === 'link:open' ? 'link-opened' : item.event === 'file:answer' ? (item.payload.accept ? 'file-accepted' : 'file-declined') : item.event === 'address:confirm' ? 'address-confirmed' : null;
+      const link = item.event === 'link:open' ? openedLink(session, item.payload.messageId) : null;
+      const kind = item.event === 'file:answer' ? (item.payload.accept ? 'file-accepted' : 'file-declined') : item.event === 'address:confirm' ? 'address-confirmed' : null;
       return (
-        <li className="chat-note pending" data-pending={item.state}>
-          <span>{kind ? t(`chat.action.${kind}`) : t('chat.action.end')}</span> {status}
+        <li className={link?.kind === 'unsafe' ? 'chat-note chat-note-warn pending' : 'chat-note pending'} data-pending={item.state} data-link={link?.kind}>
+          <span>{link ? linkNote(t, lang, shop, link) : kind ? t(`chat.action.${kind}`) : t('chat.action.end')}</span> {status}
         </li>
       );
     }

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import { Workspace } from '../chat/Workspace.tsx';
 import { useApp } from '../../store/index.ts';
 import { DrillBanner } from './DrillBanner.tsx';
+import { DrillSetup } from './DrillSetup.tsx';
 import { RevealDialog } from './RevealDialog.tsx';
 import { refusalText, useDrillT } from './strings.ts';
 
@@ -41,6 +42,7 @@ export function DrillSeat({ code }: { code: string }) {
         <p>{d('wait.body', { name: seat.displayName })}</p>
         <p className="drill-pulse" aria-hidden="true" />
         {state?.locked && <p className="muted">{d('wait.locked')}</p>}
+        {state && <DrillSetup state={state} />}
       </main>
     );
   }

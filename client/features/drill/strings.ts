@@ -19,6 +19,19 @@ const zhCN = {
   'wait.title': '已入座，等待老师开始',
   'wait.body': '{name}，老师开始后买家会同时向全班发起对话。保持页面打开即可；刷新或换个标签页也会回到你的座位。',
   'wait.locked': '老师已关闭入场',
+  'setup.title': '本场演练',
+  'setup.mode': '模式',
+  'setup.practice': '练习模式',
+  'setup.practiceHint': '每条回复下方会即时给出点评。',
+  'setup.exam': '考试模式',
+  'setup.examHint': '对话中不显示任何点评，对错只在结束后的成绩报告里公布。',
+  'setup.limit': '时间限制',
+  'setup.noLimit': '不限时',
+  'setup.limitMinutes': '{m} 分钟',
+  'setup.limitMinSec': '{m} 分 {s} 秒',
+  'setup.limitHint': '从老师开始时计时，暂停期间不计；时间到演练自动结束。',
+  'setup.scenario': '你将接待的买家',
+  'setup.scenariosInOrder': '你将依次接待的 {n} 位买家',
   'removed.title': '你已被移出本场演练',
   'removed.body': '如需回来，请联系老师把你重新放进来，然后再用同一链接加入。',
   'banner.paused': '老师暂停了演练：买家和计时都已冻结，你现在发出的回复会在继续后送达。',
@@ -55,6 +68,7 @@ const zhCN = {
 } as const;
 
 type Key = keyof typeof zhCN;
+export type DrillKey = Key;
 
 const en: Record<Key, string> = {
   'join.title': 'Join a class drill',
@@ -72,6 +86,19 @@ const en: Record<Key, string> = {
   'wait.title': 'Seated: waiting for the trainer to start',
   'wait.body': '{name}, when the trainer starts, the buyer opens a chat with the whole class at once. Keep this page open; a reload or another tab brings you back to your seat.',
   'wait.locked': 'The trainer has closed the doors',
+  'setup.title': 'About this drill',
+  'setup.mode': 'Mode',
+  'setup.practice': 'Practice',
+  'setup.practiceHint': 'Feedback appears under each of your replies straight away.',
+  'setup.exam': 'Exam',
+  'setup.examHint': 'No feedback during the chat: how you did is only in the report at the end.',
+  'setup.limit': 'Time limit',
+  'setup.noLimit': 'None',
+  'setup.limitMinutes': '{m} min',
+  'setup.limitMinSec': '{m} min {s} s',
+  'setup.limitHint': 'The clock starts when the trainer starts and stops while paused; the drill ends when time is up.',
+  'setup.scenario': 'The buyer you will serve',
+  'setup.scenariosInOrder': 'The {n} buyers you will serve, one after another',
   'removed.title': 'You were removed from this drill',
   'removed.body': 'To come back, ask the trainer to let you in again, then join with the same link.',
   'banner.paused': 'The trainer paused the drill: buyers and timers are frozen. Replies you send now go out after the pause.',

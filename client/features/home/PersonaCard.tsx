@@ -1,4 +1,5 @@
 // One buyer of the library: who they are, how hard, the trainee's best score, and a start button.
+import { useLayoutEffect, useRef, useState } from 'react';
 import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { ScenarioSummary } from '../../store/types.ts';
@@ -36,7 +37,7 @@ export function PersonaCard({ scenario, busy, disabled, onStart }: Props) {
         </div>
       </div>
       <h3 id={titleId}>{title}</h3>
-      <p className="persona-desc">{local(scenario.description, lang)}</p>
+      <Description id={`persona-desc-${scenario.id}`} text={local(scenario.description, lang)} title={title} />
       <div className="persona-foot">
         <span className={best === undefined ? 'persona-best muted' : 'persona-best'}>{best === undefined ? t('home.noBest') : t('home.best', { score: best })}</span>
         <button type="button" className="btn btn-primary" disabled={disabled} aria-label={t('home.startLabel', { title })} onClick={onStart}>
@@ -44,5 +45,42 @@ export function PersonaCard({ scenario, busy, disabled, onStart }: Props) {
         </button>
       </div>
     </article>
+  );
+}
+
+/**
+ * The persona's description, clamped to a few lines; when the clamp hides some of it, a disclosure
+ * button (aria-expanded) shows it all and clamps it again. Screen readers read the whole text either
+ * way: the clamp only hides it from sight.
+ */
+function Description({ id, text, title }: { id: string; text: string; title: string }) {
+  const t = useT();
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [clamped, setClamped] = useState(false);
+
+  // Measured while clamped, and again when the card's width (or the language) changes the lines.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || expanded) return;
+    const measure = () => setClamped(el.scrollHeight > el.clientHeight + 1);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(measure);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [expanded, text]);
+
+  return (
+    <div className="persona-desc-box">
+      <p ref={ref} id={id} className={expanded ? 'persona-desc expanded' : 'persona-desc'}>
+        {text}
+      </p>
+      {(clamped || expanded) && (
+        <button type="button" className="persona-more" aria-expanded={expanded} aria-controls={id} aria-label={t(expanded ? 'home.descLessLabel' : 'home.descMoreLabel', { title })} onClick={() => setExpanded(!expanded)}>
+          {t(expanded ? 'home.descLess' : 'home.descMore')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -60,7 +60,7 @@ export class Drill {
 
   state(): DrillState {
     const endsAt = this.startedAt !== null && this.timeLimitMs !== null ? this.startedAt + this.timeLimitMs : null;
-    return { drillId: this.id, status: this.status, locked: this.locked, mode: this.mode, scenarios: this.scenarios.map((s) => s.summary), frozenAt: this.frozenAt, endsAt, clock: this.clock.now() };
+    return { drillId: this.id, status: this.status, locked: this.locked, mode: this.mode, scenarios: this.scenarios.map((s) => s.summary), frozenAt: this.frozenAt, endsAt, timeLimitMs: this.timeLimitMs, clock: this.clock.now() };
   }
 
   // The seats' side, kept in drillSeats.ts.
