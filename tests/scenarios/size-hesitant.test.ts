@@ -11,6 +11,24 @@ type Level = (typeof LEVELS)[number];
 const level = await loadLevels(LEVELS);
 const play = (id: Level, script: string, seed: number) => playTrainee(level[id].compiled, 'size-hesitant', script, seed);
 
+// ------------------------------------------------------------------ the add-on as a product card
+
+describe('size-hesitant: the add-on suggested by sending its product card', () => {
+  it.each(SEEDS)('the insole card counts as 「顺势搭配推荐」 and the buyer adds it to the order (seed %i)', (seed) => {
+    const run = play('size-hesitant', 'normal-card-addon', seed);
+    expectRun(run, { kind: 'purchased', ends: 'bought-right', redLines: [], pass: ['related-recommendation'] });
+    expect(run.report.rules.find((v) => v.rule === 'related-recommendation')?.evidence).toBe('card-sent latex-cushion-insole');
+  });
+
+  it('a card of some other product is no suggestion: the buyer does not take it for one', () => {
+    const script = readScript('size-hesitant', 'normal-card-addon');
+    const other = { turns: script.turns.map((t) => ('product' in t ? { ...t, product: 'leather-care-kit' } : t)) };
+    const run = playScript(level['size-hesitant'].compiled, other, 1, 1);
+    expect(run.report.rules.find((v) => v.rule === 'related-recommendation')?.verdict).toBe('fail');
+    expect(run.state.messages.some((m) => m.from === 'buyer' && /鞋垫加一个|可以一起拍|搭配价/.test(m.text))).toBe(false);
+  });
+});
+
 // ------------------------------------------------------------------ skilled and careless trainees
 
 const SKILLED: Record<Level, string> = {

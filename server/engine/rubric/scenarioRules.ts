@@ -1,7 +1,8 @@
 // Scenario-authored rules: a scope (which turns are looked at) and a require/forbid check. Matchers
 // are compiled here, once per scenario, so a turn only runs prepared functions.
 import { compileMatcher } from '../analysis/index.ts';
-import type { RuleCheck, RuleScope, ScenarioRule } from '../scenario/schema.ts';
+import { eachCheck } from '../scenario/schema.ts';
+import type { RuleCheck, RuleChecks, RuleScope, ScenarioRule } from '../scenario/schema.ts';
 import type { TurnRecord } from './types.ts';
 import { decide, markReached } from './progress.ts';
 import type { CompiledRule, RuleInfo, Settled, TurnCtx } from './progress.ts';
@@ -38,10 +39,25 @@ function compileCheck(check: RuleCheck): Check {
   }
   if (check.repeat) return (turn) => (turn.reply?.repeated ? turn.reply.features.raw : undefined);
   const kind = check.action;
+  const product = check.product;
   return (turn) => {
     const a = turn.action;
     if (a === undefined || a.kind !== kind) return undefined;
+    if (product !== undefined && a.product !== product) return undefined;
     return a.product === undefined ? a.kind : `${a.kind} ${a.product}`;
+  };
+}
+
+/** Any one of the checks: the evidence of the first that matches. */
+function compileChecks(checks: RuleChecks): Check {
+  const compiled = eachCheck(checks).map(([check]) => compileCheck(check));
+  if (compiled.length === 1 && compiled[0]) return compiled[0];
+  return (turn) => {
+    for (const check of compiled) {
+      const evidence = check(turn);
+      if (evidence !== undefined) return evidence;
+    }
+    return undefined;
   };
 }
 
@@ -53,7 +69,7 @@ export function compileScenarioRule(rule: ScenarioRule): CompiledRule {
   const def = rule.require ?? rule.forbid;
   // The schema refuses this; a hand-built rule that slips past it should fail loudly, not score.
   if (def === undefined) throw new Error(`rule ${rule.id} needs require or forbid`);
-  const check = compileCheck(def);
+  const check = compileChecks(def);
   const info: RuleInfo = {
     id: rule.id, category: rule.category, weight: rule.weight, redLine: rule.redLine, global: false,
     feedback: rule.feedback, modelReply: rule.modelReply,

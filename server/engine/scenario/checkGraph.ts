@@ -3,7 +3,8 @@
 // ignored buyer eventually leaves, and rules watch moves and actions that can actually happen.
 import { forEachAttachment, isTerminal } from './checkWalk.ts';
 import type { Reporter } from './checkWalk.ts';
-import type { RuleCheck, Scenario, SilenceDef, StateDef } from './schema.ts';
+import { eachCheck } from './schema.ts';
+import type { Scenario, SilenceDef, StateDef } from './schema.ts';
 
 /** The silence settings in force in a state (state-level entries override the scenario's). */
 function silenceOf(s: Scenario, state: StateDef): SilenceDef | undefined {
@@ -90,10 +91,11 @@ function checkRulesCanFire(s: Scenario, reachable: ReadonlySet<string>, r: Repor
       const target = 'state' in rule.scope ? rule.scope.state : rule.scope.replyTo;
       if (s.initial in s.states && target in s.states && !reachable.has(target)) r.at([...base, 'scope', key], `${kind} "${rule.id}" can never fire: state "${target}" is never reached`);
     }
-    const checks: [string, RuleCheck | undefined][] = [['require', rule.require], ['forbid', rule.forbid]];
-    for (const [key, check] of checks) {
-      if (check?.action !== undefined && !possible.has(check.action)) {
-        r.at([...base, key, 'action'], `${kind} "${rule.id}" can never fire: action ${check.action} needs ${ACTION_NEEDS[check.action] ?? 'something the scenario never offers'}`);
+    for (const key of ['require', 'forbid'] as const) {
+      for (const [check, at] of eachCheck(rule[key])) {
+        if (check.action !== undefined && !possible.has(check.action)) {
+          r.at([...base, key, ...at, 'action'], `${kind} "${rule.id}" can never fire: action ${check.action} needs ${ACTION_NEEDS[check.action] ?? 'something the scenario never offers'}`);
+        }
       }
     }
   });

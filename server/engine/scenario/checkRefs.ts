@@ -2,7 +2,7 @@
 // exist where the engine will look it up; a dangling name would otherwise fail mid-chat.
 import { asList, forEachAttachment, forEachMatcher, isTerminal, regexError } from './checkWalk.ts';
 import type { Reporter } from './checkWalk.ts';
-import { globalRuleIds } from './schema.ts';
+import { eachCheck, globalRuleIds } from './schema.ts';
 import type { Lexicon, Scenario } from './schema.ts';
 import type { Shop } from './shopSchema.ts';
 import type { JsonPath } from './sourceMap.ts';
@@ -47,8 +47,9 @@ export function checkIntentRefs(s: Scenario, lexicon: Lexicon, r: Reporter): voi
   for (const [id, intent] of Object.entries(s.intents)) need(intent.unless, ['intents', id, 'unless']);
   for (const [id, state] of Object.entries(s.states)) state.on?.forEach((t, i) => need(t.intent, ['states', id, 'on', i, 'intent']));
   s.rubric.rules.forEach((rule, i) => {
-    need(rule.require?.intent, ['rubric', 'rules', i, 'require', 'intent']);
-    need(rule.forbid?.intent, ['rubric', 'rules', i, 'forbid', 'intent']);
+    for (const key of ['require', 'forbid'] as const) {
+      for (const [check, at] of eachCheck(rule[key])) need(check.intent, ['rubric', 'rules', i, key, ...at, 'intent']);
+    }
   });
   s.tests.forEach((t, i) => {
     need(t.expect.intents, ['tests', i, 'expect', 'intents']);
@@ -110,6 +111,16 @@ export function checkShopRefs(s: Scenario, shop: Shop | undefined, r: Reporter):
       } else r.at(path, 'product only applies to action card-sent (a product id) or coupon-sent (a coupon id)');
     });
   }
+  s.rubric.rules.forEach((rule, i) => {
+    for (const key of ['require', 'forbid'] as const) {
+      for (const [check, at] of eachCheck(rule[key])) {
+        if (check.product === undefined) continue;
+        const path = ['rubric', 'rules', i, key, ...at, 'product'];
+        if (check.action === 'card-sent') product(check.product, path);
+        else if (!coupons.includes(check.product)) r.at(path, `shop "${shop.id}" has no coupon "${check.product}"${didYouMean(check.product, coupons)}`);
+      }
+    }
+  });
 }
 
 export function checkRegexes(s: Scenario, r: Reporter): void {

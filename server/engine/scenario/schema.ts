@@ -191,13 +191,28 @@ export const ruleCheck = z
     intent: z.union([kebabId, z.array(kebabId).min(1)]).optional(),
     match: matcher.optional(),
     action: z.enum(actionKinds).optional(),
+    product: kebabId.optional().describe('with action card-sent: only a card of this product; with coupon-sent: only this coupon'),
     repeat: z.literal(true).optional().describe("the reply repeats one of the trainee's earlier replies (near-identical text)"),
   })
   .strict()
   .refine((c) => [c.intent, c.match, c.action, c.repeat].filter((x) => x !== undefined).length === 1, {
     message: 'a check needs exactly one of intent, match, action or repeat',
+  })
+  .refine((c) => c.product === undefined || c.action === 'card-sent' || c.action === 'coupon-sent', {
+    message: 'product only applies to action card-sent (a product id) or coupon-sent (a coupon id)',
+    path: ['product'],
   });
 export type RuleCheck = z.infer<typeof ruleCheck>;
+
+/** A rule's require or forbid: one check, or a list of which any one will do. */
+export const ruleChecks = z.union([ruleCheck, z.array(ruleCheck).min(1).describe('any one of these checks')]);
+export type RuleChecks = z.infer<typeof ruleChecks>;
+
+/** The checks of a require or forbid, each with its path below it (`[]` for a single check, `[i]` in a list). */
+export function eachCheck(checks: RuleChecks | undefined): [RuleCheck, (string | number)[]][] {
+  if (checks === undefined) return [];
+  return Array.isArray(checks) ? checks.map((c, i) => [c, [i]]) : [[checks, []]];
+}
 
 export const scenarioRule = z
   .object({
@@ -207,8 +222,8 @@ export const scenarioRule = z
     weight: z.number().positive().default(10),
     redLine: z.boolean().default(false),
     scope: ruleScope.default('chat'),
-    require: ruleCheck.optional().describe('passes when some reply in scope matches; fails if none does'),
-    forbid: ruleCheck.optional().describe('fails at the first reply in scope that matches'),
+    require: ruleChecks.optional().describe('passes when some reply in scope matches (any check of a list); fails if none does'),
+    forbid: ruleChecks.optional().describe('fails at the first reply in scope that matches (any check of a list)'),
     feedback: localText,
     modelReply: localText,
   })

@@ -63,6 +63,22 @@ describe('checks', () => {
     expect(outcomeOf('send-card', [reply('亲您好')], r)).toBe('fail');
   });
 
+  it('action with a product: only a card of that product (or that coupon) matches', () => {
+    const r = withRules(rule('send-insole', { require: { action: 'card-sent', product: 'insole' } }));
+    expect(outcomeOf('send-insole', [reply('亲您好'), act('card-sent', { product: 'trail-runner' })], r)).toBe('fail');
+    const rep = report([reply('亲您好'), act('card-sent', { product: 'trail-runner' }), act('card-sent', { product: 'insole' })], r);
+    expect(verdictOf(rep, 'send-insole')).toMatchObject({ verdict: 'pass', turn: 3, evidence: 'card-sent insole' });
+  });
+
+  it('a list: any one check will do, and the first that matches gives the evidence', () => {
+    const r = withRules(rule('suggest-addon', { require: [{ intent: 'recommend' }, { action: 'card-sent', product: 'insole' }] }));
+    expect(verdictOf(report([reply('亲您好'), act('card-sent', { product: 'insole' })], r), 'suggest-addon')).toMatchObject({ verdict: 'pass', turn: 2, evidence: 'card-sent insole' });
+    expect(verdictOf(report([reply('可以加个鞋垫', { intents: ['recommend'] })], r), 'suggest-addon')).toMatchObject({ verdict: 'pass', turn: 1, evidence: 'recommend' });
+    expect(outcomeOf('suggest-addon', [reply('亲您好'), act('card-sent', { product: 'trail-runner' })], r)).toBe('fail');
+    const f = withRules(rule('no-push', { forbid: [{ match: { any: ['必须买'] } }, { action: 'coupon-sent' }] }));
+    expect(verdictOf(report([reply('亲您好'), act('coupon-sent')], f), 'no-push')).toMatchObject({ verdict: 'fail', turn: 2 });
+  });
+
   it('intent: a reply without the intent, or an action, does not match', () => {
     const r = withRules(rule('no-haggle', { forbid: { intent: 'give-discount' } }));
     expect(outcomeOf('no-haggle', [reply('亲您好', { intents: ['greet'] }), act('coupon-sent')], r)).toBe('pass');

@@ -113,6 +113,18 @@ describe('checkScenario: references', () => {
     ]);
   });
 
+  it('checks the products, intents and matchers of every check in a rule\'s list', () => {
+    const src = with_(['forbid: { intent: give-discount }', 'forbid: [{ intent: give-discont }, { action: card-sent, product: silk-shirt }, { action: coupon-sent, product: ten-of }, { match: { regex: "[z-a]" } }]']);
+    const errors = checkErrors(src);
+    expect(errors).toHaveLength(4);
+    expect(errors).toEqual(expect.arrayContaining([
+      `${pos(src, 'give-discont')}: unknown intent "give-discont": not in the scenario's intents nor in intents.yaml (did you mean "give-discount"?)`,
+      `${pos(src, 'silk-shirt')}: shop "test-shop" has no product "silk-shirt"`,
+      `${pos(src, 'ten-of ')}: shop "test-shop" has no coupon "ten-of" (did you mean "ten-off"?)`,
+    ]));
+    expect(errors.find((e) => e.startsWith(pos(src, '"[z-a]"')))).toMatch(/regex does not compile/);
+  });
+
   it('compiles regexes with the u flag', () => {
     const src = with_(
       ['      - any: [尺码, 码数]', '      - regex: "(尺码"\n      - any: [码]\n        unless: "\\\\p{Nope}"'],

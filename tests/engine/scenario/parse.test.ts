@@ -66,6 +66,14 @@ describe('parseScenarioSource', () => {
     expect(parseErrors(src)).toEqual([`${pos(src, 'set: { patience: "-1" }\n        say')}: states.ask.on[3]: a transition needs exactly one of intent, action or else`]);
   });
 
+  it('explains a rule check whose product goes with no card or coupon, single or in a list', () => {
+    const single = edit(goodScenario, 'forbid: { intent: give-discount }', 'forbid: { action: link-opened, product: trail-boot }');
+    const why = 'product only applies to action card-sent (a product id) or coupon-sent (a coupon id)';
+    expect(parseErrors(single)).toEqual([`${pos(single, 'link-opened, product', 1, 22)}: rubric.rules[0].forbid.product: ${why}`]);
+    const listed = edit(goodScenario, 'forbid: { intent: give-discount }', 'forbid: [{ intent: give-discount }, { intent: greeting, product: trail-boot }]');
+    expect(parseErrors(listed)).toEqual([`${pos(listed, 'greeting, product', 1, 19)}: rubric.rules[0].forbid[1].product: ${why}`]);
+  });
+
   it('picks the union branch the author meant', () => {
     const kind = edit(goodScenario, 'kind: link,', 'kind: lnk,');
     expect(parseErrors(kind)).toEqual([
