@@ -5,6 +5,7 @@ import {
   REFUSAL_CUE,
 } from './contactLexicon.ts';
 import { clauseStart, negatedAfter, negatedBefore } from './negation.ts';
+import { GateTable, gateOf } from './regexGate.ts';
 
 interface Found {
   text: string;
@@ -13,6 +14,9 @@ interface Found {
 
 const PHONE = /(?<![a-z\d])(?:\+?86[ -]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|[48]00-?\d{3}-?\d{4})(?!\d)/g;
 const CONTACT = new RegExp(CONTACT_SOURCE, 'gu');
+/** The characters CONTACT cannot match without (regexGate.ts). */
+const GATES = new GateTable();
+const CONTACT_GATE = GATES.add(gateOf(CONTACT));
 const KINDS = ['email', 'qq', 'wechat', 'phone', 'other', 'number'] as const;
 const ORDER_LOOKBACK = 12;
 const INVOICE_LOOKBACK = 20;
@@ -68,7 +72,8 @@ function refused(text: string, index: number, end: number): boolean {
 export function findContacts(normalized: string, phones: readonly Found[]): ContactHit[] {
   const found: (ContactHit & { index: number; end: number })[] = [];
   if (phones.length === 0 && !MAYBE_CONTACT.test(normalized)) return [];
-  for (const m of normalized.matchAll(CONTACT)) {
+  const mentions = GATES.mayMatch(CONTACT_GATE, normalized) ? normalized.matchAll(CONTACT) : [];
+  for (const m of mentions) {
     const groups = m.groups ?? {};
     const kind = KINDS.find((k) => groups[k] !== undefined);
     if (kind === undefined) continue;

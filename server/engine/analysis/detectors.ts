@@ -5,14 +5,23 @@ import { APOLOGY, APOLOGY_DECLINERS, CREDENTIAL, GREETING, PHOTO_REQUEST, POLITE
 import { isIdiomAt, negatedBefore } from './negation.ts';
 import { MARKER, POLICY, PROMISE_SOURCES } from './promiseLexicon.ts';
 import { RUDE_PATTERNS } from './rudeLexicon.ts';
+import { GateTable, gateOf } from './regexGate.ts';
 
 export type Detector = (f: TextFeatures) => Detection;
 
 const MISS: Detection = Object.freeze({ hit: false });
 const hit = (evidence: string): Detection => ({ hit: true, evidence });
 
+/**
+ * The characters each regex below cannot match without (regexGate.ts): a reply lacking them skips
+ * the regex, which could not have matched. One pass over a reply serves every detector.
+ */
+const GATES = new GateTable();
+const gate = (re: RegExp): Int32Array | null => GATES.add(gateOf(re));
+
 /** First match whose negation status is acceptable; `at` picks the position negation is judged at. */
-function firstMatch(re: RegExp, text: string, allowNegated: boolean, at?: (m: RegExpExecArray) => number): Detection {
+function firstMatch(re: RegExp, reGate: Int32Array | null, text: string, allowNegated: boolean, at?: (m: RegExpExecArray) => number): Detection {
+  if (!GATES.mayMatch(reGate, text)) return MISS;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0] === '') {
@@ -39,6 +48,13 @@ const CREDENTIAL_RES = CREDENTIAL.map((s) => new RegExp(s, 'gdu'));
 const PROMISE_RES = PROMISE_SOURCES.map((s) => new RegExp(s, 'gdu'));
 const MAYBE_PROMISE = new RegExp(`${MARKER}|包`, 'u');
 const MAYBE_CREDENTIAL = /码|密|口令|pin|cvv/u;
+const RUDE_GATE = gate(RUDE);
+const GREETING_GATE = gate(GREETING_RE);
+const POLITE_GATE = gate(POLITE_RE);
+const APOLOGY_GATE = gate(APOLOGY_RE);
+const PHOTO_GATE = gate(PHOTO_RE);
+const CREDENTIAL_GATES = CREDENTIAL_RES.map(gate);
+const PROMISE_GATES = PROMISE_RES.map(gate);
 
 /** Giving or asking for QQ, WeChat, a phone number, email or another app; refusals do not count. */
 export const detectOffPlatformContact: Detector = (f) => {
@@ -49,21 +65,23 @@ export const detectOffPlatformContact: Detector = (f) => {
 /** Sending a password or a verification / payment code (or saying one is being sent). */
 export const detectCredentialLeak: Detector = (f) => {
   if (!MAYBE_CREDENTIAL.test(f.normalized)) return MISS;
-  for (const re of CREDENTIAL_RES) {
-    const d = firstMatch(re, f.normalized, false, (m) => groupStart(m, 'cred'));
+  for (let i = 0; i < CREDENTIAL_RES.length; i++) {
+    const d = firstMatch(CREDENTIAL_RES[i]!, CREDENTIAL_GATES[i]!, f.normalized, false, (m) => groupStart(m, 'cred'));
     if (d.hit) return d;
   }
   return MISS;
 };
 
 /** Insults, contempt and profanity (see rudeLexicon.ts for the judgement calls). */
-export const detectRudeLanguage: Detector = (f) => firstMatch(RUDE, f.normalized, true);
+export const detectRudeLanguage: Detector = (f) => firstMatch(RUDE, RUDE_GATE, f.normalized, true);
 
 /** 绝对/保证/肯定/一定/百分百/包 + something the shop cannot control; policy guarantees excluded. */
 export const detectAbsolutePromise: Detector = (f) => {
   const text = f.normalized;
   if (!MAYBE_PROMISE.test(text)) return MISS;
-  for (const re of PROMISE_RES) {
+  for (let i = 0; i < PROMISE_RES.length; i++) {
+    const re = PROMISE_RES[i]!;
+    if (!GATES.mayMatch(PROMISE_GATES[i]!, text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const marker = groupStart(m, 'marker');
@@ -75,9 +93,10 @@ export const detectAbsolutePromise: Detector = (f) => {
   return MISS;
 };
 
-export const detectGreeting: Detector = (f) => firstMatch(GREETING_RE, f.normalized, true);
+export const detectGreeting: Detector = (f) => firstMatch(GREETING_RE, GREETING_GATE, f.normalized, true);
 
 export const detectPoliteAddress: Detector = (f) => {
+  if (!GATES.mayMatch(POLITE_GATE, f.normalized)) return MISS;
   const m = POLITE_RE.exec(f.normalized);
   return m === null ? MISS : hit(m[0]);
 };
@@ -88,6 +107,7 @@ export const detectPoliteAddress: Detector = (f) => {
  */
 export const detectApology: Detector = (f) => {
   const text = f.normalized;
+  if (!GATES.mayMatch(APOLOGY_GATE, text)) return MISS;
   APOLOGY_RE.lastIndex = 0;
   for (let m = APOLOGY_RE.exec(text); m !== null; m = APOLOGY_RE.exec(text)) {
     const from = Math.max(0, m.index - APOLOGY_DECLINED_REACH);
@@ -98,4 +118,4 @@ export const detectApology: Detector = (f) => {
 };
 
 /** Asking for photos or screenshots of the problem (and to circle the defect); "不用拍照" is not. */
-export const detectPhotoRequest: Detector = (f) => firstMatch(PHOTO_RE, f.normalized, false);
+export const detectPhotoRequest: Detector = (f) => firstMatch(PHOTO_RE, PHOTO_GATE, f.normalized, false);

@@ -9,8 +9,10 @@ import { compileRegex } from './matcher.ts';
 import type { KeywordSet, Need, TextScan } from './keywordScan.ts';
 import { NEED_ANY, NEED_NEGATED, NEED_NOT_NEGATED } from './keywordScan.ts';
 import { normalize } from './normalize.ts';
+import type { GateTable } from './regexGate.ts';
+import { gateOf } from './regexGate.ts';
 
-/** `scan` has already scanned `f.normalized`. */
+/** `scan` has already scanned `f.normalized` (and the lexicon's GateTable is prepared with it). */
 export type FastMatcher = (scan: TextScan, f: TextFeatures) => boolean;
 
 const NEEDS: Record<NonNullable<MatcherDef['negation']>, Need> = {
@@ -51,8 +53,7 @@ function advance(text: string, index: number): number {
   return index + (c !== undefined && c > 0xffff ? 2 : 1);
 }
 
-function regexOf(source: string, need: Need): FastMatcher {
-  const re = compileRegex(source, 'regex', 'gu');
+function regexOf(re: RegExp, need: Need): FastMatcher {
   return (s, f) => {
     const text = f.normalized;
     re.lastIndex = 0;
@@ -73,27 +74,37 @@ export interface CompiledFastMatcher {
    * when the matcher can pass without any (regex, similarity, an empty or zero-count list).
    */
   requires: readonly number[] | null;
+  /**
+   * For a regex matcher: its sets in the lexicon's GateTable, of which the text must hold a
+   * character each for `test` to pass (see regexGate.ts); null when it must always run.
+   */
+  gate: Int32Array | null;
 }
 
 /**
  * The fast form of `def`. `reference` is the same matcher compiled by compileMatcher, which has
  * already validated `def`; similarity matchers have no keywords to share and simply delegate to it.
  */
-export function compileFastMatcher(def: MatcherDef, keywords: KeywordSet, reference: CompiledMatcher): CompiledFastMatcher {
+export function compileFastMatcher(def: MatcherDef, keywords: KeywordSet, reference: CompiledMatcher, gates: GateTable): CompiledFastMatcher {
   const need = NEEDS[def.negation ?? 'exclude'];
   const ids = (words: readonly string[]) => words.map((w) => keywords.add(normalize(w)));
   let base: FastMatcher;
   let requires: number[] | null = null;
+  let gate: Int32Array | null = null;
   if (def.any !== undefined) base = anyOf((requires = ids(def.any)), need);
   else if (def.all !== undefined) base = allOf((requires = ids(def.all)), need);
   else if (def.nOf !== undefined) {
     requires = ids([...new Set(def.nOf.of)]);
     base = nOf(requires, def.nOf.n, need);
     if (def.nOf.n <= 0) requires = null;
-  } else if (def.regex !== undefined) base = regexOf(def.regex, need);
+  } else if (def.regex !== undefined) {
+    const re = compileRegex(def.regex, 'regex', 'gu');
+    base = regexOf(re, need);
+    gate = gates.add(gateOf(re));
+  }
   else base = (_s, f) => reference(f).matched;
   if (requires !== null && requires.length === 0) requires = null;
-  if (def.unless === undefined) return { test: base, requires };
+  if (def.unless === undefined) return { test: base, requires, gate };
   const unless = compileRegex(def.unless, 'unless regex');
-  return { test: (s, f) => base(s, f) && !unless.test(f.normalized), requires };
+  return { test: (s, f) => base(s, f) && !unless.test(f.normalized), requires, gate };
 }

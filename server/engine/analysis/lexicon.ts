@@ -6,6 +6,7 @@ import { compileMatcher } from './matcher.ts';
 import type { FastMatcher } from './fastMatcher.ts';
 import { compileFastMatcher } from './fastMatcher.ts';
 import { KeywordSet, TextScan } from './keywordScan.ts';
+import { GateTable } from './regexGate.ts';
 
 export interface IntentExplanation {
   intent: string;
@@ -31,6 +32,8 @@ interface Compiled {
   fast: FastMatcher[];
   /** per fast matcher: its index in the lexicon-wide stamp array, or -1 if it must always run */
   slots: number[];
+  /** per fast matcher: the character sets a reply must hold for it to run (regex matchers), or null */
+  gates: (Int32Array | null)[];
   unless: string[];
   /** positions in `ids` of the intents in `unless` */
   vetoes: number[];
@@ -40,6 +43,7 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
   const ids = Object.keys(intents);
   const known = new Set(ids);
   const keywords = new KeywordSet();
+  const gates = new GateTable();
   /** per keyword id: the slots of the keyword matchers that need it */
   const byKeyword: number[][] = [];
   let slotCount = 0;
@@ -54,14 +58,14 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
         throw new Error(`intent "${id}", matcher ${i + 1}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
       }
     });
-    const fast = def.match.map((m, i) => compileFastMatcher(m, keywords, matchers[i]!));
+    const fast = def.match.map((m, i) => compileFastMatcher(m, keywords, matchers[i]!, gates));
     const slots = fast.map((m) => {
       if (m.requires === null) return -1;
       const slot = slotCount++;
       for (const k of m.requires) (byKeyword[k] ??= []).push(slot);
       return slot;
     });
-    return { id, matchers, fast: fast.map((m) => m.test), slots, unless, vetoes: unless.map((u) => ids.indexOf(u)) };
+    return { id, matchers, fast: fast.map((m) => m.test), slots, gates: fast.map((m) => m.gate), unless, vetoes: unless.map((u) => ids.indexOf(u)) };
   });
   // built after every keyword is known; reused for every reply this lexicon matches
   const scan = new TextScan(keywords);
@@ -96,6 +100,7 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
     // The hot path (every reply of every session): one keyword scan, no per-intent allocation.
     match(f) {
       scan.scan(f.normalized);
+      gates.prepare(f.normalized);
       generation = (generation + 1) | 0;
       for (let o = 0; o < scan.foundCount; o++) {
         const slots = byKeyword[scan.found[o]!];
@@ -107,6 +112,9 @@ export function compileLexicon(intents: Record<string, IntentDef>): CompiledLexi
         for (let j = 0; j < c.fast.length; j++) {
           const slot = c.slots[j]!;
           if (slot !== -1 && stamps[slot] !== generation) continue;
+          // a regex that needs characters the reply lacks cannot match (regexGate.ts)
+          const gate = c.gates[j]!;
+          if (gate !== null && !gates.passes(gate)) continue;
           if (c.fast[j]!(scan, f)) {
             hit[k] = 1;
             break;
