@@ -47,3 +47,57 @@ export const httpApi: Api = {
     return getJson<SessionRuleTexts>(`/api/sessions/${encodeURIComponent(sessionId)}/rules`, token ? { authorization: `Bearer ${token}` } : {}, RULE_TEXTS_TIMEOUT_MS);
   },
 };
+
+/** A row of GET /api/trainers (admins only). Times are epoch ms; lastLoginAt null: never logged in. */
+export interface TrainerListItem {
+  id: string;
+  name: string;
+  admin: boolean;
+  disabled: boolean;
+  createdAt: number;
+  lastLoginAt: number | null;
+}
+
+/**
+ * A trainer account request (login cookie, same origin). A refusal rejects with an Error carrying the
+ * server's `code`, `reason` and `retryAfterSeconds` (trainerFailure reads them); no answer at all is
+ * code `offline`.
+ */
+async function accountCall<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  } catch (err) {
+    throw Object.assign(new Error(err instanceof Error ? err.message : String(err)), { code: 'offline' });
+  }
+  const answer = (await res.json().catch(() => ({}))) as { error?: { code?: unknown; reason?: unknown; message?: unknown; retryAfterSeconds?: unknown } };
+  if (!res.ok) {
+    const e = answer.error;
+    throw Object.assign(new Error(typeof e?.message === 'string' ? e.message : res.statusText), {
+      code: typeof e?.code === 'string' ? e.code : `http-${res.status}`,
+      ...(typeof e?.reason === 'string' ? { reason: e.reason } : {}),
+      ...(typeof e?.retryAfterSeconds === 'number' ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+    });
+  }
+  return answer as T;
+}
+
+/** Every trainer account (admins only). */
+export async function listTrainers(): Promise<TrainerListItem[]> {
+  return (await accountCall<{ trainers: TrainerListItem[] }>('/api/trainers')).trainers;
+}
+
+/** Disables (ending the trainer's logins) or enables an account (admins only). */
+export async function setTrainerDisabled(trainerId: string, disabled: boolean): Promise<void> {
+  await accountCall(`/api/trainers/${encodeURIComponent(trainerId)}`, 'PATCH', { disabled });
+}
+
+/** A new password for another trainer (admins only); the trainer's logins end. */
+export async function resetTrainerPassword(trainerId: string, password: string): Promise<void> {
+  await accountCall(`/api/trainers/${encodeURIComponent(trainerId)}/password`, 'POST', { password });
+}
+
+/** The logged-in trainer's own new password, given the current one; their other logins end. */
+export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
+  await accountCall('/api/trainer/password', 'POST', { currentPassword, newPassword });
+}

@@ -3,9 +3,10 @@
 // deletes the row: every HTTP request reads the row, so the cookie stops working on every node at
 // once; a socket authenticated earlier is checked per event against a cache of the logins this node
 // has seen, refreshed from the store every LOGIN_RECHECK_MS, so a logout on another node stops the
-// trainer's sockets here within that time too (on this node, at once).
+// trainer's sockets here within that time too (on this node, at once). Disabling a trainer, or a new
+// password, ends their logins the same way: the rows go, so every node stops honouring them.
 import type { Logger } from 'pino';
-import type { Trainer, TrainerLogin, TrainerStore } from '../store/trainerStore.ts';
+import type { DisableOutcome, Trainer, TrainerLogin, TrainerStore } from '../store/trainerStore.ts';
 import { Signer } from '../runtime/drills/signer.ts';
 import { parseCookies, setCookie } from './cookies.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
@@ -30,6 +31,9 @@ interface Watched {
 /** Why a new trainer account is refused: a stable code the web app words in its language. */
 export type AddProblem = 'name-length' | 'name-control-chars' | 'password-too-short' | 'password-too-long' | 'name-taken';
 export type AddResult = { ok: true; trainer: Trainer } | { ok: false; reason: AddProblem; message: string };
+/** A login: the cookie, or why not (`disabled` only once the password was right, so it tells a guesser nothing). */
+export type LoginResult = { ok: true; cookie: string; trainer: Trainer } | { ok: false; reason: 'wrong-password' | 'disabled' };
+export type PasswordResult = { ok: true } | { ok: false; reason: 'password-too-short' | 'password-too-long' | 'no-such-trainer'; message: string };
 
 export class TrainerAuth {
   private readonly signer: Signer;
@@ -43,7 +47,8 @@ export class TrainerAuth {
   private decoy: Promise<string> | undefined;
 
   constructor(
-    private readonly store: TrainerStore,
+    /** the accounts (the admins' list reads it directly) */
+    readonly store: TrainerStore,
     secret: string,
     private readonly now: () => number,
     private readonly secureCookies: boolean,
@@ -74,18 +79,55 @@ export class TrainerAuth {
     logger.info({ trainer: added.trainer.name }, 'first trainer created from TRAINER_BOOTSTRAP');
   }
 
-  /** A Set-Cookie value and the trainer, or undefined for a wrong name or password. */
-  async login(name: string, password: string): Promise<{ cookie: string; trainer: Trainer } | undefined> {
+  /** A Set-Cookie value and the trainer, or why not: a wrong name or password, or a disabled account. */
+  async login(name: string, password: string): Promise<LoginResult> {
     // Such a name was never accepted, and PostgreSQL would refuse the lookup itself.
-    if (hasControlChars(name)) return undefined;
+    if (hasControlChars(name)) return { ok: false, reason: 'wrong-password' };
     const found = await this.store.byName(name.trim());
     const stored = found?.passwordHash ?? (await (this.decoy ??= hashPassword('decoy-password')));
     // Bounded: past the hash gate's queue this rejects with HashGateBusy (the route answers 429).
     const matches = await verifyPassword(password, stored, true);
-    if (!found || !matches) return undefined;
+    if (!found || !matches) return { ok: false, reason: 'wrong-password' };
+    if (found.disabled) return { ok: false, reason: 'disabled' };
     const loginId = await this.store.createLogin(found.id, this.now(), LOGIN_TTL_MS);
     const cookie = setCookie(TRAINER_COOKIE, this.signer.sign(loginId), { maxAgeSeconds: LOGIN_TTL_MS / 1000, secure: this.secureCookies });
-    return { cookie, trainer: { id: found.id, name: found.name, admin: found.admin } };
+    return { ok: true, cookie, trainer: { id: found.id, name: found.name, admin: found.admin } };
+  }
+
+  /**
+   * Whether `password` is the trainer's own. Bounded like a login (HashGateBusy past the gate's
+   * queue): a logged-in page asking this must not get more password checks than the login form.
+   */
+  async passwordMatches(trainerId: string, password: string): Promise<boolean> {
+    const stored = await this.store.passwordHashOf(trainerId);
+    return stored !== undefined && (await verifyPassword(password, stored, true));
+  }
+
+  /** Sets a new password (the same rules as a new account) and ends every login of the trainer but `keep`. */
+  async setPassword(trainerId: string, password: string, keep?: string): Promise<PasswordResult> {
+    const problem = passwordProblem(password);
+    if (problem) return { ok: false, ...problem };
+    if (!(await this.store.setPasswordHash(trainerId, await hashPassword(password)))) return { ok: false, reason: 'no-such-trainer', message: 'no such trainer' };
+    await this.endLogins(trainerId, keep);
+    return { ok: true };
+  }
+
+  /** Disables (ending every login of the trainer) or enables an account; see TrainerStore.setDisabled. */
+  async setDisabled(trainerId: string, disabled: boolean): Promise<DisableOutcome> {
+    const outcome = await this.store.setDisabled(trainerId, disabled);
+    if (outcome === 'done' && disabled) await this.endLogins(trainerId);
+    return outcome;
+  }
+
+  /**
+   * Ends the trainer's logins (but `keep`): their rows go, so HTTP requests on every node are refused
+   * at once and other nodes' sockets at their next check; this node's sockets stop at once.
+   */
+  private async endLogins(trainerId: string, keep?: string): Promise<void> {
+    for (const id of await this.store.deleteLoginsOf(trainerId, keep)) {
+      const seen = this.watched.get(id);
+      if (seen) seen.valid = false;
+    }
   }
 
   /** The live login a Cookie header carries, if any (read from the store: exact on every node). */

@@ -6,7 +6,9 @@
 // password), 429 rate-limited with a Retry-After header and a reason (`address`: too many failures
 // from this address, `account`: too many for this name, loginLimits.ts; `busy`: too many password
 // checks running, hashGate.ts), 403 forbidden (origin). Adding: 400 bad-request with a reason, 403
-// forbidden (not an admin), 401 unauthorized (no login).
+// forbidden (not an admin), 401 unauthorized (no login). A disabled account's right password: 403
+// forbidden, reason `disabled`. Listing, disabling and resetting trainers and changing one's own
+// password: accountRoutes.ts.
 import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -15,6 +17,7 @@ import type { DrillManager } from '../runtime/drills/drillManager.ts';
 import { resultsCsv, withCurrentSummary } from '../runtime/drills/results.ts';
 import type { DrillStore } from '../store/drillStore.ts';
 import type { TrainerLogin } from '../store/trainerStore.ts';
+import { accountRoute } from './accountRoutes.ts';
 import { HashGateBusy } from './hashGate.ts';
 import { LoginLimits } from './loginLimits.ts';
 import { originAllowed } from './origins.ts';
@@ -40,7 +43,7 @@ export function trainerRoutes(deps: TrainerRouteDeps): Handler {
   const limits = new LoginLimits();
   return async (req, res, url) => {
     const path = url.pathname;
-    if (path !== '/api/trainers' && !path.startsWith('/api/trainer/') && !path.startsWith('/api/drills')) return false;
+    if (path !== '/api/trainers' && !path.startsWith('/api/trainers/') && !path.startsWith('/api/trainer/') && !path.startsWith('/api/drills')) return false;
     await handle(req, res, path, deps, limits);
     return true;
   };
@@ -58,6 +61,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
   if (!login) return send(res, 401, { error: { code: 'unauthorized', message: 'log in as a trainer first' } });
   if (path === '/api/trainer/me' && method === 'GET') return send(res, 200, { trainer: login.trainer });
   if (path === '/api/trainers' && method === 'POST') return addTrainer(req, res, deps, login);
+  if (await accountRoute(req, res, path, login, { auth: deps.auth, logger: deps.logger, now: deps.now, limits, send, tooMany })) return;
   if (method !== 'GET') return send(res, 405, { error: { code: 'bad-request', message: 'method not allowed here' } });
   if (path === '/api/drills') return send(res, 200, { drills: await deps.store.list(login.trainer.id) });
   const match = DRILL_PATH.exec(path);
@@ -86,7 +90,13 @@ async function loginRoute(req: IncomingMessage, res: ServerResponse, deps: Train
     if (err instanceof HashGateBusy) return tooMany(res, 'busy', BUSY_RETRY_MS);
     throw err;
   }
-  if (!login) return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
+  if (!login.ok && login.reason === 'disabled') {
+    // The password was right: nothing to count against the account, and the address earns no trust.
+    attempt.cancel();
+    deps.logger.info({ trainer: name.trim() }, 'login refused: the account is disabled');
+    return send(res, 403, { error: { code: 'forbidden', reason: 'disabled', message: 'this trainer account is disabled' } });
+  }
+  if (!login.ok) return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
   attempt.succeeded();
   send(res, 200, { trainer: login.trainer }, { 'set-cookie': login.cookie });
 }

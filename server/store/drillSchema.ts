@@ -8,6 +8,9 @@ export interface TrainersTable {
   /** 1: may add trainers */
   admin: number;
   created_at: number;
+  /** 1: may not log in (migration 0007) */
+  disabled: number;
+  last_login_at: number | null;
 }
 
 /** A trainer's cookie session: deleted on logout, dead after expires_at. */

@@ -1,14 +1,33 @@
 // An admin adds a trainer from the trainer home page; the new trainer logs in with what was set
 // there, is not an admin, and so sees no form to add others. A refused account or login says why in
-// the page's language (the server's code picks the text), never in the server's English.
+// the page's language (the server's code picks the text), never in the server's English. An admin
+// disables a trainer, who is logged out and cannot log in; a trainer changes their own password and
+// logs in with the new one, on a 390 px wide phone.
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { appUrl, E2E_TRAINER, logInTrainer } from './helpers.ts';
+import { appUrl, E2E_TRAINER, logInTrainer, shot } from './helpers.ts';
 
-async function logIn(browser: Browser, name: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+async function logIn(browser: Browser, name: string, password: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
   await logInTrainer(page, { name, password });
   return page;
+}
+
+const PHONE = { width: 390, height: 844 };
+
+/** The admin adds a trainer through the accounts section; returns that section. */
+async function addTrainer(admin: Page, name: string, password: string) {
+  const accounts = admin.getByRole('region', { name: '讲师账号' });
+  await accounts.getByLabel('新讲师账号').fill(name);
+  await accounts.getByLabel('初始密码（至少 8 个字符）').fill(password);
+  await accounts.getByRole('button', { name: '添加讲师' }).click();
+  await expect(accounts.getByRole('status')).toHaveText(`已添加讲师“${name}”。`);
+  return accounts;
+}
+
+/** Nothing on the page is wider than the window (no sideways scrolling). */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
 test('an admin adds a trainer in the browser, who then logs in without admin rights', async ({ browser }) => {
@@ -47,4 +66,58 @@ test('a wrong password is refused in the page language', async ({ browser }) => 
   await expect(page.getByRole('alert')).toHaveText('登录失败：账号或密码不对');
   await page.getByRole('button', { name: 'EN' }).click();
   await expect(page.getByRole('alert')).toHaveText('Login failed: wrong name or password');
+});
+
+test('an admin disables a trainer, who is logged out and then cannot log in', async ({ browser }) => {
+  const name = `周老师${Date.now() % 100_000}`;
+  const admin = await logIn(browser, E2E_TRAINER.name, E2E_TRAINER.password, PHONE);
+  const accounts = await addTrainer(admin, name, 'zhou-laoshi-pass');
+  const target = await logIn(browser, name, 'zhou-laoshi-pass');
+
+  const row = accounts.getByRole('listitem').filter({ hasText: name });
+  await expect(row).toContainText('讲师');
+  await expectNoSidewaysScroll(admin);
+  // Asked first; keyboard only from here: the confirm button has the focus.
+  await row.getByRole('button', { name: `停用 ${name}` }).click();
+  await expect(row.getByRole('button', { name: '确认停用' })).toBeFocused();
+  await expectNoSidewaysScroll(admin);
+  await shot(admin, 'trainer-accounts-phone-confirm', true);
+  await admin.keyboard.press('Enter');
+  await expect(accounts.getByRole('status')).toHaveText(`已停用“${name}”，TA 的登录都已结束。`);
+  await expect(row).toContainText('已停用');
+  await expect(row.getByRole('button', { name: `恢复 ${name}` })).toBeVisible();
+
+  // Their open page is logged out on its next request; the login is refused with the reason.
+  await target.reload();
+  await expect(target.getByRole('heading', { name: '讲师登录' })).toBeVisible();
+  await target.getByLabel('账号', { exact: true }).fill(name);
+  await target.getByLabel('密码', { exact: true }).fill('zhou-laoshi-pass');
+  await target.getByRole('button', { name: '登录' }).click();
+  await expect(target.getByRole('alert')).toHaveText('登录失败：这个账号已被停用，请找管理员恢复');
+});
+
+test('a trainer changes their own password on a phone and logs in with the new one', async ({ browser }) => {
+  const name = `吴老师${Date.now() % 100_000}`;
+  const admin = await logIn(browser, E2E_TRAINER.name, E2E_TRAINER.password);
+  await addTrainer(admin, name, 'wu-laoshi-first');
+
+  const page = await logIn(browser, name, 'wu-laoshi-first', PHONE);
+  const mine = page.getByRole('region', { name: '我的账号' });
+  await mine.getByLabel('当前密码').fill('wu-laoshi-first');
+  await mine.getByLabel('新密码（至少 8 个字符）').fill('wu-laoshi-second');
+  await mine.getByLabel('再输一次新密码').fill('wu-laoshi-second');
+  await expectNoSidewaysScroll(page);
+  await mine.getByRole('button', { name: '修改我的密码' }).click();
+  await expect(mine.getByRole('status')).toHaveText('密码已修改，其他地方的登录已经结束。');
+  await expect(mine.getByLabel('当前密码')).toHaveValue('');
+
+  // This page stayed logged in; after logging out, only the new password works.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByLabel('账号', { exact: true }).fill(name);
+  await page.getByLabel('密码', { exact: true }).fill('wu-laoshi-first');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toHaveText('登录失败：账号或密码不对');
+  await page.getByLabel('密码', { exact: true }).fill('wu-laoshi-second');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText(`${name}，你好`)).toBeVisible();
 });

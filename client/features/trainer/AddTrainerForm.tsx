@@ -1,10 +1,19 @@
-// An admin adds a trainer account from the trainer home page (the same check as `npm run trainer:add`
+// An admin adds a trainer account from the accounts panel (the same check as `npm run trainer:add`
 // and POST /api/trainers: the server decides, this form shows its reason when it refuses).
 import { useId, useState } from 'react';
 import { useApp } from '../../store/index.ts';
 import { addFailureText, useTrainerT } from './strings.ts';
 
-export function AddTrainerForm() {
+interface Props {
+  /** the form is sent (the panel clears its own message: one message at a time) */
+  onSubmitted?: () => void;
+  /** the account exists (the panel loads its list again) */
+  onAdded?: () => void;
+  /** the panel has shown a newer message of its own: this form's last one is stale */
+  hushed?: boolean;
+}
+
+export function AddTrainerForm({ onSubmitted, onAdded, hushed = false }: Props = {}) {
   const d = useTrainerT();
   const id = useId();
   const addTrainer = useApp((s) => s.addTrainer);
@@ -14,17 +23,20 @@ export function AddTrainerForm() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   return (
-    <section className="panel trainer-card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{d('accounts.title')}</h2>
+    <div className="account-add">
+      <h3 id={`${id}-title`}>{d('accounts.addTitle')}</h3>
       <p className="muted">{d('accounts.hint')}</p>
       <form
+        aria-labelledby={`${id}-title`}
         onSubmit={(e) => {
           e.preventDefault();
           setBusy(true);
+          onSubmitted?.();
           const trimmed = name.trim();
           void addTrainer(trimmed, password, admin).then((err) => {
             setBusy(false);
             if (err) return setOutcome({ ok: false, text: addFailureText(d, err, trimmed) });
+            onAdded?.();
             setOutcome({ ok: true, text: d('accounts.added', { name: trimmed }) });
             // The password is not kept on screen once the account exists.
             setName('');
@@ -45,12 +57,12 @@ export function AddTrainerForm() {
             {d('accounts.submit')}
           </button>
         </div>
-        {outcome && (
+        {outcome && !hushed && (
           <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'drill-note'}>
             {outcome.text}
           </p>
         )}
       </form>
-    </section>
+    </div>
   );
 }

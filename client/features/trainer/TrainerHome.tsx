@@ -1,5 +1,6 @@
-// /trainer: open a drill (buyers in order, mode, optional time limit), the drill history and, for an
-// admin, adding trainer accounts.
+// /trainer: open a drill (buyers in order, mode, optional time limit), the drill history, for an
+// admin the trainer accounts (list, disable / enable, reset a password, add), and for everyone a
+// change of their own password.
 import { useEffect, useId, useState } from 'react';
 import { local, useT } from '../../i18n/index.ts';
 import { appStore, useApp } from '../../store/index.ts';
@@ -8,7 +9,8 @@ import { AppLink } from '../../ui/AppLink.tsx';
 import { dateTime } from '../../ui/format.ts';
 import { drillFailureText, useTrainerT } from './strings.ts';
 import { TrainerNav } from './TrainerNav.tsx';
-import { AddTrainerForm } from './AddTrainerForm.tsx';
+import { AccountsPanel } from './AccountsPanel.tsx';
+import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
 
 export function TrainerHome() {
@@ -21,7 +23,8 @@ export function TrainerHome() {
       <p className="muted">{d('home.hello', { name: trainer?.name ?? '' })}</p>
       <OpenDrillForm />
       <History />
-      {trainer?.admin && <AddTrainerForm />}
+      {trainer?.admin && <AccountsPanel />}
+      <ChangePasswordForm />
     </main>
   );
 }

@@ -111,6 +111,8 @@ const zhCN = {
   'history.interrupted': '（已中断）',
   'accounts.title': '讲师账号',
   'accounts.hint': '只有管理员能添加讲师。新讲师用这里设置的账号和密码登录。',
+  'accounts.addTitle': '添加讲师账号',
+  'login.disabled': '这个账号已被停用，请找管理员恢复',
   'accounts.name': '新讲师账号',
   'accounts.password': '初始密码（至少 8 个字符）',
   'accounts.admin': '也设为管理员（可以添加其他讲师）',
@@ -265,6 +267,8 @@ const en: Record<Key, string> = {
   'history.interrupted': ' (interrupted)',
   'accounts.title': 'Trainer accounts',
   'accounts.hint': 'Only an admin adds trainers. The new trainer logs in with the name and password set here.',
+  'accounts.addTitle': 'Add a trainer',
+  'login.disabled': 'this account is disabled; ask an admin to enable it',
   'accounts.name': 'New trainer\'s name',
   'accounts.password': 'First password (at least 8 characters)',
   'accounts.admin': 'Also an admin (may add other trainers)',
@@ -332,7 +336,7 @@ export function useTrainerCount(): (key: CountKey, n: number) => string {
 }
 
 /** Text for what the server (or the network) answered, by its code; its English message only for a code not known here. */
-const LOGIN_FAILURES: Partial<Record<string, Key>> = { unauthorized: 'login.wrong', 'rate-limited': 'login.tooMany', forbidden: 'login.origin', offline: 'failure.offline' };
+const LOGIN_FAILURES: Partial<Record<string, Key>> = { unauthorized: 'login.wrong', 'rate-limited': 'login.tooMany', forbidden: 'login.origin', offline: 'failure.offline', disabled: 'login.disabled' };
 /** A 429 on login says which limit it hit (server/http/trainerRoutes.ts): the text names it and the wait. */
 const LOGIN_LIMITS: Partial<Record<string, Key>> = { address: 'login.address', account: 'login.account', busy: 'login.busy' };
 const ADD_FAILURES: Partial<Record<string, Key>> = {
@@ -356,7 +360,8 @@ export function loginFailureText(d: DictT<Key>, failure: TrainerFailure, lang: L
     const retry = seconds !== undefined ? d(countKey(lang, 'login.retryIn', seconds), { n: seconds }) : d('login.retryLater');
     return d('login.failed', { message: d(limit, { retry }) });
   }
-  const key = refusalKey(LOGIN_FAILURES, { code: failure.code });
+  // By the reason first: a 403 `disabled` (the right password of a disabled account) is not the origin check.
+  const key = refusalKey(LOGIN_FAILURES, failure);
   return d('login.failed', { message: key ? d(key) : failure.message });
 }
 
