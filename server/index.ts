@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { createApplication } from './app.ts';
 import { ConfigError, readConfig } from './runtime/config.ts';
 import { connectRedisAdapter } from './runtime/redisAdapter.ts';
+import { startSessionRetention } from './runtime/sessionRetention.ts';
 import { openDatabase } from './store/database.ts';
 import { loadOrCreateSecret } from './store/secret.ts';
 import { SessionLog } from './store/sessionLog.ts';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     synchronous: config.dbSync,
     onCheckpointError: (message) => logger.warn({ message }, 'background checkpoint failed'),
     onConnectionError: (err) => logger.warn({ err: err.message }, 'a database connection was lost; queries reconnect'),
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
   });
   const log = new SessionLog(db);
   const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger.child({ part: 'redis' })) : undefined;
@@ -45,10 +48,11 @@ async function main(): Promise<void> {
     const interrupted = await app.drills.manager.recover(Date.now());
     if (interrupted > 0) logger.warn({ interrupted }, 'drills left open by the last run were closed as interrupted, with their results so far');
   }
+  const retention = startSessionRetention({ db, days: config.sessionRetentionDays, logger: logger.child({ part: 'retention' }) });
   httpServer.listen({ port: config.port, ...(config.host ? { host: config.host } : {}) }, () => {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, nodeId: config.nodeId, store: config.databaseUrl ? 'postgres' : 'sqlite', redis: redis !== undefined, dataDir: config.dataDir, scenariosDir: config.scenariosDir, buyerSpeed: config.buyerSpeed }, 'listening');
+    logger.info({ port, nodeId: config.nodeId, store: config.databaseUrl ? 'postgres' : 'sqlite', redis: redis !== undefined, dataDir: config.dataDir, scenariosDir: config.scenariosDir, buyerSpeed: config.buyerSpeed, sessionRetentionDays: config.sessionRetentionDays }, 'listening');
   });
   let stopping = false;
   const stop = (signal: string) => {
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     app
       .close()
+      .then(() => retention.stop())
       .then(() => redis?.close())
       .then(() => db.destroy())
       .then(() => process.exit(0))

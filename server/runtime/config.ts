@@ -12,6 +12,21 @@ export const DEFAULT_LEASE_TTL_MS = 15_000;
 /** Seats one drill may have (a class, generously): joins past it are refused with `drill-full`. */
 export const DEFAULT_DRILL_MAX_SEATS = 200;
 
+/**
+ * Ended practice sessions are kept this long: a quarter, so a trainee can look back over weeks of
+ * practice and a review cycle still finds them, while the store (about 12 KB a session) stops growing.
+ */
+export const DEFAULT_SESSION_RETENTION_DAYS = 90;
+
+/**
+ * PostgreSQL: a statement running longer is cancelled by the server. Generous for any query the server
+ * makes, short enough that a stuck one (a lock never let go) frees its request and its pooled
+ * connection before anyone gives up waiting; the request then fails as "database unavailable".
+ */
+export const DEFAULT_DB_STATEMENT_TIMEOUT_MS = 10_000;
+/** PostgreSQL: a new connection not made by then fails (a stopped or unreachable server). */
+export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 5000;
+
 export interface ServerConfig {
   port: number;
   /** the interface to listen on; all of them by default */
@@ -47,6 +62,12 @@ export interface ServerConfig {
   leaseTtlMs: number;
   /** seats one drill may have, removed ones included */
   drillMaxSeats: number;
+  /** ended practice sessions older than this many days are deleted; 0 keeps them forever */
+  sessionRetentionDays: number;
+  /** PostgreSQL statement timeout, ms; 0: none */
+  dbStatementTimeoutMs: number;
+  /** PostgreSQL connection timeout, ms */
+  dbConnectTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +120,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     nodeId,
     leaseTtlMs: integer(env, 'LEASE_TTL_MS', DEFAULT_LEASE_TTL_MS, 1000, 600_000),
     drillMaxSeats: integer(env, 'DRILL_MAX_SEATS', DEFAULT_DRILL_MAX_SEATS, 1, 100_000),
+    sessionRetentionDays: integer(env, 'SESSION_RETENTION_DAYS', DEFAULT_SESSION_RETENTION_DAYS, 0, 36_500),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', DEFAULT_DB_STATEMENT_TIMEOUT_MS, 0, 3_600_000),
+    dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', DEFAULT_DB_CONNECT_TIMEOUT_MS, 100, 600_000),
   };
 }
 

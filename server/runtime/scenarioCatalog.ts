@@ -31,9 +31,17 @@ export interface PublishedScenarios {
 /** The listing is read again after this long, so a new scenario shows up without a restart. */
 const LISTING_CACHE_MS = 2000;
 
+/**
+ * A bundle this node saved is saved again (marking it used) after this long before a new session
+ * points at it: the retention sweep deletes unused bundles only past a window of a day or more
+ * (server/store/retention.ts), so the row is still there when the session's first write lands.
+ */
+const BUNDLE_RESAVE_MS = 60 * 60 * 1000;
+
 export class ScenarioCatalog {
   private readonly compiled = new Map<string, OpenedScenario>();
-  private readonly saved = new Set<string>();
+  /** bundle hash -> when this node last saved it */
+  private readonly saved = new Map<string, number>();
   /** stored bundles refused for an unsafe pattern (logged once) */
   private readonly unsafe = new Set<string>();
   /** by scenario id; the promise is shared, so a burst of starts parses a file once */
@@ -94,9 +102,11 @@ export class ScenarioCatalog {
         ? fail('scenario-unavailable', `scenario "${scenarioId}" does not load; see the server log`)
         : fail('not-found', `no scenario "${scenarioId}"`);
     }
-    if (!this.saved.has(opened.hash)) {
-      await this.log.saveBundle(opened.hash, opened.summary.id, opened.summary.version, opened.bundleJson, this.now());
-      this.saved.add(opened.hash);
+    const savedAt = this.saved.get(opened.hash);
+    if (savedAt === undefined || this.now() - savedAt >= BUNDLE_RESAVE_MS) {
+      const now = this.now();
+      await this.log.saveBundle(opened.hash, opened.summary.id, opened.summary.version, opened.bundleJson, now);
+      this.saved.set(opened.hash, now);
     }
     return ok(opened);
   }

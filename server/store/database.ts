@@ -130,10 +130,21 @@ export interface StoreOptions extends SqliteOptions {
   databaseUrl?: string | undefined;
   /** PostgreSQL: a pooled connection was lost (logged; queries reconnect by themselves) */
   onConnectionError?: (err: Error) => void;
+  /** PostgreSQL: the server cancels a statement running longer (ms; 0: never) */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: a new connection not made by then fails (ms) */
+  connectTimeoutMs?: number;
 }
 
 /** The one store of the server: PostgreSQL when a URL is given, else the SQLite file. */
 export async function openDatabase(options: StoreOptions): Promise<Kysely<Database>> {
-  if (options.databaseUrl) return openPostgres({ url: options.databaseUrl, ...(options.onConnectionError ? { onIdleError: options.onConnectionError } : {}) });
+  if (options.databaseUrl) {
+    return openPostgres({
+      url: options.databaseUrl,
+      ...(options.onConnectionError ? { onIdleError: options.onConnectionError } : {}),
+      ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+      ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+    });
+  }
   return openSqlite(options);
 }

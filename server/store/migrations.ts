@@ -4,8 +4,10 @@ import { Migrator } from 'kysely';
 import { drillMigration } from './drillMigration.ts';
 import { drillRunMigration } from './drillRunMigration.ts';
 import { leaseMigration } from './leaseMigration.ts';
+import { retentionMigration } from './retentionMigration.ts';
 import { rulesRevisionMigration } from './rulesRevisionMigration.ts';
 import { studioMigration } from './studioMigration.ts';
+import { trainerAccountsMigration } from './trainerAccountsMigration.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-session-log': {
@@ -54,6 +56,8 @@ const migrations: Record<string, Migration> = {
   '0004-leases': leaseMigration,
   '0005-drill-runs': drillRunMigration,
   '0006-rules-revision': rulesRevisionMigration,
+  '0007-trainer-accounts': trainerAccountsMigration,
+  '0008-session-retention': retentionMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

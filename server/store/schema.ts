@@ -9,6 +9,8 @@ export interface ScenarioBundlesTable {
   version: number;
   bundle: string;
   created_at: number;
+  /** when a node last (re)saved it for a new session (migration 0008); null: only created_at */
+  used_at: number | null;
 }
 
 export interface SessionsTable {

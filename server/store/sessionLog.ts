@@ -88,12 +88,16 @@ export class SessionLog {
     this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
-  /** Keep a scenario bundle once; sessions point at it by hash. */
+  /**
+   * Keep a scenario bundle once; sessions point at it by hash. Saving it again marks it used now: the
+   * retention sweep (server/store/retention.ts) leaves a bundle used within its window alone, so one
+   * a new session is about to point at is never deleted under it.
+   */
   async saveBundle(hash: string, scenarioId: string, version: number, bundleJson: string, now: number): Promise<void> {
     await this.db
       .insertInto('scenario_bundles')
-      .values({ hash, scenario_id: scenarioId, version, bundle: bundleJson, created_at: now })
-      .onConflict((oc) => oc.column('hash').doNothing())
+      .values({ hash, scenario_id: scenarioId, version, bundle: bundleJson, created_at: now, used_at: now })
+      .onConflict((oc) => oc.column('hash').doUpdateSet({ used_at: now }))
       .execute();
   }
 
@@ -131,6 +135,9 @@ export class SessionLog {
     const session = await this.db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
     if (!session) return undefined;
     const rows = await this.db.selectFrom('session_events').selectAll().where('session_id', '=', sessionId).orderBy('n').execute();
+    // Every session has row 0 from its start; none at all: the retention sweep deleted the session
+    // between the two reads (server/store/retention.ts), and it is gone rather than empty.
+    if (rows.length === 0 && !(await this.db.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst())) return undefined;
     const events = rows.map((e) => ({
       n: e.n,
       at: e.at,

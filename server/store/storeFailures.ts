@@ -9,8 +9,11 @@ export const STORE_UNAVAILABLE = 'the database is unavailable right now: nothing
 export function isStoreUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|57P0[1-3]|08\w{3}|SQLITE_BUSY)$/.test(code))) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|the database system is (shutting down|starting up)|timeout exceeded when trying to connect/i.test(err.message);
+  // 57014: the statement timeout (or an operator) cancelled the query; it was rolled back whole.
+  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|57014|57P0[1-3]|08\w{3}|SQLITE_BUSY)$/.test(code))) return true;
+  // Query read timeout: the client stopped waiting for an answer the server never sent, and dropped
+  // the connection (server/store/postgres.ts); a rollback tried on it then finds the client closed.
+  return /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed and is not queryable|the database system is (shutting down|starting up)|timeout exceeded when trying to connect|Query read timeout/i.test(err.message);
 }
 
 /** A unique key refused the insert (PostgreSQL 23505, SQLite's constraint codes). */

@@ -8,6 +8,7 @@ import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { dateTime } from '../../ui/format.ts';
 import { readyContext, useScenarioContext } from '../chat/useScenarioContext.ts';
+import { isNoLongerKept } from './reportGone.ts';
 import { ReportSummary } from './ReportSummary.tsx';
 import { ReportTranscript } from './ReportTranscript.tsx';
 import './report.css';
@@ -39,10 +40,13 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
     );
   }
   if (view.state === 'unknown' || view.state === 'error') {
+    // Deleted after its keeping time: not a failure to retry, just gone.
+    const failed = view.state === 'error' && !isNoLongerKept(view.message);
+    const text = view.state === 'unknown' ? t('report.unknown') : failed ? t('report.error', { message: view.message }) : t('report.gone');
     return (
       <main className="page-message">
         <h1>{t('report.title')}</h1>
-        <p className={view.state === 'error' ? 'error-text' : 'muted'}>{view.state === 'error' ? t('report.error', { message: view.message }) : t('report.unknown')}</p>
+        <p className={failed ? 'error-text' : 'muted'}>{text}</p>
         <AppLink to={paths.home} className="btn">
           {t('report.home')}
         </AppLink>
