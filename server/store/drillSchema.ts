@@ -44,6 +44,8 @@ export interface DrillSeatsTable {
   seat_id: string;
   display_name: string;
   removed: number;
+  /** drill time of the removal (migration 0009); null when not removed, or removed before 0009 */
+  removed_at: number | null;
   joined_at: number;
 }
 

@@ -46,7 +46,8 @@ export interface UnfinishedDrill {
   status: DrillStatus;
   createdAt: number;
   startedAt: number | null;
-  seats: { seatId: string; name: string; removed: boolean; joinedAt: number; sessions: { sessionId: string; scenarioId: string }[] }[];
+  /** `removedAt`: drill time of the removal, when known */
+  seats: { seatId: string; name: string; removed: boolean; removedAt?: number; joinedAt: number; sessions: { sessionId: string; scenarioId: string }[] }[];
 }
 
 const ROWS_PER_INSERT = 200;
@@ -97,8 +98,9 @@ export class DrillStore {
     await this.db.insertInto('drill_seats').values({ drill_id: drillId, seat_id: seat.id, display_name: seat.name, removed: 0, joined_at: seat.joinedAt }).execute();
   }
 
-  async seatRemoved(drillId: string, seatId: string, removed: boolean): Promise<void> {
-    await this.db.updateTable('drill_seats').set({ removed: removed ? 1 : 0 }).where('drill_id', '=', drillId).where('seat_id', '=', seatId).execute();
+  /** `at`: drill time of the removal. */
+  async seatRemoved(drillId: string, seatId: string, removed: boolean, at?: number): Promise<void> {
+    await this.db.updateTable('drill_seats').set({ removed: removed ? 1 : 0, removed_at: removed ? (at ?? null) : null }).where('drill_id', '=', drillId).where('seat_id', '=', seatId).execute();
   }
 
   async sessionStarted(drillId: string, seatId: string, position: number, sessionId: string, scenarioId: string): Promise<void> {
@@ -145,7 +147,7 @@ export class DrillStore {
         status: d.status as DrillStatus,
         createdAt: d.created_at,
         startedAt: d.started_at,
-        seats: seats.map((s) => ({ seatId: s.seat_id, name: s.display_name, removed: s.removed === 1, joinedAt: s.joined_at, sessions: sessions.filter((x) => x.seat_id === s.seat_id).map((x) => ({ sessionId: x.session_id, scenarioId: x.scenario_id })) })),
+        seats: seats.map((s) => ({ seatId: s.seat_id, name: s.display_name, removed: s.removed === 1, ...(s.removed === 1 && s.removed_at !== null ? { removedAt: Number(s.removed_at) } : {}), joinedAt: s.joined_at, sessions: sessions.filter((x) => x.seat_id === s.seat_id).map((x) => ({ sessionId: x.session_id, scenarioId: x.scenario_id })) })),
       });
     }
     return out;

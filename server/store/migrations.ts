@@ -6,6 +6,7 @@ import { drillRunMigration } from './drillRunMigration.ts';
 import { leaseMigration } from './leaseMigration.ts';
 import { retentionMigration } from './retentionMigration.ts';
 import { rulesRevisionMigration } from './rulesRevisionMigration.ts';
+import { seatRemovedAtMigration } from './seatRemovedAtMigration.ts';
 import { studioMigration } from './studioMigration.ts';
 import { trainerAccountsMigration } from './trainerAccountsMigration.ts';
 
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0006-rules-revision': rulesRevisionMigration,
   '0007-trainer-accounts': trainerAccountsMigration,
   '0008-session-retention': retentionMigration,
+  '0009-seat-removed-at': seatRemovedAtMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -93,6 +93,33 @@ describe('a restart during a drill', () => {
     expect(server.drills.manager.get(drillId)?.status).toBe('ended');
   });
 
+  it('a seat removed before the restart keeps its removal time, where its chat stood still', async () => {
+    let server = await fixture.server();
+    let trainer = await fixture.client(server.url, await loginTrainer(server, '孙老师'));
+    const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
+    const drillId = snap.state.drillId;
+    const a = await fixture.client(server.url);
+    const seat = await a.ok('drill:join', { code: snap.code, displayName: '小周' });
+    await startDrill(trainer, drillId, [a]);
+    await trainer.ok('drill:remove', { drillId, seatId: seat.seatId });
+    const removedAt = server.drills.manager.get(drillId)?.seats.get(seat.seatId)?.removedAt;
+    expect(removedAt).toBeGreaterThan(0);
+    await server.drills.manager.get(drillId)?.settled();
+    const { dataDir } = server;
+    await fixture.stop(server);
+
+    server = await fixture.server({ dataDir });
+    await server.drills.manager.recover(Date.now());
+    trainer = await fixture.client(server.url, await login(server.url, '孙老师', PASSWORD));
+    await trainer.ok('drill:attach', { drillId });
+    const restored = server.drills.manager.get(drillId)?.seats.get(seat.seatId);
+    expect(restored).toMatchObject({ removed: true, removedAt });
+    // Let back in, the seat is no longer removed, here and for the next node.
+    await trainer.ok('drill:admit', { drillId, seatId: seat.seatId });
+    await server.drills.manager.get(drillId)?.settled();
+    expect((await server.db.selectFrom('drill_seats').select(['removed', 'removed_at']).where('seat_id', '=', seat.seatId).executeTakeFirst())).toEqual({ removed: 0, removed_at: null });
+  });
+
   it('picks up a lobby with its lock, and late joiners start when the trainer does', async () => {
     let server = await fixture.server();
     let trainer = await fixture.client(server.url, await loginTrainer(server, '吴老师'));

@@ -266,7 +266,7 @@ export class DrillManager {
       onEnded: (ended, results) => this.ended(ended, results),
       record: {
         seatJoined: (drillId, seat) => this.deps.store.seatJoined(drillId, seat),
-        seatRemoved: (drillId, seatId, removed) => this.deps.store.seatRemoved(drillId, seatId, removed),
+        seatRemoved: (drillId, seatId, removed, at) => this.deps.store.seatRemoved(drillId, seatId, removed, at),
         sessionStarted: (drillId, seatId, position, sessionId, scenarioId) => this.deps.store.sessionStarted(drillId, seatId, position, sessionId, scenarioId),
       },
       checkpoint: (changed) => void this.leases.checkpoint(changed.id, changed.checkpointState()),

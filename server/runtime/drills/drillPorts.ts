@@ -26,7 +26,8 @@ export interface DrillOutbox {
 /** Seats and sessions as they come, so a drill a stopped server leaves behind can be accounted for. */
 export interface DrillRecorder {
   seatJoined(drillId: string, seat: Seat): Promise<void>;
-  seatRemoved(drillId: string, seatId: string, removed: boolean): Promise<void>;
+  /** `at`: drill time of the removal */
+  seatRemoved(drillId: string, seatId: string, removed: boolean, at?: number): Promise<void>;
   sessionStarted(drillId: string, seatId: string, position: number, sessionId: string, scenarioId: string): Promise<void>;
 }
 

@@ -57,7 +57,7 @@ export async function restoreDrill(deps: RestoreDeps, stored: UnfinishedDrill, r
   try {
     drill.restoreState(run);
     for (const s of stored.seats) {
-      const seat: Seat = { id: s.seatId, name: s.name, removed: s.removed, epoch: 0, joinedAt: s.joinedAt, sockets: new Set(), session: null, shadows: [], finished: false };
+      const seat: Seat = { id: s.seatId, name: s.name, removed: s.removed, ...(s.removedAt === undefined ? {} : { removedAt: s.removedAt }), epoch: 0, joinedAt: s.joinedAt, sockets: new Set(), session: null, shadows: [], finished: false };
       await drill.restoreSeat(seat, played.get(s.seatId) ?? []);
     }
     drill.restored();

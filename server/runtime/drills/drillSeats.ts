@@ -115,7 +115,7 @@ export class DrillSeats {
     // nudges nor leaves, no verdict follows), so its score stays the one it had at the removal.
     seat.session?.standStill();
     void this.jobs.track(this.freeze(seat));
-    void this.jobs.track(this.deps.record.seatRemoved(this.drill.id, seat.id, true));
+    void this.jobs.track(this.deps.record.seatRemoved(this.drill.id, seat.id, true, seat.removedAt));
     this.feed.touch(seat.id, true);
     return { ok: true, data: seat };
   }
