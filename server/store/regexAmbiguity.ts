@@ -73,7 +73,8 @@ function repeatAmbiguity(parser: JS.Parser, repeat: AST.Quantifier): Ambiguity {
   return ambiguousProduct(edges, number.get(nfa.initial) ?? 0);
 }
 
-function childNodes(node: AST.Node): AST.Node[] {
+/** The nodes a pattern node contains (regexSafety walks the same tree). */
+export function childNodes(node: AST.Node): AST.Node[] {
   switch (node.type) {
     case 'Pattern':
     case 'Group':

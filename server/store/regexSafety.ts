@@ -11,7 +11,7 @@ import { analyse } from 'scslre';
 import type { Report } from 'scslre';
 import type { Bundle, Diagnostic, Lexicon, MatcherDef, Scenario, SourceMap } from '../engine/index.ts';
 import { compileRegex } from '../engine/analysis/matcher.ts';
-import { exponentialAmbiguity } from './regexAmbiguity.ts';
+import { childNodes as children, exponentialAmbiguity } from './regexAmbiguity.ts';
 import { forEachMatcher, reporter } from '../engine/scenario/checkWalk.ts';
 import type { JsonPath } from '../engine/scenario/sourceMap.ts';
 
@@ -92,23 +92,6 @@ function overlap(a: NFA | undefined, b: NFA | undefined): boolean {
     return !both.isEmpty;
   } catch {
     return false;
-  }
-}
-
-function children(node: AST.Node): AST.Node[] {
-  switch (node.type) {
-    case 'Pattern':
-    case 'Group':
-    case 'CapturingGroup':
-      return node.alternatives;
-    case 'Assertion':
-      return 'alternatives' in node ? node.alternatives : [];
-    case 'Alternative':
-      return node.elements;
-    case 'Quantifier':
-      return [node.element];
-    default:
-      return [];
   }
 }
 
