@@ -4,7 +4,8 @@
 // immutable version with the next number. Published versions are served to trainees by the
 // catalogue beside the files, can be read back one by one (for diffs) and exported to scenarios/:
 // that writes (and with `confirm` replaces) files on the server, so it is for admins only (403
-// forbidden with reason `not-admin`, as when adding a trainer).
+// forbidden with reason `not-admin`, as when adding a trainer). `POST /api/studio/regex-check` runs
+// publish's backtracking check on the patterns the editor shows, so it can mark them as the trainer types.
 import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
@@ -19,6 +20,7 @@ import { exportToLibrary } from '../store/studioExport.ts';
 import { withVersion } from '../store/scenarioVersionText.ts';
 import { draftRevision, StudioStore } from '../store/studioStore.ts';
 import type { DraftBase } from '../store/studioStore.ts';
+import { regexSafetyProblem } from '../store/regexSafety.ts';
 import { originAllowed } from './origins.ts';
 import type { TrainerAuth } from './trainerAuth.ts';
 import type { Trainer } from '../store/trainerStore.ts';
@@ -74,6 +76,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL, deps:
     return send(res, 200, { library, drafts: await store.drafts(), published: await store.published() });
   }
   if (path === '/api/studio/context' && method === 'GET') return send(res, 200, await context(deps.dir));
+  if (path === '/api/studio/regex-check') return method === 'POST' ? regexCheck(req, res) : send(res, 405, error('bad-request', 'method not allowed here'));
   const match = SCENARIO_PATH.exec(path);
   if (!match) return send(res, 404, error('not-found', `nothing at ${path}`));
   const id = match[1] as string;
@@ -220,6 +223,44 @@ async function exportToFile(req: IncomingMessage, res: ServerResponse, deps: Stu
   if (result.reason === 'check') return send(res, 400, { error: { code: 'bad-request', message: 'this version does not pass today\'s checks against the library' }, diagnostics: result.diagnostics.map(formatDiagnostic) });
   deps.logger.error({ scenario: id, message: result.message }, 'studio export to the library failed');
   send(res, 500, error('internal', result.message));
+}
+
+/** Per request: the editor asks only for the patterns it has no verdict on yet, so real drafts stay far below. */
+export const MAX_REGEX_CHECK_PATTERNS = 200;
+export const MAX_REGEX_CHECK_SOURCE = 2000;
+const REGEX_CHECK_SLICE_MS = 20;
+
+/**
+ * The backtracking check of publish, for the editor while the trainer types (the client cannot carry
+ * scslre/refa): `{"patterns": [{"source", "flags": "gu" (regex) | "u" (unless)}]}` -> `{"problems"}`,
+ * the same message publish gives (without its `regex: ` prefix) or null, in the same order.
+ */
+async function regexCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Every character may arrive as a 6-byte \uXXXX escape.
+  const body = await readJsonObject(req, MAX_REGEX_CHECK_PATTERNS * (MAX_REGEX_CHECK_SOURCE * 6 + 64) + 64);
+  const patterns = body?.['patterns'];
+  const shape = `send {"patterns": [{"source": string, "flags": "gu" or "u"}, ...]} as JSON`;
+  const wellFormed = Array.isArray(patterns) && patterns.every((p: unknown) => {
+    const { source, flags } = (p ?? {}) as { source?: unknown; flags?: unknown };
+    return typeof source === 'string' && (flags === 'gu' || flags === 'u');
+  });
+  if (!wellFormed) return send(res, 400, error('bad-request', `${shape}, at most ${MAX_REGEX_CHECK_PATTERNS} patterns of at most ${MAX_REGEX_CHECK_SOURCE} characters each`));
+  if (patterns.length > MAX_REGEX_CHECK_PATTERNS) return send(res, 400, error('bad-request', `at most ${MAX_REGEX_CHECK_PATTERNS} patterns per request (got ${patterns.length}); send the rest in another`));
+  const long = (patterns as { source: string }[]).findIndex((p) => p.source.length > MAX_REGEX_CHECK_SOURCE);
+  if (long >= 0) return send(res, 400, error('bad-request', `patterns[${long}] is longer than ${MAX_REGEX_CHECK_SOURCE} characters`));
+  // One new long pattern can take seconds to judge (verdicts are cached after): the server goes back
+  // to its other requests and sockets between patterns, and stops when the page has gone.
+  const problems: (string | null)[] = [];
+  let since = Date.now();
+  for (const p of patterns as { source: string; flags: string }[]) {
+    if (Date.now() - since > REGEX_CHECK_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (req.socket.destroyed) return;
+      since = Date.now();
+    }
+    problems.push(regexSafetyProblem(p.source, p.flags) ?? null);
+  }
+  send(res, 200, { problems });
 }
 
 function error(code: string, message: string) {

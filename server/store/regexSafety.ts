@@ -22,6 +22,18 @@ const MAX_NODES = 10_000;
 
 /** 2^8 tries per start position at most: bounded repeats of overlapping alternatives below this are cheap. */
 const MAX_BOUNDED_OVERLAP = 8;
+/** Alternatives of one repeated group compared pairwise at most (the library's most: 1). */
+const MAX_REPEATED_ALTERNATIVES = 64;
+const TOO_BIG = 'too-big';
+const TOO_BIG_MESSAGE = 'this pattern is too big to check that it runs fast on every reply; split it into several smaller matchers';
+/** Repeats (`*`, `+`, `{m,n}` with n > 1) in one pattern at most: the library's most is 27. */
+const MAX_REPEATS = 32;
+
+function countRepeats(node: AST.Node): number {
+  let n = node.type === 'Quantifier' && node.max > 1 ? 1 : 0;
+  for (const child of children(node)) n += countRepeats(child);
+  return n;
+}
 /** `(.*a){3}` is cheap on 2,000 characters, `(.*a){12}` is not: see judge(). */
 const MAX_NESTED_REPEATS = 3;
 
@@ -50,7 +62,11 @@ function describe(report: Report): string {
   return `\`${report.quant.raw}\` (${run})`;
 }
 
-/** `(a|a)*`: two alternatives of a repeated group that match the same text double the work per repeat. scslre misses these. */
+/**
+ * `(a|a)*`: two alternatives of a repeated group that match the same text double the work per repeat.
+ * scslre misses these. Each pair is compared, so a repeated group of more than MAX_REPEATED_ALTERNATIVES
+ * is too big to check (`too-big`): 300 took 0.4 s of the server's one thread.
+ */
 function overlappingAlternatives(pattern: AST.Pattern, flags: AST.Flags): string | undefined {
   let found: string | undefined;
   let refa: JS.Parser | undefined;
@@ -58,6 +74,10 @@ function overlappingAlternatives(pattern: AST.Pattern, flags: AST.Flags): string
     if (found !== undefined) return;
     if (node.type === 'Quantifier' && node.max > MAX_BOUNDED_OVERLAP && (node.element.type === 'Group' || node.element.type === 'CapturingGroup')) {
       const alts = node.element.alternatives;
+      if (alts.length > MAX_REPEATED_ALTERNATIVES) {
+        found = TOO_BIG;
+        return;
+      }
       if (alts.length >= 2) {
         refa ??= JS.Parser.fromAst({ pattern, flags });
         const nfas = alts.map((alt) => automaton(refa as JS.Parser, alt));
@@ -123,6 +143,8 @@ function judge(source: string, flags: string): string | undefined {
   const pattern = parser.parsePattern(re.source, undefined, undefined, { unicodeSets: re.flags.includes('v'), unicode: re.flags.includes('u') });
   const parsedFlags = parser.parseFlags(re.flags);
   const literal = { pattern, flags: parsedFlags };
+  // scslre compares repeats pairwise, on the server's one thread: 20 repeats in a row took 0.3 s, 150 took 5.5 s.
+  if (countRepeats(pattern) > MAX_REPEATS) return TOO_BIG_MESSAGE;
   // scslre's own heuristic (is there a suffix that makes the match fail?) is right for anchored
   // patterns like the library's `^(?:[\s\S]*?(?:\?+|吗…)){3}` (0.1 ms on any 2,000 characters) but
   // lets `(.*a){12}` through, measured at 0.83 s per reply ({20}: 49 s). So: everything it reports
@@ -138,13 +160,15 @@ function judge(source: string, flags: string): string | undefined {
   // Move reports (one unbounded repeat re-tried from each start) are at most quadratic: accepted.
   const worst = bad.find((r) => r.exponential) ?? bad[0];
   if (worst) return `this pattern can take ${worst.exponential ? 'exponential' : 'polynomial (super-linear)'} time on some replies: ${describe(worst)}`;
-  const alternatives = overlappingAlternatives(pattern, parsedFlags);
-  if (alternatives !== undefined) return `this pattern can take exponential time on some replies: ${alternatives}; make the alternatives exclusive (e.g. \`(a|a)*\` -> \`a*\`)`;
+  // The bounded ambiguity test first: a pattern too big for it is refused before the pairwise one.
   const ambiguity = exponentialAmbiguity(pattern, parsedFlags);
+  if (ambiguity === 'too-big') return TOO_BIG_MESSAGE;
+  const alternatives = overlappingAlternatives(pattern, parsedFlags);
+  if (alternatives === TOO_BIG) return TOO_BIG_MESSAGE;
+  if (alternatives !== undefined) return `this pattern can take exponential time on some replies: ${alternatives}; make the alternatives exclusive (e.g. \`(a|a)*\` -> \`a*\`)`;
   if (ambiguity === 'exponential') {
     return 'this pattern can take exponential time on some replies: a repeated part can split the same text in more than one way (like `(a|aa)*`, where "aaa" is a+a+a, a+aa or aa+a); rewrite it so that any text can be matched only one way (`a*`)';
   }
-  if (ambiguity === 'too-big') return 'this pattern is too big to check that it runs fast on every reply; split it into several smaller matchers';
   return undefined;
 }
 

@@ -2,7 +2,8 @@
 // seeded mistake, fixes it at the line the editor reports, play-tests a reply from a middle move,
 // saves it as a test, publishes, and a trainee plays the new persona from the home page. Then: a
 // two-turn play-test and the line diff between versions 1 and 2; and two pages saving the same
-// draft, where the second save is refused (409) naming who saved first.
+// draft, where the second save is refused (409) naming who saved first. And an unsafe regex typed
+// into an intent is marked at its line while typing, before any publish, as publishing words it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -194,4 +195,46 @@ test('the conflict dialog loads theirs or overwrites explicitly; the versions ta
   await first.getByRole('tab', { name: '试玩' }).click();
   await first.getByRole('tab', { name: '版本' }).click();
   await expect(first.getByTestId('studio-diff').locator('tr[data-kind="added"]').filter({ hasText: '# A3 unsaved' })).toHaveCount(1);
+});
+
+test('an unsafe regex typed into an intent is marked at its line before publishing, as publish says', async ({ browser }) => {
+  const trainer = await trainerPage(browser);
+  await createFromTemplate(trainer, 'bargainer-easy', 'studio-regex-e2e');
+  // The coupon intent's pattern: typed into just before its closing quote, as a trainer would.
+  const pattern = "      - regex: '\\d+\\s*(元|块)?\\s*(的)?\\s*(优惠|店铺|关注)?券|领[^,，。!！?？]{0,6}券'";
+  const lines = readFileSync(join(ROOT, 'scenarios', 'bargainer-easy.yaml'), 'utf8').split('\n');
+  const line = lines.indexOf(pattern) + 1;
+  expect(line).toBeGreaterThan(0);
+  const col = pattern.indexOf("'") + 1;
+  // The editor draws only the lines near its view: scroll down to the intent like a trainer would.
+  const target = trainer.locator('.cm-line').filter({ hasText: '(优惠|店铺|关注)?券|领' });
+  await trainer.locator('.cm-content').hover();
+  for (let i = 0; i < 40 && (await target.count()) === 0; i++) await trainer.mouse.wheel(0, 200);
+  await target.scrollIntoViewIfNeeded();
+  await target.click();
+  await trainer.keyboard.press('End');
+  await trainer.keyboard.press('ArrowLeft');
+  await trainer.keyboard.type('|(\\d+)+q');
+  await expect(trainer.locator('.cm-content')).toContainText("{0,6}券|(\\d+)+q'");
+
+  // Marked live, at the pattern's line, with the words publish uses (the server judged it, not the browser).
+  const message = /regex: this pattern can take exponential time on some replies: nested repetition `\(\\d\+\)\+`/;
+  const problem = trainer.getByTestId('studio-problems').getByRole('button', { name: new RegExp(`^studio-regex-e2e\\.yaml:${line}:${col}: ${message.source}`) });
+  await expect(problem).toBeVisible();
+  await expect(trainer.locator('.cm-lintRange-error').first()).toContainText("'\\d+");
+  await shot(trainer, 'studio-regex-live');
+
+  // Publish refuses it with the same line.
+  await trainer.getByRole('button', { name: '发布', exact: true }).click();
+  const refused = trainer.getByRole('list', { name: '发布被拒绝：检查或内置测试没有通过' });
+  await expect(refused.getByText(new RegExp(`^studio-regex-e2e\\.yaml:${line}:${col}: ${message.source}`))).toBeVisible();
+  expect(await refused.textContent()).toContain((await problem.textContent()) ?? 'the live mark');
+
+  // Rewritten without a repeat inside a repeat: the mark goes.
+  await target.click();
+  await trainer.keyboard.press('End');
+  await trainer.keyboard.press('ArrowLeft');
+  for (let i = 0; i < '(\\d+)+q'.length; i++) await trainer.keyboard.press('Backspace');
+  await trainer.keyboard.type('\\d+q');
+  await expect(trainer.getByTestId('studio-problems')).toHaveText('检查通过，内置测试全部通过');
 });

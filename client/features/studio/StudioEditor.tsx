@@ -1,16 +1,17 @@
 // One studio scenario: the YAML editor with live diagnostics (the same checks as publishing, run in
-// the browser, debounced), save / publish / export, and the play-test, graph and form panels (the
-// forms write into the editor as transactions, so one undo history covers both). Leaving with edits
+// the browser, debounced; only the regex backtracking check is asked of the server: regexCheck.ts),
+// save / publish / export, and the play-test, graph and form panels (the forms write into the
+// editor as transactions, so one undo history covers both). Leaving with edits
 // not saved asks first (leaveGuard.ts): a link, the browser's back button, a reload or closing the tab.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../server/engine/index.ts';
-import { formatDiagnostic } from '../../../server/engine/index.ts';
+import { formatDiagnostic, sortDiagnostics } from '../../../server/engine/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { DraftConflict, StudioError, studioApi } from './api.ts';
 import type { StudioSource } from './api.ts';
-import { checkSource } from './checks.ts';
+import { checkSource, studioPath } from './checks.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { failedText } from './deleteDraft.ts';
 import type { CheckResult, StudioContext } from './checks.ts';
@@ -20,6 +21,7 @@ import { useFormSync } from './forms/useFormSync.ts';
 import { GraphView } from './GraphView.tsx';
 import { useLeaveGuard } from './leaveGuard.ts';
 import { PlayTest } from './PlayTest.tsx';
+import { useRegexSafety } from './regexCheck.ts';
 import { useStudioT } from './strings.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import { YamlEditor } from './YamlEditor.tsx';
@@ -107,7 +109,12 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
   const jump = useCallback((line: number, col: number) => editor.current?.jumpTo(line, col), []);
   const appendSource = (next: string) => editor.current?.replace(next);
 
-  const diagnostics = result.diagnostics;
+  // Publish's backtracking check of the patterns runs on the server: its verdicts join the local ones.
+  const regexProblems = useRegexSafety(text, checkedText, result, studioPath(id));
+  const diagnostics = useMemo(
+    () => (regexProblems.length > 0 ? sortDiagnostics([...result.diagnostics, ...regexProblems]) : result.diagnostics),
+    [result, regexProblems],
+  );
   const label = useMemo(() => d('editor.label'), [d]);
   return (
     <div className="studio-layout">

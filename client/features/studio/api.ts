@@ -54,6 +54,17 @@ export interface LibraryExport {
   replaced: boolean;
 }
 
+/** A matcher's pattern as the engine runs it: `regex` with flags 'gu', `unless` with 'u'. */
+export interface RegexPattern {
+  source: string;
+  flags: 'gu' | 'u';
+}
+
+/** What the server's backtracking check says of each pattern, in the order asked: the problem or null. */
+export interface RegexVerdicts {
+  problems: (string | null)[];
+}
+
 /** What a refusal said besides its message: the HTTP status (0: no answer), the error code and its reason. */
 export interface RefusalInfo {
   status?: number;
@@ -157,6 +168,8 @@ export const studioApi = {
   versions: (id: string) => call<VersionList>(at(id, 'versions')),
   version: (id: string, version: number) => call<VersionSource>(at(id, `versions/${version}`)),
   exportToLibrary: (id: string, version: number, confirm = false) => call<LibraryExport>(at(id, 'export-to-library'), json('POST', { version, confirm })),
+  /** Publish's backtracking check of author regexes (it runs only on the server), for the live diagnostics. */
+  regexCheck: (patterns: readonly RegexPattern[]) => call<RegexVerdicts>('/api/studio/regex-check', json('POST', { patterns })),
   exportUrl: (id: string, version?: number) => at(id, `export.yaml${version === undefined ? '' : `?version=${version}`}`),
 };
 
