@@ -125,7 +125,14 @@ export function regexSafetyProblem(source: string, flags: string): string | unde
   const key = `${flags}/${source}`;
   if (verdicts.has(key)) return verdicts.get(key);
   if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-  const verdict = judge(source, flags);
+  let verdict: string | undefined;
+  try {
+    verdict = judge(source, flags);
+  } catch (err) {
+    // V8 compiles groups nested thousands deep; the analysers walk them recursively and run out of stack.
+    if (!(err instanceof RangeError)) throw err;
+    verdict = TOO_BIG_MESSAGE;
+  }
   verdicts.set(key, verdict);
   return verdict;
 }

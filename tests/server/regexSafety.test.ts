@@ -50,6 +50,10 @@ describe('regexSafetyProblem', () => {
     expect(regexSafetyProblem(`(?:${words.slice(0, 65).join('|')})+`, 'gu')).toContain('too big to check');
   });
 
+  it('refuses groups nested too deep to walk, instead of throwing', () => {
+    expect(regexSafetyProblem(`${'(?:'.repeat(5000)}退款${')'.repeat(5000)}`, 'gu')).toContain('too big to check');
+  });
+
   it('refuses a pattern with more repeats than it can compare in good time (the library has at most 27)', () => {
     const chain = (n: number) => Array.from({ length: n }, (_, i) => `[a-z${i % 10}]*`).join('');
     expect(regexSafetyProblem(chain(33), 'gu')).toContain('too big to check');

@@ -14,11 +14,20 @@
 // Under the i flag a set holds every character that matches case-insensitively: ASCII letters in
 // both cases (plus the Kelvin sign and long s, which fold to k and s); any other cased character
 // makes the set unknown.
+// tests/engine/analysis/regexGate.test.ts checks each construct, the i flag against V8's case folding
+// over all of Unicode, and that a match implies the gate for the shipped library and random regexes;
+// regexGate.ungated.test.ts compares the engine with and without gates.
 
 /** A set is dropped (unknown) past this many code units: a wide class rules nothing out. */
 const MAX_SET = 512;
 /** At most this many sets per regex: each one more is one more check per reply. */
 const MAX_SETS = 3;
+/**
+ * Groups nested deeper than this give no gate. The parser recurses once per level, and V8 accepts
+ * patterns nested thousands deep ('('.repeat(3000) + 'a' + ')'.repeat(3000)), which would otherwise
+ * overflow the stack here and fail the compile of the whole lexicon.
+ */
+const MAX_DEPTH = 64;
 
 /**
  * The Chinese characters found in most replies, most frequent first (the share of replies holding
@@ -61,6 +70,7 @@ const SYNTAX = new Set([...'^$\\.*+?()[]{}|/']);
 
 class Parser {
   private i = 0;
+  private depth = 0;
 
   constructor(
     private readonly src: string,
@@ -84,6 +94,13 @@ class Parser {
   }
 
   private disjunction(): Need {
+    if (++this.depth > MAX_DEPTH) throw new Unsupported();
+    const need = this.alternatives();
+    this.depth--;
+    return need;
+  }
+
+  private alternatives(): Need {
     const alternatives = [this.alternative()];
     while (this.eat('|')) alternatives.push(this.alternative());
     if (alternatives.length === 1) return alternatives[0]!;
@@ -434,8 +451,12 @@ export class GateTable {
     }
   }
 
-  /** Does the prepared text hold a unit of every set of `gate`? */
+  /**
+   * Does the prepared text hold a unit of every set of `gate`? With no text prepared since the last
+   * add() (or ever), the stamps say nothing about any text: everything passes.
+   */
   passes(gate: Int32Array): boolean {
+    if (this.text === null) return true;
     for (let k = 0; k < gate.length; k++) if (this.stamps[gate[k]!] !== this.gen) return false;
     return true;
   }
