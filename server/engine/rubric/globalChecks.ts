@@ -8,7 +8,7 @@ import type { Detection, TextFeatures } from '../analysis/types.ts';
 import type { GlobalRuleId, RubricDef } from '../scenario/schema.ts';
 import type { TurnRecord } from './types.ts';
 import { fromRevision } from './types.ts';
-import { decide, markReached } from './progress.ts';
+import { decide, markReached, unchanged } from './progress.ts';
 import type { CompiledRule, EndCtx, RuleInfo, RuleProgress, Settled } from './progress.ts';
 
 type Detector = (f: TextFeatures) => Detection;
@@ -107,7 +107,7 @@ function firstResponse(info: RuleInfo, limitSec: number): CompiledRule {
 function avgResponse(info: RuleInfo, limitSec: number): CompiledRule {
   return {
     info,
-    step: (state) => state,
+    step: unchanged,
     settle(_state, end) {
       if (end.avgResponseMs === null) return NA;
       const verdict = end.avgResponseMs > limitSec * 1000 ? 'fail' : 'pass';
@@ -164,7 +164,7 @@ function askPhoto(info: RuleInfo): CompiledRule {
 function goodOutcome(info: RuleInfo): CompiledRule {
   return {
     info,
-    step: (state) => state,
+    step: unchanged,
     settle: (_state, end) => (end.success ? PASS : { verdict: 'fail', evidence: end.outcome ?? 'no ending: the chat stopped mid-way' }),
   };
 }
@@ -176,7 +176,7 @@ function goodOutcome(info: RuleInfo): CompiledRule {
 function noBuyerWaiting(info: RuleInfo): CompiledRule {
   return {
     info,
-    step: (state) => state,
+    step: unchanged,
     settle: (_state, end) =>
       end.waited.left ? { verdict: 'fail', evidence: 'the buyer left after waiting' }
       : end.waited.nudges > 0 ? { verdict: 'fail', evidence: `the buyer nudged ${end.waited.nudges}×` }

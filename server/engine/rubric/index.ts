@@ -7,8 +7,8 @@ import type { EndContext, Report, TurnRecord, Verdict } from './types.ts';
 import { compileGlobalRule } from './globalChecks.ts';
 import { GLOBAL_RULES } from './globalRules.ts';
 import { compileScenarioRule } from './scenarioRules.ts';
-import { buildReport, ruleState, toVerdict } from './report.ts';
-import { initialProgress } from './progress.ts';
+import { buildReport, toVerdict } from './report.ts';
+import { initialProgress, OPEN, ruleStatesLayout, unchanged } from './progress.ts';
 import type { CompiledRule, RubricProgress, RuleInfo, RuleProgress, TurnCtx } from './progress.ts';
 
 export { GLOBAL_RULES } from './globalRules.ts';
@@ -38,51 +38,77 @@ function compileRules(scenario: Scenario): CompiledRule[] {
   return compiled;
 }
 
-/** Counters first: rules read the turn context derived from them. */
-function advanceCounters(p: RubricProgress, turn: TurnRecord): { next: RubricProgress; ctx: TurnCtx } {
-  const isReply = turn.reply !== undefined;
-  const ms = isReply ? turn.responseMs : undefined;
-  const timed = ms !== undefined;
-  let mechanicalRun = p.mechanicalRun;
-  if (turn.reply !== undefined) mechanicalRun = turn.reply.features.mechanical ? mechanicalRun + 1 : 0;
-  const next: RubricProgress = {
-    ...p,
-    turns: p.turns + 1,
-    replies: p.replies + (isReply ? 1 : 0),
-    timedReplies: p.timedReplies + (timed ? 1 : 0),
-    responseMsSum: p.responseMsSum + (ms ?? 0),
-    firstResponseMs: p.firstResponseMs ?? ms ?? null,
-    longestResponseMs: ms === undefined ? p.longestResponseMs : Math.max(ms, p.longestResponseMs ?? ms),
-    mechanicalRun,
-  };
-  const ctx: TurnCtx = {
-    isFirstReply: isReply && p.replies === 0,
-    isFirstTimedReply: timed && p.timedReplies === 0,
-    mechanicalRun,
-  };
-  return { next, ctx };
+/** The keys of a RubricProgress, in the order initialProgress() and onTurn give them. */
+const PROGRESS_KEYS: readonly string[] = ['v', 'rules', 'turns', 'replies', 'timedReplies', 'responseMsSum', 'firstResponseMs', 'longestResponseMs', 'mechanicalRun'];
+
+/** `progress` has exactly PROGRESS_KEYS, in that order: a literal of them is a copy with the same JSON shape. */
+function inProgressOrder(progress: RubricProgress): boolean {
+  let i = 0;
+  for (const key in progress) {
+    if (key !== PROGRESS_KEYS[i]) return false;
+    i++;
+  }
+  return i === PROGRESS_KEYS.length;
 }
 
 export function createRubric(scenario: Scenario): Rubric {
   const compiled = compileRules(scenario);
   const passMark = scenario.rubric.passMark;
   const slowMs = scenario.rubric.avgResponseSec * 1000;
+  // Rules that no turn can change (judged only at the end) are left out of the per-turn loop.
+  const judged = compiled.filter((r) => r.step !== unchanged);
+  const layout = ruleStatesLayout(compiled);
   return {
     rules: compiled.map((r) => r.info),
-    initial: () => initialProgress(compiled),
+    initial: () => initialProgress(compiled, layout),
     onTurn(progress, turn) {
-      const { next, ctx } = advanceCounters(progress, turn);
+      // Counters first: rules read the turn context derived from them.
+      const isReply = turn.reply !== undefined;
+      const ms = isReply ? turn.responseMs : undefined;
+      const timed = ms !== undefined;
+      let mechanicalRun = progress.mechanicalRun;
+      if (turn.reply !== undefined) mechanicalRun = turn.reply.features.mechanical ? mechanicalRun + 1 : 0;
+      const ctx: TurnCtx = {
+        isFirstReply: isReply && progress.replies === 0,
+        isFirstTimedReply: timed && progress.timedReplies === 0,
+        mechanicalRun,
+      };
       const verdicts: Verdict[] = [];
+      const rules = progress.rules;
       let states: Record<string, RuleProgress> | null = null;
-      for (const r of compiled) {
-        const before = ruleState(progress, r.info.id);
-        const after = r.step(before, turn, ctx);
-        if (after === before) continue;
-        states ??= { ...progress.rules };
-        states[r.info.id] = after;
-        if (before.status === 'open' && after.status !== 'open') verdicts.push(toVerdict(r.info, after.status, after));
+      for (const r of judged) {
+        const id = r.info.id;
+        const was = rules[id] ?? OPEN;
+        // Decided and reached: no rule changes such a state (see CompiledRule.step).
+        if (was.status !== 'open' && was.reached) continue;
+        const now = r.step(was, turn, ctx);
+        if (now === was) continue;
+        states ??= { ...rules };
+        states[id] = now;
+        if (was.status === 'open' && now.status !== 'open') verdicts.push(toVerdict(r.info, now.status, now));
       }
-      return { progress: states === null ? next : { ...next, rules: states }, verdicts };
+      const turns = progress.turns + 1;
+      const replies = progress.replies + (isReply ? 1 : 0);
+      const timedReplies = progress.timedReplies + (timed ? 1 : 0);
+      const responseMsSum = progress.responseMsSum + (ms ?? 0);
+      const firstResponseMs = progress.firstResponseMs ?? ms ?? null;
+      const longestResponseMs = ms === undefined ? progress.longestResponseMs : Math.max(ms, progress.longestResponseMs ?? ms);
+      let next: RubricProgress;
+      if (inProgressOrder(progress)) {
+        next = { v: progress.v, rules: progress.rules, turns, replies, timedReplies, responseMsSum, firstResponseMs, longestResponseMs, mechanicalRun };
+      } else {
+        // Keys in another order, or others besides (a progress stored by hand): `{ ...progress, turns, ... }`.
+        next = { ...progress };
+        next.turns = turns;
+        next.replies = replies;
+        next.timedReplies = timedReplies;
+        next.responseMsSum = responseMsSum;
+        next.firstResponseMs = firstResponseMs;
+        next.longestResponseMs = longestResponseMs;
+        next.mechanicalRun = mechanicalRun;
+      }
+      if (states !== null) next.rules = states;
+      return { progress: next, verdicts };
     },
     finalize: (progress, end) => buildReport(compiled, progress, end, passMark, slowMs),
   };

@@ -71,11 +71,18 @@ export interface Settled {
 
 export interface CompiledRule {
   info: RuleInfo;
-  /** the rule's state after one turn; returns the same object when nothing changed */
+  /**
+   * the rule's state after one turn; returns the same object when nothing changed. A state that is
+   * decided and reached (as decide() leaves it) never changes: the rubric does not call step on it.
+   * `unchanged`: a rule no turn can change (judged only at the end), left out of the turn loop.
+   */
   step(state: RuleProgress, turn: TurnRecord, ctx: TurnCtx): RuleProgress;
   /** the verdict of a rule still open at the end */
   settle(state: RuleProgress, end: EndCtx): Settled;
 }
+
+/** The step of a rule that only settle() decides: no turn changes its state. */
+export const unchanged = (state: RuleProgress): RuleProgress => state;
 
 export const OPEN: RuleProgress = { status: 'open', reached: false, turn: null, messageId: null, evidence: null };
 
@@ -94,8 +101,21 @@ export function markReached(state: RuleProgress): RuleProgress {
   return state.reached ? state : { ...state, reached: true };
 }
 
-export function initialProgress(rules: readonly CompiledRule[]): RubricProgress {
+/**
+ * The rule states' object of initialProgress(), laid out once per rubric. An object given its keys
+ * one by one, as initialProgress() builds it, is a hash table to V8 past a dozen keys, and copying
+ * one (every turn that decides or reaches a rule copies `rules`) costs microseconds; a copy of this
+ * layout is an ordinary object, and so is every copy made of it. Same keys, same order. Never
+ * handed out: initialProgress() copies it.
+ */
+export function ruleStatesLayout(rules: readonly CompiledRule[]): Readonly<Record<string, RuleProgress>> {
   const states: Record<string, RuleProgress> = {};
+  for (const r of rules) states[r.info.id] = OPEN;
+  return { ...states };
+}
+
+export function initialProgress(rules: readonly CompiledRule[], layout: Readonly<Record<string, RuleProgress>> = ruleStatesLayout(rules)): RubricProgress {
+  const states: Record<string, RuleProgress> = { ...layout };
   for (const r of rules) states[r.info.id] = { ...OPEN };
   return {
     v: 1,

@@ -30,19 +30,17 @@ function currentMove(state: SessionState): SeenMove {
 }
 
 /**
- * The state after a crossed turn: the trainee has spoken (the clock of their next reply and the
- * silence timer start from the buyer's coming line), but the move being typed is not answered and a
- * complaint in it still waits for its apology. The move they saw has had its answer.
+ * A crossed turn (on `draft`, a state this step owns): the trainee has spoken (the clock of their
+ * next reply and the silence timer start from the buyer's coming line), but the move being typed is
+ * not answered and a complaint in it still waits for its apology. The move they saw has had its answer.
  */
-export function afterFollowUp(state: SessionState, now: number): SessionState {
-  const pending = state.pendingMove;
-  if (!pending) return state;
-  return {
-    ...state,
-    lastTraineeAt: now,
-    silence: { stage: 'waiting', deadline: null },
-    pendingMove: { ...pending, seen: { ...pending.seen, firstInState: false, afterComplaint: false } },
-  };
+export function followUpInto(draft: SessionState, now: number): void {
+  const pending = draft.pendingMove;
+  if (!pending) return;
+  // (in the order a `{ ...state, lastTraineeAt, silence, pendingMove }` copy would set them)
+  draft.lastTraineeAt = now;
+  draft.silence = { stage: 'waiting', deadline: null };
+  draft.pendingMove = { ...pending, seen: { ...pending.seen, firstInState: false, afterComplaint: false } };
 }
 
 /**
@@ -61,16 +59,43 @@ export function movesBuyer(compiled: CompiledScenario, state: SessionState, inte
   return false;
 }
 
+/** What notePendingMove needs of the state before a machine move: the draft itself changes under it. */
+export interface BeforeMove {
+  visit: number;
+  /** isCrossed(before, now) */
+  crossed: boolean;
+  pendingMove: SessionState['pendingMove'];
+  /** what currentMove(before) reads */
+  value: string;
+  answeredVisit: number;
+  complaint: SessionState['complaint'];
+}
+
+export function beforeMove(state: SessionState, now: number): BeforeMove {
+  return {
+    visit: state.visit,
+    crossed: isCrossed(state, now),
+    pendingMove: state.pendingMove,
+    value: state.machine.value,
+    answeredVisit: state.answeredVisit,
+    complaint: state.complaint,
+  };
+}
+
 /**
  * After a machine move (revision 4): note a move entered whose first line is not yet on screen, so
  * turns before it are read as follow-ups to `before`'s move. A move entered while an earlier answer
  * is still unseen keeps what the trainee sees and when it changes: that earlier line comes first.
- * `effects` from `spokenFrom` on are what the move said.
+ * `effects` from `spokenFrom` on are what the move said. `after` is a state this step owns: it is
+ * changed in place, or (a pending move gone) returned as a copy without it.
  */
-export function notePendingMove(before: SessionState, after: SessionState, effects: readonly SessionEffect[], spokenFrom: number, now: number): SessionState {
+export function notePendingMove(before: BeforeMove, after: SessionState, effects: readonly SessionEffect[], spokenFrom: number, now: number): SessionState {
   if (after.rulesRevision < 4 || after.visit === before.visit) return after;
-  const earlier = isCrossed(before, now) ? before.pendingMove : undefined;
-  if (earlier) return { ...after, pendingMove: { ...earlier, visit: after.visit } };
+  const earlier = before.crossed ? before.pendingMove : undefined;
+  if (earlier) {
+    after.pendingMove = { ...earlier, visit: after.visit };
+    return after;
+  }
   let shownAt: number | undefined;
   for (let i = spokenFrom; i < effects.length; i++) {
     const e = effects[i];
@@ -79,7 +104,16 @@ export function notePendingMove(before: SessionState, after: SessionState, effec
       break;
     }
   }
-  if (shownAt !== undefined && shownAt > now) return { ...after, pendingMove: { visit: after.visit, shownAt, seen: currentMove(before) } };
+  if (shownAt !== undefined && shownAt > now) {
+    const seen: SeenMove = {
+      state: before.value,
+      firstInState: before.answeredVisit !== before.visit,
+      afterComplaint: before.complaint.pending,
+      qualityComplaint: before.complaint.quality,
+    };
+    after.pendingMove = { visit: after.visit, shownAt, seen };
+    return after;
+  }
   if (after.pendingMove === undefined) return after;
   const { pendingMove: _gone, ...rest } = after;
   return rest;

@@ -36,6 +36,24 @@ function varsKey(vars: Vars): string {
   return key;
 }
 
+/**
+ * varsKey() of frozen variables, kept: a move's variables are frozen and the session state holds
+ * them as they are (a state's variables are those of the move that led to it), so a step finds the
+ * key of its state's variables here. Variables that are not frozen (a state read back from storage,
+ * or built by hand) could change: their key is computed every time.
+ */
+const frozenKeys = new WeakMap<Vars, string>();
+
+function contextKey(vars: Vars): string {
+  if (!Object.isFrozen(vars)) return varsKey(vars);
+  let key = frozenKeys.get(vars);
+  if (key === undefined) {
+    key = varsKey(vars);
+    frozenKeys.set(vars, key);
+  }
+  return key;
+}
+
 /** `compute` runs xstate on a cache miss; the memo is per compiled scenario. */
 export function memoizedMoves(
   scenario: Scenario,
@@ -51,7 +69,10 @@ export function memoizedMoves(
     }
     tested.set(id, intents);
   }
-  const memo = new Map<string, MachineMove>();
+  // By state, then variables, then event: the keys are strings met before (their hashes kept),
+  // not one string built and hashed anew on every step.
+  const memo = new Map<string, Map<string, Map<string, MachineMove>>>();
+  let size = 0;
 
   const eventKey = (value: string, event: MoveEvent): string => {
     switch (event.type) {
@@ -77,12 +98,27 @@ export function memoizedMoves(
   return (value, context, event) => {
     // A state the scenario does not define is xstate's business (it throws): never memoised.
     if (!tested.has(value)) return compute(value, context, event);
-    const key = `${value}\u0000${varsKey(context)}\u0000${eventKey(value, event)}`;
-    const known = memo.get(key);
+    const vars = contextKey(context);
+    const key = eventKey(value, event);
+    const known = memo.get(value)?.get(vars)?.get(key);
     if (known !== undefined) return known;
     const move = compute(value, context, event);
-    if (memo.size >= MOVE_CACHE_LIMIT) memo.clear();
-    memo.set(key, move);
+    if (size >= MOVE_CACHE_LIMIT) {
+      memo.clear();
+      size = 0;
+    }
+    let byVars = memo.get(value);
+    if (byVars === undefined) {
+      byVars = new Map();
+      memo.set(value, byVars);
+    }
+    let byEvent = byVars.get(vars);
+    if (byEvent === undefined) {
+      byEvent = new Map();
+      byVars.set(vars, byEvent);
+    }
+    byEvent.set(key, move);
+    size++;
     return move;
   };
 }

@@ -10,6 +10,7 @@ interface ActionLike {
   params?: unknown;
 }
 
+/** speak() on a copy of `state`: the state it returns is a new object (the input is left as it was). */
 export function speak(
   compiled: CompiledScenario,
   state: SessionState,
@@ -18,27 +19,44 @@ export function speak(
   effects: SessionEffect[],
   initial: boolean,
 ): SessionState {
-  let next = state;
+  const draft: SessionState = { ...state };
+  draft.messages = state.messages.slice();
+  speakInto(compiled, draft, actions, now, effects, initial);
+  return draft;
+}
+
+/**
+ * The buyer's lines and entries of `actions`, written into `draft`: a state the current step owns
+ * (a copy of the input whose `messages` array is its own too). Its fields are replaced, never the
+ * objects they held: those may still be shared with the input state. Fields are set in the order
+ * a `{ ...state, field: value }` copy would set them, so the key order of the result is the same.
+ */
+export function speakInto(
+  compiled: CompiledScenario,
+  draft: SessionState,
+  actions: readonly ActionLike[],
+  now: number,
+  effects: SessionEffect[],
+  initial: boolean,
+): void {
   for (const action of actions) {
     if (action.type === 'entered') {
       const id = (action.params as { state: string }).state;
       const complaint = compiled.scenario.states[id]?.complaint;
-      next = {
-        ...next,
-        visit: next.visit + 1,
-        complaint: complaint ? { pending: true, quality: next.complaint.quality || complaint === 'quality' } : next.complaint,
-      };
+      draft.visit = draft.visit + 1;
+      draft.complaint = complaint ? { pending: true, quality: draft.complaint.quality || complaint === 'quality' } : draft.complaint;
     } else if (action.type === 'say') {
       const key = (action.params as { key: string }).key;
-      for (const line of compiled.lines.get(key) ?? []) {
-        const choice = pick(next.rng, line.variants.length);
+      const lines = compiled.lines.get(key);
+      if (lines === undefined) continue;
+      for (const line of lines) {
+        const choice = pick(draft.rng, line.variants.length);
         const text = line.variants[choice.index] ?? line.variants[0] ?? '';
-        next = { ...next, rng: choice.state };
-        next = schedule(next, text, line.attachment, now, effects, initial);
+        draft.rng = choice.state;
+        schedule(draft, text, line.attachment, now, effects, initial);
       }
     }
   }
-  return next;
 }
 
 function schedule(
@@ -48,7 +66,7 @@ function schedule(
   now: number,
   effects: SessionEffect[],
   initial: boolean,
-): SessionState {
+): void {
   const speed = state.speed;
   // The opening line is already there when the chat opens; later lines follow a read-and-type rhythm.
   const earliest = initial && state.lastBuyerAt === null ? now : now + READ_MS * speed;
@@ -60,18 +78,15 @@ function schedule(
     text,
     at,
     typingAt: Math.min(typingAt, at),
-    ...(attachment ? { attachment } : {}),
   };
+  if (attachment) message.attachment = attachment;
   effects.push({ type: 'message', message });
   const offersFile = attachment?.kind === 'file';
-  return {
-    ...state,
-    messages: [...state.messages, message],
-    lastBuyerAt: at,
-    offered: {
-      unsafeLink: state.offered.unsafeLink || (attachment?.kind === 'link' && attachment.unsafe),
-      file: state.offered.file || offersFile,
-    },
-    openFileOffers: offersFile ? [...state.openFileOffers, message.id] : state.openFileOffers,
+  state.messages.push(message);
+  state.lastBuyerAt = at;
+  state.offered = {
+    unsafeLink: state.offered.unsafeLink || (attachment?.kind === 'link' && attachment.unsafe),
+    file: state.offered.file || offersFile,
   };
+  state.openFileOffers = offersFile ? [...state.openFileOffers, message.id] : state.openFileOffers;
 }

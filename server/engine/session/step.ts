@@ -5,12 +5,13 @@ import type { Report, TurnRecord } from '../rubric/types.ts';
 import type { ActionKind } from '../scenario/schema.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
 import { effectiveSilence } from './compile.ts';
-import { afterFollowUp, isCrossed, movesBuyer, notePendingMove, seenMove } from './crossed.ts';
+import { beforeMove, followUpInto, isCrossed, movesBuyer, notePendingMove, seenMove } from './crossed.ts';
 import type { MachineMove } from './machineMoves.ts';
 import { RECENT_REPLIES, repeatsEarlierReply } from './repeats.ts';
 import { RULES_REVISION } from './rulesRevision.ts';
-import { speak } from './speak.ts';
-import type { SessionEffect, Message, SessionEvent, SessionState, StepResult } from './types.ts';
+import { speakInto } from './speak.ts';
+import type { SessionEffect, Message, Outcome, SessionEvent, SessionState, StepResult } from './types.ts';
+import type { Scenario, StateDef } from '../scenario/schema.ts';
 import { SessionError } from './types.ts';
 import { successfulOutcomeKinds } from '../scenario/schema.ts';
 
@@ -40,7 +41,8 @@ export function startSession(compiled: CompiledScenario, opts: StartOptions): St
     speed: opts.speed ?? 1,
     rulesRevision: opts.rulesRevision ?? RULES_REVISION,
     startedAt: opts.now,
-    machine: { value: first.value, context: { ...first.context } },
+    // The move's variables, frozen and shared (machineMoves.ts keeps their key): plain data all the same.
+    machine: { value: first.value, context: first.context },
     visit: 0,
     answeredVisit: 0,
     messages: [],
@@ -98,18 +100,108 @@ function onReply(compiled: CompiledScenario, state: SessionState, text: string, 
   if (text.trim() === '') throw new SessionError('empty-reply', 'a reply cannot be empty');
   const features = analyzeText(text);
   const intents = compiled.lexicon.match(features);
-  const message = traineeMessage(state, now, { text });
+  const message = traineeMessage(state, now, text, undefined, undefined);
   const responseMs = responseTime(state, now);
+  const seen = seenMove(state, now);
   const turn: TurnRecord = {
     rulesRevision: state.rulesRevision,
     turn: state.turns + 1,
     messageId: message.id,
-    ...seenMove(state, now),
+    state: seen.state,
+    firstInState: seen.firstInState,
+    afterComplaint: seen.afterComplaint,
+    qualityComplaint: seen.qualityComplaint,
     reply: { features, intents, repeated: repeatsEarlierReply(state.recentReplies, features.normalized) },
-    ...(responseMs === undefined ? {} : { responseMs }),
   };
-  const remembered = { ...state, recentReplies: [...state.recentReplies, features.normalized].slice(-RECENT_REPLIES) };
-  return traineeTurn(compiled, remembered, message, turn, { type: 'reply', intents }, now, effects);
+  if (responseMs !== undefined) turn.responseMs = responseMs;
+  // The state this step builds: one copy of the input, filled in place (see own()).
+  const draft = own(state);
+  draft.recentReplies = remember(state.recentReplies, features.normalized);
+  return traineeTurn(compiled, draft, message, turn, { type: 'reply', intents }, now, effects);
+}
+
+/** `[...recent, reply].slice(-RECENT_REPLIES)`, copying only what is kept. */
+function remember(recent: readonly string[], reply: string): string[] {
+  const kept = recent.slice(Math.max(0, recent.length + 1 - RECENT_REPLIES));
+  kept.push(reply);
+  return kept;
+}
+
+/**
+ * A copy of `state` this step owns and may change in place, with a `messages` array of its own to
+ * append to. Nothing reachable from the input is ever changed: fields of the copy are replaced by
+ * new objects, never the objects they held (those may be shared with the input, and stay so).
+ * Fields are set in the order a `{ ...state, field: value }` copy would have set them, and a field
+ * is removed by copying without it, so the result has the keys, in the order, those copies gave.
+ * (Assignments, not `{ ...state, field: value }`: V8 builds a spread followed by properties far
+ * slower, and copies an object of the usual keys faster from a literal than from a spread.)
+ */
+function own(state: SessionState): SessionState {
+  const shape = shapeOf(state);
+  let draft: SessionState;
+  if (shape === 'other') {
+    draft = { ...state };
+  } else {
+    // The same keys in the same order as `{ ...state }`, without V8's generic copy of a 23-key object.
+    draft = {
+      scenario: state.scenario, version: state.version, seed: state.seed, rng: state.rng, speed: state.speed,
+      rulesRevision: state.rulesRevision, startedAt: state.startedAt, machine: state.machine, visit: state.visit,
+      answeredVisit: state.answeredVisit, messages: state.messages, recentReplies: state.recentReplies, turns: state.turns,
+      lastBuyerAt: state.lastBuyerAt, lastTraineeAt: state.lastTraineeAt, silence: state.silence, waited: state.waited,
+      complaint: state.complaint, offered: state.offered, openFileOffers: state.openFileOffers, rubric: state.rubric,
+      outcome: state.outcome, ended: state.ended,
+    };
+    if (shape === 'later') {
+      const from = state as unknown as Record<string, unknown>;
+      const to = draft as unknown as Record<string, unknown>;
+      let i = 0;
+      for (const key in from) if (i++ >= STATE_KEYS.length) to[key] = from[key];
+    }
+  }
+  draft.messages = state.messages.slice();
+  return draft;
+}
+
+/** The keys of a state as startSession() builds it, in its order. */
+const STATE_KEYS: readonly string[] = [
+  'scenario', 'version', 'seed', 'rng', 'speed', 'rulesRevision', 'startedAt', 'machine', 'visit', 'answeredVisit', 'messages',
+  'recentReplies', 'turns', 'lastBuyerAt', 'lastTraineeAt', 'silence', 'waited', 'complaint', 'offered', 'openFileOffers', 'rubric',
+  'outcome', 'ended',
+];
+
+/**
+ * `start`: the state has exactly STATE_KEYS, in that order; `later`: then keys a session gains
+ * later (pendingMove, unanswered), in any order; `other`: anything else (a state built by hand).
+ */
+function shapeOf(state: SessionState): 'start' | 'later' | 'other' {
+  let i = 0;
+  for (const key in state) {
+    if (i < STATE_KEYS.length ? key !== STATE_KEYS[i] : key !== 'pendingMove' && key !== 'unanswered') return 'other';
+    i++;
+  }
+  if (i < STATE_KEYS.length) return 'other';
+  return i === STATE_KEYS.length ? 'start' : 'later';
+}
+
+/** `{ ...complaint, pending: false }` */
+function complaintAnswered(complaint: SessionState['complaint']): SessionState['complaint'] {
+  let i = 0;
+  for (const key in complaint) {
+    if (key !== (i === 0 ? 'pending' : 'quality') || i > 1) {
+      const copy = { ...complaint };
+      copy.pending = false;
+      return copy;
+    }
+    i++;
+  }
+  return i === 2 ? { pending: false, quality: complaint.quality } : { ...complaint, pending: false };
+}
+
+/** `{ ...silence, deadline }` */
+function silenceWith(silence: SessionState['silence'], deadline: number | null): SessionState['silence'] {
+  const copy = { ...silence };
+  copy.deadline = deadline;
+  return copy;
 }
 
 function onAction(
@@ -119,7 +211,7 @@ function onAction(
   now: number,
   effects: SessionEffect[],
 ): SessionState {
-  let next = state;
+  const draft = own(state);
   let message: Message;
   let unsafe = false;
   let product: string | undefined;
@@ -131,7 +223,7 @@ function onAction(
         throw new SessionError('no-such-link', `no link from the buyer in message ${event.messageId}`);
       }
       unsafe = att.kind === 'link' && att.unsafe;
-      message = traineeMessage(state, now, { action: { kind: event.type, target: target.id } });
+      message = traineeMessage(state, now, '', undefined, { kind: event.type, target: target.id });
       break;
     }
     case 'file-accepted':
@@ -140,8 +232,8 @@ function onAction(
       if (!target || !state.openFileOffers.includes(target) || !isDelivered(state, target, now)) {
         throw new SessionError('no-file-offer', 'the buyer has not offered a file to answer');
       }
-      next = { ...state, openFileOffers: state.openFileOffers.filter((id) => id !== target) };
-      message = traineeMessage(state, now, { action: { kind: event.type, target } });
+      draft.openFileOffers = state.openFileOffers.filter((id) => id !== target);
+      message = traineeMessage(state, now, '', undefined, { kind: event.type, target });
       break;
     }
     case 'card-sent':
@@ -149,17 +241,17 @@ function onAction(
         throw new SessionError('no-such-product', `the shop has no product "${event.product}"`);
       }
       product = event.product;
-      message = traineeMessage(state, now, { attachment: { kind: 'product-card', product } });
+      message = traineeMessage(state, now, '', { kind: 'product-card', product }, undefined);
       break;
     case 'coupon-sent':
       if (!compiled.shop.coupons.some((c) => c.id === event.coupon)) {
         throw new SessionError('no-such-coupon', `the shop has no coupon "${event.coupon}"`);
       }
       product = event.coupon;
-      message = traineeMessage(state, now, { attachment: { kind: 'coupon', coupon: product } });
+      message = traineeMessage(state, now, '', { kind: 'coupon', coupon: product }, undefined);
       break;
     case 'address-confirmed':
-      message = traineeMessage(state, now, { action: { kind: event.type } });
+      message = traineeMessage(state, now, '', undefined, { kind: event.type });
       break;
   }
   const kind = event.type;
@@ -171,9 +263,10 @@ function onAction(
     action: { kind, unsafe, ...(product === undefined ? {} : { product }) },
   };
   const machineEvent: MachineEvent = product === undefined ? { type: 'action', kind } : { type: 'action', kind, product };
-  return traineeTurn(compiled, next, message, turn, machineEvent, now, effects);
+  return traineeTurn(compiled, draft, message, turn, machineEvent, now, effects);
 }
 
+/** `state`: the step's own copy (own()), changed in place and returned. */
 function traineeTurn(
   compiled: CompiledScenario,
   state: SessionState,
@@ -186,24 +279,35 @@ function traineeTurn(
   effects.push({ type: 'message', message });
   const scored = compiled.rubric.onTurn(state.rubric, turn);
   if (scored.verdicts.length > 0) effects.push({ type: 'verdicts', messageId: message.id, verdicts: scored.verdicts });
-  const recorded: SessionState = { ...state, messages: [...state.messages, message], turns: turn.turn, rubric: scored.progress };
   // Revision 3: an action the buyer cannot see does not answer her. Her wait goes on: the silence
   // timer (stage and deadline), the line she waits on and the clock of the next reply stay as they
   // were. The machine still moves on it and the rules still judge it (a phishing link opened).
   const unseen = state.rulesRevision >= 3 && turn.action !== undefined && UNSEEN_ACTIONS.has(turn.action.kind);
   // Revision 4: a turn sent before the buyer's next line appears follows up the move the trainee saw.
   const crossed = !unseen && isCrossed(state, now);
-  const answered: SessionState = unseen ? recorded : crossed ? afterFollowUp(recorded, now) : {
-    ...recorded,
-    answeredVisit: state.visit,
-    lastTraineeAt: now,
-    silence: { stage: 'waiting', deadline: null },
-    complaint: { ...state.complaint, pending: false },
-  };
-  if (state.outcome) return withDeadline(compiled, answered);
-  if (crossed && machineEvent.type === 'reply' && !movesBuyer(compiled, state, machineEvent.intents)) return withDeadline(compiled, answered);
-  const move = compiled.move(state.machine.value, state.machine.context, machineEvent);
-  return afterMachine(compiled, answered, move, now, effects, false);
+  const visit = state.visit;
+  const complaint = state.complaint;
+  const hadOutcome = state.outcome;
+  const { value, context } = state.machine;
+  // recorded
+  state.messages.push(message);
+  state.turns = turn.turn;
+  state.rubric = scored.progress;
+  // answered
+  if (unseen) {
+    // as it was
+  } else if (crossed) {
+    followUpInto(state, now);
+  } else {
+    state.answeredVisit = visit;
+    state.lastTraineeAt = now;
+    state.silence = { stage: 'waiting', deadline: null };
+    state.complaint = complaintAnswered(complaint);
+  }
+  if (hadOutcome) return setDeadline(compiled, state);
+  if (crossed && machineEvent.type === 'reply' && !movesBuyer(compiled, state, machineEvent.intents)) return setDeadline(compiled, state);
+  const move = compiled.move(value, context, machineEvent);
+  return afterMachine(compiled, state, move, now, effects, false);
 }
 
 function onTick(compiled: CompiledScenario, state: SessionState, now: number, effects: SessionEffect[]): SessionState {
@@ -212,12 +316,14 @@ function onTick(compiled: CompiledScenario, state: SessionState, now: number, ef
   for (let i = 0; i < 3; i++) {
     const deadline = nextDeadline(current);
     if (deadline === null || now < deadline) break;
-    const silence = effectiveSilence(compiled.scenario, compiled.scenario.states[current.machine.value] ?? {});
+    const silence = compiled.scenario.states[current.machine.value] ? silenceOf(compiled.scenario, current.machine.value) : effectiveSilence(compiled.scenario, {});
     const nudge = current.silence.stage === 'waiting' && silence?.nudgeAfter !== undefined;
     const move = compiled.move(current.machine.value, current.machine.context, { type: nudge ? 'silence.nudge' : 'silence.leave' });
     const waited = nudge ? { ...current.waited, nudges: current.waited.nudges + 1 } : { ...current.waited, left: true };
     const since = current.rulesRevision >= 2 ? (current.silence.since ?? awaitedLineAt(current)) : undefined;
-    const moved: SessionState = { ...current, waited, silence: { stage: 'nudged', deadline: null, ...(since === undefined ? {} : { since }) } };
+    const moved = current === state ? own(state) : current;
+    moved.waited = waited;
+    moved.silence = since === undefined ? { stage: 'nudged', deadline: null } : { stage: 'nudged', deadline: null, since };
     // Act at the deadline itself, as if the timer had fired on time: a late wake-up (a restart) replays the same.
     current = afterMachine(compiled, moved, move, deadline, effects, false);
     if (!nudge && !current.outcome) break;
@@ -259,7 +365,10 @@ function openWait(compiled: CompiledScenario, state: SessionState, now: number):
   return { waitMs, nudgeDue: afterSec !== undefined && waitMs >= afterSec * 1000 };
 }
 
-/** Turn the machine's pure transition result into buyer lines, outcome and the next deadline. */
+/**
+ * Turn the machine's pure transition result into buyer lines, outcome and the next deadline.
+ * `state`: a state this step owns (own(), or a new one): changed in place; the result may be a copy.
+ */
 function afterMachine(
   compiled: CompiledScenario,
   state: SessionState,
@@ -268,33 +377,65 @@ function afterMachine(
   effects: SessionEffect[],
   initial: boolean,
 ): SessionState {
-  let next: SessionState = { ...state, machine: { value: move.value, context: { ...move.context } } };
+  const before = initial ? undefined : beforeMove(state, now);
+  const hadOutcome = state.outcome;
+  let next = state;
+  next.machine = { value: move.value, context: move.context };
   const spokenFrom = effects.length;
-  next = speak(compiled, next, move.actions, now, effects, initial);
-  if (!initial) next = notePendingMove(state, next, effects, spokenFrom, now);
+  speakInto(compiled, next, move.actions, now, effects, initial);
+  if (before !== undefined) next = notePendingMove(before, next, effects, spokenFrom, now);
   const def = compiled.scenario.states[next.machine.value];
-  if (def?.outcome && !state.outcome) {
+  if (def?.outcome && !hadOutcome) {
     const { kind, label, success } = def.outcome;
-    const outcome = { kind, state: next.machine.value, success: success ?? successfulOutcomeKinds.includes(kind), ...(label ? { label } : {}) };
-    next = { ...next, outcome };
+    const outcome: Outcome = { kind, state: next.machine.value, success: success ?? successfulOutcomeKinds.includes(kind) };
+    if (label) outcome.label = label;
+    next.outcome = outcome;
     effects.push({ type: 'outcome', outcome });
   }
-  return withDeadline(compiled, next);
+  return setDeadline(compiled, next);
+}
+
+type Silence = ReturnType<typeof effectiveSilence>;
+/** effectiveSilence() of each state, per scenario: the same on every step. */
+const silences = new WeakMap<Scenario, Map<string, Silence>>();
+
+function silenceOf(scenario: Scenario, value: string): Silence {
+  let known = silences.get(scenario);
+  if (known === undefined) {
+    known = new Map();
+    silences.set(scenario, known);
+  }
+  if (known.has(value)) return known.get(value);
+  const def: StateDef | undefined = scenario.states[value];
+  const silence = def ? effectiveSilence(scenario, def) : undefined;
+  known.set(value, silence);
+  return silence;
 }
 
 /** The state with its silence deadline set for the move it is in (none once there is an outcome). */
 export function withDeadline(compiled: CompiledScenario, state: SessionState): SessionState {
-  const def = compiled.scenario.states[state.machine.value];
-  const silence = def ? effectiveSilence(compiled.scenario, def) : undefined;
-  if (!silence || state.outcome) return { ...state, silence: { ...state.silence, deadline: null } };
+  return setDeadline(compiled, { ...state });
+}
+
+/** withDeadline() on a state the step owns: set in place. */
+function setDeadline(compiled: CompiledScenario, state: SessionState): SessionState {
+  const silence = silenceOf(compiled.scenario, state.machine.value);
+  if (!silence || state.outcome) {
+    state.silence = silenceWith(state.silence, null);
+    return state;
+  }
   const base = Math.max(state.lastBuyerAt ?? state.startedAt, state.lastTraineeAt ?? state.startedAt);
   const waiting = state.silence.stage === 'waiting';
   const afterSec = waiting ? (silence.nudgeAfter ?? (silence.leave ? silence.leaveAfter : undefined)) : silence.leave ? silence.leaveAfter : undefined;
-  return { ...state, silence: { ...state.silence, deadline: afterSec === undefined ? null : base + afterSec * 1000 } };
+  state.silence = silenceWith(state.silence, afterSec === undefined ? null : base + afterSec * 1000);
+  return state;
 }
 
-function traineeMessage(state: SessionState, now: number, body: Partial<Pick<Message, 'text' | 'attachment' | 'action'>>): Message {
-  return { id: `m${state.messages.length + 1}`, from: 'trainee', text: body.text ?? '', at: now, ...(body.attachment ? { attachment: body.attachment } : {}), ...(body.action ? { action: body.action } : {}) };
+function traineeMessage(state: SessionState, now: number, text: string, attachment: Message['attachment'], action: Message['action']): Message {
+  const message: Message = { id: `m${state.messages.length + 1}`, from: 'trainee', text, at: now };
+  if (attachment) message.attachment = attachment;
+  if (action) message.action = action;
+  return message;
 }
 
 function isDelivered(state: SessionState, id: string, now: number): boolean {
