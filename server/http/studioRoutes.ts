@@ -76,7 +76,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL, deps:
     return send(res, 200, { library, drafts: await store.drafts(), published: await store.published() });
   }
   if (path === '/api/studio/context' && method === 'GET') return send(res, 200, await context(deps.dir));
-  if (path === '/api/studio/regex-check') return method === 'POST' ? regexCheck(req, res) : send(res, 405, error('bad-request', 'method not allowed here'));
+  if (path === '/api/studio/regex-check') return method === 'POST' ? regexCheck(req, res, trainerId, deps.now()) : send(res, 405, error('bad-request', 'method not allowed here'));
   const match = SCENARIO_PATH.exec(path);
   if (!match) return send(res, 404, error('not-found', `nothing at ${path}`));
   const id = match[1] as string;
@@ -229,13 +229,30 @@ async function exportToFile(req: IncomingMessage, res: ServerResponse, deps: Stu
 export const MAX_REGEX_CHECK_PATTERNS = 200;
 export const MAX_REGEX_CHECK_SOURCE = 2000;
 const REGEX_CHECK_SLICE_MS = 20;
+/**
+ * Time each trainer may spend judging patterns, per window: a trainer typing spends milliseconds;
+ * 200 crafted patterns can take about 50 s of the server's one thread, so they wait their turn.
+ */
+export const REGEX_CHECK_BUDGET = { ms: 10_000, windowMs: 10 * 60_000 };
+const regexCheckSpent = new Map<string, { since: number; ms: number }>();
+
+function regexCheckBudgetLeft(trainerId: string, now: number): { since: number; ms: number } {
+  let spent = regexCheckSpent.get(trainerId);
+  if (!spent || now - spent.since >= REGEX_CHECK_BUDGET.windowMs) {
+    spent = { since: now, ms: 0 };
+    regexCheckSpent.set(trainerId, spent);
+    // bounded: windows long over are forgotten
+    if (regexCheckSpent.size > 1000) for (const [id, s] of regexCheckSpent) if (now - s.since >= REGEX_CHECK_BUDGET.windowMs) regexCheckSpent.delete(id);
+  }
+  return spent;
+}
 
 /**
  * The backtracking check of publish, for the editor while the trainer types (the client cannot carry
  * scslre/refa): `{"patterns": [{"source", "flags": "gu" (regex) | "u" (unless)}]}` -> `{"problems"}`,
  * the same message publish gives (without its `regex: ` prefix) or null, in the same order.
  */
-async function regexCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function regexCheck(req: IncomingMessage, res: ServerResponse, trainerId: string, now: number): Promise<void> {
   // Every character may arrive as a 6-byte \uXXXX escape.
   const body = await readJsonObject(req, MAX_REGEX_CHECK_PATTERNS * (MAX_REGEX_CHECK_SOURCE * 6 + 64) + 64);
   const patterns = body?.['patterns'];
@@ -251,14 +268,22 @@ async function regexCheck(req: IncomingMessage, res: ServerResponse): Promise<vo
   // One new long pattern can take seconds to judge (verdicts are cached after): the server goes back
   // to its other requests and sockets between patterns, and stops when the page has gone.
   const problems: (string | null)[] = [];
+  const spent = regexCheckBudgetLeft(trainerId, now);
   let since = Date.now();
   for (const p of patterns as { source: string; flags: string }[]) {
+    if (spent.ms >= REGEX_CHECK_BUDGET.ms) {
+      const retryAfterSec = Math.max(1, Math.ceil((spent.since + REGEX_CHECK_BUDGET.windowMs - now) / 1000));
+      res.setHeader('retry-after', String(retryAfterSec));
+      return send(res, 429, { error: { code: 'rate-limited', reason: 'regex-check-budget', message: `checking patterns used its time for now; try again in ${retryAfterSec} s (publish still checks everything)` } });
+    }
     if (Date.now() - since > REGEX_CHECK_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       if (req.socket.destroyed) return;
       since = Date.now();
     }
+    const started = performance.now();
     problems.push(regexSafetyProblem(p.source, p.flags) ?? null);
+    spent.ms += performance.now() - started;
   }
   send(res, 200, { problems });
 }

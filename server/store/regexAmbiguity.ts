@@ -18,6 +18,16 @@ const MAX_STATES = 1500;
 const MAX_ELEMENT_CHARS = 1000;
 /** Like regexSafety's MAX_BOUNDED_OVERLAP: 2^8 ways at most per start position are cheap. */
 const MAX_BOUNDED_ROUNDS = 8;
+/**
+ * Rounds of a bounded repeat whose part has a variable length, before it is judged as unbounded: like
+ * regexSafety's MAX_NESTED_REPEATS (the library's `^(?:[\s\S]*?(?:\?+|吗)){3}` has 3).
+ */
+const MAX_ROUNDS_OF_VARIABLE = 3;
+
+function hasVariableRepeat(node: AST.Node): boolean {
+  if (node.type === 'Quantifier' && node.max > node.min) return true;
+  return childNodes(node).some(hasVariableRepeat);
+}
 /** Pairs of states visited at most: bounds the check's own time (a few ms per 10k) on the server. */
 const MAX_PAIRS = 200_000;
 /** Edge pairs compared at most, for the same reason. */
@@ -39,7 +49,9 @@ export function exponentialAmbiguity(pattern: AST.Pattern, flags: AST.Flags): Am
   const repeats: AST.Quantifier[] = [];
   // `rounds`: how often the enclosing bounded repeats run this part at most.
   const visit = (node: AST.Node, rounds: number): void => {
-    if (node.type === 'Quantifier' && node.max * rounds > MAX_BOUNDED_ROUNDS) {
+    // `(?:.{1,60}){1,8}x`: a few rounds, each taking a variable length, split a run in ~n^8 ways.
+    const splits = node.type === 'Quantifier' && node.max > MAX_ROUNDS_OF_VARIABLE && hasVariableRepeat(node.element);
+    if (node.type === 'Quantifier' && (node.max * rounds > MAX_BOUNDED_ROUNDS || splits)) {
       repeats.push(node);
       return;
     }

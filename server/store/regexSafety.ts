@@ -63,17 +63,19 @@ function describe(report: Report): string {
 }
 
 /**
- * `(a|a)*`: two alternatives of a repeated group that match the same text double the work per repeat.
- * scslre misses these. Each pair is compared, so a repeated group of more than MAX_REPEATED_ALTERNATIVES
- * is too big to check (`too-big`): 300 took 0.4 s of the server's one thread.
+ * `(a|a)*`, `(?:好(?:的|\S))+`: two alternatives of a group inside a repeat that match the same text
+ * double the work per round. scslre misses these, and the ambiguity test cannot see them (refa merges
+ * the two edges into one). Each pair is compared, so a group of more than MAX_REPEATED_ALTERNATIVES
+ * inside a repeat is too big to check (`too-big`): 300 took 0.4 s of the server's one thread.
  */
 function overlappingAlternatives(pattern: AST.Pattern, flags: AST.Flags): string | undefined {
   let found: string | undefined;
   let refa: JS.Parser | undefined;
-  const visit = (node: AST.Node): void => {
+  const visit = (node: AST.Node, repeat: AST.Quantifier | undefined): void => {
     if (found !== undefined) return;
-    if (node.type === 'Quantifier' && node.max > MAX_BOUNDED_OVERLAP && (node.element.type === 'Group' || node.element.type === 'CapturingGroup')) {
-      const alts = node.element.alternatives;
+    const inside = repeat ?? (node.type === 'Quantifier' && node.max > MAX_BOUNDED_OVERLAP ? node : undefined);
+    if (inside && (node.type === 'Group' || node.type === 'CapturingGroup')) {
+      const alts = node.alternatives;
       if (alts.length > MAX_REPEATED_ALTERNATIVES) {
         found = TOO_BIG;
         return;
@@ -83,14 +85,14 @@ function overlappingAlternatives(pattern: AST.Pattern, flags: AST.Flags): string
         const nfas = alts.map((alt) => automaton(refa as JS.Parser, alt));
         for (let i = 0; i < alts.length && found === undefined; i++) {
           for (let j = i + 1; j < alts.length && found === undefined; j++) {
-            if (overlap(nfas[i], nfas[j])) found = `the alternatives \`${alts[i]?.raw}\` and \`${alts[j]?.raw}\` of the repeated \`${node.raw}\` can match the same text`;
+            if (overlap(nfas[i], nfas[j])) found = `the alternatives \`${alts[i]?.raw}\` and \`${alts[j]?.raw}\` of \`${node.raw}\` in the repeated \`${inside.raw}\` can match the same text`;
           }
         }
       }
     }
-    for (const child of children(node)) visit(child);
+    for (const child of children(node)) visit(child, inside);
   };
-  visit(pattern);
+  visit(pattern, undefined);
   return found;
 }
 
@@ -123,8 +125,20 @@ export function regexSafetyProblem(source: string, flags: string): string | unde
   // The library is loaded again for every listing (every 2 s under load) and the lexicon for each
   // scenario: remember verdicts. Bounded, as studio drafts bring new patterns.
   const key = `${flags}/${source}`;
-  if (verdicts.has(key)) return verdicts.get(key);
-  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  if (verdicts.has(key)) {
+    // Least recently used go first: the library's patterns, asked for at every listing, stay.
+    const known = verdicts.get(key);
+    verdicts.delete(key);
+    verdicts.set(key, known);
+    return known;
+  }
+  if (verdicts.size >= MAX_VERDICTS) {
+    let drop = MAX_VERDICTS / 4;
+    for (const old of verdicts.keys()) {
+      if (drop-- <= 0) break;
+      verdicts.delete(old);
+    }
+  }
   let verdict: string | undefined;
   try {
     verdict = judge(source, flags);

@@ -22,7 +22,7 @@ const at = (text: string, needle: string) => {
 describe('regexSafetyProblem', () => {
   it.each([
     ['(\\d+)+q', 'exponential', 'nested repetition `(\\d+)+`'],
-    ['(a|a)*b', 'exponential', 'the alternatives `a` and `a` of the repeated `(a|a)*`'],
+    ['(a|a)*b', 'exponential', 'the alternatives `a` and `a` of `(a|a)` in the repeated `(a|a)*`'],
     ['(.*a){12}', 'polynomial', 'nested repetition `(.*a){12}`'],
     ['\\d+\\d+元', 'polynomial', '`\\d+` and `\\d+` can both match'],
     ['(\\s*好?)*吗', 'exponential', 'nested repetition'],
@@ -48,6 +48,16 @@ describe('regexSafetyProblem', () => {
     expect(regexSafetyProblem(`(?:${words.slice(0, 50).join('|')})+`, 'gu')).toBeUndefined();
     // compared pairwise, more than 64 alternatives of one repeated group are too many
     expect(regexSafetyProblem(`(?:${words.slice(0, 65).join('|')})+`, 'gu')).toContain('too big to check');
+  });
+
+  // Found by review: overlapping alternatives one group down, and a few variable-length rounds.
+  it.each([
+    ['(?:好(?:的|\\S))+吗', 'the alternatives `的` and `\\S`'],
+    ['(?:亲(?:您好|您\\S))+[？?]', 'the alternatives `您好` and `您\\S`'],
+    ['(?:.{1,60}){1,8}x', 'a repeated part can split the same text'],
+    ['(?:[^，。]{1,20}[，,]?){1,6}吗', 'a repeated part can split the same text'],
+  ])('refuses %s', (pattern, what) => {
+    expect(regexSafetyProblem(pattern, 'gu')).toContain(what);
   });
 
   it('refuses groups nested too deep to walk, instead of throwing', () => {

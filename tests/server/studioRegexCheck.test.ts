@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginTrainer, startDrillServer } from './drillHelpers.ts';
 import type { DrillServer } from './drillHelpers.ts';
 import { checkScenarioRegexSafety, regexSafetyProblem } from '../../server/store/regexSafety.ts';
+import { REGEX_CHECK_BUDGET } from '../../server/http/studioRoutes.ts';
 import { parseScenarioSource } from '../../server/engine/index.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -140,5 +141,23 @@ describe('POST /api/studio/regex-check', () => {
     expect(problems).toHaveLength(5);
     expect(problems.every((p) => p?.includes('polynomial (super-linear)'))).toBe(true);
     expect(healthy).toBeLessThan(checked);
+  });
+
+  it('gives each trainer a budget of judging time: past it, 429 with Retry-After; other trainers go on', async () => {
+    const budget = REGEX_CHECK_BUDGET.ms;
+    REGEX_CHECK_BUDGET.ms = 30;
+    try {
+      const other = await loginTrainer(server, 'regex-check-other');
+      // each takes 0.15-0.25 s to judge: the first uses the budget up, the second is refused
+      const slow = Array.from({ length: 2 }, (_, k) => ({ source: Array.from({ length: 32 }, (_, i) => `[b-y${k}${i}]*`).join(''), flags: 'gu' }));
+      const res = await check(slow, other);
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await res.json()) as { error: { reason: string } }).error.reason).toBe('regex-check-budget');
+      expect((await check([{ source: '\\d+', flags: 'gu' }], other)).status).toBe(429);
+      expect((await check([{ source: '\\d+', flags: 'gu' }], await loginTrainer(server, 'regex-check-third'))).status).toBe(200);
+    } finally {
+      REGEX_CHECK_BUDGET.ms = budget;
+    }
   });
 });
