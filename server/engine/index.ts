@@ -12,6 +12,7 @@ export { compileScenario } from './session/compile.ts';
 export type { Bundle, CompiledScenario } from './session/compile.ts';
 export { startSession, step, sessionReport, nextDeadline, withDeadline } from './session/step.ts';
 export { RULES_REVISION } from './session/rulesRevision.ts';
+export { seenMove } from './session/crossed.ts';
 export type { StartOptions } from './session/step.ts';
 export { runEmbeddedTests, runEmbeddedTest, sessionAt, THINK_MS } from './session/embeddedTests.ts';
 export * from './session/types.ts';

@@ -16,8 +16,9 @@ export function isCrossed(state: SessionState, now: number): boolean {
 
 /** The move a trainee turn at `now` answers, as the trainee sees it. */
 export function seenMove(state: SessionState, now: number): SeenMove {
-  if (isCrossed(state, now) && state.pendingMove) return state.pendingMove.seen;
-  return currentMove(state);
+  const pending = state.pendingMove;
+  if (!pending || !isCrossed(state, now)) return currentMove(state);
+  return pending.earlier?.find((e) => e.shownAt > now)?.seen ?? pending.seen;
 }
 
 function currentMove(state: SessionState): SeenMove {
@@ -40,7 +41,14 @@ export function followUpInto(draft: SessionState, now: number): void {
   // (in the order a `{ ...state, lastTraineeAt, silence, pendingMove }` copy would set them)
   draft.lastTraineeAt = now;
   draft.silence = { stage: 'waiting', deadline: null };
-  draft.pendingMove = { ...pending, seen: { ...pending.seen, firstInState: false, afterComplaint: false } };
+  const answered = (seen: SeenMove): SeenMove => ({ ...seen, firstInState: false, afterComplaint: false });
+  const at = pending.earlier?.findIndex((e) => e.shownAt > now) ?? -1;
+  if (at < 0 || !pending.earlier) {
+    draft.pendingMove = { ...pending, seen: answered(pending.seen) };
+    return;
+  }
+  const earlier = pending.earlier.map((e, i) => (i === at ? { shownAt: e.shownAt, seen: answered(e.seen) } : e));
+  draft.pendingMove = { ...pending, earlier };
 }
 
 /**
@@ -84,18 +92,15 @@ export function beforeMove(state: SessionState, now: number): BeforeMove {
 
 /**
  * After a machine move (revision 4): note a move entered whose first line is not yet on screen, so
- * turns before it are read as follow-ups to `before`'s move. A move entered while an earlier answer
- * is still unseen keeps what the trainee sees and when it changes: that earlier line comes first.
+ * turns before it are read as follow-ups to `before`'s move. A move entered by a crossed turn (an
+ * earlier answer still unseen) queues behind it: until that earlier line appears the trainee sees
+ * what they saw, then `before`'s move until the new move's first line appears.
  * `effects` from `spokenFrom` on are what the move said. `after` is a state this step owns: it is
  * changed in place, or (a pending move gone) returned as a copy without it.
  */
 export function notePendingMove(before: BeforeMove, after: SessionState, effects: readonly SessionEffect[], spokenFrom: number, now: number): SessionState {
   if (after.rulesRevision < 4 || after.visit === before.visit) return after;
   const earlier = before.crossed ? before.pendingMove : undefined;
-  if (earlier) {
-    after.pendingMove = { ...earlier, visit: after.visit };
-    return after;
-  }
   let shownAt: number | undefined;
   for (let i = spokenFrom; i < effects.length; i++) {
     const e = effects[i];
@@ -104,14 +109,21 @@ export function notePendingMove(before: BeforeMove, after: SessionState, effects
       break;
     }
   }
-  if (shownAt !== undefined && shownAt > now) {
+  const hasLine = shownAt !== undefined && shownAt > now;
+  if (earlier && !(hasLine && shownAt !== undefined && shownAt > earlier.shownAt)) {
+    // The new move says nothing yet to come: the trainee goes on seeing what the earlier answer shows.
+    after.pendingMove = { ...earlier, visit: after.visit };
+    return after;
+  }
+  if (hasLine && shownAt !== undefined) {
     const seen: SeenMove = {
       state: before.value,
       firstInState: before.answeredVisit !== before.visit,
       afterComplaint: before.complaint.pending,
       qualityComplaint: before.complaint.quality,
     };
-    after.pendingMove = { visit: after.visit, shownAt, seen };
+    const queued = earlier ? [...(earlier.earlier ?? []).filter((e) => e.shownAt > now), { shownAt: earlier.shownAt, seen: earlier.seen }] : undefined;
+    after.pendingMove = queued ? { visit: after.visit, shownAt, seen, earlier: queued } : { visit: after.visit, shownAt, seen };
     return after;
   }
   if (after.pendingMove === undefined) return after;

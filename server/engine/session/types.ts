@@ -73,7 +73,16 @@ export interface SessionState {
    * before it, and a turn they send is a follow-up to that move (crossed messages), not an answer
    * to a question they have not read.
    */
-  pendingMove?: { visit: number; shownAt: number; seen: SeenMove };
+  pendingMove?: {
+    visit: number;
+    shownAt: number;
+    seen: SeenMove;
+    /**
+     * A crossed turn that moved the buyer again: the earlier answers still unseen, in the order
+     * they appear. Until `earlier[0].shownAt` the trainee sees `earlier[0].seen`, and so on.
+     */
+    earlier?: { shownAt: number; seen: SeenMove }[];
+  };
   /**
    * Set at the end (rubric revision 3) when the buyer was still waiting for an answer: how long
    * (ms, from the line she waits on) and whether that reached the move's nudge time.

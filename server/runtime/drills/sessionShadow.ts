@@ -3,7 +3,7 @@
 // reveal need: the buyer's move, red lines as they happen, the first reply to each move; and for
 // the trainer watching the chat, every reply's verdict marks (an exam's too).
 import type { CompiledScenario, LocalText, OutcomeKind, Report, SessionEvent, SessionState, Verdict } from '../../engine/index.ts';
-import { sessionReport, startSession, step } from '../../engine/index.ts';
+import { seenMove, sessionReport, startSession, step } from '../../engine/index.ts';
 import type { VerdictMark } from '../../protocol/index.ts';
 import type { LoggedEvent, SessionRow } from '../../store/sessionLog.ts';
 import { toMark } from '../ruleTexts.ts';
@@ -42,7 +42,9 @@ export class SessionShadow {
   /** One committed event; returns whether it failed a red line. */
   apply(event: LoggedEvent): boolean {
     const payload = event.payload as SessionEvent;
-    const move = this.state.machine.value;
+    // The move the trainee answered, as they saw it: a line crossing the buyer's next one (rubric
+    // revision 4) follows up the move before, so the reveal files it there, not under the coming one.
+    const move = seenMove(this.state, event.at).state;
     const result = step(this.compiled, this.state, payload, event.at);
     this.state = result.state;
     this.live = null;

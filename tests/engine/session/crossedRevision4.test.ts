@@ -110,6 +110,36 @@ describe('revision 4: a line sent while the buyer is typing her next move', () =
   });
 });
 
+describe('revision 4: a crossed line that moves the buyer again', () => {
+  // In the link move, a discount sends her to a complaint move (`angry`) said after the link lines.
+  const chained: CompiledScenario = (() => {
+    const yaml = scenarioYaml
+      .replace('      - intent: ask-screenshot\n        goto: bought\n', '      - intent: ask-screenshot\n        goto: bought\n      - intent: give-discount\n        goto: angry\n')
+      .replace('  bought:\n', '  angry:\n    complaint: service\n    say: [刚才不是说不能便宜吗？你们怎么回事]\n    on:\n      - intent: ask-screenshot\n        goto: bought\n      - else: true\n        goto: gone\n  bought:\n');
+    return compileScenario({ scenario: scenarioSchema.parse(parse(yaml)), shop, lexicon });
+  })();
+
+  it('the move it opened is not answered by a line sent before that move is on screen', () => {
+    let s = startSession(chained, { seed: 7, now: 0, speed: 1, rulesRevision: 4 }).state;
+    s = step(chained, s, say('不能便宜哦'), 5000).state;
+    const linkAt = s.pendingMove?.shownAt ?? 0;
+    // crossed, and a concession: she reads it after her link lines and gets angry
+    s = step(chained, s, say('那给您便宜点吧'), 5500).state;
+    expect(s.machine.value).toBe('angry');
+    const angryAt = s.messages.filter((m) => m.from === 'buyer').at(-1)?.at ?? 0;
+    expect(angryAt).toBeGreaterThan(linkAt + 500);
+    // the link lines are on screen, her complaint is still being typed: a line now follows up the link move
+    s = step(chained, s, say('好的亲'), linkAt + 500).state;
+    expect(s.machine.value).toBe('angry');
+    expect(s.outcome).toBeNull();
+    // her complaint on screen, the answer to it: apologised, so 投诉先致歉 passes on it
+    s = step(chained, s, say('不好意思，麻烦发个截图看看'), angryAt + 3000).state;
+    expect(s.outcome?.kind).toBe('purchased');
+    const r = sessionReport(chained, step(chained, s, { type: 'end' }, angryAt + 4000).state);
+    expect(r.rules.find((v) => v.rule === 'apology-on-complaint')).toMatchObject({ verdict: 'pass', turn: 4 });
+  });
+});
+
 describe('a link opened before the first reply (revision 3 on)', () => {
   // The opening line links the boot and is a complaint; a rule wants the first answer to refuse the discount.
   const linked: CompiledScenario = (() => {
