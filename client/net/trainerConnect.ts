@@ -70,6 +70,11 @@ export function trainerBackend(store: AppStore): TrainerBackend {
       const s = io(NAMESPACE, { forceNew: true });
       socket = s;
       s.on('connect', () => act().netTrainerConnected());
+      // The server disconnects a trainer socket whose login ended (logged out elsewhere, the account
+      // disabled, a new password); socket.io does not reconnect after that by itself.
+      s.on('disconnect', (reason) => {
+        if (reason === 'io server disconnect' && socket === s) act().netTrainerCutOff();
+      });
       s.on('drill:state', (state: DrillServerEventBodies['drill:state']) => act().netTrainerState(state));
       s.on('drill:dashboard', (update: DrillServerEventBodies['drill:dashboard']) => act().netDashboard(update));
       s.on('drill:verdicts', (body: DrillServerEventBodies['drill:verdicts']) => act().netWatchVerdicts(body));

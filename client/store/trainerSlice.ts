@@ -138,6 +138,8 @@ export interface TrainerSlice {
   /** Why the results did not load, else null. */
   loadResults(drillId: string): Promise<TrainerFailure | null>;
   netTrainerConnected(): void;
+  /** The server disconnected the drill socket (its login ended): logged out, or connect again if the login still holds. */
+  netTrainerCutOff(): void;
   netTrainerState(state: DrillState): void;
   netDashboard(update: DashboardUpdate): void;
   netWatchEvent(event: DeliveredEvent): void;
@@ -315,6 +317,20 @@ export const createTrainerSlice: Slice<TrainerSlice> = (env) => (set, get) => {
           });
       };
       follow(1);
+    },
+    netTrainerCutOff() {
+      const b = backend();
+      if (!b) return;
+      // Asked, not assumed: a login that still holds (the socket cut off for another reason) connects
+      // again; an ended one shows the login page, not a dashboard that no longer updates.
+      b.me().then(
+        (trainer) => {
+          if (trainer) b.connect();
+          else set({ trainer: null, live: null, history: null, watched: null, liveReveal: null });
+        },
+        // The server is out of reach: try the socket again (its handshake reads the cookie).
+        () => b.connect(),
+      );
     },
     netTrainerState(state) {
       withState(state);

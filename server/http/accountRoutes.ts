@@ -1,8 +1,8 @@
 // Trainer account management over HTTP (the caller is logged in; trainerRoutes.ts checked the cookie):
 //
 //   GET   /api/trainers                 admins: every trainer {id, name, admin, disabled, createdAt, lastLoginAt}
-//   PATCH /api/trainers/:id             admins: {"disabled": boolean}; disabling ends the trainer's logins
-//   POST  /api/trainers/:id/password    admins: {"password": string}, a new password for another trainer (ends their logins)
+//   PATCH /api/trainers/:id             admins: {"disabled": boolean}; disabling ends the trainer's logins (their drill sockets are disconnected)
+//   POST  /api/trainers/:id/password    admins: {"password": string}, a new password for another trainer (ends their logins, the same way)
 //   POST  /api/trainer/password         anyone: {"currentPassword", "newPassword"}; ends their other logins
 //
 // A refusal is `{error: {code, reason, message}}`: 400 bad-request (`bad-json`: not a JSON object of

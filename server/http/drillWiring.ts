@@ -84,6 +84,7 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     store,
     trainerFromCookie: (header) => auth.fromCookieHeader(header),
     loginValid: (loginId, expiresAt) => auth.stillValid(loginId, expiresAt),
+    onLoginEnded: (listener) => auth.onLoginEnded(listener),
     logger: deps.logger,
     rateLimit: deps.rateLimit,
     now,

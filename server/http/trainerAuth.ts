@@ -4,7 +4,10 @@
 // once; a socket authenticated earlier is checked per event against a cache of the logins this node
 // has seen, refreshed from the store every LOGIN_RECHECK_MS, so a logout on another node stops the
 // trainer's sockets here within that time too (on this node, at once). Disabling a trainer, or a new
-// password, ends their logins the same way: the rows go, so every node stops honouring them.
+// password, ends their logins the same way: the rows go, so every node stops honouring them. Whoever
+// holds a socket hears of each login found ended (onLoginEnded) and disconnects its sockets, so they
+// stop receiving too, not only sending. A disabled account's login is refused like a wrong
+// password, its password never checked (a guesser cannot tell a disabled account's right password).
 import type { Logger } from 'pino';
 import type { DisableOutcome, Trainer, TrainerLogin, TrainerStore } from '../store/trainerStore.ts';
 import { Signer } from '../runtime/drills/signer.ts';
@@ -31,8 +34,11 @@ interface Watched {
 /** Why a new trainer account is refused: a stable code the web app words in its language. */
 export type AddProblem = 'name-length' | 'name-control-chars' | 'password-too-short' | 'password-too-long' | 'name-taken';
 export type AddResult = { ok: true; trainer: Trainer } | { ok: false; reason: AddProblem; message: string };
-/** A login: the cookie, or why not (`disabled` only once the password was right, so it tells a guesser nothing). */
-export type LoginResult = { ok: true; cookie: string; trainer: Trainer } | { ok: false; reason: 'wrong-password' | 'disabled' };
+/**
+ * A login: the cookie, or why not. A disabled account is refused as `wrong-password` whatever the
+ * password (never checked); `disabled` tells the server's log only, never the answer.
+ */
+export type LoginResult = { ok: true; cookie: string; trainer: Trainer } | { ok: false; reason: 'wrong-password'; disabled?: true };
 export type PasswordResult = { ok: true } | { ok: false; reason: 'password-too-short' | 'password-too-long' | 'no-such-trainer'; message: string };
 
 export class TrainerAuth {
@@ -43,8 +49,9 @@ export class TrainerAuth {
   private checking = false;
   private failedChecks = 0;
   private readonly recheckMs: number;
-  /** compared against when the name is unknown, so a wrong name costs as long as a wrong password */
+  /** compared against when the name is unknown or disabled, so either costs as long as a wrong password */
   private decoy: Promise<string> | undefined;
+  private readonly endedListeners: ((loginId: string) => void)[] = [];
 
   constructor(
     /** the accounts (the admins' list reads it directly) */
@@ -79,19 +86,26 @@ export class TrainerAuth {
     logger.info({ trainer: added.trainer.name }, 'first trainer created from TRAINER_BOOTSTRAP');
   }
 
-  /** A Set-Cookie value and the trainer, or why not: a wrong name or password, or a disabled account. */
+  /**
+   * A Set-Cookie value and the trainer, or `wrong-password`: a wrong name or password, or a disabled
+   * account (whatever the password: it is not checked, the decoy is, so the answer and its time are
+   * a wrong password's), or a password changed (or the account disabled) while it was being checked.
+   */
   async login(name: string, password: string): Promise<LoginResult> {
     // Such a name was never accepted, and PostgreSQL would refuse the lookup itself.
     if (hasControlChars(name)) return { ok: false, reason: 'wrong-password' };
     const found = await this.store.byName(name.trim());
-    const stored = found?.passwordHash ?? (await (this.decoy ??= hashPassword('decoy-password')));
+    const usable = found && !found.disabled ? found : undefined;
+    const stored = usable?.passwordHash ?? (await (this.decoy ??= hashPassword('decoy-password')));
     // Bounded: past the hash gate's queue this rejects with HashGateBusy (the route answers 429).
     const matches = await verifyPassword(password, stored, true);
-    if (!found || !matches) return { ok: false, reason: 'wrong-password' };
-    if (found.disabled) return { ok: false, reason: 'disabled' };
-    const loginId = await this.store.createLogin(found.id, this.now(), LOGIN_TTL_MS);
+    if (!usable || !matches) return { ok: false, reason: 'wrong-password', ...(found?.disabled ? { disabled: true as const } : {}) };
+    // Only while the password checked is still the trainer's and the account enabled: a reset (or
+    // disabling) during the check leaves no login with the old password.
+    const loginId = await this.store.createLogin(usable.id, usable.passwordHash, this.now(), LOGIN_TTL_MS);
+    if (loginId === undefined) return { ok: false, reason: 'wrong-password' };
     const cookie = setCookie(TRAINER_COOKIE, this.signer.sign(loginId), { maxAgeSeconds: LOGIN_TTL_MS / 1000, secure: this.secureCookies });
-    return { ok: true, cookie, trainer: { id: found.id, name: found.name, admin: found.admin } };
+    return { ok: true, cookie, trainer: { id: usable.id, name: usable.name, admin: usable.admin } };
   }
 
   /**
@@ -124,10 +138,22 @@ export class TrainerAuth {
    * at once and other nodes' sockets at their next check; this node's sockets stop at once.
    */
   private async endLogins(trainerId: string, keep?: string): Promise<void> {
-    for (const id of await this.store.deleteLoginsOf(trainerId, keep)) {
-      const seen = this.watched.get(id);
-      if (seen) seen.valid = false;
-    }
+    for (const id of await this.store.deleteLoginsOf(trainerId, keep)) this.ended(id);
+  }
+
+  /**
+   * `listener` hears of every login this node learns has ended (logged out, disabled, a new
+   * password; here at once, or found gone at a check): a socket holding it is cut off.
+   */
+  onLoginEnded(listener: (loginId: string) => void): void {
+    this.endedListeners.push(listener);
+  }
+
+  /** The login no longer holds: refused from now on here, and its sockets told. */
+  private ended(loginId: string): void {
+    const seen = this.watched.get(loginId);
+    if (seen) seen.valid = false;
+    for (const listener of this.endedListeners) listener(loginId);
   }
 
   /** The live login a Cookie header carries, if any (read from the store: exact on every node). */
@@ -140,7 +166,7 @@ export class TrainerAuth {
     const login = await this.store.login(loginId, this.now());
     // Only logins a socket holds are watched (stillValid adds them): a page's request reads the row.
     if (login && seen) this.watch(login.id, login.expiresAt);
-    else if (!login && seen) seen.valid = false;
+    else if (!login && seen) this.ended(loginId);
     return login;
   }
 
@@ -151,7 +177,12 @@ export class TrainerAuth {
       this.watch(login.id, login.expiresAt);
       const seen = this.watched.get(login.id);
       if (seen) seen.valid = false;
-      await this.store.deleteLogin(login.id);
+      try {
+        await this.store.deleteLogin(login.id);
+      } finally {
+        // Its sockets are told once the row is gone: a page they belong to then finds itself logged out.
+        this.ended(login.id);
+      }
     }
     return setCookie(TRAINER_COOKIE, '', { maxAgeSeconds: 0, secure: this.secureCookies });
   }
@@ -185,10 +216,7 @@ export class TrainerAuth {
     try {
       const live = await this.store.liveLogins(ids, now);
       this.failedChecks = 0;
-      for (const id of ids) {
-        const seen = this.watched.get(id);
-        if (seen && !live.has(id)) seen.valid = false;
-      }
+      for (const id of ids) if (this.watched.get(id)?.valid && !live.has(id)) this.ended(id);
     } catch {
       // The store is unreachable (or closed with the app): the last answers stand, and checking
       // pauses after a few failures until a login is used again.

@@ -3,12 +3,13 @@
 // cookie; a drill's results are its trainer's only. A refusal is `{error: {code, message}}` (plus
 // `reason` when adding a trainer is refused): the web app shows its own text for the code, the
 // English message only for a code it does not know. Login: 401 unauthorized (wrong name or
-// password), 429 rate-limited with a Retry-After header and a reason (`address`: too many failures
-// from this address, `account`: too many for this name, loginLimits.ts; `busy`: too many password
-// checks running, hashGate.ts), 403 forbidden (origin). Adding: 400 bad-request with a reason, 403
-// forbidden (not an admin), 401 unauthorized (no login). A disabled account's right password: 403
-// forbidden, reason `disabled`. Listing, disabling and resetting trainers and changing one's own
-// password: accountRoutes.ts.
+// password, or a disabled account: answered alike whatever the password, which is not checked, and
+// counted as a failure, so a guesser learns nothing from it), 429 rate-limited with a Retry-After
+// header and a reason (`address`: too many failures from this address, `account`: too many for
+// this name, loginLimits.ts; `busy`: too many password checks running, hashGate.ts), 403 forbidden
+// (origin). Adding: 400 bad-request with a reason, 403
+// forbidden (not an admin), 401 unauthorized (no login). Listing, disabling and resetting trainers
+// and changing one's own password: accountRoutes.ts.
 import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -71,7 +72,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
 
 /**
  * The attempt is counted before the password is checked (concurrent guesses count like sequential
- * ones) and given back when the password was right, or when nothing was checked after all.
+ * ones) and given back when the login succeeded, or when nothing was checked after all. A disabled
+ * account's attempt is a failure like any other (its password is not checked).
  */
 async function loginRoute(req: IncomingMessage, res: ServerResponse, deps: TrainerRouteDeps, limits: LoginLimits): Promise<void> {
   const address = req.socket.remoteAddress ?? 'unknown';
@@ -90,13 +92,11 @@ async function loginRoute(req: IncomingMessage, res: ServerResponse, deps: Train
     if (err instanceof HashGateBusy) return tooMany(res, 'busy', BUSY_RETRY_MS);
     throw err;
   }
-  if (!login.ok && login.reason === 'disabled') {
-    // The password was right: nothing to count against the account, and the address earns no trust.
-    attempt.cancel();
-    deps.logger.info({ trainer: name.trim() }, 'login refused: the account is disabled');
-    return send(res, 403, { error: { code: 'forbidden', reason: 'disabled', message: 'this trainer account is disabled' } });
+  if (!login.ok) {
+    // For the log only: the answer is a wrong password's either way.
+    if (login.disabled) deps.logger.info({ trainer: name.trim() }, 'login refused: the account is disabled');
+    return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
   }
-  if (!login.ok) return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
   attempt.succeeded();
   send(res, 200, { trainer: login.trainer }, { 'set-cookie': login.cookie });
 }

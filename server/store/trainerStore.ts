@@ -105,9 +105,22 @@ export class TrainerStore {
     return row ? toTrainer(row) : undefined;
   }
 
-  async createLogin(trainerId: string, now: number, ttlMs: number): Promise<string> {
+  /**
+   * A new login of the trainer, made only while `checkedHash` (the hash the password was checked
+   * against) is still theirs and the account is enabled; else undefined, and no login. The row is
+   * written first and the trainer read after: a new password (or disabling) committed before that
+   * read is seen there and the row deleted again; one committed after it is followed by its own
+   * deletion of the trainer's logins (TrainerAuth.setPassword / setDisabled), which finds the row.
+   * Either way no login with the old password outlives the change.
+   */
+  async createLogin(trainerId: string, checkedHash: string, now: number, ttlMs: number): Promise<string | undefined> {
     const id = randomUUID();
     await this.db.insertInto('trainer_logins').values({ id, trainer_id: trainerId, created_at: now, expires_at: now + ttlMs }).execute();
+    const still = await this.db.selectFrom('trainers').select('id').where('id', '=', trainerId).where('password_hash', '=', checkedHash).where('disabled', '=', 0).executeTakeFirst();
+    if (!still) {
+      await this.deleteLogin(id);
+      return undefined;
+    }
     await this.db.updateTable('trainers').set({ last_login_at: now }).where('id', '=', trainerId).execute();
     return id;
   }

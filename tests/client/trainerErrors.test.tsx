@@ -49,9 +49,9 @@ describe('a refused login', () => {
     type('账号', '王老师');
     type('密码', 'not-it');
     await submit('登录');
-    expect(alertText()).toBe('登录失败：账号或密码不对');
+    expect(alertText()).toBe('登录失败：账号或密码不对，也可能是这个账号已被停用（请联系管理员）');
     act(() => appStore.getState().setLang('en'));
-    expect(alertText()).toBe('Login failed: wrong name or password');
+    expect(alertText()).toBe('Login failed: wrong name or password, or this account has been disabled (ask an admin)');
   });
 
   it('words rate limiting and an unreachable server, and shows the server message for an unknown code', async () => {

@@ -63,9 +63,9 @@ test('a wrong password is refused in the page language', async ({ browser }) => 
   await page.getByLabel('账号', { exact: true }).fill(E2E_TRAINER.name);
   await page.getByLabel('密码', { exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('alert')).toHaveText('登录失败：账号或密码不对');
+  await expect(page.getByRole('alert')).toHaveText('登录失败：账号或密码不对，也可能是这个账号已被停用（请联系管理员）');
   await page.getByRole('button', { name: 'EN' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Login failed: wrong name or password');
+  await expect(page.getByRole('alert')).toHaveText('Login failed: wrong name or password, or this account has been disabled (ask an admin)');
 });
 
 test('an admin disables a trainer, who is logged out and then cannot log in', async ({ browser }) => {
@@ -87,13 +87,13 @@ test('an admin disables a trainer, who is logged out and then cannot log in', as
   await expect(row).toContainText('已停用');
   await expect(row.getByRole('button', { name: `恢复 ${name}` })).toBeVisible();
 
-  // Their open page is logged out on its next request; the login is refused with the reason.
-  await target.reload();
+  // Their open page is logged out without a reload (the server disconnects its drill socket); the
+  // right password is then refused like a wrong one, the text naming both.
   await expect(target.getByRole('heading', { name: '讲师登录' })).toBeVisible();
   await target.getByLabel('账号', { exact: true }).fill(name);
   await target.getByLabel('密码', { exact: true }).fill('zhou-laoshi-pass');
   await target.getByRole('button', { name: '登录' }).click();
-  await expect(target.getByRole('alert')).toHaveText('登录失败：这个账号已被停用，请找管理员恢复');
+  await expect(target.getByRole('alert')).toHaveText('登录失败：账号或密码不对，也可能是这个账号已被停用（请联系管理员）');
 });
 
 test('a trainer changes their own password on a phone and logs in with the new one', async ({ browser }) => {
@@ -116,7 +116,7 @@ test('a trainer changes their own password on a phone and logs in with the new o
   await page.getByLabel('账号', { exact: true }).fill(name);
   await page.getByLabel('密码', { exact: true }).fill('wu-laoshi-first');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('alert')).toHaveText('登录失败：账号或密码不对');
+  await expect(page.getByRole('alert')).toHaveText('登录失败：账号或密码不对，也可能是这个账号已被停用（请联系管理员）');
   await page.getByLabel('密码', { exact: true }).fill('wu-laoshi-second');
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByText(`${name}，你好`)).toBeVisible();

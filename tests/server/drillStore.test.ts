@@ -39,7 +39,9 @@ describe.each(BACKENDS)('drill and trainer stores on %s', (backend) => {
     expect(admin).toMatchObject({ name: '周老师', admin: true });
     expect(await trainers.add('周老师', 'hash', false, T0)).toBeUndefined();
     expect(await trainers.count()).toBe(1);
-    const loginId = await trainers.createLogin(admin?.id ?? '', T0, 1000);
+    const loginId = (await trainers.createLogin(admin?.id ?? '', 'hash', T0, 1000)) ?? '';
+    // A login whose password was checked against a hash no longer the trainer's is not made.
+    expect(await trainers.createLogin(admin?.id ?? '', 'an-older-hash', T0, 1000)).toBeUndefined();
     expect(await trainers.login(loginId, T0 + 999)).toMatchObject({ trainer: { name: '周老师' }, expiresAt: T0 + 1000 });
     expect(await trainers.login(loginId, T0 + 1000)).toBeUndefined();
     await trainers.purgeExpired(T0 + 1000);

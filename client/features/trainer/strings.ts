@@ -12,7 +12,7 @@ const zhCN = {
   'login.password': '密码',
   'login.submit': '登录',
   'login.failed': '登录失败：{message}',
-  'login.wrong': '账号或密码不对',
+  'login.wrong': '账号或密码不对，也可能是这个账号已被停用（请联系管理员）',
   'login.tooMany': '失败次数太多，请过一分钟再试',
   'login.origin': '这个网址不能登录讲师账号，请从服务器的地址打开',
   'nav.history': '演练记录',
@@ -168,7 +168,7 @@ const en: Record<Key, string> = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.failed': 'Login failed: {message}',
-  'login.wrong': 'wrong name or password',
+  'login.wrong': 'wrong name or password, or this account has been disabled (ask an admin)',
   'login.tooMany': 'too many failed attempts; try again in a minute',
   'login.origin': "trainers cannot log in from this address; open the server's own address",
   'nav.history': 'Drill history',
@@ -360,7 +360,8 @@ export function loginFailureText(d: DictT<Key>, failure: TrainerFailure, lang: L
     const retry = seconds !== undefined ? d(countKey(lang, 'login.retryIn', seconds), { n: seconds }) : d('login.retryLater');
     return d('login.failed', { message: d(limit, { retry }) });
   }
-  // By the reason first: a 403 `disabled` (the right password of a disabled account) is not the origin check.
+  // By the reason first: a 403 `disabled` is not the origin check. Only a node of an older release
+  // (mid rolling deploy) still sends it: a disabled account is now refused like a wrong password.
   const key = refusalKey(LOGIN_FAILURES, failure);
   return d('login.failed', { message: key ? d(key) : failure.message });
 }

@@ -1,5 +1,7 @@
 // The `/drill` namespace: who a socket is (a trainer from the login cookie at the handshake, or a
-// trainee once it holds a seat), and every event checked against it before anything happens.
+// trainee once it holds a seat), and every event checked against it before anything happens. A
+// trainer socket whose login ends (logout, disabled, a new password) is disconnected: it leaves
+// every room, so it hears nothing more of the drills and chats it followed.
 // Trainer events act only on the trainer's own drills; trainee events only in the seat's session.
 // The drill's node acts (drillActions.ts): this one when it runs the drill, else the one that does,
 // reached through the adapter (drillForwarding.ts); either way this node applies the outcome.
@@ -29,6 +31,8 @@ export interface DrillGatewayDeps {
   /** the trainer login a Cookie header carries, and whether one read earlier still holds */
   trainerFromCookie: (header: string | undefined) => Promise<TrainerLogin | undefined>;
   loginValid: (loginId: string, expiresAt: number) => boolean;
+  /** registers what to do with each login found ended (TrainerAuth.onLoginEnded) */
+  onLoginEnded?: (listener: (loginId: string) => void) => void;
   logger: Logger;
   rateLimit: RateLimit;
   now: () => number;
@@ -50,6 +54,15 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
   /** `drill:join`s that found a drill, per socket */
   const joinsBy = new WeakMap<DrillSocket, number>();
   const joins = new FailureGuard(deps.joinLimit ?? JOIN_FAILURE_LIMIT);
+  /** this node's trainer sockets, by the login each holds */
+  const byLogin = new Map<string, Set<DrillSocket>>();
+  deps.onLoginEnded?.((loginId) => {
+    const held = byLogin.get(loginId);
+    byLogin.delete(loginId);
+    // Disconnected, not just refused: a socket left in a drill's rooms would still get its
+    // dashboard and an exam's verdicts. The page then finds itself logged out.
+    for (const socket of held ?? []) socket.disconnect(true);
+  });
   nsp.use((socket, next) => {
     socket.data = { trainer: null, seat: null, attached: null, watching: null };
     joinsBy.set(socket, 0);
@@ -67,6 +80,18 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
   answerForwarded(nsp, actionDeps, logger);
 
   nsp.on('connection', (socket) => {
+    const held = socket.data.trainer;
+    if (held) {
+      // Watched from now on (stillValid), so an end elsewhere is found at the next check. Ended
+      // since the handshake (or since the state this socket recovered): cut off at once.
+      if (!deps.loginValid(held.loginId, held.expiresAt)) return void socket.disconnect(true);
+      const sockets = byLogin.get(held.loginId) ?? new Set<DrillSocket>();
+      byLogin.set(held.loginId, sockets.add(socket));
+      socket.on('disconnect', () => {
+        sockets.delete(socket);
+        if (sockets.size === 0 && byLogin.get(held.loginId) === sockets) byLogin.delete(held.loginId);
+      });
+    }
     guard(socket, deps);
     socket.on('disconnect', () => release(socket));
 
