@@ -29,7 +29,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'notFound.back': 'Back to home',
 
   'home.title': 'Pick a buyer and start serving',
-  'home.lead': 'A mock Qianniu seller workbench: buyers haggle, dither over sizes, send phishing links and complain after the sale. Every reply is scored against shop customer-service practice.',
+  'home.lead': 'A mock Qianniu seller workbench: buyers haggle, dither over sizes, send phishing links and complain after the sale. Every reply is scored against shop customer-service practice. The buyers are Chinese shoppers: write your replies in Chinese (quick phrases help).',
   'home.settings': 'Your desk',
   'home.displayName': 'Your agent nickname',
   'home.displayNameHint': 'Shown in chats and reports, e.g. "Xiaofeng"',
@@ -143,7 +143,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'chat.action.end': 'End of chat',
 
   'composer.label': 'Your reply',
-  'composer.placeholder': 'Type a reply; Enter sends, Shift+Enter adds a line',
+  'composer.placeholder': 'Reply in Chinese, as the buyer reads it; Enter sends, Shift+Enter adds a line',
   'composer.send': 'Send',
   'composer.ended': 'The chat has ended; no more messages',
   'composer.emoji': 'Emoji',

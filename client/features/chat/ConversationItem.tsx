@@ -10,6 +10,7 @@ import { AppLink } from '../../ui/AppLink.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { shortTime, stopwatch, waitLevel } from '../../ui/format.ts';
 import { withFaceGlyphs } from './emoji.ts';
+import { openedLink } from './MessageBubble.tsx';
 import { readyContext, useScenarioContext } from './useScenarioContext.ts';
 
 const PREVIEW_KEY: Record<string, MessageKey> = {
@@ -22,10 +23,12 @@ const PREVIEW_KEY: Record<string, MessageKey> = {
 };
 
 /** The last line as one line of text; 旺旺表情 as the faces the bubble draws ([可怜] -> 🥺). */
-function preview(m: LastLine | undefined, t: Translate): string {
+function preview(m: LastLine | undefined, t: Translate, session: ChatSession): string {
   if (!m) return '';
   if (m.text) return withFaceGlyphs(m.text);
   if (m.attachment) return `[${t(PREVIEW_KEY[m.attachment.kind] ?? 'chat.file')}]`;
+  // the same words as the note in the chat: a phishing link opened is not an ordinary link
+  if (m.action?.kind === 'link-opened' && openedLink(session, (m.action as { target?: string }).target).kind === 'unsafe') return t('chat.action.unsafe-link-opened');
   if (m.action) return tAny(t, `chat.action.${m.action.kind}`, '');
   return '';
 }
@@ -58,7 +61,7 @@ export function ConversationItem({ session, active, now }: { session: ChatSessio
         </span>
         <span className="convo-title">{local(session.scenario.title, lang)}</span>
         <span className="convo-line">
-          <span className="convo-preview">{session.status === 'gone' ? t('list.gone') : preview(last, t)}</span>
+          <span className="convo-preview">{session.status === 'gone' ? t('list.gone') : preview(last, t, session)}</span>
           {waited !== null && (
             <span className={`wait-timer wait-${level}`} title={t('list.waiting', { time: stopwatch(waited) })}>
               <span className="visually-hidden">{t('list.waiting', { time: '' })}</span>

@@ -182,7 +182,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'editor.back': 'Back to the list',
   'editor.leaveConfirm': 'The editor has changes that are not saved; leaving loses them. Leave anyway?',
   'editor.ok': 'All checks and embedded tests pass',
-  'editor.problems': '{count} problems',
+  'editor.problems': '{count} problem(s)',
   'editor.checking': 'Checking…',
   'tab.play': 'Play-test',
   'tab.graph': 'Graph',
