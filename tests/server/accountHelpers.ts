@@ -1,6 +1,8 @@
 // HTTP calls for the trainer account tests: a cookie, a JSON body and a chosen loopback address
 // (127.x.y.z are all local on Linux), so the login limits can be told apart per address.
 import { request } from 'node:http';
+import type { DrillServer } from './drillHelpers.ts';
+import { PASSWORD } from './drillHelpers.ts';
 
 export interface Answer {
   status: number;
@@ -59,3 +61,17 @@ export function refusalOf(answer: Answer): { code?: string; reason?: string } {
 }
 
 export const logIn = (url: string, name: string, password: string, from?: string) => call(url, '/api/trainer/login', { body: { name, password }, ...(from ? { from } : {}) });
+
+/** A trainer added straight through the server's auth (admin or not); their id. */
+export async function addTrainer(server: DrillServer, name: string, admin = false): Promise<string> {
+  const added = await server.drills.auth.add(name, PASSWORD, admin);
+  if (!added.ok) throw new Error(added.message);
+  return added.trainer.id;
+}
+
+/** The cookie of a login that must succeed. */
+export async function cookieOf(server: DrillServer, name: string, password = PASSWORD): Promise<string> {
+  const answer = await logIn(server.url, name, password);
+  if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
+  return answer.cookie;
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_BACKOFF, ADDRESS_LIMIT } from '../../server/http/loginLimits.ts';
 import { LOGIN_RECHECK_MS } from '../../server/http/trainerAuth.ts';
 import type { Answer } from './accountHelpers.ts';
-import { call, logIn, refusalOf } from './accountHelpers.ts';
+import { addTrainer, call, cookieOf, logIn, refusalOf } from './accountHelpers.ts';
 import type { Backend } from './backends.ts';
 import { BACKENDS, freshStore } from './backends.ts';
 import type { DrillClient, DrillServer } from './drillHelpers.ts';
@@ -14,17 +14,6 @@ import { drillFixture, PASSWORD } from './drillHelpers.ts';
 
 const fixture = drillFixture();
 
-async function addTrainer(server: DrillServer, name: string, admin = false): Promise<string> {
-  const added = await server.drills.auth.add(name, PASSWORD, admin);
-  if (!added.ok) throw new Error(added.message);
-  return added.trainer.id;
-}
-
-async function cookieOf(server: DrillServer, name: string, password = PASSWORD): Promise<string> {
-  const answer = await logIn(server.url, name, password);
-  if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
-  return answer.cookie;
-}
 
 const patch = (server: DrillServer, cookie: string, id: string, body: unknown) => call(server.url, `/api/trainers/${id}`, { method: 'PATCH', body, cookie });
 const reset = (server: DrillServer, cookie: string, id: string, password: string) => call(server.url, `/api/trainers/${id}/password`, { body: { password }, cookie });

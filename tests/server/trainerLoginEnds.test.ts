@@ -15,7 +15,7 @@ import type { DrillServerEventBodies } from '../../server/protocol/index.ts';
 import { DASHBOARD_INTERVAL_MS } from '../../server/runtime/drills/dashboardFeed.ts';
 import { TrainerStore } from '../../server/store/trainerStore.ts';
 import type { Answer } from './accountHelpers.ts';
-import { call, logIn } from './accountHelpers.ts';
+import { addTrainer, call, cookieOf, logIn } from './accountHelpers.ts';
 import type { Backend } from './backends.ts';
 import { BACKENDS, freshStore, openStore } from './backends.ts';
 import type { DrillClient, DrillServer } from './drillHelpers.ts';
@@ -24,17 +24,6 @@ import { msgId, TEST_SECRET } from './helpers.ts';
 
 const fixture = drillFixture();
 
-async function addTrainer(server: DrillServer, name: string, admin = false): Promise<string> {
-  const added = await server.drills.auth.add(name, PASSWORD, admin);
-  if (!added.ok) throw new Error(added.message);
-  return added.trainer.id;
-}
-
-async function cookieOf(server: DrillServer, name: string, password = PASSWORD): Promise<string> {
-  const answer = await logIn(server.url, name, password);
-  if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
-  return answer.cookie;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
