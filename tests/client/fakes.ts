@@ -4,7 +4,7 @@ import type { SocketLike } from '../../client/net/SessionSocket.ts';
 import type { KeyValueStorage } from '../../client/store/persist.ts';
 import type { TrainerBackend } from '../../client/store/trainerSlice.ts';
 import type { Message, NetAck, SessionInfo, StartRequest, TraineeBody, Transport } from '../../client/store/types.ts';
-import type { TraineeEventName } from '../../server/protocol/index.ts';
+import type { DrillSnapshot, TraineeEventName } from '../../server/protocol/index.ts';
 
 export class MemoryStorage implements KeyValueStorage {
   readonly data = new Map<string, string>();
@@ -130,5 +130,19 @@ export function fakeTrainerBackend(over: Partial<TrainerBackend> = {}): TrainerB
     connect: () => undefined,
     send: (() => Promise.resolve({ ok: false, error: { code: 'offline', message: 'no' } })) as TrainerBackend['send'],
     ...over,
+  };
+}
+
+/** A running exam drill with no seats yet, as `drill:attach` answers it. */
+export function drillSnapshot(): DrillSnapshot {
+  return {
+    state: { drillId: 'd1', status: 'running', locked: false, mode: 'exam', scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: 5_000 },
+    code: '123456',
+    joinUrl: 'http://127.0.0.1/join/123456',
+    qrSvg: '<svg/>',
+    tiles: [],
+    heat: [],
+    moves: [],
+    moveLabels: {},
   };
 }

@@ -6,9 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { trainerBackend } from '../../client/net/trainerConnect.ts';
 import { createAppStore } from '../../client/store/index.ts';
-import type { DrillSnapshot } from '../../server/protocol/index.ts';
 import type { FakeSocket } from './fakes.ts';
-import { info, MemoryStorage } from './fakes.ts';
+import { drillSnapshot, MemoryStorage } from './fakes.ts';
 
 const sockets = vi.hoisted(() => [] as unknown[]);
 vi.mock('socket.io-client', async () => {
@@ -23,16 +22,7 @@ vi.mock('socket.io-client', async () => {
 });
 
 const TRAINER = { id: 't1', name: '王老师', admin: false };
-const snapshot: DrillSnapshot = {
-  state: { drillId: 'd1', status: 'running', locked: false, mode: 'exam', scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: 5_000 },
-  code: '123456',
-  joinUrl: 'http://127.0.0.1/join/123456',
-  qrSvg: '<svg/>',
-  tiles: [],
-  heat: [],
-  moves: [],
-  moveLabels: {},
-};
+const snapshot = drillSnapshot();
 
 /** A logged-in page following drill d1, whose GET /api/trainer/me answers `statuses` in turn (the last one from then on). */
 async function loggedIn(...statuses: number[]) {

@@ -5,18 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../client/store/index.ts';
 import type { TrainerBackend } from '../../client/store/trainerSlice.ts';
 import type { DrillSnapshot } from '../../server/protocol/index.ts';
-import { info, MemoryStorage } from './fakes.ts';
+import { drillSnapshot, MemoryStorage } from './fakes.ts';
 
-const snapshot: DrillSnapshot = {
-  state: { drillId: 'd1', status: 'running', locked: false, mode: 'exam', scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: 5_000 },
-  code: '123456',
-  joinUrl: 'http://127.0.0.1/join/123456',
-  qrSvg: '<svg/>',
-  tiles: [],
-  heat: [],
-  moves: [],
-  moveLabels: {},
-};
+const snapshot = drillSnapshot();
 
 function setup(attachAnswers: (attempt: number) => { ok: true; data: DrillSnapshot } | { ok: false; error: { code: string; message: string } }) {
   const store = createAppStore({ storage: new MemoryStorage(), now: () => 1000 });

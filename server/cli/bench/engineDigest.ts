@@ -10,18 +10,8 @@ import { compileScenario, formatDiagnostic, nextDeadline, SessionError, sessionR
 import { listScenarioFiles, loadBundle, scenariosDir } from '../../store/scenarioFiles.ts';
 import { fail, intOption, readArgs, stringOption } from '../args.ts';
 import { benchReplies } from '../benchReplies.ts';
-
-/** mulberry32, seeded per session: the digest must not depend on anything but the code under test. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, seeded per session: the digest must not depend on anything but the code under test.
+import { randomStream } from '../../engine/session/prng.ts';
 
 /** Replies that make intents fire: the authors' own examples and keywords, plus the bench replies. */
 function corpusOf(compiled: CompiledScenario, bundleIntents: Record<string, IntentDef>): string[] {
@@ -76,7 +66,7 @@ interface Coverage {
 }
 
 function playSession(c: CompiledScenario, corpus: readonly string[], seed: number, hash: ReturnType<typeof createHash>, seen: Coverage): void {
-  const rnd = prng(seed * 7919 + 17);
+  const rnd = randomStream(seed * 7919 + 17);
   const speed = seed % 3 === 0 ? 0 : 1;
   let now = 1_000_000 + seed;
   const start = startSession(c, { seed, now, speed });

@@ -17,3 +17,13 @@ export function pick(state: number, n: number): { index: number; state: number }
 export function seedState(seed: number): number {
   return seed >>> 0;
 }
+
+/** The same generator as a stream of numbers in [0, 1), for tools and tests that draw many. */
+export function randomStream(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    const r = nextRandom(state);
+    state = r.state;
+    return r.value;
+  };
+}

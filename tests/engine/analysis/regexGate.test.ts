@@ -33,6 +33,7 @@ import { greetingAndClose } from '../library/lexicon.rows.courtesy.ts';
 import { phisher } from '../library/lexicon.rows.phisher.ts';
 import { postSale } from '../library/lexicon.rows.postSale.ts';
 import { sizeHesitant } from '../library/lexicon.rows.sizeHesitant.ts';
+import { randomStream } from '../../../server/engine/session/prng.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -50,21 +51,11 @@ function holds(g: readonly (readonly number[])[], text: string): boolean {
   return g.every((set) => set.some((u) => units.has(u)));
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   readonly next: () => number;
   constructor(seed: number) {
-    this.next = rng(seed);
+    this.next = randomStream(seed);
   }
   int(n: number): number {
     return Math.floor(this.next() * n);

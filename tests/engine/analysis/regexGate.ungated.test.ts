@@ -18,6 +18,7 @@ import { greetingAndClose } from '../library/lexicon.rows.courtesy.ts';
 import { phisher } from '../library/lexicon.rows.phisher.ts';
 import { postSale } from '../library/lexicon.rows.postSale.ts';
 import { sizeHesitant } from '../library/lexicon.rows.sizeHesitant.ts';
+import { randomStream } from '../../../server/engine/session/prng.ts';
 
 type Analysis = typeof gated;
 
@@ -45,21 +46,12 @@ const lexicons: [string, Record<string, IntentDef>][] = [
   }),
 ];
 
-function rng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const replies = [...new Set([...benchReplies, ...[...bargainer, ...greetingAndClose, ...phisher, ...postSale, ...sizeHesitant].map((r) => r[0])])];
 
 /** Replies cut and recombined, with characters the library's gates ask for dropped in or taken out. */
 function builtReplies(n: number): string[] {
-  const next = rng(17);
+  const next = randomStream(17);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const gateChars = new Set<string>();
   for (const [, intents] of lexicons) {
