@@ -1,5 +1,5 @@
-// Runs the retention sweep (server/store/retention.ts) once just after start, then every hour: ended
-// practice sessions older than SESSION_RETENTION_DAYS go. Passes never overlap on one node; several
+// Runs the retention sweep (server/store/retention.ts) once just after start, then every hour:
+// practice sessions ended, or left untouched, longer than SESSION_RETENTION_DAYS ago go. Passes never overlap on one node; several
 // nodes may sweep at once (the sweep is safe for that), so no lease is needed.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';

@@ -41,7 +41,7 @@ export interface SweepResult {
 }
 
 /**
- * One pass. Bundles come first: one left without sessions by an earlier pass goes now, so a reader
+ * One pass (ended sessions, then abandoned ones; the name predates the second). Bundles come first: one left without sessions by an earlier pass goes now, so a reader
  * that had just read one of those sessions when it was deleted still finds the bundle to replay it.
  */
 export async function sweepEndedSessions(db: Kysely<Database>, options: SweepOptions): Promise<SweepResult> {
