@@ -23,6 +23,11 @@ export interface TurnRecord {
   afterComplaint: boolean;
   /** the buyer has complained about product quality before this turn */
   qualityComplaint: boolean;
+  /**
+   * Revision 5: a holding line (亲，您好~ 稍等我查一下) sent before the move's answer. It counts as a
+   * response (timeliness, greeting) but answers nothing: firstInState and afterComplaint are false.
+   */
+  holding?: true;
   /** the rubric revision the session is scored by (session/rulesRevision.ts); absent: the latest */
   rulesRevision?: number;
 }

@@ -293,7 +293,15 @@ export const scenarioSchema = z
     difficulty: z.enum(difficulties),
     shop: kebabId.describe('scenarios/shops/<shop>.yaml'),
     buyer: z
-      .object({ nickname: z.string().min(1), avatar: z.string().min(1), types: z.array(z.enum(buyerTypes)).min(1) })
+      .object({
+        nickname: z.string().min(1),
+        avatar: z.string().min(1),
+        types: z.array(z.enum(buyerTypes)).min(1),
+        holdingLine: z
+          .enum(['wait', 'answer'])
+          .default('wait')
+          .describe("a reply that only greets or asks for a moment (亲，您好~ 稍等，我查一下) before a move's answer: 'wait' (the buyer waits for the answer; it counts as a response, not as the answer) or 'answer' (she takes it as her answer and reacts, as a scammer pressing on does)"),
+      })
       .strict(),
     order: orderDef.optional(),
     variables: z.record(kebabId, variableDef).default({}),

@@ -19,10 +19,16 @@
 //      rubric judges it there (not as the first answer to the coming question, nor as the answer to
 //      a complaint not yet shown), the coming move still waits for its answer, and the buyer reacts
 //      to it only through a transition that names an intent (never the `else` nag).
+//   5: holding lines (holding.ts). A reply that only greets or asks the buyer to wait a moment
+//      (亲，您好~ 稍等，我帮您查一下), sent before a move's first answer, counts as a response (the
+//      first-response and greeting rules) but answers nothing: the move's first-answer rules and the
+//      apology after a complaint judge the next reply, and the buyer waits for it instead of taking
+//      her `else` (at most two such lines per move; a move that listens for what the line says still
+//      hears it).
 // Not revisions: corrections to the detectors' word lists (a red-line word they missed or misread,
 // server/engine/analysis/*Lexicon.ts) and to the scenario files. Keeping every old list to replay
 // with would freeze their mistakes; a scenario file is stored with each session as its bundle, but
 // the detectors are code. So a session still running when such a correction ships may be judged by
 // the new lists from then on, and replaying its log reports a divergence from what was stored; the
 // stored verdicts and the stored report of an ended session stay what the trainee was shown.
-export const RULES_REVISION = 4;
+export const RULES_REVISION = 5;

@@ -6,6 +6,7 @@ import type { ActionKind } from '../scenario/schema.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
 import { effectiveSilence } from './compile.ts';
 import { beforeMove, followUpInto, isCrossed, movesBuyer, notePendingMove, seenMove } from './crossed.ts';
+import { heldMove, holdInto, holdsMove } from './holding.ts';
 import type { MachineMove } from './machineMoves.ts';
 import { complaintAnswered, own, remember, silenceWith } from './ownedState.ts';
 import { repeatsEarlierReply } from './repeats.ts';
@@ -103,7 +104,8 @@ function onReply(compiled: CompiledScenario, state: SessionState, text: string, 
   const intents = compiled.lexicon.match(features);
   const message = traineeMessage(state, now, text, undefined, undefined);
   const responseMs = responseTime(state, now);
-  const seen = seenMove(state, now);
+  const holding = holdsMove(compiled, state, features, intents, now);
+  const seen = holding ? heldMove(state) : seenMove(state, now);
   const turn: TurnRecord = {
     rulesRevision: state.rulesRevision,
     turn: state.turns + 1,
@@ -115,6 +117,7 @@ function onReply(compiled: CompiledScenario, state: SessionState, text: string, 
     reply: { features, intents, repeated: repeatsEarlierReply(state.recentReplies, features.normalized) },
   };
   if (responseMs !== undefined) turn.responseMs = responseMs;
+  if (holding) turn.holding = true;
   // The state this step builds: one copy of the input, filled in place (see own()).
   const draft = own(state);
   draft.recentReplies = remember(state.recentReplies, features.normalized);
@@ -202,6 +205,8 @@ function traineeTurn(
   const unseen = state.rulesRevision >= 3 && turn.action !== undefined && UNSEEN_ACTIONS.has(turn.action.kind);
   // Revision 4: a turn sent before the buyer's next line appears follows up the move the trainee saw.
   const crossed = !unseen && isCrossed(state, now);
+  // Revision 5: a holding line (holding.ts) answers nothing yet; the buyer waits for the answer.
+  const held = turn.holding === true;
   const visit = state.visit;
   const complaint = state.complaint;
   const hadOutcome = state.outcome;
@@ -213,6 +218,8 @@ function traineeTurn(
   // answered
   if (unseen) {
     // as it was
+  } else if (held) {
+    holdInto(state, now);
   } else if (crossed) {
     followUpInto(state, now);
   } else {
@@ -221,7 +228,7 @@ function traineeTurn(
     state.silence = { stage: 'waiting', deadline: null };
     state.complaint = complaintAnswered(complaint);
   }
-  if (hadOutcome) return setDeadline(compiled, state);
+  if (hadOutcome || held) return setDeadline(compiled, state);
   if (crossed && machineEvent.type === 'reply' && !movesBuyer(compiled, state, machineEvent.intents)) return setDeadline(compiled, state);
   const move = compiled.move(value, context, machineEvent);
   return afterMachine(compiled, state, move, now, effects, false);

@@ -88,6 +88,11 @@ export interface SessionState {
    * (ms, from the line she waits on) and whether that reached the move's nudge time.
    */
   unanswered?: { waitMs: number; nudgeDue: boolean };
+  /**
+   * Revision 5: holding lines (analysis/holdingLine.ts) the trainee sent in move `visit` before
+   * answering it; the buyer waits through at most HOLDING_LINES_PER_MOVE of them.
+   */
+  held?: { visit: number; count: number };
 }
 
 /** The buyer move a trainee turn answers, and how it stood, as the rubric reads it (TurnRecord). */

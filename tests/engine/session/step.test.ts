@@ -51,7 +51,7 @@ describe('step: replies drive the persona', () => {
   });
 
   it('an unmatched reply stays in the move and the buyer presses', () => {
-    const { state, effects } = step(c, start(), { type: 'reply', text: '在的' }, 2000);
+    const { state, effects } = step(c, start(), { type: 'reply', text: '这个嘛' }, 2000);
     expect(state.machine.value).toBe('ask');
     expect(buyerTexts(effects)).toHaveLength(1);
     expect(state.machine.context['patience']).toBe(1);
@@ -138,7 +138,7 @@ describe('silence: nudge, then the buyer leaves', () => {
   });
 
   it('a reply resets the silence clock', () => {
-    const s = step(c, start(), { type: 'reply', text: '在的' }, 20_000).state;
+    const s = step(c, start(), { type: 'reply', text: '这个嘛' }, 20_000).state;
     expect(nextDeadline(s)).toBe(20_000 + 30_000);
   });
 });
@@ -160,7 +160,7 @@ describe('pacing', () => {
 describe('response times feed the KPIs', () => {
   it('measures each reply from the buyer line it answers', () => {
     let s = start();
-    s = step(c, s, { type: 'reply', text: '在的' }, 7000).state;
+    s = step(c, s, { type: 'reply', text: '这个嘛' }, 7000).state;
     s = step(c, s, { type: 'reply', text: '亲' }, 9000).state;
     s = step(c, s, { type: 'end' }, 10_000).state;
     expect(sessionReport(c, s).kpis).toMatchObject({ firstResponseMs: 7000, avgResponseMs: 4500, longestResponseMs: 7000, replies: 2 });
@@ -169,7 +169,7 @@ describe('response times feed the KPIs', () => {
   it('a nudge does not restart the clock: the wait counts from the line the buyer was waiting on', () => {
     let s = step(c, start(), { type: 'tick' }, 30_000).state;
     expect(s.messages.at(-1)?.at).toBe(30_000);
-    s = step(c, s, { type: 'reply', text: '在的' }, 40_000).state;
+    s = step(c, s, { type: 'reply', text: '这个嘛' }, 40_000).state;
     s = step(c, s, { type: 'reply', text: '亲' }, 43_000).state;
     s = step(c, s, { type: 'end' }, 44_000).state;
     // 40 s waited for the first reply (not the 10 s since the nudge); the next one 3 s, as before.
@@ -179,7 +179,7 @@ describe('response times feed the KPIs', () => {
 
   it('a session of rubric revision 1 keeps its old measure: the nudge restarted the clock', () => {
     let s = step(c, startSession(c, { seed: 7, now: 0, speed: 0, rulesRevision: 1 }).state, { type: 'tick' }, 30_000).state;
-    s = step(c, s, { type: 'reply', text: '在的' }, 40_000).state;
+    s = step(c, s, { type: 'reply', text: '这个嘛' }, 40_000).state;
     s = step(c, s, { type: 'end' }, 41_000).state;
     expect(sessionReport(c, s).kpis).toMatchObject({ firstResponseMs: 10_000 });
   });
