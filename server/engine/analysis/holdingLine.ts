@@ -16,8 +16,10 @@ const MAX_RAW_CHARS = 120;
 const EMOJI = new RegExp(EMOJI_SOURCE, 'gu');
 const NOT_A_WORD = /[\p{P}\p{S}\s]/u;
 const LOOKUP_VERB = /[查看问核确]/u;
+const BUYER_LOOKS = /(?<![帮给为])[您你]$/u;
 /** what an emoticon may be made of: a 旺旺表情 token or code, an ASCII smiley, an emoji */
-const MAYBE_EMOJI = /[[/:;^=\uD800-\uDFFF\u2000-\u2BFF]/u;
+// (no u flag: an emoji outside the BMP is then seen as its two surrogate halves)
+const MAYBE_EMOJI = /[[/:;^=\uD800-\uDFFF\u2000-\u2BFF]/;
 
 // What a clause that greets or asks for a moment contains. A pure address (亲) or particle does not hold.
 const CUE = /您好|你好|哈喽|hello|hi|嗨|在的|在呢|在哦|在滴|在线|欢迎|光临|早上好|上午好|中午好|下午好|晚上好|为您服务|为你服务|有什么可以|有什么能|有什么需要|稍等|稍候|等一下|等我|马上|这就|查|看一下|看下|核实|确认一下|问一下/u;
@@ -153,6 +155,8 @@ function readsAsHolding(text: string, pieces: PieceNode): boolean {
     if (count > MAX_CLAUSES || length > MAX_CORE_CHARS) return false;
     const lookup = LOOKUP_WITH_OBJECT.exec(clause);
     const rest = lookup ? clause.slice(0, lookup.index) : clause;
+    // 您看一下这款 asks the buyer to look: an answer. 我帮您看一下 / 稍等我查下 is the agent looking.
+    if (lookup && BUYER_LOOKS.test(rest)) return false;
     if (!onlyPieces(rest, pieces)) return false;
     if (lookup || CUE.test(rest)) cued = true;
   }
