@@ -9,7 +9,7 @@ import { allowRequestFrom, refuseForeignOrigins } from './http/origins.ts';
 import { staticRoot } from './http/staticFiles.ts';
 import { TRANSPORT_MAX_BYTES } from './protocol/index.ts';
 import type { AppServer } from './runtime/gateway.ts';
-import { attachGateway, emitTo, roomOf } from './runtime/gateway.ts';
+import { attachGateway, broadcastTo, roomOf } from './runtime/gateway.ts';
 import { ScenarioCatalog } from './runtime/scenarioCatalog.ts';
 import { LeaseKeeper } from './runtime/leaseKeeper.ts';
 import { allowRecovery, gateRecovery } from './runtime/recoveryGate.ts';
@@ -90,7 +90,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
     logger: logger.child({ part: 'sessions' }),
     speed: deps.buyerSpeed,
     // `io` is declared below; sessions only broadcast once they run, after the wiring is done.
-    broadcast: (sessionId, event) => emitTo(io.to(roomOf(sessionId)), event),
+    broadcast: (sessionId, event, except) => broadcastTo(io, deps.adapter !== undefined, sessionId, event, except),
     leases,
   });
   // The handler is registered before Socket.IO (which wraps the request listeners and keeps /socket.io/

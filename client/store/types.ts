@@ -8,8 +8,7 @@ import type {
   ReportMarks,
   RuleText,
   ScenarioSummary,
-  ServerEventName,
-  ServerEventPayload,
+  DeliveredServerEvent,
   SessionInfo,
   SessionRuleTexts,
   TraineeAck,
@@ -23,7 +22,7 @@ export type Lang = 'zh-CN' | 'en';
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 /** A server event as the net layer hands it over: name and payload paired. */
-export type DeliveredEvent = { [N in ServerEventName]: { name: N; payload: ServerEventPayload<N> } }[ServerEventName];
+export type DeliveredEvent = DeliveredServerEvent;
 
 /** Errors the client adds to the protocol's: no connection, no answer in time. */
 export interface NetError {

@@ -4,6 +4,7 @@
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { benchReplies } from './benchReplies.ts';
+import type { HandshakeAuth } from '../protocol/index.ts';
 
 export interface LoadConfig {
   url: string;
@@ -99,7 +100,9 @@ async function connectAll(config: LoadConfig): Promise<SimulatedTrainee[]> {
   const trainees: SimulatedTrainee[] = [];
   for (let first = 0; first < config.sessions; first += CONNECTS_AT_ONCE) {
     const batch = Array.from({ length: Math.min(CONNECTS_AT_ONCE, config.sessions - first) }, (_, i) => {
-      const socket = connect(config.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+      // As the web client does (client/net/SessionSocket.ts): a reply's answer carries its events.
+      const auth: HandshakeAuth = { ackEvents: true };
+      const socket = connect(config.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth });
       return new Promise<SimulatedTrainee | undefined>((resolve) => {
         socket.once('connect', () => resolve(new SimulatedTrainee(socket, first + i, config.scenarioId)));
         socket.once('connect_error', () => resolve(undefined));

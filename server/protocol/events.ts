@@ -57,6 +57,19 @@ export interface SessionRuleTexts {
 export interface TraineeAck {
   messageId: string | null;
   at: number;
+  /**
+   * Only to a socket that asked for it at its handshake (`auth: { ackEvents: true }`): the session's
+   * events that fell due with this one (the trainee's line, its verdicts, at instant pace the buyer's
+   * answer), in order, each with its sequence number. That socket does not also get them as separate
+   * events: one frame a reply instead of four or five. Absent from a retry's answer (what it would
+   * have carried went out with the first answer; a gap in sequence numbers is filled by resuming).
+   */
+  events?: DeliveredServerEvent[];
+}
+
+/** Asked for at the handshake: a trainee event's answer carries the events due with it (TraineeAck.events). */
+export interface HandshakeAuth {
+  ackEvents?: boolean;
 }
 
 /** What each server event carries besides `sessionId` and `seq`. */
@@ -79,6 +92,9 @@ export type ServerEventPayload<N extends ServerEventName> = ServerEventBodies[N]
 export const serverEventNames = ['buyer:typing', 'buyer:say', 'trainee:say', 'verdict:add', 'session:outcome', 'session:report'] as const satisfies readonly ServerEventName[];
 
 export type ServerToClientEvents = { [N in ServerEventName]: (payload: ServerEventPayload<N>) => void };
+
+/** A server event as a value: its name and what it carries. */
+export type DeliveredServerEvent = { [N in ServerEventName]: { name: N; payload: ServerEventPayload<N> } }[ServerEventName];
 
 export type AckData = { 'session:start': SessionInfo; 'session:resume': SessionInfo } & { [E in TraineeEventName]: TraineeAck };
 

@@ -8,6 +8,7 @@ import type {
   ClientEventName,
   ClientPayload,
   ClientToServerEvents,
+  HandshakeAuth,
   InterServerEvents,
   ServerToClientEvents,
   SocketData,
@@ -44,6 +45,18 @@ export interface GatewayDeps {
 
 export function roomOf(sessionId: string): string {
   return `session:${sessionId}`;
+}
+
+/**
+ * A session's events to its room. `except`: the socket that had them in its answer. On one node
+ * with nobody else in the room (the usual case: one trainee, one tab) nothing is sent, and nothing
+ * is encoded for nobody; with a cluster adapter, other nodes may have sockets in the room.
+ */
+export function broadcastTo(io: AppServer, clustered: boolean, sessionId: string, event: DeliveredEvent, except?: string): void {
+  const room = roomOf(sessionId);
+  if (except === undefined) return emitTo(io.to(room), event);
+  if (!clustered && (io.of('/').adapter.rooms.get(room)?.size ?? 0) <= 1) return;
+  emitTo(io.to(room).except(except), event);
 }
 
 type EventTarget = AppSocket | BroadcastOperator<ServerToClientEvents, SocketData>;
@@ -112,6 +125,8 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
     // A recovered socket (server/runtime/recoveryGate.ts) keeps the sessions it had opened with their tokens.
     if (!socket.recovered || !Array.isArray(socket.data.sessions)) socket.data.sessions = [];
     coalesceFrames(socket.conn as unknown as EngineConnection);
+    // A client that asked for it gets the events due with each of its trainee events in the answer.
+    const carrier = (socket.handshake.auth as HandshakeAuth | undefined)?.ackEvents === true ? socket.id : undefined;
     socket.use(guardPackets(deps.rateLimit, deps.now, logger, socket.id));
     const join = (sessionId: string) => {
       const held = socket.data.sessions.filter((id) => id !== sessionId);
@@ -157,11 +172,17 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
         const session = await registry.take(payload.sessionId);
         if (!session) return respond(fail('not-found', 'no such session'));
         // Moved to another node since this one loaded it: take the lease back (it follows the trainee) and go again, once.
-        await session.act(event, payload.clientMsgId, respond, async () => {
-          const again = await registry.take(payload.sessionId).catch(() => undefined);
-          if (!again) return respond(fail('unavailable', 'the session moved between nodes; send it again (same clientMsgId)'));
-          await again.act(event, payload.clientMsgId, respond);
-        });
+        await session.act(
+          event,
+          payload.clientMsgId,
+          respond,
+          async () => {
+            const again = await registry.take(payload.sessionId).catch(() => undefined);
+            if (!again) return respond(fail('unavailable', 'the session moved between nodes; send it again (same clientMsgId)'));
+            await again.act(event, payload.clientMsgId, respond, undefined, carrier);
+          },
+          carrier,
+        );
       });
     }
   });

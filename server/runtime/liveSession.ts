@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import type { CompiledScenario, Message, SessionEvent, SessionState, StepResult } from '../engine/index.ts';
 import { nextDeadline, SessionError, step } from '../engine/index.ts';
-import type { Ack, Mode, ScenarioSummary, ServerEventName, ServerEventPayload, SessionRuleTexts, TraineeAck } from '../protocol/index.ts';
+import type { Ack, DeliveredServerEvent, Mode, ScenarioSummary, ServerEventPayload, SessionRuleTexts, TraineeAck } from '../protocol/index.ts';
 import { fail, ok } from '../protocol/index.ts';
 import { LeaseLostError } from '../store/leases.ts';
 import { isDuplicateRow, isStoreUnavailable, STORE_UNAVAILABLE } from '../store/storeFailures.ts';
@@ -15,7 +15,7 @@ import type { Scheduler } from './scheduler.ts';
 import type { EventRecord } from './serverEvents.ts';
 import { byDelivery, effectsToRecords, insertInOrder, isVisible, toLogged } from './serverEvents.ts';
 
-export type DeliveredEvent = { [N in ServerEventName]: { name: N; payload: ServerEventPayload<N> } }[ServerEventName];
+export type DeliveredEvent = DeliveredServerEvent;
 
 export interface SessionIdentity {
   id: string;
@@ -29,8 +29,8 @@ export interface LiveSessionDeps {
   log: SessionLog;
   scheduler: Scheduler;
   logger: Logger;
-  /** to every socket in the session's room */
-  broadcast: (sessionId: string, event: DeliveredEvent) => void;
+  /** to every socket in the session's room, but the one `except` names (it had the event in its answer) */
+  broadcast: (sessionId: string, event: DeliveredEvent, except?: string) => void;
   /** the report has been delivered: nothing more will happen in this session */
   onFinished: (session: LiveSession) => void;
   /** the lease this node runs the session under: every append is fenced by it */
@@ -129,8 +129,10 @@ export class LiveSession {
    * A trainee event. `respond` is called exactly once: after the commit, or with an error; unless the
    * session turns out to be run by another node now and `onMoved` is given: then `onMoved` is called
    * instead, nothing having been written (the caller takes the lease and tries again).
+   * `carrier`: the id of a socket that takes the events due with this one in its answer
+   * (TraineeAck.events); the room's other sockets get them as usual, that one not again.
    */
-  act(event: SessionEvent, clientMsgId: string, respond: (answer: Ack<TraineeAck>) => void, onMoved?: () => void): Promise<void> {
+  act(event: SessionEvent, clientMsgId: string, respond: (answer: Ack<TraineeAck>) => void, onMoved?: () => void, carrier?: string): Promise<void> {
     let answered = false;
     const answer = (a: Ack<TraineeAck>) => {
       if (answered) return;
@@ -152,7 +154,14 @@ export class LiveSession {
       const ack: TraineeAck = { messageId: traineeMessageId(result), at: now };
       await this.commit(event, now, result, clientMsgId, ack);
       this.results.set(clientMsgId, ack);
-      answer(ok(ack));
+      if (carrier === undefined) {
+        answer(ok(ack));
+      } else {
+        const events: DeliveredEvent[] = [];
+        this.deliverDue(now, false, events);
+        answer(ok(events.length > 0 ? { ...ack, events } : ack));
+        for (const e of events) this.deps.broadcast(this.id, e, carrier);
+      }
       this.settle(now);
     }).catch((err: unknown) => {
       if (err instanceof LeaseLostError && onMoved && !answered) {
@@ -331,7 +340,8 @@ export class LiveSession {
     this.cancelTimer = this.deps.scheduler.schedule(at, () => this.wake());
   }
 
-  private deliverDue(now: number, broadcast: boolean): void {
+  /** What fell due takes its sequence number: broadcast, or (`into`) handed to the caller. */
+  private deliverDue(now: number, broadcast: boolean, into?: DeliveredEvent[]): void {
     for (let i = this.pending.length; i > 0; i--) {
       const record = this.pending[0];
       if (!record || record.dueAt > now) break;
@@ -339,6 +349,7 @@ export class LiveSession {
       const event = { name: record.name, payload: { ...record.body, sessionId: this.id, seq: this.delivered.length + 1 } } as DeliveredEvent;
       this.delivered.push(event);
       if (broadcast) this.deps.broadcast(this.id, event);
+      into?.push(event);
     }
   }
 }

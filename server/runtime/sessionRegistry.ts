@@ -24,7 +24,8 @@ export interface RegistryDeps {
   logger: Logger;
   /** buyer pacing for new sessions: 1 = like a person, 0 = instant */
   speed: number;
-  broadcast: (sessionId: string, event: DeliveredEvent) => void;
+  /** to the session's room; `except`: a socket that had the event in its answer (LiveSession.act) */
+  broadcast: (sessionId: string, event: DeliveredEvent, except?: string) => void;
   /**
    * Several nodes: sessions run under a lease (server/runtime/leaseKeeper.ts). The node a trainee's
    * socket attaches to takes the lease; every append is fenced by its epoch.

@@ -161,6 +161,23 @@ describe('SessionSocket', () => {
     expect(log.statuses.at(-1)).toBe('online');
   });
 
+  it("takes the events an answer carries (auth ackEvents) as if they had come after it, in order", () => {
+    const { socket, net, log } = setup();
+    socket.connect();
+    net.track('s1', 's1.token');
+    socket.last('session:resume').ack({ ok: true, data: info('s1', { lastSeq: 1 }) });
+    socket.fire('buyer:say', say(1).payload);
+    net.send('reply:send', { sessionId: 's1', text: '一' });
+    const mine: DeliveredEvent = { name: 'trainee:say', payload: { sessionId: 's1', seq: 2, clientMsgId: 'c1', message: { id: 'm2', from: 'trainee', text: '一', at: 2 } } };
+    socket.last('reply:send').ack({ ok: true, data: { messageId: 'm2', at: 2, events: [mine, say(3), say(3)] } });
+    expect(log.events.map((e) => [e.name, e.payload.seq])).toEqual([['buyer:say', 1], ['trainee:say', 2], ['buyer:say', 3]]);
+    expect(net.lastSeq('s1')).toBe(3);
+    // a live event already carried is dropped; the next one goes on
+    socket.fire('buyer:say', say(3).payload);
+    socket.fire('buyer:say', say(4).payload);
+    expect(log.events.map((e) => e.payload.seq)).toEqual([1, 2, 3, 4]);
+  });
+
   it('refuses to start while offline', async () => {
     const { net } = setup();
     const answer = await net.start({ scenarioId: 'bargainer', displayName: '小峰', mode: 'exam' });

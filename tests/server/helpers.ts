@@ -14,7 +14,7 @@ import { io as connectClient } from 'socket.io-client';
 import type { ServerOptions as IoOptions } from 'socket.io';
 import type { Application } from '../../server/app.ts';
 import { createApplication } from '../../server/app.ts';
-import type { Ack, AckData, ClientEventName, ClientPayload, ServerEventName, ServerEventPayload, ServerToClientEvents, ClientToServerEvents } from '../../server/protocol/index.ts';
+import type { Ack, AckData, ClientEventName, ClientPayload, ServerEventName, ServerEventPayload, ServerToClientEvents, ClientToServerEvents, HandshakeAuth } from '../../server/protocol/index.ts';
 import { serverEventNames } from '../../server/protocol/index.ts';
 import type { Scheduler } from '../../server/runtime/scheduler.ts';
 import type { RateLimit } from '../../server/runtime/socketGuard.ts';
@@ -136,8 +136,8 @@ export class Trainee {
   private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
   readonly socket: ClientSocket;
 
-  constructor(url: string, extraHeaders: Record<string, string> = {}) {
-    this.socket = connectClient(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders });
+  constructor(url: string, extraHeaders: Record<string, string> = {}, auth: HandshakeAuth = {}) {
+    this.socket = connectClient(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders, auth });
     for (const name of serverEventNames) {
       this.socket.on(name, ((payload: ServerEventPayload<typeof name>) => {
         this.events.push({ name, payload } as ReceivedEvent);
