@@ -23,6 +23,8 @@ const SOURCE = libraryCopy('bargainer-easy', ID);
 const ANCHOR = "领[^,，。!！?？]{0,6}券'";
 const BOMB = '(\\d+)+q';
 const MESSAGE = 'this pattern can take exponential time on some replies: nested repetition `(\\d+)+` (a run of "0"); rewrite it without a repeat inside a repeat';
+/** MESSAGE as a zh-CN studio shows it (client/features/studio/diagnosticsRegexZh.ts); the English stays in its tooltip. */
+const MESSAGE_ZH = '这个正则遇到某些回复时，耗时会成指数增长：嵌套的重复 `(\\d+)+`（遇到一长串 "0" 时）；请改写，不要在重复里面再套重复';
 const UNLESS_BOMB = '(a|aa)*b';
 
 /** Every request the editor made, the patterns it asked about. */
@@ -125,8 +127,9 @@ describe('live regex-safety diagnostics in the studio editor', () => {
     expect(asked[1]).toEqual([{ source: expect.stringContaining(`券|${BOMB}`), flags: 'gu' }]);
     const text = view.state.doc.toString();
     const { line, col } = positionOf(text, `券|${BOMB}`);
-    expect(problems()).toEqual([`${ID}.yaml:${line}:${col}: regex: ${MESSAGE}`]);
-    expect(editorMarks(view)).toEqual([`${line}: regex: ${MESSAGE}`]);
+    expect(problems()).toEqual([`${ID}.yaml:${line}:${col}: regex：${MESSAGE_ZH}`]);
+    // the mark says it in Chinese, then the checker's own English (what a trainer can search for)
+    expect(editorMarks(view)).toEqual([`${line}: regex：${MESSAGE_ZH}\nregex: ${MESSAGE}`]);
   });
 
   it('shows a pattern judged before at once, without asking again', async () => {

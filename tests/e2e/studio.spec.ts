@@ -4,6 +4,7 @@
 // two-turn play-test and the line diff between versions 1 and 2; and two pages saving the same
 // draft, where the second save is refused (409) naming who saved first. And an unsafe regex typed
 // into an intent is marked at its line while typing, before any publish, as publishing words it.
+// Problems show in Chinese on the zh-CN page, each with the engine's English as its tooltip.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -60,6 +61,9 @@ test('a trainer authors, fixes, play-tests and publishes a persona; a trainee pl
   await trainer.waitForURL(/\/trainer\/studio\/edit\/studio-haggler$/);
   const problem = trainer.getByTestId('studio-problems').getByRole('button', { name: new RegExp(`^studio-haggler\\.yaml:${bad + 1}:\\d+: .*hesitat`) });
   await expect(problem).toBeVisible();
+  // In the page's language, the English the CLI prints kept as its tooltip.
+  await expect(problem).toContainText('goto 写的 "hesitat" 不是已有的环节（是不是想写 "hesitate"？）');
+  await expect(problem).toHaveAttribute('title', new RegExp(`^studio-haggler\\.yaml:${bad + 1}:\\d+: goto "hesitat" is not a state \\(did you mean "hesitate"\\?\\)$`));
 
   // Publishing is refused while the mistake is there.
   await trainer.getByRole('button', { name: '发布', exact: true }).click();
@@ -70,6 +74,11 @@ test('a trainer authors, fixes, play-tests and publishes a persona; a trainee pl
   // The editor scrolled there (it renders only what is in view): the line is underlined.
   await expect(trainer.locator('.cm-activeLine')).toContainText('goto: hesitat');
   await expect(trainer.locator('.cm-activeLine .cm-lintRange-error')).toHaveText('hesitat');
+  // The mark's tooltip says it in Chinese, with the English under it.
+  await trainer.locator('.cm-activeLine .cm-lintRange-error').hover();
+  await expect(trainer.locator('.cm-tooltip-lint')).toContainText('goto 写的 "hesitat" 不是已有的环节');
+  await expect(trainer.locator('.cm-tooltip-lint')).toContainText('goto "hesitat" is not a state');
+  await problem.click();
   await shot(trainer, 'studio-seeded-error');
   await trainer.keyboard.press('Shift+End');
   await trainer.keyboard.type('hesitate');
@@ -217,8 +226,9 @@ test('an unsafe regex typed into an intent is marked at its line before publishi
   await trainer.keyboard.type('|(\\d+)+q');
   await expect(trainer.locator('.cm-content')).toContainText("{0,6}券|(\\d+)+q'");
 
-  // Marked live, at the pattern's line, with the words publish uses (the server judged it, not the browser).
-  const message = /regex: this pattern can take exponential time on some replies: nested repetition `\(\\d\+\)\+`/;
+  // Marked live, at the pattern's line, with the words publish uses (the server judged it, not the browser),
+  // in Chinese on this page.
+  const message = /regex：这个正则遇到某些回复时，耗时会成指数增长：嵌套的重复 `\(\\d\+\)\+`/;
   const problem = trainer.getByTestId('studio-problems').getByRole('button', { name: new RegExp(`^studio-regex-e2e\\.yaml:${line}:${col}: ${message.source}`) });
   await expect(problem).toBeVisible();
   await expect(trainer.locator('.cm-lintRange-error').first()).toContainText("'\\d+");

@@ -4,7 +4,9 @@
 // and breaks the YAML to see the form point at the syntax error instead of going stale. A second
 // trainer adds a whole rule and a buyer reaction from the form (intents picked from the lexicon),
 // sees the checks stay green, undoes and redoes the addition in the editor, removes a rule after a
-// confirm, saves and reloads: all of it is still there.
+// confirm, saves and reloads: all of it is still there. A third edits existing rules: intents picked
+// from the list, the scope chosen among the moves that are not endings, a product card picked from
+// the shop for an action rule.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { createFromTemplate, openStudio, shot } from './helpers.ts';
@@ -148,7 +150,7 @@ test('a whole rule and a buyer reaction added from the form pass the checks and 
   await gift.getByRole('button', { name: '确定删除' }).click();
   await expect(forms.locator('[data-rule="gift-as-last-concession"]')).toHaveCount(0);
   await expect(yaml(page)).not.toContainText('id: gift-as-last-concession');
-  await expect(page.getByTestId('studio-problems')).toContainText('rule "gift-as-last-concession" is neither a scenario rule nor a global rule');
+  await expect(page.getByTestId('studio-problems')).toContainText('规则 "gift-as-last-concession" 既不是本剧本的规则，也不是全局规则');
   await page.locator('.cm-line', { hasText: 'id: offer-the-coupon' }).click();
   await page.keyboard.press('Control+z');
   await expect(forms.locator('[data-rule="gift-as-last-concession"]')).toHaveCount(1);
@@ -185,4 +187,50 @@ test('a whole rule and a buyer reaction added from the form pass the checks and 
   await forms.getByRole('button', { name: '买家台词' }).click();
   await forms.locator('[data-state-lines="ask-shipping"] summary').click();
   await expect(forms.getByLabel('ask-shipping 反应3 第 1 句 说法 1', { exact: true })).toHaveValue('有券呀 那我去领');
+});
+
+test("an existing rule's intents, scope and product card are picked in the form", async ({ page }) => {
+  const id = 'studio-forms-rule-edit';
+  await openStudio(page);
+  await createFromTemplate(page, 'bargainer-easy', id);
+  await page.getByRole('tab', { name: '表单' }).click();
+  const forms = page.getByTestId('studio-forms');
+  await forms.getByRole('button', { name: '评分规则' }).click();
+
+  // Intents: picked from the list like a new rule's, written at once.
+  const refusal = forms.locator('[data-rule="bargain-tactful-refusal"]');
+  await refusal.locator('summary').click();
+  await refusal.getByLabel('意图（命中其中任意一个就算）', { exact: true }).selectOption('mention-promotion');
+  await refusal.getByRole('button', { name: '添加意图' }).click();
+  await expect(yaml(page)).toContainText('require: { intent: [polite-refusal, bar-soft-firm, mention-promotion] }');
+
+  // The scope: every move where a reply can happen, no ending.
+  const scope = refusal.getByLabel('适用范围');
+  await expect(scope).toHaveValue('state:ask-discount');
+  await expect(scope.locator('option[value="state:hesitate"]')).toHaveCount(1);
+  await expect(scope.locator('option[value="state:bought-promo"], option[value="replyTo:left-silent"]')).toHaveCount(0);
+  await scope.selectOption('replyTo:ask-discount');
+  await expect(yaml(page)).toContainText('scope: { replyTo: ask-discount }');
+  await shot(page, 'studio-forms-rule-edit');
+
+  // A new rule on an action: its card then picks which product card counts, from the shop.
+  await forms.getByRole('button', { name: '新增规则' }).click();
+  const rule = forms.getByTestId('new-rule');
+  await rule.getByLabel('规则名（中文）').fill('发跑鞋的卡片');
+  await rule.getByLabel('规则名（英文）').fill('Send the runner card');
+  await rule.getByLabel('检查什么').selectOption('action');
+  await rule.getByLabel('客服动作').selectOption('card-sent');
+  await rule.getByLabel('点评（中文）').fill('买家问款式时，把商品卡片发给她。');
+  await rule.getByLabel('点评（英文）').fill('Send her the product card when she asks about the shoe.');
+  await rule.getByLabel('示范回复（中文）').fill('亲，这是轻风跑鞋的链接，您看看~');
+  await rule.getByLabel('示范回复（英文）').fill('Here is the Breeze runner: have a look.');
+  await rule.getByRole('button', { name: '添加规则' }).click();
+  const card = forms.locator('[data-rule="send-the-runner-card"]');
+  await card.locator('summary').click();
+  const product = card.getByLabel('商品（只认这件商品的卡片）');
+  await expect(product).toHaveValue('');
+  await product.selectOption('breeze-daily-runner');
+  await expect(yaml(page)).toContainText('require: { action: card-sent, product: breeze-daily-runner }');
+  await expect(page.getByTestId('studio-problems')).toHaveText(CLEAN);
+  await shot(page, 'studio-forms-rule-product');
 });

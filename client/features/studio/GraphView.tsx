@@ -1,8 +1,8 @@
 // The buyer's moves as an SVG graph (text only as SVG text nodes, never markup): layered layout,
 // endings with a double border, states the checker calls unreachable or stuck outlined, and a click
 // (or Enter) on a move jumps to its place in the YAML. A move shows its label in the page's language
-// with its id under it (the id alone when it has no label). The graph fits the width it is given
-// (fitGraph: left to right when that stays readable, else top to bottom), and scrolls beyond that.
+// with its id under it (the id alone when it has no label). The whole graph fits its box, width and
+// height (fitGraph picks the arrangement drawn largest), and scrolls only when that would be unreadable.
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { Diagnostic, Scenario, SourceMap } from '../../../server/engine/index.ts';
@@ -22,39 +22,50 @@ const LABEL_PX = 13;
 const ID_PX = 11;
 const TEXT_ROOM = NODE_W - 14;
 
-/** The content width of `el`, kept up to date (null until measured, or where nothing measures: jsdom). */
-function useWidth(el: RefObject<HTMLElement | null>): number | null {
-  const [width, setWidth] = useState<number | null>(null);
+/** The box's room: its content width and the height it may grow to (its max-height), kept up to date; null until measured, or where nothing measures (jsdom). */
+function useRoom(el: RefObject<HTMLElement | null>): { width: number | null; height: number | null } {
+  const [room, setRoom] = useState<{ width: number | null; height: number | null }>({ width: null, height: null });
   useLayoutEffect(() => {
     const node = el.current;
     if (!node || typeof ResizeObserver === 'undefined') return;
-    const measure = () => setWidth(Math.floor(node.clientWidth) || null);
+    const measure = () => {
+      const width = Math.floor(node.clientWidth) || null;
+      // The box grows with the graph up to its max-height (70vh): that is the height to fit.
+      const max = parseFloat(getComputedStyle(node).maxHeight);
+      const height = Number.isFinite(max) && max > 0 ? Math.floor(max) : null;
+      setRoom((now) => (now.width === width && now.height === height ? now : { width, height }));
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(node);
-    return () => observer.disconnect();
+    // A taller or shorter window changes the max-height without resizing a box smaller than it.
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
   }, [el]);
-  return width;
+  return room;
 }
 
 export function GraphView({ scenario, map, diagnostics, onJump }: Props) {
   const d = useStudioT();
   const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box);
+  const room = useRoom(box);
   return (
     <div className="studio-graph-view">
       {scenario && map && <p className="muted">{d('graph.legend')}</p>}
       <div className="studio-graph" ref={box} data-testid="studio-graph">
-        {scenario && map ? <Drawing scenario={scenario} map={map} diagnostics={diagnostics} onJump={onJump} width={width} /> : <p className="muted">{d('graph.needParse')}</p>}
+        {scenario && map ? <Drawing scenario={scenario} map={map} diagnostics={diagnostics} onJump={onJump} width={room.width} height={room.height} /> : <p className="muted">{d('graph.needParse')}</p>}
       </div>
     </div>
   );
 }
 
-function Drawing({ scenario, map, diagnostics, onJump, width }: Required<Omit<Props, 'scenario' | 'map'>> & { scenario: Scenario; map: SourceMap; width: number | null }) {
+function Drawing({ scenario, map, diagnostics, onJump, width, height }: Required<Omit<Props, 'scenario' | 'map'>> & { scenario: Scenario; map: SourceMap; width: number | null; height: number | null }) {
   const d = useStudioT();
   const lang = useApp((s) => s.lang);
-  const { graph, scale } = fitGraph(scenario, diagnostics, width);
+  const { graph, scale } = fitGraph(scenario, diagnostics, width, height);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const jump = (id: string) => {
     const pos = (map.locateKey ?? map.locate)(['states', id]);
@@ -62,8 +73,9 @@ function Drawing({ scenario, map, diagnostics, onJump, width }: Required<Omit<Pr
   };
   return (
     <svg
-      width={Math.round(graph.width * scale)}
-      height={Math.round(graph.height * scale)}
+      // Rounded down: a pixel over the box would bring a scrollbar for nothing.
+      width={Math.floor(graph.width * scale)}
+      height={Math.floor(graph.height * scale)}
       viewBox={`0 0 ${graph.width} ${graph.height}`}
       role="group"
       aria-label={d('graph.label')}

@@ -4,8 +4,7 @@
 // editor as transactions, so one undo history covers both). Leaving with edits
 // not saved asks first (leaveGuard.ts): a link, the browser's back button, a reload or closing the tab.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Diagnostic } from '../../../server/engine/index.ts';
-import { formatDiagnostic, sortDiagnostics } from '../../../server/engine/index.ts';
+import { sortDiagnostics } from '../../../server/engine/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
@@ -21,6 +20,7 @@ import { useFormSync } from './forms/useFormSync.ts';
 import { GraphView } from './GraphView.tsx';
 import { useLeaveGuard } from './leaveGuard.ts';
 import { PlayTest } from './PlayTest.tsx';
+import { ProblemList, RefusalList } from './ProblemList.tsx';
 import { useRegexSafety } from './regexCheck.ts';
 import { useStudioT } from './strings.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
@@ -129,14 +129,12 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
         )}
       </div>
       {status?.details && status.details.length > 0 && (
-        <ul className="studio-diagnostics" aria-label={d('editor.publishRefused')}>
-          {status.details.map((line) => <li key={line}>{line}</li>)}
-        </ul>
+        <RefusalList lines={status.details} label={d('editor.publishRefused')} />
       )}
       <div className="studio-main">
         <div className="studio-left">
           <YamlEditor ref={editor} initial={initial} label={label} diagnostics={diagnostics} onChange={setText} />
-          <Problems diagnostics={diagnostics} onJump={jump} />
+          <ProblemList diagnostics={diagnostics} onJump={jump} />
         </div>
         <div className="studio-right">
           <div role="tablist" className="studio-tabs">
@@ -151,7 +149,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
             {/* The debounced text: a diff per keystroke would be wasted work. */}
             {tab === 'versions' && <VersionsPanel id={id} unsaved={checkedText} onDeleted={() => navigate(paths.trainer('/studio'))} />}
             {tab === 'form' && (
-              <FormsPanel source={forms.formSource} diagnostics={diagnostics} checkedSource={checkedText} shops={shops} lexicon={context.lexicon} onEdit={forms.edit} onJump={jump} />
+              <FormsPanel source={forms.formSource} diagnostics={diagnostics} checkedSource={checkedText} shops={shops} catalog={context.shops} lexicon={context.lexicon} onEdit={forms.edit} onJump={jump} />
             )}
           </div>
         </div>
@@ -170,25 +168,6 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
           if (outcome !== 'cancelled') setStatus({ kind: 'ok', text: d(outcome === 'loaded' ? 'conflict.loaded' : 'editor.saved') });
         }}
       />
-    </div>
-  );
-}
-
-function Problems({ diagnostics, onJump }: { diagnostics: readonly Diagnostic[]; onJump(line: number, col: number): void }) {
-  const d = useStudioT();
-  if (diagnostics.length === 0) return <p className="studio-ok" data-testid="studio-problems">{d('editor.ok')}</p>;
-  return (
-    <div data-testid="studio-problems">
-      <p className="studio-error">{d('editor.problems', { count: diagnostics.length })}</p>
-      <ul className="studio-diagnostics">
-        {diagnostics.map((diag) => (
-          <li key={formatDiagnostic(diag)}>
-            <button type="button" className="linkish" onClick={() => onJump(diag.line, diag.col)}>
-              {formatDiagnostic(diag)}
-            </button>
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

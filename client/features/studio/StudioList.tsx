@@ -1,6 +1,6 @@
 // The studio's scenario list: library scenarios as templates, studio scenarios (drafts and published
-// versions, also those whose draft was deleted); create from a template, duplicate, import a YAML
-// file, export, open a scenario's versions, delete a draft.
+// versions, also those whose draft was deleted); create from a template, duplicate (the new id is
+// asked in DuplicateDialog), import a YAML file, export, open a scenario's versions, delete a draft.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import { local } from '../../i18n/index.ts';
@@ -12,6 +12,7 @@ import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
 import { declaredId, ID_PATTERN, studioApi, withId } from './api.ts';
 import type { StudioList as List } from './api.ts';
 import { confirmDeleteDraft, failedText } from './deleteDraft.ts';
+import { DuplicateDialog } from './DuplicateDialog.tsx';
 import { useStudioT } from './strings.ts';
 
 export const editPath = (id: string) => paths.trainer(`/studio/edit/${id}`);
@@ -30,21 +31,23 @@ export function StudioList() {
   }, []);
   useEffect(reload, [reload]);
 
-  /** Saves `source` as the draft of `id` and opens it. */
-  const create = async (id: string, source: string) => {
-    setError(null);
-    if (!ID_PATTERN.test(id)) return setError(d('create.badId'));
+  /** Saves `source` as the draft of `id` and opens it; the words of a refusal otherwise. */
+  const save = async (id: string, source: () => Promise<string>): Promise<string | null> => {
+    if (!ID_PATTERN.test(id)) return d('create.badId');
     try {
-      await studioApi.saveDraft(id, withId(source, id), { create: true });
+      await studioApi.saveDraft(id, withId(await source(), id), { create: true });
       navigate(editPath(id));
+      return null;
     } catch (err) {
-      setError(failedText(d, err, 'create', id));
+      return failedText(d, err, 'create', id);
     }
   };
-  const duplicate = async (from: string) => {
-    const id = window.prompt(d('dup.prompt'), `${from}-copy`);
-    if (id) await create(id.trim(), (await studioApi.peek(from)).source);
+  const create = async (id: string, source: () => Promise<string>) => {
+    setError(null);
+    setError(await save(id, source));
   };
+  const [duplicating, setDuplicating] = useState<string | null>(null);
+  const peekSource = (id: string) => async () => (await studioApi.peek(id)).source;
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
@@ -52,7 +55,7 @@ export function StudioList() {
     const text = await file.text();
     const id = declaredId(text);
     if (!id) return setError(d('import.noId'));
-    await create(id, text);
+    await create(id, async () => text);
   };
 
   /** Deleted only as the trainer saw it: a draft saved again since is not deleted (409). */
@@ -71,10 +74,11 @@ export function StudioList() {
   const published = new Map(list?.published.map((p) => [p.id, p.version]));
   const drafts = new Set(list?.drafts.map((s) => s.id));
   const studioIds = [...new Set([...drafts, ...published.keys()])].sort();
+  const taken = new Set([...studioIds, ...(list?.library.map((s) => s.id) ?? [])]);
   return (
     <>
       {(error ?? listFailed) && <p className="studio-error" role="alert">{error ?? failedText(d, listFailed?.err, 'list')}</p>}
-      <CreateForm templates={list?.library ?? []} onCreate={(template, id) => void studioApi.peek(template).then((s) => create(id, s.source))} />
+      <CreateForm templates={list?.library ?? []} onCreate={(template, id) => void create(id, peekSource(template))} />
       <section className="trainer-card card">
         <h2>{d('list.drafts')}</h2>
         <label className="btn btn-small">
@@ -91,7 +95,7 @@ export function StudioList() {
                 {drafts.has(id) ? '' : ` · ${d('list.noDraft')}`}
               </span>
               <AppLink to={versionsPath(id)} className="btn btn-small btn-ghost">{d('list.versions')}</AppLink>
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => void duplicate(id)}>{d('list.duplicate')}</button>
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => setDuplicating(id)}>{d('list.duplicate')}</button>
               <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(id)} download={`${id}.yaml`}>{d('list.export')}</a>
               {drafts.has(id) && <button type="button" className="btn btn-small btn-ghost" onClick={() => void deleteDraft(id)}>{d('delete.draft')}</button>}
             </li>
@@ -105,12 +109,13 @@ export function StudioList() {
             <li key={s.id}>
               <span>{s.id}</span>
               <LibraryTitle title={s.title} />
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => void duplicate(s.id)}>{d('list.duplicate')}</button>
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => setDuplicating(s.id)}>{d('list.duplicate')}</button>
               <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(s.id)} download={`${s.id}.yaml`}>{d('list.export')}</a>
             </li>
           ))}
         </ul>
       </section>
+      <DuplicateDialog from={duplicating} taken={taken} onDuplicate={(from, id) => save(id, peekSource(from))} onClose={() => setDuplicating(null)} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { DraftConflict, ExportNeedsConfirm, studioApi } from './api.ts';
 import type { VersionList } from './api.ts';
 import type { StudioAction } from './deleteDraft.ts';
 import { confirmDeleteDraft, failedText } from './deleteDraft.ts';
+import { wordDiagnostic } from './diagnosticWords.ts';
 import { DiffView } from './DiffView.tsx';
 import { useStudioT } from './strings.ts';
 
@@ -74,7 +75,7 @@ export function VersionsPanel({ id, unsaved, onDeleted }: Props) {
       try {
         done = await studioApi.exportToLibrary(id, version);
       } catch (err) {
-        if (!(err instanceof ExportNeedsConfirm) || !window.confirm(d('export.confirm', { message: err.message }))) throw err;
+        if (!(err instanceof ExportNeedsConfirm) || !window.confirm(d('export.confirm', { message: wordDiagnostic(err.message, lang) }))) throw err;
         done = await studioApi.exportToLibrary(id, version, true);
       }
       setStatus({ kind: 'ok', text: d(done.replaced ? 'export.replaced' : 'export.written', { file: done.file, version: done.version }) });

@@ -1,6 +1,7 @@
 // CodeMirror 6 over the scenario YAML. The checks run outside (debounced, in StudioEditor) and their
 // diagnostics are pushed in with setDiagnostics, so the gutter and underlines show exactly what
-// publishing would report, at its line and column.
+// publishing would report, at its line and column; a mark's tooltip words it in the page's language,
+// with the English original under it.
 import { useEffect, useImperativeHandle, useRef } from 'react';
 import type { Ref } from 'react';
 import { autocompletion } from '@codemirror/autocomplete';
@@ -13,6 +14,7 @@ import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirro
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import type { Diagnostic } from '../../../server/engine/index.ts';
 import { offsetOf } from './checks.ts';
+import { useDiagnosticWords } from './diagnosticWords.ts';
 import { schemaCompletion } from './completion.ts';
 import { narrowChange } from './forms/yamlEdit.ts';
 import type { TextChange } from './forms/yamlEdit.ts';
@@ -34,6 +36,7 @@ interface Props {
 }
 
 export function YamlEditor({ initial, label, diagnostics, onChange, ref }: Props) {
+  const words = useDiagnosticWords();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
@@ -92,10 +95,12 @@ export function YamlEditor({ initial, label, diagnostics, onChange, ref }: Props
     const marks: CmDiagnostic[] = diagnostics.map((d) => {
       const from = offsetOf(text, d.line, d.col);
       const lineEnd = v.state.doc.lineAt(from).to;
-      return { from, to: Math.max(from, lineEnd), severity: 'error', message: d.message };
+      const worded = words.message(d.message);
+      // The tooltip keeps line breaks (pre-wrap): the page's wording, then the English original.
+      return { from, to: Math.max(from, lineEnd), severity: 'error', message: worded === d.message ? d.message : `${worded}\n${d.message}` };
     });
     v.dispatch(setDiagnostics(v.state, marks));
-  }, [diagnostics]);
+  }, [diagnostics, words]);
 
   useImperativeHandle(ref, () => ({
     text: () => view.current?.state.doc.toString() ?? '',

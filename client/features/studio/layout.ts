@@ -1,8 +1,8 @@
 // A small layered layout for the state graph: layers by breadth-first distance from the initial
 // state (cycles need no special care: a back edge just points back), the endings in a layer after
 // those, states never reached in a last layer, and each layer is ordered by the mean position of its predecessors to keep edges
-// short. Layers run left to right when that fits the space, else top to bottom, a wide layer
-// wrapping onto several rows on a narrow screen (fitGraph). Pure, so it is tested without a browser.
+// short. Layers run left to right or top to bottom, a wide layer wrapping onto several rows, in the
+// arrangement that shows the whole graph largest in its box (fitGraph). Pure, so it is tested without a browser.
 import type { Diagnostic, Scenario } from '../../../server/engine/index.ts';
 
 export interface GraphNode {
@@ -152,23 +152,48 @@ function placeDown(layers: string[][], perRow: number): Placement {
 
 export interface FittedGraph {
   graph: Graph;
-  /** drawn at this fraction of its size (at most 1): the whole width when it stays readable, else MIN_SCALE and it scrolls */
+  /** drawn at this fraction of its size (at most 1): the whole graph when it stays readable, else the width at MIN_SCALE, and it scrolls */
   scale: number;
 }
 
 /**
- * The layout for `available` pixels of width (null: not measured yet, the left-to-right layout at
- * full size): left to right when it fits at a readable size, else top to bottom with as many moves
- * side by side as fit at MIN_SCALE, shrunk to the width when it is wider.
+ * Below this even a whole graph in view is not worth it: the labels are too small to read, so the
+ * graph keeps MIN_SCALE and scrolls. Above it, seeing every move at once beats a larger font (the
+ * library's biggest persona, 20 moves, fits a phone's box at 0.55).
  */
-export function fitGraph(s: Scenario, diagnostics: readonly Diagnostic[], available: number | null): FittedGraph {
+export const MIN_FIT_SCALE = 0.5;
+
+/**
+ * The layout for a box of `available` × `availableHeight` pixels (null: not measured yet, the
+ * left-to-right layout at full size; no height: only the width counts). Of left to right and top to
+ * bottom with any number of moves side by side, the one drawn largest while it fits the box whole;
+ * when none fits at MIN_FIT_SCALE, left to right if that is readable at the width, else top to bottom
+ * with as many moves side by side as fit at MIN_SCALE, and the graph scrolls down.
+ */
+export function fitGraph(s: Scenario, diagnostics: readonly Diagnostic[], available: number | null, availableHeight: number | null = null): FittedGraph {
   const across = layoutGraph(s, diagnostics);
   if (available === null || available <= 0) return { graph: across, scale: 1 };
+  if (availableHeight !== null && availableHeight > 0) {
+    const whole = fitWhole(s, diagnostics, across, available, availableHeight);
+    if (whole) return whole;
+  }
   const fits = (g: Graph) => Math.min(1, available / g.width);
   if (fits(across) >= MIN_SCALE) return { graph: across, scale: fits(across) };
   const perRow = Math.max(1, Math.floor((available / MIN_SCALE - MARGIN * 2 - BACK_ROOM + COL_GAP) / (NODE_W + COL_GAP)));
   const down = layoutGraph(s, diagnostics, { direction: 'down', perRow });
   return { graph: down, scale: Math.max(MIN_SCALE, fits(down)) };
+}
+
+/** The arrangement drawn largest inside the box, when that is at least MIN_FIT_SCALE. */
+function fitWhole(s: Scenario, diagnostics: readonly Diagnostic[], across: Graph, width: number, height: number): FittedGraph | undefined {
+  const scaleOf = (g: Graph) => Math.min(1, width / g.width, height / g.height);
+  let best: FittedGraph = { graph: across, scale: scaleOf(across) };
+  // More moves per row than the scenario has moves changes nothing.
+  for (let perRow = 1; perRow <= Object.keys(s.states).length; perRow++) {
+    const down = layoutGraph(s, diagnostics, { direction: 'down', perRow });
+    if (scaleOf(down) > best.scale) best = { graph: down, scale: scaleOf(down) };
+  }
+  return best.scale >= MIN_FIT_SCALE ? best : undefined;
 }
 
 /** About how wide `text` is at `size` px: CJK and full-width characters take a full em, the rest about 0.58. */

@@ -1,10 +1,11 @@
 // The form's inputs. Text inputs write to the YAML on every change (the value reads back exactly, so
-// the caret never jumps); numbers and comma lists keep a draft while they are being typed and write
+// the caret never jumps); numbers keep a draft while they are being typed and write
 // once they mean something. Each field shows the live check's messages that point into it, and a
 // field the form cannot write (an alias, an odd shape) offers a jump to its YAML instead.
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Diagnostic } from '../../../../server/engine/index.ts';
+import { useDiagnosticWords } from '../diagnosticWords.ts';
 import type { Field } from './formModel.ts';
 import { useFormT } from './strings.ts';
 import type { YamlPath } from './yamlDoc.ts';
@@ -28,16 +29,22 @@ export interface FormApi {
 
 /**
  * The check's messages that point into a field, and `extra`: what the form itself can tell about
- * it before the check has run (a label given in one language only), in the page's language.
+ * it before the check has run (a label given in one language only), in the page's language (the
+ * check's English original is the item's tooltip).
  */
 export function FieldProblems({ api, path, extra = [], id }: { api: FormApi; path: YamlPath; extra?: readonly string[]; id?: string }) {
   const d = useFormT();
+  const words = useDiagnosticWords();
   const list = api.problems(path);
   if (list.length === 0 && extra.length === 0) return null;
   return (
     <ul id={id} className="studio-form-problems" aria-label={d('problems')}>
       {extra.map((text) => <li key={text}>{text}</li>)}
-      {list.map((p) => <li key={`${p.line}:${p.col}:${p.message}`}>{`${p.line}:${p.col} ${p.message}`}</li>)}
+      {list.map((p) => (
+        <li key={`${p.line}:${p.col}:${p.message}`} title={p.message}>
+          {`${p.line}:${p.col} ${words.message(p.message)}`}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -107,13 +114,14 @@ export function TextField({ multiline = false, readOnly = false, problem, ...row
   );
 }
 
-export function SelectField({ options, ...row }: Row & { options: readonly { value: string; label: string }[] }) {
+/** `onPick`: writes a choice itself (a scope, an empty choice that removes a key); by default the value is set at the field. */
+export function SelectField({ options, onPick, ...row }: Row & { options: readonly { value: string; label: string }[]; onPick?(value: string): void }) {
   const id = useId();
   const current = asText(row.field.value);
   const known = options.some((o) => o.value === current);
   return (
     <Labelled {...row} id={id}>
-      <select id={id} value={current} onChange={(e) => row.api.set(row.field.path, e.target.value)}>
+      <select id={id} value={current} onChange={(e) => (onPick ? onPick(e.target.value) : row.api.set(row.field.path, e.target.value))}>
         {!known && <option value={current}>{current || '—'}</option>}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
@@ -159,33 +167,7 @@ export function CheckboxField({ label, ...row }: Row) {
   );
 }
 
-const splitIds = (text: string) => text.split(/[,，、\s]+/).filter((s) => s !== '');
 const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
-
-/** Comma-separated ids: written when the field is left or Enter is pressed. */
-export function IdListField(row: Row) {
-  const id = useId();
-  const written = listOf(row.field.value).join(', ');
-  const [draft, setDraft] = useDraft(written);
-  const commit = () => {
-    const ids = splitIds(draft);
-    if (ids.length > 0 && ids.join(', ') !== written) row.api.set(row.field.path, ids);
-  };
-  return (
-    <Labelled {...row} id={id}>
-      <input
-        id={id}
-        type="text"
-        value={draft}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-    </Labelled>
-  );
-}
 
 export function ChoiceListField({ options, label, ...row }: Row & { options: readonly { value: string; label: string }[] }) {
   const chosen = listOf(row.field.value);

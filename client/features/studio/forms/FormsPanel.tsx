@@ -2,7 +2,7 @@
 // editor holds and write back through `onEdit` as minimal text changes. While the YAML does not
 // parse they show the syntax error and a link to it instead of a stale form.
 import { useMemo, useState } from 'react';
-import type { Diagnostic, Lexicon } from '../../../../server/engine/index.ts';
+import type { Diagnostic, Lexicon, Shop } from '../../../../server/engine/index.ts';
 import type { FormApi } from './FormFields.tsx';
 import { problemsByPath, pathKey } from './fieldProblems.ts';
 import { readForms } from './formModel.ts';
@@ -13,6 +13,7 @@ import { MetaForm } from './MetaForm.tsx';
 import { RulesForm } from './RulesForm.tsx';
 import { useFormT } from './strings.ts';
 import { lineColAt } from '../checks.ts';
+import { useDiagnosticWords } from '../diagnosticWords.ts';
 import { addVariant, removeVariant, renameKey, setValue } from './yamlEdit.ts';
 import type { TextChange } from './yamlEdit.ts';
 
@@ -22,6 +23,8 @@ interface Props {
   diagnostics: readonly Diagnostic[];
   checkedSource: string;
   shops: readonly string[];
+  /** the shops' catalogues, by id (a rule's product or coupon is picked from its scenario's shop) */
+  catalog?: Readonly<Record<string, Shop>>;
   /** the global intents new rules and reactions pick from (the studio context's) */
   lexicon: Lexicon;
   onEdit(make: (source: string) => TextChange | null): void;
@@ -29,12 +32,15 @@ interface Props {
 }
 
 type Section = 'meta' | 'lines' | 'rules';
+
+const shopOf = (catalog: Props['catalog'], id: unknown): Shop | undefined => (catalog && typeof id === 'string' && Object.hasOwn(catalog, id) ? catalog[id] : undefined);
 const sections: readonly Section[] = ['meta', 'lines', 'rules'];
 const none: readonly Diagnostic[] = [];
 const noIntents: readonly IntentInfo[] = [];
 
-export function FormsPanel({ source, diagnostics, checkedSource, shops, lexicon, onEdit, onJump }: Props) {
+export function FormsPanel({ source, diagnostics, checkedSource, shops, catalog, lexicon, onEdit, onJump }: Props) {
   const d = useFormT();
+  const words = useDiagnosticWords();
   const [section, setSection] = useState<Section>('meta');
   const read = useMemo(() => readForms(source), [source]);
   // A few dozen entries: cheaper to list again than to keep a memo in step with every edit.
@@ -76,7 +82,9 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, lexicon,
         <p className="studio-error" role="alert">{d('parse.title')}</p>
         <p>
           <button type="button" className="linkish studio-form-jump" onClick={() => onJump(line, col)}>{d('parse.at', { line, col })}</button>{' '}
-          <span className="studio-mono">{message}</span>
+          <span className="studio-mono" title={message}>
+            {words.yaml(message)}
+          </span>
         </p>
       </div>
     );
@@ -94,7 +102,7 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, lexicon,
       </div>
       {section === 'meta' && <MetaForm meta={model.meta} api={api} shops={shops} />}
       {section === 'lines' && <LinesForm states={model.states} nudge={model.nudge} choices={choices} api={api} />}
-      {section === 'rules' && <RulesForm rules={model.rules} states={model.states} choices={choices} api={api} />}
+      {section === 'rules' && <RulesForm rules={model.rules} states={model.states} choices={choices} shop={shopOf(catalog, model.meta.shop.value)} api={api} />}
     </div>
   );
 }

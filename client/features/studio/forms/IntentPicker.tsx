@@ -8,10 +8,12 @@ interface Props {
   label: string;
   choices: readonly IntentChoice[];
   value: readonly string[];
+  /** the last chosen intent cannot be taken back (an existing check needs one) */
+  keepOne?: boolean;
   onChange(next: string[]): void;
 }
 
-export function IntentPicker({ label, choices, value, onChange }: Props) {
+export function IntentPicker({ label, choices, value, keepOne = false, onChange }: Props) {
   const d = useFormT();
   const id = useId();
   const [pick, setPick] = useState('');
@@ -30,7 +32,7 @@ export function IntentPicker({ label, choices, value, onChange }: Props) {
         {value.map((intent) => (
           <li key={intent}>
             <span className="studio-mono">{intent}</span>
-            <button type="button" className="btn btn-small btn-ghost" aria-label={d('intents.remove', { id: intent })} onClick={() => onChange(value.filter((v) => v !== intent))}>
+            <button type="button" className="btn btn-small btn-ghost" aria-label={d('intents.remove', { id: intent })} disabled={keepOne && value.length <= 1} onClick={() => onChange(value.filter((v) => v !== intent))}>
               ×
             </button>
           </li>

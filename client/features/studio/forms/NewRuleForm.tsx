@@ -9,16 +9,19 @@ import { tAny, useT } from '../../../i18n/index.ts';
 import { CheckPicker, checkOf, emptyCheck } from './CheckPicker.tsx';
 import type { CheckDraft } from './CheckPicker.tsx';
 import { DraftCheck, DraftNumber, DraftSelect, DraftText, positive } from './DraftInputs.tsx';
+import type { StateForm } from './formModel.ts';
 import type { IntentChoice } from './intentChoices.ts';
 import type { MoveName } from './moveNames.ts';
+import { scopeOf, scopeOptions } from './ruleScope.ts';
 import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
 import { ruleIdFor, ruleIdProblem } from './yamlAdd.ts';
-import type { NewRule, NewScope } from './yamlAdd.ts';
+import type { NewRule } from './yamlAdd.ts';
 
 interface Props {
   ruleIds: readonly string[];
-  stateIds: readonly string[];
+  /** the scenario's moves: the scope offers those that are not endings */
+  states: readonly StateForm[];
   /** a move by its label in the page's language, with its id */
   moveName: MoveName;
   choices: readonly IntentChoice[];
@@ -31,13 +34,7 @@ interface Props {
 const texts = ['titleZh', 'titleEn', 'feedbackZh', 'feedbackEn', 'modelReplyZh', 'modelReplyEn'] as const;
 type TextKey = (typeof texts)[number];
 
-function scopeOf(value: string): NewScope {
-  if (value.startsWith('state:')) return { state: value.slice(6) };
-  if (value.startsWith('replyTo:')) return { replyTo: value.slice(8) };
-  return value === 'first' ? 'first' : 'chat';
-}
-
-export function NewRuleForm({ ruleIds, stateIds, moveName, choices, failed, onAdd, onCancel }: Props) {
+export function NewRuleForm({ ruleIds, states, moveName, choices, failed, onAdd, onCancel }: Props) {
   const d = useFormT();
   const t = useT();
   const [text, setText] = useState<Record<TextKey, string>>({ titleZh: '', titleEn: '', feedbackZh: '', feedbackEn: '', modelReplyZh: '', modelReplyEn: '' });
@@ -75,12 +72,7 @@ export function NewRuleForm({ ruleIds, stateIds, moveName, choices, failed, onAd
       modelReply: pair('modelReplyZh', 'modelReplyEn'),
     });
   };
-  const scopes = [
-    { value: 'chat', label: d('scope.chat') },
-    { value: 'first', label: d('scope.first') },
-    ...stateIds.map((s) => ({ value: `state:${s}`, label: d('scope.state', { state: moveName(s) }) })),
-    ...stateIds.map((s) => ({ value: `replyTo:${s}`, label: d('scope.replyTo', { state: moveName(s) }) })),
-  ];
+  const scopes = scopeOptions(d, moveName, states);
   return (
     <fieldset className="studio-form-card studio-form-new" data-testid="new-rule">
       <legend>{d('newRule.legend')}</legend>

@@ -1,31 +1,35 @@
 // The scenario's own rubric rules: names, category, weight, red line, feedback and model reply in
-// both languages, require/forbid and the check's main parameter when it is a simple one. Scopes and
-// custom matchers stay in the YAML, one click away. Whole rules are added (NewRuleForm) and removed
+// both languages, require/forbid, what a simple check listens for (RuleFields.tsx: intents picked
+// from a list, an action and its product or coupon) and where the rule applies. Custom matchers and
+// lists of checks stay in the YAML, one click away. Whole rules are added (NewRuleForm) and removed
 // (after a confirm) here too.
 import { useState } from 'react';
-import { actionKinds, ruleCategories } from '../../../../server/engine/index.ts';
+import { ruleCategories } from '../../../../server/engine/index.ts';
+import type { Shop } from '../../../../server/engine/index.ts';
 import { tAny, useT } from '../../../i18n/index.ts';
 import type { RuleForm, StateForm } from './formModel.ts';
 import { ConfirmRemove } from './ConfirmRemove.tsx';
-import { CheckboxField, FieldProblems, IdListField, NumberField, ProblemCount, SelectField, TextField, YamlJump } from './FormFields.tsx';
+import { CheckboxField, FieldProblems, NumberField, ProblemCount, SelectField, TextField, YamlJump } from './FormFields.tsx';
 import type { FormApi } from './FormFields.tsx';
 import type { IntentChoice } from './intentChoices.ts';
 import type { MoveName } from './moveNames.ts';
 import { useMoveNames } from './moveNames.ts';
 import { NewRuleForm } from './NewRuleForm.tsx';
+import { RuleCheck, RuleScope } from './RuleFields.tsx';
 import { useFormT } from './strings.ts';
-import type { FormKey } from './strings.ts';
 import { addRule, removeRule } from './yamlAdd.ts';
 
 interface Props {
   rules: readonly RuleForm[];
   states: readonly StateForm[];
-  /** intents a new rule can require or forbid */
+  /** intents a rule can require or forbid */
   choices: readonly IntentChoice[];
+  /** the scenario's shop (an action check picks its product or coupon there); undefined while unknown */
+  shop: Shop | undefined;
   api: FormApi;
 }
 
-export function RulesForm({ rules, states, choices, api }: Props) {
+export function RulesForm({ rules, states, choices, shop, api }: Props) {
   const d = useFormT();
   const moveName = useMoveNames(states);
   const [adding, setAdding] = useState(false);
@@ -33,11 +37,11 @@ export function RulesForm({ rules, states, choices, api }: Props) {
   return (
     <div className="studio-form-section">
       {rules.length === 0 && <p className="muted">{d('rules.empty')}</p>}
-      {rules.map((rule, index) => <Rule key={rule.path.join('/')} rule={rule} index={index} moveName={moveName} api={api} />)}
+      {rules.map((rule, index) => <Rule key={rule.path.join('/')} rule={rule} index={index} states={states} moveName={moveName} choices={choices} shop={shop} api={api} />)}
       {adding ? (
         <NewRuleForm
           ruleIds={rules.map((r) => r.id)}
-          stateIds={states.map((s) => s.id)}
+          states={states}
           moveName={moveName}
           choices={choices}
           failed={failed}
@@ -58,25 +62,23 @@ export function RulesForm({ rules, states, choices, api }: Props) {
   );
 }
 
-function scopeText(d: ReturnType<typeof useFormT>, moveName: MoveName, value: unknown): string {
-  if (value === undefined || value === 'chat') return d('scope.chat');
-  if (value === 'first') return d('scope.first');
-  if (typeof value === 'object' && value !== null) {
-    const scope = value as { state?: unknown; replyTo?: unknown };
-    if (typeof scope.state === 'string') return d('scope.state', { state: moveName(scope.state) });
-    if (typeof scope.replyTo === 'string') return d('scope.replyTo', { state: moveName(scope.replyTo) });
-  }
-  return JSON.stringify(value);
+interface RuleProps {
+  rule: RuleForm;
+  index: number;
+  states: readonly StateForm[];
+  moveName: MoveName;
+  choices: readonly IntentChoice[];
+  shop: Shop | undefined;
+  api: FormApi;
 }
 
-function Rule({ rule, index, moveName, api }: { rule: RuleForm; index: number; moveName: MoveName; api: FormApi }) {
+function Rule({ rule, index, states, moveName, choices, shop, api }: RuleProps) {
   const d = useFormT();
   const t = useT();
   const categories = ruleCategories.map((c) => ({ value: c, label: tAny(t, `category.${c}`, c) }));
-  const actions = actionKinds.map((a) => ({ value: a, label: d(`action.${a}` as FormKey) }));
   const label = `${rule.titleZh.value === undefined ? '' : `${String(rule.titleZh.value)} · `}${rule.id}`;
   const mode = rule.mode;
-  const fields = [rule.titleZh, rule.titleEn, rule.category, rule.weight, rule.redLine, rule.feedbackZh, rule.feedbackEn, rule.modelReplyZh, rule.modelReplyEn, rule.scope, ...(rule.param ? [rule.param] : [])];
+  const fields = [rule.titleZh, rule.titleEn, rule.category, rule.weight, rule.redLine, rule.feedbackZh, rule.feedbackEn, rule.modelReplyZh, rule.modelReplyEn, rule.scope, ...(rule.param ? [rule.param] : []), ...(rule.product ? [rule.product] : [])];
   return (
     <details className="studio-form-card" data-rule={rule.id}>
       <summary>
@@ -102,17 +104,13 @@ function Rule({ rule, index, moveName, api }: { rule: RuleForm; index: number; m
         </div>
       ) : null}
       {rule.checkKind && <p className="muted">{d('rules.kind', { kind: d(`kind.${rule.checkKind}`) })}</p>}
-      {rule.param && rule.checkKind === 'intent' && <IdListField api={api} field={rule.param} label={d('rules.intents')} />}
-      {rule.param && rule.checkKind === 'action' && <SelectField api={api} field={rule.param} label={d('rules.action')} options={actions} />}
+      <RuleCheck rule={rule} choices={choices} shop={shop} api={api} />
       {(!mode || rule.checkKind === undefined || rule.checkKind === 'match') && (
         <p className="muted">
           {d('rules.checkComplex')} <YamlJump api={api} span={rule.checkSpan ?? rule.span} />
         </p>
       )}
-      <p className="muted">
-        {d('rules.scope', { scope: scopeText(d, moveName, rule.scope.value) })} {rule.scope.span && <YamlJump api={api} span={rule.scope.span} />}
-      </p>
-      <FieldProblems api={api} path={rule.scope.path} />
+      <RuleScope rule={rule} states={states} moveName={moveName} api={api} />
       <TextField api={api} field={rule.feedbackZh} label={d('rules.feedbackZh')} multiline />
       <TextField api={api} field={rule.feedbackEn} label={d('rules.feedbackEn')} multiline />
       <TextField api={api} field={rule.modelReplyZh} label={d('rules.modelReplyZh')} multiline />

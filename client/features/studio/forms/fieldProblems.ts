@@ -22,6 +22,7 @@ function spansOf(model: FormModel): Spanned[] {
   for (const rule of model.rules) {
     out.push(rule, rule.titleZh, rule.titleEn, rule.category, rule.weight, rule.redLine, rule.feedbackZh, rule.feedbackEn, rule.modelReplyZh, rule.modelReplyEn, rule.scope);
     if (rule.param) out.push(rule.param);
+    if (rule.product) out.push(rule.product);
   }
   const groups = model.nudge ? [model.nudge] : [];
   for (const state of model.states) {

@@ -83,6 +83,8 @@ export interface RuleForm {
   checkKind: CheckKind | undefined;
   /** the check's main parameter (intent ids, an action) when it is a simple field */
   param: Field | undefined;
+  /** an action check's product (card-sent) or coupon (coupon-sent); missing means any */
+  product: Field | undefined;
   /** where the require/forbid check is written (complex checks are edited there) */
   checkSpan: readonly [number, number] | undefined;
   scope: Field;
@@ -133,7 +135,8 @@ function span(doc: Document, path: YamlPath): readonly [number, number] | undefi
   return [found.keyStart ?? range[0], range[1]];
 }
 
-function field(doc: Document, path: YamlPath, expect: 'string' | 'number' | 'boolean' | 'list'): Field {
+/** `any`: the form reads the value's shape itself (a rule's scope: a word or `{ state: id }`). */
+function field(doc: Document, path: YamlPath, expect: 'string' | 'number' | 'boolean' | 'list' | 'any'): Field {
   const found = locate(doc, path);
   const node = found?.node;
   // `key:` with nothing after it is an empty field, not a wrong type.
@@ -141,6 +144,7 @@ function field(doc: Document, path: YamlPath, expect: 'string' | 'number' | 'boo
   const value = raw === null ? undefined : raw;
   const fits =
     value === undefined ||
+    expect === 'any' ||
     (expect === 'list' ? Array.isArray(value) || typeof value === 'string' : typeof value === expect || (expect === 'string' && typeof value === 'number'));
   const shared = node !== null && node !== undefined && !isScalar(node) && !isSeq(node) && !isMap(node);
   // A missing key can be added only to a mapping (`title: plain` has no place for `en`).
@@ -277,6 +281,7 @@ function ruleForm(doc: Document, index: number, raw: unknown): RuleForm {
   let param: Field | undefined;
   if (mode && checkKind === 'intent') param = field(doc, [...path, mode, 'intent'], 'list');
   if (mode && checkKind === 'action') param = field(doc, [...path, mode, 'action'], 'string');
+  const product = mode && checkKind === 'action' ? field(doc, [...path, mode, 'product'], 'string') : undefined;
   return {
     path,
     span: span(doc, path),
@@ -293,7 +298,8 @@ function ruleForm(doc: Document, index: number, raw: unknown): RuleForm {
     mode,
     checkKind,
     param,
+    product,
     checkSpan: mode ? span(doc, [...path, mode]) : undefined,
-    scope: { ...field(doc, [...path, 'scope'], 'string'), yamlOnly: true },
+    scope: field(doc, [...path, 'scope'], 'any'),
   };
 }

@@ -59,7 +59,8 @@ function intentValue(intents: readonly string[]): string {
   return intents.length === 1 && only !== undefined ? flowItem(only) : flowList(intents);
 }
 
-function scopeText(scope: NewScope): string | undefined {
+/** A scope as the YAML writes it; undefined for `chat`, the default, which a new rule leaves out. */
+export function scopeText(scope: NewScope): string | undefined {
   if (scope === 'chat') return undefined;
   if (scope === 'first') return 'first';
   return 'state' in scope ? `{ state: ${flowItem(scope.state)} }` : `{ replyTo: ${flowItem(scope.replyTo)} }`;

@@ -69,7 +69,7 @@ function blockIndent(source: string, node: unknown, at: number): string {
 // ---------------------------------------------------------------- the edits
 
 /** Replace a node's text, keeping a block node's trailing line break where it had one. */
-function replaceNode(source: string, node: unknown, insert: string): TextChange | null {
+export function replaceNode(source: string, node: unknown, insert: string): TextChange | null {
   const range = rangeOf(node);
   if (!range) return null;
   const old = source.slice(range[0], range[1]);

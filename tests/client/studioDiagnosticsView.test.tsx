@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+// Where the studio shows problems, they follow the page's language: the list under the editor,
+// publish's refusal, the messages beside a form field and the form's YAML syntax error. The
+// English original stays as the item's tooltip; a message with no Chinese wording shows in English.
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../server/engine/index.ts';
+import type { Diagnostic } from '../../server/engine/index.ts';
+import { checkSource } from '../../client/features/studio/checks.ts';
+import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
+import { ProblemList, RefusalList } from '../../client/features/studio/ProblemList.tsx';
+import { appStore } from '../../client/store/index.ts';
+import { libraryContext, libraryCopy } from './studioFixture.ts';
+import { reactRoot } from './reactRoot.ts';
+
+const context = libraryContext();
+const source = libraryCopy('bargainer-easy', 'my-easy');
+
+afterEach(() => act(() => appStore.getState().setLang('zh-CN')));
+const { host, render } = reactRoot();
+
+/** The live check's diagnostics after replacing `from` with `to` in the library copy. */
+function checkedWith(from: string, to: string): { text: string; diagnostics: Diagnostic[] } {
+  const text = source.replace(from, to);
+  return { text, diagnostics: checkSource(text, 'my-easy', context, false).diagnostics };
+}
+
+const buttons = () => [...host.querySelectorAll('[data-testid="studio-problems"] button')];
+
+describe('problems in the page language', () => {
+  const goto = checkedWith('goto: hesitate', 'goto: hesitat').diagnostics.find((d) => d.message.startsWith('goto '));
+  if (!goto) throw new Error('the goto typo is not reported');
+  const novel: Diagnostic = { path: 'my-easy.yaml', line: 3, col: 1, message: 'a check added later says "x" is odd' };
+
+  it('lists each problem in Chinese at its place, with the English as its tooltip', () => {
+    const only = goto;
+    render(<ProblemList diagnostics={[only, novel]} onJump={() => undefined} />);
+    const [known, unknown] = buttons();
+    expect(known?.textContent).toBe(`my-easy.yaml:${only.line}:${only.col}: goto 写的 "hesitat" 不是已有的环节（是不是想写 "hesitate"？）`);
+    expect(known?.getAttribute('title')).toBe(formatDiagnostic(only));
+    // A message the tables do not know yet still says what is wrong, in English.
+    expect(unknown?.textContent).toBe('my-easy.yaml:3:1: a check added later says "x" is odd');
+
+    act(() => appStore.getState().setLang('en'));
+    expect(buttons()[0]?.textContent).toBe(formatDiagnostic(only));
+  });
+
+  it("words publish's refused lines the same way", () => {
+    const lines = [goto, novel].map(formatDiagnostic);
+    render(<RefusalList lines={lines} label="refused" />);
+    const items = [...host.querySelectorAll('li')];
+    expect(items[0]?.textContent).toMatch(/^my-easy\.yaml:\d+:\d+: goto 写的 "hesitat" 不是已有的环节/);
+    expect(items[0]?.getAttribute('title')).toBe(lines[0]);
+    expect(items[1]?.textContent).toBe(lines[1]);
+  });
+});
+
+describe('problems in the forms', () => {
+  const panel = (text: string, diagnostics: readonly Diagnostic[]) => (
+    <FormsPanel source={text} diagnostics={diagnostics} checkedSource={text} shops={['trailpeak']} lexicon={context.lexicon} onEdit={() => undefined} onJump={() => undefined} />
+  );
+  const click = (name: string) => act(() => [...host.querySelectorAll('button')].find((b) => b.textContent === name)?.click());
+
+  it('shows a field\'s check message in Chinese, the English as its tooltip', () => {
+    const { text, diagnostics } = checkedWith('weight: 8', 'weight: 0');
+    const message = diagnostics.find((d) => d.message.includes('weight'));
+    expect(message?.message).toMatch(/^rubric\.rules\[\d+\]\.weight: must be greater than 0, got the number 0$/);
+    render(panel(text, diagnostics));
+    click('评分规则');
+    const item = host.querySelector('[data-rule="no-early-concession"] .studio-form-problems li');
+    expect(item?.textContent).toMatch(/^\d+:\d+ rubric\.rules\[\d+\]\.weight：必须大于 0，实际是数字 0$/);
+    expect(item?.getAttribute('title')).toBe(message?.message);
+    act(() => appStore.getState().setLang('en'));
+    expect(host.querySelector('[data-rule="no-early-concession"] .studio-form-problems li')?.textContent).toContain('must be greater than 0, got the number 0');
+  });
+
+  it('words the YAML syntax error the form pauses on', () => {
+    const broken = source.replace('  nickname: 小雨同学', '  nickname: 小雨同学: x');
+    render(panel(broken, []));
+    const error = host.querySelector('.studio-forms .studio-mono');
+    expect(error?.textContent).toBe('这里不能再嵌套“键: 值”（多半是一行里写了两个冒号，或者缩进多了）');
+    expect(error?.getAttribute('title')).toBe('Nested mappings are not allowed in compact mappings');
+  });
+});

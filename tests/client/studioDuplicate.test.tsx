@@ -1,0 +1,137 @@
+// @vitest-environment jsdom
+// "复制" on the studio list asks for the copy's id in a dialog of the page, never window.prompt:
+// labelled by its title, the id field focused with a free `-copy` id in it, a missing, malformed
+// or taken id explained beside the field (the dialog stays), Escape closing it with focus back on
+// the button, and a good id saving the copy (its `id:` line rewritten) and opening it.
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { StudioList } from '../../client/features/studio/StudioList.tsx';
+import { appStore } from '../../client/store/index.ts';
+import type { ScenarioSummary } from '../../client/store/types.ts';
+import { byLabel, byRole } from './a11y.ts';
+import { reactRoot } from './reactRoot.ts';
+
+const summary = (id: string, zh: string): ScenarioSummary => ({ id, version: 1, title: { 'zh-CN': zh, en: id }, description: { 'zh-CN': '', en: '' }, difficulty: 'easy', persona: 'bargainer', shop: 'trailpeak' });
+const SOURCE = '# a comment\nid: my-haggler\nversion: 1\n';
+
+let saves: { url: string; body: { source: string; base: string | null } }[];
+let saveAnswer: { status: number; body: unknown };
+let navigated: string[];
+const realNavigate = appStore.getState().navigate;
+
+function reply(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+beforeEach(() => {
+  saves = [];
+  navigated = [];
+  saveAnswer = { status: 200, body: { savedAt: 1, revision: 'r1' } };
+  vi.stubGlobal('prompt', () => {
+    throw new Error('window.prompt must not be used');
+  });
+  appStore.setState({ navigate: (path: string) => void navigated.push(path) });
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+    if (url === '/api/studio/scenarios') {
+      return reply(200, { library: [summary('bargainer-easy', '议价买家（入门）')], drafts: [{ id: 'my-haggler', updatedAt: 1 }, { id: 'my-haggler-copy', updatedAt: 1 }], published: [] });
+    }
+    if (url.endsWith('/source')) return reply(200, { id: 'my-haggler', from: 'draft', source: SOURCE, published: 0, revision: 'r0' });
+    if (url.endsWith('/draft') && init.method === 'PUT') {
+      saves.push({ url, body: JSON.parse(String(init.body)) as { source: string; base: string | null } });
+      return reply(saveAnswer.status, saveAnswer.body);
+    }
+    return reply(404, { error: { code: 'not-found', message: `unexpected ${url}` } });
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  appStore.setState({ navigate: realNavigate });
+  appStore.getState().setLang('zh-CN');
+});
+const { host, render } = reactRoot();
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await act(async () => await new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+const dialog = () => host.querySelector('dialog');
+const rowButton = (id: string) => host.querySelector(`li[data-scenario="${id}"]`)?.querySelector('button') as HTMLButtonElement;
+
+async function openFor(id: string): Promise<HTMLInputElement> {
+  render(<StudioList />);
+  await settle();
+  const button = rowButton(id);
+  act(() => button.focus());
+  act(() => button.click());
+  return byLabel<HTMLInputElement>(dialog() as HTMLElement, '新剧本 ID（小写字母、数字和连字符）');
+}
+
+function typeId(input: HTMLInputElement, value: string) {
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+const submit = async () => {
+  act(() => (byRole(dialog() as HTMLElement, 'button', '复制') as HTMLButtonElement).click());
+  await settle();
+};
+
+describe('duplicating a scenario', () => {
+  it('asks in a labelled dialog of the page, the field focused with a free id', async () => {
+    const input = await openFor('my-haggler');
+    const box = dialog() as HTMLDialogElement;
+    expect(box.open).toBe(true);
+    const title = document.getElementById(box.getAttribute('aria-labelledby') ?? '');
+    expect(title?.textContent).toBe('复制 my-haggler');
+    // my-haggler-copy is taken already: the next free one is offered.
+    expect(input.value).toBe('my-haggler-copy-2');
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('explains a missing, malformed or taken id beside the field and keeps the dialog open', async () => {
+    const input = await openFor('my-haggler');
+    for (const [typed, said] of [
+      ['', '请先填写新剧本 ID，例如 my-bargainer'],
+      ['My Copy', 'ID 只能用小写字母、数字和连字符，例如 my-bargainer'],
+      ['bargainer-easy', '已经有 ID 为 bargainer-easy 的剧本了，请换一个'],
+    ] as const) {
+      typeId(input, typed);
+      await submit();
+      const alert = byRole(dialog() as HTMLElement, 'alert');
+      expect(alert.textContent).toBe(said);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.getAttribute('aria-describedby')).toBe(alert.id);
+      expect(dialog()?.open).toBe(true);
+    }
+    expect(saves).toEqual([]);
+    act(() => appStore.getState().setLang('en'));
+    expect(byRole(dialog() as HTMLElement, 'alert').textContent).toBe('There is already a scenario with the id bargainer-easy: pick another');
+  });
+
+  it('closes on Escape and gives focus back to the button', async () => {
+    await openFor('my-haggler');
+    act(() => void dialog()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(dialog()?.open).toBe(false);
+    expect(document.activeElement).toBe(rowButton('my-haggler'));
+    expect(saves).toEqual([]);
+  });
+
+  it('saves the copy under the new id and opens it', async () => {
+    const input = await openFor('my-haggler');
+    typeId(input, 'my-other-haggler');
+    await submit();
+    expect(saves).toEqual([{ url: '/api/studio/scenarios/my-other-haggler/draft', body: { source: '# a comment\nid: my-other-haggler\nversion: 1\n', base: null } }]);
+    expect(navigated).toEqual(['/trainer/studio/edit/my-other-haggler']);
+  });
+
+  it('shows a refusal from the server in the dialog', async () => {
+    saveAnswer = { status: 409, body: { error: { code: 'conflict', message: 'someone was quicker' }, latest: { revision: 'r9', savedBy: '王老师', savedAt: 1 } } };
+    const input = await openFor('my-haggler');
+    typeId(input, 'my-third-haggler');
+    await submit();
+    expect(byRole(dialog() as HTMLElement, 'alert').textContent).toBe('操作失败：工作室里已经有 ID 为 my-third-haggler 的剧本，请换一个新 ID，或在列表里打开它');
+    expect(navigated).toEqual([]);
+  });
+});
