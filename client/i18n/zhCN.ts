@@ -4,7 +4,7 @@ export const zhCN = {
   'app.tagline': '网店客服对话演练',
   'nav.home': '首页',
   'nav.workspace': '工作台',
-  'nav.drill': '加入班级演练',
+  'nav.drill': '加入课堂演练',
   'nav.main': '主导航',
   'lang.label': '界面语言',
   'conn.online': '在线',
@@ -54,7 +54,7 @@ export const zhCN = {
   'home.empty': '这个难度下还没有买家角色。',
   'home.open': '你有 {n} 个未结束的会话',
   'home.openLink': '回到工作台',
-  'home.drillTitle': '班级演练',
+  'home.drillTitle': '课堂演练',
   'home.drillBody': '老师开了一场同步演练？输入演练码加入。',
   'home.drillButton': '加入演练',
 
@@ -333,7 +333,7 @@ export const zhCN = {
   'trait.trusting': '信任店铺',
   'trait.suspicious': '多疑',
 
-  'drill.title': '加入班级演练',
+  'drill.title': '加入课堂演练',
   'drill.lead': '输入老师给的演练码。同步演练功能即将开放，现在可以先在首页自行练习。',
   'drill.code': '演练码',
   'drill.join': '加入',

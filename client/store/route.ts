@@ -17,13 +17,35 @@ export function parseRoute(pathname: string): Route {
   if (path === '/drill') return { name: 'drill' };
   const join = /^\/join\/(\d{6})$/.exec(path);
   if (join) return { name: 'join', code: join[1] as string };
-  // The trainer area parses the rest of its path itself (it is a lazy chunk).
+  // The rest of a trainer path is a trainer page (parseTrainerPage below).
   if (path === '/trainer' || path.startsWith('/trainer/')) return { name: 'trainer', sub: path.slice('/trainer'.length) };
   const chat = new RegExp(`^/chat/${ID}$`).exec(path);
   if (chat) return { name: 'chat', sessionId: chat[1] as string };
   const report = new RegExp(`^/report/${ID}$`).exec(path);
   if (report) return { name: 'report', sessionId: report[1] as string };
   return { name: 'not-found' };
+}
+
+/**
+ * A trainer area page, from the path after /trainer. Parsed here rather than in the lazy trainer
+ * chunk so the top bar (on every page) can mark where the trainer is. Any other path shows the
+ * drills home, as it always has.
+ */
+export type TrainerPage =
+  | { page: 'drills' }
+  | { page: 'account' }
+  | { page: 'studio'; sub: string }
+  | { page: 'drill'; drillId: string }
+  | { page: 'results'; drillId: string };
+
+export function parseTrainerPage(sub: string): TrainerPage {
+  if (sub === '/account') return { page: 'account' };
+  if (sub === '/studio' || sub.startsWith('/studio/')) return { page: 'studio', sub: sub.slice('/studio'.length) };
+  const drill = new RegExp(`^/drill/${ID}$`).exec(sub);
+  if (drill) return { page: 'drill', drillId: drill[1] as string };
+  const results = new RegExp(`^/results/${ID}$`).exec(sub);
+  if (results) return { page: 'results', drillId: results[1] as string };
+  return { page: 'drills' };
 }
 
 export const paths = {
@@ -33,4 +55,5 @@ export const paths = {
   drill: '/drill',
   join: (code: string) => `/join/${code}`,
   trainer: (sub = '') => `/trainer${sub}`,
+  trainerAccount: '/trainer/account',
 };

@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 // Trainer account management in the page: an admin's list (their own row has no actions), disable
 // and enable asked first and backed out of with Escape (focus back on the button), a password reset
-// under the row, "my account" for everyone, and every refusal worded in the page's language by the
-// server's reason, never in its English. The server is a stubbed fetch that records the requests.
+// under the row, "my account", and every refusal worded in the page's language by the server's
+// reason, never in its English (who sees which on the accounts page: trainerAccountsPage.test.tsx).
+// The server is a stubbed fetch that records the requests.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccountsPanel } from '../../client/features/trainer/AccountsPanel.tsx';
 import { ChangePasswordForm } from '../../client/features/trainer/ChangePasswordForm.tsx';
 import { LoginPage } from '../../client/features/trainer/LoginPage.tsx';
-import { TrainerHome } from '../../client/features/trainer/TrainerHome.tsx';
 import type { TrainerListItem } from '../../client/net/api.ts';
 import { appStore } from '../../client/store/index.ts';
 import { allByRole, byLabel, byRole } from './a11y.ts';
@@ -210,20 +210,6 @@ describe('changing my own password', () => {
     expect(writes().at(-1)).toEqual({ method: 'POST', path: '/api/trainer/password', body: { currentPassword: 'not-it-at-all', newPassword: 'my-new-password' } });
     expect(text('status')).toEqual(['Password changed. Your logins elsewhere have ended.']);
     expect(byLabel(host, 'Current password').value).toBe('');
-  });
-});
-
-describe('the trainer home page', () => {
-  it('gives every trainer "my account", and only an admin the accounts section', async () => {
-    appStore.setState({ scenarios: { state: 'ready', data: [] }, trainer: { id: 't2', name: '陈老师', admin: false } });
-    await act(async () => render(<TrainerHome />));
-    const headings = allByRole(host, 'heading').map((h) => h.textContent);
-    expect(headings).toContain('我的账号');
-    expect(headings).not.toContain('讲师账号');
-    expect(requests.filter((r) => r.path === '/api/trainers')).toEqual([]);
-    appStore.setState({ trainer: ADMIN });
-    await act(async () => render(<TrainerHome />));
-    expect(allByRole(host, 'heading').map((h) => h.textContent)).toEqual(expect.arrayContaining(['讲师账号', '全部讲师', '添加讲师账号', '我的账号']));
   });
 });
 

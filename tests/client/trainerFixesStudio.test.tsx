@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
 // The scenario editor does not lose edits without a word: with unsaved changes, "back to the list",
-// any in-app link, the trainer nav's logout and the browser's back button ask first (a "no" keeps the
-// editor, its text and its address), and a reload or closing the tab gets the browser's own prompt.
+// any in-app link, the trainer nav's links and logout (in the top bar) and the browser's back button
+// ask first (a "no" keeps the editor, its text and its address), and a reload or closing the tab gets
+// the browser's own prompt.
 // Saved text leaves freely. And the editor wraps long lines, so a phone never scrolls sideways.
 import { act } from 'react';
 import { EditorView } from '@codemirror/view';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { studioApi } from '../../client/features/studio/api.ts';
 import { StudioArea } from '../../client/features/studio/StudioArea.tsx';
+import { TopBar } from '../../client/features/shell/TopBar.tsx';
 import { appStore } from '../../client/store/index.ts';
 import { libraryContext, libraryCopy } from './studioFixture.ts';
 import { reactRoot } from './reactRoot.ts';
@@ -39,6 +41,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
+  appStore.setState({ trainer: null });
   appStore.getState().navigate('/', true);
 });
 const { host, render } = reactRoot();
@@ -47,9 +50,15 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await act(async () => await new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
-async function open(): Promise<EditorView> {
+/** The editor, under the app's top bar when `withTopBar` (the trainer's navigation is there). */
+async function open(withTopBar = false): Promise<EditorView> {
   const sub = () => (appStore.getState().route as { sub?: string }).sub ?? '';
-  render(<StudioArea sub={sub().slice('/studio'.length)} />);
+  render(
+    <>
+      {withTopBar && <TopBar />}
+      <StudioArea sub={sub().slice('/studio'.length)} />
+    </>,
+  );
   await settle();
   const shadow = host.querySelector('.studio-editor')?.shadowRoot;
   const dom = shadow?.querySelector<HTMLElement>('.cm-editor');
@@ -88,15 +97,18 @@ describe('the scenario editor with unsaved changes', () => {
     expect(route()).toBe('/trainer/studio');
   });
 
-  it('asks before the trainer nav: its links and the logout', async () => {
+  it('asks before the trainer nav in the top bar: its links and the logout', async () => {
     const logout = vi.fn(async () => undefined);
-    appStore.setState({ trainerLogout: logout });
-    const view = await open();
+    appStore.setState({ trainerLogout: logout, trainer: { id: 't1', name: '王老师', admin: false } });
+    const view = await open(true);
+    // The top bar loads the trainer nav as a chunk of its own: wait for it, however busy the machine.
+    await vi.waitFor(() => expect(link('剧本工作室')).toBeDefined(), { timeout: 10_000 });
     type(view, 'x');
     click(link('剧本工作室'));
     click(link('课堂演练'));
+    click(link('账号'));
     click(button('退出登录'));
-    expect(confirm).toHaveBeenCalledTimes(3);
+    expect(confirm).toHaveBeenCalledTimes(4);
     expect(logout).not.toHaveBeenCalled();
     expect(route()).toBe(`/trainer/studio/edit/${ID}`);
   });

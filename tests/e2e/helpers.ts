@@ -29,7 +29,7 @@ export async function logInTrainer(page: Page, account: { name: string; password
   await page.getByLabel('账号', { exact: true }).fill(account.name);
   await page.getByLabel('密码', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: '班级演练' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '课堂演练' })).toBeVisible();
 }
 
 /** Logs in as the e2e trainer and opens the studio from the trainer home. */

@@ -1,10 +1,15 @@
-// The blue bar over every page: brand, navigation, connection state and the language switch.
+// The blue bar over every page: brand, navigation, connection state and the language switch. On the
+// trainer's pages (/trainer/*) the navigation is the trainer's, not the trainee's.
+import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import type { Lang } from '../../store/types.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import './shell.css';
+
+// With the trainer area's chunk: a trainee's page never loads the trainer's words.
+const TrainerTopNav = lazy(() => import('../trainer/TrainerNav.tsx').then((m) => ({ default: m.TrainerTopNav })));
 
 const LANGS: { lang: Lang; label: string }[] = [
   { lang: 'zh-CN', label: '中文' },
@@ -18,22 +23,29 @@ export function TopBar() {
   const lang = useApp((s) => s.lang);
   const setLang = useApp((s) => s.setLang);
   const name = useApp((s) => s.displayName);
+  const trainerArea = route === 'trainer';
   return (
-    <header className="topbar">
-      <AppLink to={paths.home} className="topbar-brand">
+    <header className={trainerArea ? 'topbar topbar-trainer' : 'topbar'}>
+      <AppLink to={trainerArea ? paths.trainer() : paths.home} className="topbar-brand">
         <span className="topbar-logo" aria-hidden="true">
           道
         </span>
         <span className="hidden-on-phone">{t('app.name')}</span>
       </AppLink>
-      <nav aria-label={t('nav.main')} className="topbar-nav">
-        <AppLink to={paths.home} aria-current={route === 'home' ? 'page' : undefined}>
-          {t('nav.home')}
-        </AppLink>
-        <AppLink to={paths.chat()} aria-current={route === 'chat' ? 'page' : undefined}>
-          {t('nav.workspace')}
-        </AppLink>
-      </nav>
+      {trainerArea ? (
+        <Suspense fallback={null}>
+          <TrainerTopNav />
+        </Suspense>
+      ) : (
+        <nav aria-label={t('nav.main')} className="topbar-nav">
+          <AppLink to={paths.home} aria-current={route === 'home' ? 'page' : undefined}>
+            {t('nav.home')}
+          </AppLink>
+          <AppLink to={paths.chat()} aria-current={route === 'chat' ? 'page' : undefined}>
+            {t('nav.workspace')}
+          </AppLink>
+        </nav>
+      )}
       <div className="topbar-right">
         <span className={`topbar-conn conn-${connection}`} role="status" data-testid="connection" data-state={connection} title={t(`conn.${connection}`)}>
           <span className="conn-dot" aria-hidden="true" />

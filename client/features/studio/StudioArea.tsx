@@ -3,7 +3,6 @@
 import './zodJitless.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
-import { TrainerNav } from '../trainer/TrainerNav.tsx';
 import { StudioEditor } from './StudioEditor.tsx';
 import { editPath, StudioList } from './StudioList.tsx';
 import { useStudioT } from './strings.ts';
@@ -16,7 +15,6 @@ export function StudioArea({ sub }: { sub: string }) {
   const versions = /^\/versions\/([a-z0-9-]{1,128})$/.exec(sub);
   return (
     <main className="trainer studio">
-      <TrainerNav />
       <h1>{d('title')}</h1>
       {edit ? <StudioEditor key={edit[1]} id={edit[1] as string} /> : versions ? <VersionsPage key={versions[1]} id={versions[1] as string} /> : <StudioList />}
     </main>

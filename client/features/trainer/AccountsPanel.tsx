@@ -1,5 +1,5 @@
-// The admins' accounts section on the trainer home page: every trainer (disable / enable, reset a
-// password) and the form that adds one. The list is loaded again after each change.
+// The admins' section of the accounts page (/trainer/account): every trainer (disable / enable,
+// reset a password) and the form that adds one. The list is loaded again after each change.
 import { useId, useState } from 'react';
 import { useApp } from '../../store/index.ts';
 import { AddTrainerForm } from './AddTrainerForm.tsx';
@@ -25,7 +25,7 @@ export function AccountsPanel() {
       <h3 id={`${id}-list`}>{a('list.title')}</h3>
       {trainers === null && !failure && <p className="muted">{a('list.loading')}</p>}
       {failure && (
-        <p role="alert" className="drill-note">
+        <p role="alert" className="error-text">
           {outcomeText(a, { ok: false, action: 'list', failure }, lang)}
         </p>
       )}
@@ -37,7 +37,7 @@ export function AccountsPanel() {
         </ul>
       )}
       {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'drill-note'}>
+        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'error-text'}>
           {outcomeText(a, outcome, lang)}
         </p>
       )}

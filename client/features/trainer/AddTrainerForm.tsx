@@ -58,7 +58,7 @@ export function AddTrainerForm({ onSubmitted, onAdded, hushed = false }: Props =
           </button>
         </div>
         {outcome && !hushed && (
-          <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'drill-note'}>
+          <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'error-text'}>
             {outcome.text}
           </p>
         )}

@@ -58,7 +58,7 @@ export function ChangePasswordForm() {
           </button>
         </div>
         {outcome && (
-          <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'drill-note'}>
+          <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'error-text'}>
             {outcomeText(a, outcome, lang)}
           </p>
         )}

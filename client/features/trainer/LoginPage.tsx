@@ -1,4 +1,5 @@
-// The trainer's login form; the server answers with an httpOnly cookie.
+// The trainer's login form; the server answers with an httpOnly cookie. Logged in, the trainer sees
+// the page they asked for (a deep link such as /trainer/account), or the drills home from /trainer/login.
 import { useId, useState } from 'react';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
@@ -10,6 +11,7 @@ export function LoginPage() {
   const id = useId();
   const login = useApp((s) => s.trainerLogin);
   const navigate = useApp((s) => s.navigate);
+  const onLoginPath = useApp((s) => s.route.name === 'trainer' && s.route.sub === '/login');
   const lang = useApp((s) => s.lang);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -25,7 +27,7 @@ export function LoginPage() {
           void login(name.trim(), password).then((err) => {
             setBusy(false);
             setError(err);
-            if (!err) navigate(paths.trainer(), true);
+            if (!err && onLoginPath) navigate(paths.trainer(), true);
           });
         }}
       >
@@ -38,7 +40,7 @@ export function LoginPage() {
         </button>
       </form>
       {error && (
-        <p role="alert" className="drill-note">
+        <p role="alert" className="error-text">
           {loginFailureText(d, error, lang)}
         </p>
       )}

@@ -49,7 +49,7 @@ export function ResetPasswordForm({ trainer, onClose }: { trainer: TrainerListIt
         </button>
       </span>
       {error && (
-        <p role="alert" className="drill-note">
+        <p role="alert" className="error-text">
           {outcomeText(a, error, lang)}
         </p>
       )}

@@ -4,6 +4,8 @@ import { lazy, Suspense } from 'react';
 import { useApp, appStore } from '../../store/index.ts';
 import { trainerBackend } from '../../net/trainerConnect.ts';
 import { useT } from '../../i18n/index.ts';
+import { parseTrainerPage } from '../../store/route.ts';
+import { AccountsPage } from './AccountsPage.tsx';
 import { DrillRoom } from './DrillRoom.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { ResultsPage } from './ResultsPage.tsx';
@@ -23,16 +25,21 @@ export function TrainerArea({ sub }: { sub: string }) {
   const t = useT();
   if (!checked) return <p className="page-message muted" role="status">{t('common.loading')}</p>;
   if (!trainer) return <LoginPage />;
-  if (sub === '/studio' || sub.startsWith('/studio/')) {
-    return (
-      <Suspense fallback={<p className="page-message muted" role="status">{t('common.loading')}</p>}>
-        <StudioArea sub={sub.slice('/studio'.length)} />
-      </Suspense>
-    );
+  const page = parseTrainerPage(sub);
+  switch (page.page) {
+    case 'studio':
+      return (
+        <Suspense fallback={<p className="page-message muted" role="status">{t('common.loading')}</p>}>
+          <StudioArea sub={page.sub} />
+        </Suspense>
+      );
+    case 'drill':
+      return <DrillRoom drillId={page.drillId} />;
+    case 'results':
+      return <ResultsPage drillId={page.drillId} />;
+    case 'account':
+      return <AccountsPage />;
+    case 'drills':
+      return <TrainerHome />;
   }
-  const drill = /^\/drill\/([A-Za-z0-9-]{1,64})$/.exec(sub);
-  if (drill) return <DrillRoom drillId={drill[1] as string} />;
-  const results = /^\/results\/([A-Za-z0-9-]{1,64})$/.exec(sub);
-  if (results) return <ResultsPage drillId={results[1] as string} />;
-  return <TrainerHome />;
 }
