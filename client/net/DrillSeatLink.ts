@@ -28,10 +28,12 @@ export interface DrillSink {
   session(payload: DrillServerEventBodies['drill:session']): void;
   reveal(reveal: DrillServerEventBodies['drill:reveal']): void;
   removed(payload: DrillServerEventBodies['drill:removed']): void;
+  /** how many trainees the lobby has now */
+  headcount?(payload: DrillServerEventBodies['drill:headcount']): void;
 }
 
-/** The seat will not come back: the trainer removed it, or the token opens nothing (any more). */
-const seatGone = (error: { code: string }) => error.code === 'removed' || error.code === 'unauthorized';
+/** The seat will not come back: the trainer removed it or cancelled the drill, or the token opens nothing (any more). */
+const seatGone = (error: { code: string; reason?: string }) => error.code === 'removed' || error.code === 'unauthorized' || error.reason === 'cancelled';
 
 type Ack = (answer: NetAck<unknown>) => void;
 
@@ -60,6 +62,7 @@ export class DrillSeatLink implements Transport {
       this.sessions.track(payload.session.sessionId, payload.session.token);
     });
     socket.on('drill:reveal', (reveal: DrillServerEventBodies['drill:reveal']) => sink.reveal(reveal));
+    socket.on('drill:headcount', (payload: DrillServerEventBodies['drill:headcount']) => sink.headcount?.(payload));
     socket.on('drill:removed', (payload: DrillServerEventBodies['drill:removed']) => {
       for (const id of this.seat?.sessionIds ?? []) this.sessions.untrack(id);
       this.seat = null;

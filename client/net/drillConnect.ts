@@ -49,6 +49,7 @@ export function withDrills(store: AppStore, practice: Transport, storage: KeyVal
         session: (payload) => act().netDrillSession(payload),
         reveal: (reveal) => act().netDrillReveal(reveal),
         removed: (payload) => act().netDrillRemoved(payload),
+        headcount: (payload) => act().netDrillHeadcount(payload),
       },
       {
         // The practice socket reports the connection; the drill one rides on the same.

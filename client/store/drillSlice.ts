@@ -21,7 +21,8 @@ export interface SeatRecord {
   sessionIds: string[];
 }
 
-export type SeatPhase = 'none' | 'joining' | 'seated' | 'removed' | 'failed';
+/** `cancelled`: the trainer called the drill off before it started (or it was left unstarted too long). */
+export type SeatPhase = 'none' | 'joining' | 'seated' | 'removed' | 'cancelled' | 'failed';
 
 /**
  * A refused drill event as the server answered it: the error code, the stable `reason` the drill
@@ -63,6 +64,7 @@ export interface DrillSlice {
   netDrillSession(payload: { drillId: string; seatId: string; session: SessionInfo }): void;
   netDrillReveal(reveal: Reveal): void;
   netDrillRemoved(payload: { drillId: string; seatId: string }): void;
+  netDrillHeadcount(payload: { drillId: string; trainees: number }): void;
 }
 
 function isSeat(x: unknown): x is SeatRecord {
@@ -89,6 +91,11 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     const next = { ...get().seats };
     delete next[code];
     save(next);
+  };
+  /** The drill was cancelled: there is no seat to come back to. */
+  const cancelled = () => {
+    set({ seatPhase: 'cancelled', seatError: null, drillReveal: null });
+    forgetCurrent();
   };
   /** The seat's session as a chat in the sessions slice (once; a later SessionInfo may bring its rubric key). */
   const adopt = (info: SessionInfo) => {
@@ -126,7 +133,9 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       set({ drillCode: code, seatPhase: 'joining', seatError: null });
       const answer = await transport.join(code, displayName);
       if (!answer.ok) {
-        set({ seatPhase: 'none', seatError: answer.error });
+        // A cancelled drill's code: said as plainly as a seat that was in it is told.
+        if ((answer.error as DrillRefusal).reason === 'cancelled') set({ seatPhase: 'cancelled', seatError: null });
+        else set({ seatPhase: 'none', seatError: answer.error });
         return answer.error;
       }
       return null;
@@ -145,9 +154,12 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       if (info.session && !sessionIds.includes(info.session.sessionId)) sessionIds.push(info.session.sessionId);
       save({ ...get().seats, [code]: { code, drillId: info.drillId, seatId: info.seatId, seatToken: info.seatToken, displayName: info.displayName, sessionIds } });
       set({ seatPhase: 'seated', seatError: null, drillState: info.drill, drillStateAt: Date.now() });
+      // Taken just as the trainer cancelled: nothing to wait for.
+      if (info.drill.status === 'cancelled') return cancelled();
       if (info.session) adopt(info.session);
     },
     netSeatFailed(error, kept = false) {
+      if (error.reason === 'cancelled') return cancelled();
       if ((error.code as string) === 'removed' || error.reason === 'removed') set({ seatPhase: 'removed' });
       else set({ seatPhase: 'failed', seatError: error });
       // Gone for good (removed, or the drill is over and forgotten): start again. A passing failure
@@ -155,7 +167,14 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       if (!kept) forgetCurrent();
     },
     netDrillState(drillState) {
-      set({ drillState, drillStateAt: Date.now(), ...(drillState.status === 'running' ? { drillReveal: null } : {}) });
+      // A state change says how many are in too; one from a server that does not count keeps the last count.
+      const trainees = drillState.trainees ?? get().drillState?.trainees;
+      set({ drillState: trainees === undefined ? drillState : { ...drillState, trainees }, drillStateAt: Date.now(), ...(drillState.status === 'running' ? { drillReveal: null } : {}) });
+      if (drillState.status === 'cancelled' && (get().seatPhase === 'seated' || get().seatPhase === 'joining')) cancelled();
+    },
+    netDrillHeadcount({ drillId, trainees }) {
+      const drillState = get().drillState;
+      if (drillState?.drillId === drillId) set({ drillState: { ...drillState, trainees } });
     },
     netDrillSession({ seatId, session }) {
       const seat = current();

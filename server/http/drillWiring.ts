@@ -10,6 +10,7 @@ import { DRILL_NAMESPACE } from '../protocol/index.ts';
 import { attachDrillGateway } from '../runtime/drills/drillGateway.ts';
 import { DEFAULT_LEASE_TTL_MS, DEFAULT_DRILL_MAX_SEATS } from '../runtime/config.ts';
 import { DrillManager } from '../runtime/drills/drillManager.ts';
+import { lobbyTtlMsFrom } from '../runtime/drills/lobbyTtl.ts';
 import type { DrillNamespace } from '../runtime/drills/drillRooms.ts';
 import { drillOutbox } from '../runtime/drills/drillRooms.ts';
 import { TappedSessionLog } from '../runtime/drills/tappedLog.ts';
@@ -40,6 +41,8 @@ export interface DrillWiringDeps {
   leaseTtlMs?: number | undefined;
   /** seats a drill may have (DRILL_MAX_SEATS's default if not given) */
   maxSeats?: number | undefined;
+  /** how long a lobby may wait unstarted before it is cancelled; DRILL_LOBBY_TTL_HOURS (12 h) if not given */
+  lobbyTtlMs?: number | undefined;
 }
 
 export interface Drills {
@@ -78,6 +81,8 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     leases,
     leaseMs: deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS,
     maxSeats: deps.maxSeats ?? DEFAULT_DRILL_MAX_SEATS,
+    // Read here, not in runtime/config.ts: the app passes the drill wiring no setting of this kind yet.
+    lobbyTtlMs: deps.lobbyTtlMs ?? lobbyTtlMsFrom(process.env),
   });
   attachDrillGateway(nsp, {
     drills: manager,
@@ -88,6 +93,7 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     logger: deps.logger,
     rateLimit: deps.rateLimit,
     now,
+    schedule: (at, fn) => deps.scheduler.schedule(at, fn),
   });
   const routes = trainerRoutes({ auth, drills: manager, store, logger: deps.logger, allowedOrigins: deps.allowedOrigins, now });
   const seatHolds = async (seatToken: string, sessionId: string) => {

@@ -136,13 +136,19 @@ async function drillRoute(res: ServerResponse, deps: TrainerRouteDeps, login: Tr
     return raw(res, 200, 'image/svg+xml; charset=utf-8', svg);
   }
   let results: DrillResults | null;
-  if (live) results = live.trainer.id === login.trainer.id ? (live.results ?? live.currentResults()) : null;
+  // A cancelled drill has no results: nothing was played.
+  if (live) results = live.trainer.id === login.trainer.id && live.status !== 'cancelled' ? (live.results ?? live.currentResults()) : null;
   else {
     const stored = await deps.store.results(drillId);
     results = stored?.results && stored.trainerId === login.trainer.id ? withCurrentSummary(stored.results) : null;
   }
-  // Someone else's drill and no drill answer alike.
-  if (!results) return send(res, 404, { error: { code: 'not-found', message: 'no results of such a drill of yours' } });
+  if (!results) {
+    // A drill of theirs cancelled before it started has none, and is told apart (the page says so).
+    const own = live ? live.trainer.id === login.trainer.id && live.status : await deps.store.statusOf(drillId).then((s) => s?.trainerId === login.trainer.id && s.status);
+    if (own === 'cancelled') return send(res, 404, { error: { code: 'not-found', reason: 'cancelled', message: 'this drill was cancelled before it started: it has no results' } });
+    // Someone else's drill and no drill answer alike.
+    return send(res, 404, { error: { code: 'not-found', message: 'no results of such a drill of yours' } });
+  }
   if (part === 'export.csv') return raw(res, 200, 'text/csv; charset=utf-8', resultsCsv(results), { 'content-disposition': `attachment; filename="drill-${results.code}-${drillId.slice(0, 8)}.csv"` });
   if (part === 'export.json') return raw(res, 200, 'application/json; charset=utf-8', JSON.stringify(results, null, 2), { 'content-disposition': `attachment; filename="drill-${results.code}-${drillId.slice(0, 8)}.json"` });
   send(res, 200, results);

@@ -30,8 +30,14 @@ export type DrillErrorReason =
   | 'not-your-drill'
   /** the drill has ended: it is read-only (attach, watch and end still answer) */
   | 'ended'
+  /**
+   * the drill was called off before it started (by its trainer, or left unstarted past
+   * DRILL_LOBBY_TTL_HOURS): trainer controls, and a trainee's join or rejoin, are refused with it
+   */
+  | 'cancelled'
   /** the drill is ending right now: its results follow */
   | 'ending'
+  /** start, or cancel (a started drill is ended instead) */
   | 'already-started'
   /** pause: the drill is not running */
   | 'not-running'
@@ -78,7 +84,8 @@ export type DrillErrorReason =
 
 export type DrillAck<T> = { ok: true; data: T } | { ok: false; error: Omit<AckError, 'code'> & { code: DrillErrorCode; reason?: DrillErrorReason } };
 
-export type DrillStatus = 'lobby' | 'running' | 'paused' | 'ended';
+/** `cancelled`: called off before it started; nothing was played, it has no results. */
+export type DrillStatus = 'lobby' | 'running' | 'paused' | 'ended' | 'cancelled';
 
 /** Broadcast to everyone in the drill on every change of status, lock or reveal. */
 export interface DrillState {
@@ -98,6 +105,13 @@ export interface DrillState {
   timeLimitMs?: number | null;
   /** the drill clock now: wall time less every pause */
   clock: number;
+  /**
+   * Trainees in the drill now (seats not removed): a seat's waiting room shows it, and
+   * `drill:headcount` keeps it current in the lobby. Absent from states of older releases.
+   */
+  trainees?: number;
+  /** A cancelled drill: its trainer called it off, or it was left unstarted too long (`expiry`). */
+  cancelledBy?: 'trainer' | 'expiry';
 }
 
 /** What the trainer gets on `drill:open` and `drill:attach`. */
@@ -294,6 +308,8 @@ export interface DrillAckData {
   'drill:remove': Tile;
   'drill:admit': Tile;
   'drill:start': DrillState;
+  /** a lobby only: its seats are told (drill:state, status `cancelled`) and its code admits nobody any more */
+  'drill:cancel': DrillState;
   'drill:pause': DrillState;
   'drill:resume': DrillState;
   'drill:end': DrillResults;
@@ -324,6 +340,8 @@ export interface DrillServerEventBodies {
   'drill:dashboard': DashboardUpdate;
   /** to the trainees, when the trainer shows the reveal */
   'drill:reveal': Reveal;
+  /** to the trainees of a drill in its lobby, at most twice a second: how many are in it now */
+  'drill:headcount': { drillId: string; trainees: number };
   /** to a removed seat's sockets: the seat token no longer works */
   'drill:removed': { drillId: string; seatId: string };
   /**

@@ -65,7 +65,7 @@ export class DrillRunStore {
       .innerJoin('drills', 'drills.id', 'drill_runs.drill_id')
       .select('drills.id')
       .where('drills.code', '=', code)
-      .where('drills.status', '!=', 'ended')
+      .where('drills.status', 'not in', ['ended', 'cancelled'])
       .executeTakeFirst();
     return row?.id;
   }

@@ -51,6 +51,8 @@ export interface UnfinishedDrill {
 }
 
 const ROWS_PER_INSERT = 200;
+/** Stored statuses of drills nobody goes on with. */
+const OVER = ['ended', 'cancelled'];
 
 export class DrillStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -60,6 +62,33 @@ export class DrillStore {
       .insertInto('drills')
       .values({ id: drill.id, code: drill.code, trainer_id: drill.trainerId, scenario_ids: JSON.stringify(drill.scenarioIds), mode: drill.mode, time_limit_ms: drill.timeLimitMs, status: 'lobby', created_at: drill.createdAt, started_at: null, ended_at: null, summary: null, results: null })
       .execute();
+  }
+
+  /**
+   * A lobby called off before it started (by its trainer, or left unstarted too long): stored as
+   * cancelled, with no results. True if it was still a lobby (a drill that started is left alone).
+   */
+  async cancel(id: string, at: number): Promise<boolean> {
+    const result = await this.db.updateTable('drills').set({ status: 'cancelled', ended_at: at }).where('id', '=', id).where('status', '=', 'lobby').executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Lobbies opened before `cutoff` (oldest first): left unstarted, they are cancelled. */
+  async lobbiesOpenedBefore(cutoff: number, limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('drills').select('id').where('status', '=', 'lobby').where('created_at', '<', cutoff).orderBy('created_at').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Whether the newest drill opened with this join code was cancelled: the code then says so instead of "no such code". */
+  async cancelledCode(code: string): Promise<boolean> {
+    const row = await this.db.selectFrom('drills').select('status').where('code', '=', code).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    return row?.status === 'cancelled';
+  }
+
+  /** A drill's status and owner as stored, if it exists. */
+  async statusOf(id: string): Promise<{ trainerId: string; status: DrillStatus } | undefined> {
+    const row = await this.db.selectFrom('drills').select(['trainer_id', 'status']).where('id', '=', id).executeTakeFirst();
+    return row && { trainerId: row.trainer_id, status: row.status as DrillStatus };
   }
 
   async started(id: string, at: number): Promise<void> {
@@ -113,7 +142,7 @@ export class DrillStore {
     return row !== undefined;
   }
 
-  /** Drills not ended, with their trainer's name, their seats (joining order) and their sessions. */
+  /** Drills not over (neither ended nor cancelled), with their trainer's name, their seats (joining order) and their sessions. */
   async unfinished(): Promise<UnfinishedDrill[]> {
     return this.unfinishedWhere(undefined);
   }
@@ -128,7 +157,7 @@ export class DrillStore {
       .selectFrom('drills')
       .innerJoin('trainers', 'trainers.id', 'drills.trainer_id')
       .select(['drills.id', 'drills.code', 'drills.scenario_ids', 'drills.mode', 'drills.status', 'drills.created_at', 'drills.started_at', 'drills.time_limit_ms', 'trainers.name', 'trainers.id as trainer_id', 'trainers.admin'])
-      .where('drills.status', '!=', 'ended');
+      .where('drills.status', 'not in', OVER);
     if (drillId !== undefined) query = query.where('drills.id', '=', drillId);
     const drills = await query.execute();
     const out: UnfinishedDrill[] = [];

@@ -1,6 +1,7 @@
 // Schema migrations, in code so they ship with the server. Append new ones; never edit a shipped one.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
+import { drillLookupsMigration } from './drillLookupsMigration.ts';
 import { drillMigration } from './drillMigration.ts';
 import { drillRunMigration } from './drillRunMigration.ts';
 import { leaseMigration } from './leaseMigration.ts';
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0007-trainer-accounts': trainerAccountsMigration,
   '0008-session-retention': retentionMigration,
   '0009-seat-removed-at': seatRemovedAtMigration,
+  '0010-drill-lookups': drillLookupsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -111,7 +111,7 @@ export async function login(url: string, name: string, password: string): Promis
 
 type DrillEventBodies = DrillServerEventBodies & { [N in ServerEventName]: ServerEventPayload<N> };
 export type DrillReceived = { [N in keyof DrillEventBodies]: { name: N; payload: DrillEventBodies[N] } }[keyof DrillEventBodies];
-const drillEventNames = ['drill:state', 'drill:session', 'drill:dashboard', 'drill:reveal', 'drill:removed'] as const;
+const drillEventNames = ['drill:state', 'drill:session', 'drill:dashboard', 'drill:reveal', 'drill:removed', 'drill:headcount'] as const;
 
 /** A socket on the drill namespace (a trainer's with the cookie, or a trainee's), recording every event. */
 export class DrillClient {

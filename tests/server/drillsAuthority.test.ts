@@ -37,6 +37,7 @@ function trainerPayloads(drillId: string, seatId: string): { [E in TrainerEventN
     'drill:remove': { drillId, seatId },
     'drill:admit': { drillId, seatId },
     'drill:start': { drillId },
+    'drill:cancel': { drillId },
     'drill:pause': { drillId },
     'drill:resume': { drillId },
     'drill:end': { drillId },

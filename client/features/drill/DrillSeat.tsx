@@ -1,10 +1,14 @@
 // /join/<code>: a display name takes a seat; the seat token (localStorage) brings this browser back
-// to it after a reload or in another tab. Then the waiting room, the seat's chat with the drill's
-// banners, the class reveal when the trainer shows it, and the report link at the end.
+// to it after a reload or in another tab. Then the waiting room (the drill's setup, how many are in),
+// the seat's chat with the drill's banners and, while the trainer pauses, a notice saying so, the
+// class reveal when the trainer shows it, and the report link at the end. A drill cancelled before
+// it started says so, to the seated and to anyone who comes with its code.
 import { useEffect, useId, useState } from 'react';
 import { Workspace } from '../chat/Workspace.tsx';
 import { useApp } from '../../store/index.ts';
 import { DrillBanner } from './DrillBanner.tsx';
+import { DrillCancelled } from './DrillCancelled.tsx';
+import { DrillPauseNotice } from './DrillPauseNotice.tsx';
 import { DrillSetup } from './DrillSetup.tsx';
 import { RevealDialog } from './RevealDialog.tsx';
 import { refusalText, useDrillT } from './strings.ts';
@@ -25,6 +29,7 @@ export function DrillSeat({ code }: { code: string }) {
     if (sessionId && hasSession) selectSession(sessionId);
   }, [sessionId, hasSession, selectSession]);
 
+  if (phase === 'cancelled') return <DrillCancelled code={code} />;
   if (phase === 'removed') {
     return (
       <main className="drill panel" role="alert">
@@ -41,6 +46,11 @@ export function DrillSeat({ code }: { code: string }) {
         <h1>{d('wait.title')}</h1>
         <p>{d('wait.body', { name: seat.displayName })}</p>
         <p className="drill-pulse" aria-hidden="true" />
+        {state?.trainees !== undefined && (
+          <p className="drill-headcount" role="status" data-testid="drill-headcount">
+            {state.trainees <= 1 ? d('wait.justYou') : d('wait.headcount', { n: state.trainees })}
+          </p>
+        )}
         {state?.locked && <p className="muted">{d('wait.locked')}</p>}
         {state && <DrillSetup state={state} />}
       </main>
@@ -49,6 +59,7 @@ export function DrillSeat({ code }: { code: string }) {
   return (
     <div className="drill-play">
       <DrillBanner name={seat.displayName} />
+      <DrillPauseNotice />
       <Workspace sessionId={sessionId} />
       <RevealDialog />
     </div>

@@ -1,7 +1,9 @@
-// /trainer/drill/<id>: the lobby (code, link, QR), the controls, and once started the live
-// dashboard: a tile per trainee, the class heat map, a read-only chat and the class reveal.
+// /trainer/drill/<id>: the lobby (code, link, QR, the drill's setup), the controls (cancel, while in
+// the lobby: asked first), and once started the live dashboard: the setup on one line, a tile per
+// trainee, the class heat map, a read-only chat and the class reveal. A cancelled drill says so.
 import { useEffect, useState } from 'react';
 import type { Refusal } from '../drill/dict.ts';
+import { DrillSetup, DrillSetupSummary } from '../drill/DrillSetup.tsx';
 import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
@@ -9,14 +11,15 @@ import { AppLink } from '../../ui/AppLink.tsx';
 import { stopwatch } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { HeatMap } from './HeatMap.tsx';
+import { useLiveT } from './liveStrings.ts';
 import { RevealPanel } from './RevealPanel.tsx';
 import { drillFailureText, useTrainerCount, useTrainerT } from './strings.ts';
 import { TileCard } from './TileCard.tsx';
-import { TrainerNav } from './TrainerNav.tsx';
 import { WatchPanel } from './WatchPanel.tsx';
 
 export function DrillRoom({ drillId }: { drillId: string }) {
   const d = useTrainerT();
+  const v = useLiveT();
   const count = useTrainerCount();
   const live = useApp((s) => (s.live?.drillId === drillId ? s.live : null));
   const attach = useApp((s) => s.attachDrill);
@@ -28,17 +31,21 @@ export function DrillRoom({ drillId }: { drillId: string }) {
   if (!live) {
     return (
       <main className="trainer">
-        <TrainerNav />
-        <p role={error ? 'alert' : 'status'} className={error ? 'drill-note' : 'muted'}>
-          {error ? d('room.failed', { message: drillFailureText(d, error) }) : '…'}
-        </p>
+        {error?.reason === 'cancelled' ? (
+          // Cancelled and gone from memory: it has no dashboard and no results to open.
+          <Cancelled />
+        ) : (
+          <p role={error ? 'alert' : 'status'} className={error ? 'drill-note' : 'muted'}>
+            {error ? d('room.failed', { message: drillFailureText(d, error) }) : '…'}
+          </p>
+        )}
       </main>
     );
   }
   const { state } = live;
+  const over = state.status === 'ended' || state.status === 'cancelled';
   return (
     <main className="trainer trainer-room" data-status={state.status}>
-      <TrainerNav />
       <section className="panel trainer-lobby" aria-label={d('room.code')}>
         <div className="trainer-code-block">
           <p className="muted">{d('room.code')}</p>
@@ -50,9 +57,20 @@ export function DrillRoom({ drillId }: { drillId: string }) {
             {live.joinUrl}
           </p>
         </div>
-        {state.status !== 'ended' && <img className="trainer-qr" src={`/api/drills/${encodeURIComponent(drillId)}/qr.svg`} alt={d('room.qr', { code: live.code })} width={168} height={168} />}
+        {!over && <img className="trainer-qr" src={`/api/drills/${encodeURIComponent(drillId)}/qr.svg`} alt={d('room.qr', { code: live.code })} width={168} height={168} />}
         <Controls />
       </section>
+      {state.status === 'cancelled' && <Cancelled code={live.code} by={state.cancelledBy} />}
+      {state.status === 'lobby' && (
+        <div className="panel trainer-card">
+          <DrillSetup state={state} audience="trainer" title={v('setup.title')} />
+        </div>
+      )}
+      {(state.status === 'running' || state.status === 'paused' || state.status === 'ended') && (
+        <section className="panel trainer-card" aria-label={v('setup.title')}>
+          <DrillSetupSummary state={state} />
+        </section>
+      )}
       {live.order.length === 0 ? (
         <p className="panel trainer-card muted">{d('room.noTrainees')}</p>
       ) : (
@@ -68,21 +86,24 @@ export function DrillRoom({ drillId }: { drillId: string }) {
       )}
       {(state.status === 'running' || state.status === 'paused') && <RevealPanel />}
       {watching && <WatchPanel />}
-      {state.status !== 'lobby' && <HeatMap />}
+      {state.status !== 'lobby' && state.status !== 'cancelled' && <HeatMap />}
     </main>
   );
 }
 
 function Controls() {
   const d = useTrainerT();
+  const v = useLiveT();
   const t = useT();
   const live = useApp((s) => s.live);
   const control = useApp((s) => s.control);
   const [confirming, setConfirming] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const [error, setError] = useState<Refusal | null>(null);
   const now = useNow(1000, live?.state.status === 'running');
   if (!live) return null;
   const { state } = live;
+  const over = state.status === 'ended' || state.status === 'cancelled';
   const clock = state.clock + (state.status === 'running' ? Math.max(0, now - live.clockAt) : 0);
   const run = (p: Promise<Refusal | null>) => void p.then(setError);
   return (
@@ -91,10 +112,10 @@ function Controls() {
         <span className={`badge trainer-status-${state.status}`} data-testid="drill-status">
           {d(`status.${state.status}`)}
         </span>{' '}
-        {state.status !== 'lobby' && state.status !== 'ended' && <span className="muted">{state.endsAt !== null ? d('room.left', { time: stopwatch(Math.max(0, state.endsAt - clock)) }) : ''}</span>}
+        {state.status !== 'lobby' && !over && <span className="muted">{state.endsAt !== null ? d('room.left', { time: stopwatch(Math.max(0, state.endsAt - clock)) }) : ''}</span>}
       </p>
       <div className="trainer-buttons">
-        {state.status !== 'ended' && (
+        {!over && (
           <button type="button" className="btn" aria-pressed={state.locked} onClick={() => run(control('drill:lock', { locked: !state.locked }))}>
             {state.locked ? d('room.unlock') : d('room.lock')}
           </button>
@@ -104,6 +125,23 @@ function Controls() {
             {d('room.start')}
           </button>
         )}
+        {/* Only before the start: a started drill is ended instead. Asked first: seated trainees are sent away. */}
+        {state.status === 'lobby' &&
+          (cancelling ? (
+            <span role="group" aria-label={v('cancel.confirm')} className="trainer-confirm">
+              <span>{v('cancel.confirm')}</span>
+              <button type="button" className="btn btn-primary btn-small" onClick={() => run(control('drill:cancel'))}>
+                {v('cancel.yes')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => setCancelling(false)}>
+                {v('cancel.keep')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="btn" onClick={() => setCancelling(true)}>
+              {v('cancel.button')}
+            </button>
+          ))}
         {state.status === 'running' && (
           <button type="button" className="btn" onClick={() => run(control('drill:pause'))}>
             {d('room.pause')}
@@ -114,7 +152,7 @@ function Controls() {
             {d('room.resume')}
           </button>
         )}
-        {state.status !== 'ended' &&
+        {!over &&
           state.status !== 'lobby' &&
           (confirming ? (
             <span role="group" aria-label={d('room.endConfirm')} className="trainer-confirm">
@@ -143,5 +181,18 @@ function Controls() {
         </p>
       )}
     </div>
+  );
+}
+
+/** A cancelled drill: who called it off (when known), that its code admits nobody, no results; the way back. */
+function Cancelled({ code, by }: { code?: string; by?: 'trainer' | 'expiry' | undefined }) {
+  const v = useLiveT();
+  const text = code === undefined ? v('cancelled.stored') : v(by === 'expiry' ? 'cancelled.byExpiry' : 'cancelled.byTrainer', { code });
+  return (
+    <section className="panel trainer-card" role="status" aria-labelledby="drill-cancelled-title" data-testid="drill-cancelled">
+      <h2 id="drill-cancelled-title">{v('cancelled.title')}</h2>
+      <p>{text}</p>
+      <AppLink to={paths.trainer()}>{v('cancelled.back')}</AppLink>
+    </section>
   );
 }

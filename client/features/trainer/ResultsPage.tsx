@@ -7,8 +7,8 @@ import type { DrillResults, TrainerFailure } from '../../store/trainerSlice.ts';
 import type { Report, ScenarioSummary } from '../../store/types.ts';
 import { duration } from '../../ui/format.ts';
 import { useRuleName } from '../drill/dict.ts';
+import { useLiveT } from './liveStrings.ts';
 import { resultsFailureText, useTrainerT } from './strings.ts';
-import { TrainerNav } from './TrainerNav.tsx';
 import './results.css';
 
 const ReportSummary = lazy(() => import('../report/ReportSummary.tsx').then((m) => ({ default: m.ReportSummary })));
@@ -18,6 +18,7 @@ const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 10
 
 export function ResultsPage({ drillId }: { drillId: string }) {
   const d = useTrainerT();
+  const v = useLiveT();
   const results = useApp((s) => s.results[drillId]);
   const load = useApp((s) => s.loadResults);
   const loadScenarios = useApp((s) => s.loadScenarios);
@@ -29,8 +30,8 @@ export function ResultsPage({ drillId }: { drillId: string }) {
   useEffect(() => void loadScenarios(), [loadScenarios]);
   return (
     <main className="trainer">
-      <TrainerNav />
-      {results ? <Results results={results} /> : <p role={error ? 'alert' : 'status'}>{error ? resultsFailureText(d, error) : d('results.loading')}</p>}
+      {/* A cancelled drill (an old link, a bookmark) has no results: said as such, not as a drill that is not yours. */}
+      {results ? <Results results={results} /> : <p role={error ? 'alert' : 'status'}>{error ? (error.reason === 'cancelled' ? v('cancelled.stored') : resultsFailureText(d, error)) : d('results.loading')}</p>}
     </main>
   );
 }

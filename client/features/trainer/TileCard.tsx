@@ -20,8 +20,8 @@ export function TileCard({ tile }: { tile: Tile }) {
   const moveName = useMoveName();
   const moveLabel = useApp((s) => (tile.move && tile.scenarioId ? s.live?.moveLabels[`${tile.scenarioId}/${tile.move}`] : undefined));
   const running = useApp((s) => s.live?.state.status === 'running');
-  // An ended drill is read-only: removing a seat or letting it back in no longer means anything.
-  const ended = useApp((s) => s.live?.state.status === 'ended');
+  // An ended or cancelled drill is read-only: removing a seat or letting it back in no longer means anything.
+  const ended = useApp((s) => s.live?.state.status === 'ended' || s.live?.state.status === 'cancelled');
   const scenarios = useApp((s) => s.live?.state.scenarios);
   const clock = useApp((s) => s.live?.state.clock ?? 0);
   const clockAt = useApp((s) => s.live?.clockAt ?? 0);

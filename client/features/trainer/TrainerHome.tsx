@@ -1,6 +1,5 @@
-// /trainer: open a drill (buyers in order, mode, optional time limit), the drill history, for an
-// admin the trainer accounts (list, disable / enable, reset a password, add), and for everyone a
-// change of their own password.
+// /trainer: open a drill (buyers in order, mode, optional time limit) and the drill history. The
+// accounts (an admin's trainer list, everyone's own password) have their own page, AccountsPage.
 import { useEffect, useId, useState } from 'react';
 import { local, useT } from '../../i18n/index.ts';
 import { appStore, useApp } from '../../store/index.ts';
@@ -8,9 +7,6 @@ import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { dateTime } from '../../ui/format.ts';
 import { drillFailureText, useTrainerT } from './strings.ts';
-import { TrainerNav } from './TrainerNav.tsx';
-import { AccountsPanel } from './AccountsPanel.tsx';
-import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
 
 export function TrainerHome() {
@@ -18,13 +14,10 @@ export function TrainerHome() {
   const trainer = useApp((s) => s.trainer);
   return (
     <main className="trainer">
-      <TrainerNav />
       <h1>{d('home.title')}</h1>
       <p className="muted">{d('home.hello', { name: trainer?.name ?? '' })}</p>
       <OpenDrillForm />
       <History />
-      {trainer?.admin && <AccountsPanel />}
-      <ChangePasswordForm />
     </main>
   );
 }
@@ -142,7 +135,8 @@ function History() {
                 </td>
                 <td>{h.summary?.passRate == null ? '—' : `${Math.round(h.summary.passRate * 100)}%`}</td>
                 <td>
-                  <AppLink to={paths.trainer(h.status === 'ended' ? `/results/${h.drillId}` : `/drill/${h.drillId}`)}>{d('history.open')}</AppLink>
+                  {/* A cancelled drill has nothing to open: no results, and its room is closed. */}
+                  {h.status !== 'cancelled' && <AppLink to={paths.trainer(h.status === 'ended' ? `/results/${h.drillId}` : `/drill/${h.drillId}`)}>{d('history.open')}</AppLink>}
                 </td>
               </tr>
             ))}

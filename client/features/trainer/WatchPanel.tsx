@@ -6,7 +6,9 @@
 // Under each reply, its verdicts (passed/missed per rule, red lines marked) as the trainee's practice
 // chat shows them, in an exam too: the trainer is not the examinee. An exam's verdicts come to the
 // trainer alone (the watch answer, then drill:verdicts), never in the chat's own events.
-import { useMemo } from 'react';
+// The panel comes after the tiles and the reveal card: opened (or turned to another trainee), it is
+// scrolled into view and takes the focus, so it never opens off screen below an open reveal.
+import { useEffect, useMemo, useRef } from 'react';
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { ChatSession } from '../../store/types.ts';
@@ -22,12 +24,24 @@ export function WatchPanel() {
   const d = useTrainerT();
   const watched = useApp((s) => s.watched);
   const watch = useApp((s) => s.watchSeat);
+  const seatId = watched?.seatId;
+  const panel = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Per trainee opened, not per update: a chat moving on to its next scenario does not pull the page.
+  useEffect(() => {
+    if (!seatId) return;
+    // Not in every DOM (jsdom has none).
+    panel.current?.scrollIntoView?.({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [seatId]);
   if (!watched) return null;
   const { session, verdicts } = watched;
   return (
-    <section className="panel trainer-card watch" aria-labelledby="watch-title" data-testid="watch-panel">
+    <section ref={panel} className="panel trainer-card watch" aria-labelledby="watch-title" data-testid="watch-panel">
       <header className="watch-head">
-        <h2 id="watch-title">{d('watch.title', { name: session.displayName })}</h2>
+        <h2 id="watch-title" ref={heading} tabIndex={-1}>
+          {d('watch.title', { name: session.displayName })}
+        </h2>
         <button type="button" className="btn btn-small" onClick={() => void watch(null)}>
           {d('watch.close')}
         </button>

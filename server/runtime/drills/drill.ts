@@ -1,5 +1,6 @@
-// One classroom drill: the lobby, pause and resume on the drill clock, the lock, the reveal, the
-// time limit, the end, and the checkpoint another node would go on from. The seats and their
+// One classroom drill: the lobby (and its cancelling, by the trainer or once left unstarted too long),
+// pause and resume on the drill clock, the lock, the reveal, the time limit, the end, and the
+// checkpoint another node would go on from. The seats and their
 // practice sessions (which run on the drill clock: pausing the drill stops their time) and the
 // trainer's dashboard of them are in drillSeats.ts.
 import type { LocalText } from '../../engine/index.ts';
@@ -39,6 +40,9 @@ export class Drill {
   startedAt: number | null = null;
   endedAt: number | null = null;
   private cancelLimit: (() => void) | null = null;
+  /** the lobby's expiry (DRILL_LOBBY_TTL_HOURS), on the wall clock: it counts from the opening */
+  private cancelLobbyExpiry: (() => void) | null = null;
+  cancelledBy: 'trainer' | 'expiry' | null = null;
   results: DrillResults | null = null;
 
   constructor(
@@ -56,11 +60,19 @@ export class Drill {
     this.jobs = new DrillJobs((err) => deps.logger.error({ err, drillId: id }, 'drill job failed'));
     this.roster = new DrillSeats(this, deps, this.jobs);
     this.seats = this.roster.seats;
+    this.armLobbyExpiry();
   }
 
   state(): DrillState {
     const endsAt = this.startedAt !== null && this.timeLimitMs !== null ? this.startedAt + this.timeLimitMs : null;
-    return { drillId: this.id, status: this.status, locked: this.locked, mode: this.mode, scenarios: this.scenarios.map((s) => s.summary), frozenAt: this.frozenAt, endsAt, timeLimitMs: this.timeLimitMs, clock: this.clock.now() };
+    const state: DrillState = { drillId: this.id, status: this.status, locked: this.locked, mode: this.mode, scenarios: this.scenarios.map((s) => s.summary), frozenAt: this.frozenAt, endsAt, timeLimitMs: this.timeLimitMs, clock: this.clock.now(), trainees: this.roster.headcount() };
+    if (this.cancelledBy) state.cancelledBy = this.cancelledBy;
+    return state;
+  }
+
+  /** Over for good: ended, or cancelled before it started. Read-only from then on. */
+  get over(): boolean {
+    return this.status === 'ended' || this.status === 'cancelled';
   }
 
   // The seats' side, kept in drillSeats.ts.
@@ -94,13 +106,13 @@ export class Drill {
 
   /** The seat leaves the drill: its session ends where it is (frozen: no more timers, no later verdicts). */
   remove(seatId: string): Result<Seat> {
-    if (this.status === 'ended') return this.endedFailure();
+    if (this.over) return this.overFailure();
     return this.roster.remove(seatId);
   }
 
   /** A removed seat may come back: it goes on with the drill's next scenario, if any. */
   admit(seatId: string): Result<Seat> {
-    if (this.status === 'ended') return this.endedFailure();
+    if (this.over) return this.overFailure();
     return this.roster.admit(seatId);
   }
 
@@ -122,8 +134,9 @@ export class Drill {
   }
 
   async start(): Promise<Result<DrillState>> {
-    if (this.status !== 'lobby') return this.status === 'ended' ? this.endedFailure() : failure('drill-not-running', 'already-started', 'the drill has already started');
+    if (this.status !== 'lobby') return this.over ? this.overFailure() : failure('drill-not-running', 'already-started', 'the drill has already started');
     this.status = 'running';
+    this.cancelLobbyExpiry?.();
     this.startedAt = this.clock.now();
     this.armTimeLimit();
     this.deps.checkpoint(this);
@@ -133,8 +146,33 @@ export class Drill {
     return { ok: true, data: this.state() };
   }
 
+  /**
+   * Call the drill off before it starts: nothing is played or scored, its seats are told, and its
+   * code admits nobody from now on. A started drill is ended instead.
+   */
+  async cancel(by: 'trainer' | 'expiry'): Promise<Result<DrillState>> {
+    if (this.status === 'cancelled') return { ok: true, data: this.state() };
+    if (this.status !== 'lobby') return this.over ? this.overFailure() : failure('drill-not-running', 'already-started', 'a started drill cannot be cancelled: end it instead');
+    // Closed at once: a start or a join that comes while the store is written finds it cancelled.
+    this.status = 'cancelled';
+    this.cancelledBy = by;
+    this.endedAt = this.clock.now();
+    try {
+      await this.deps.onCancelled(this);
+    } catch (err) {
+      // Not stored: it is still a lobby, everywhere.
+      this.status = 'lobby';
+      this.cancelledBy = null;
+      this.endedAt = null;
+      throw err;
+    }
+    this.cancelLobbyExpiry?.();
+    this.broadcastState();
+    return { ok: true, data: this.state() };
+  }
+
   pause(): Result<DrillState> {
-    if (this.status !== 'running') return this.status === 'ended' ? this.endedFailure() : failure('drill-not-running', 'not-running', 'only a running drill can be paused');
+    if (this.status !== 'running') return this.over ? this.overFailure() : failure('drill-not-running', 'not-running', 'only a running drill can be paused');
     this.clock.pause();
     this.status = 'paused';
     this.deps.checkpoint(this);
@@ -143,7 +181,7 @@ export class Drill {
   }
 
   resume(): Result<DrillState> {
-    if (this.status !== 'paused') return this.status === 'ended' ? this.endedFailure() : failure('drill-not-running', 'not-paused', 'the drill is not paused');
+    if (this.status !== 'paused') return this.over ? this.overFailure() : failure('drill-not-running', 'not-paused', 'the drill is not paused');
     this.clock.resume();
     this.status = 'running';
     this.frozenAt = null;
@@ -155,21 +193,22 @@ export class Drill {
   }
 
   setLocked(locked: boolean): Result<DrillState> {
-    if (this.status === 'ended') return this.endedFailure();
+    if (this.over) return this.overFailure();
     this.locked = locked;
     this.deps.checkpoint(this);
     this.broadcastState();
     return { ok: true, data: this.state() };
   }
 
-  /** What every command that would change an ended drill answers: it is read-only now. */
-  endedFailure(): { ok: false; error: DrillFailure } {
+  /** What every command that would change an ended or cancelled drill answers: it is read-only now. */
+  overFailure(): { ok: false; error: DrillFailure } {
+    if (this.status === 'cancelled') return failure('drill-not-running', 'cancelled', 'this drill was cancelled before it started');
     return failure('drill-not-running', 'ended', 'this drill has ended: it can no longer be changed');
   }
 
   /** Freeze the drill at a buyer move and gather the class's replies to it. */
   freezeAt(move: string, scenarioId: string | undefined): Result<Reveal> {
-    if (this.status !== 'running' && this.status !== 'paused') return this.status === 'ended' ? this.endedFailure() : failure('drill-not-running', 'not-started', 'a reveal needs a started drill');
+    if (this.status !== 'running' && this.status !== 'paused') return this.over ? this.overFailure() : failure('drill-not-running', 'not-started', 'a reveal needs a started drill');
     const scenario = scenarioId ?? this.scenarios[0]?.summary.id ?? '';
     if (!this.scenarios.some((s) => s.summary.id === scenario)) return failure('bad-request', 'unknown-scenario', `this drill does not play "${scenario}"`);
     if (this.status === 'running') this.clock.pause();
@@ -183,7 +222,7 @@ export class Drill {
   }
 
   showReveal(): Result<{ trainees: number }> {
-    if (this.status === 'ended') return this.endedFailure();
+    if (this.over) return this.overFailure();
     if (!this.reveal) return failure('drill-not-running', 'no-reveal', 'freeze the drill at a move first (drill:reveal)');
     this.deps.outbox.toTrainees(this.id, 'drill:reveal', this.reveal);
     return { ok: true, data: { trainees: [...this.seats.values()].filter((s) => !s.removed).length } };
@@ -193,10 +232,12 @@ export class Drill {
   async end(): Promise<Result<DrillResults>> {
     if (this.status === 'ended' && this.results) return { ok: true, data: this.results };
     if (this.status === 'ended') return failure('drill-not-running', 'ending', 'the drill is ending; its results follow');
+    if (this.status === 'cancelled') return this.overFailure();
     this.status = 'ended';
     // Taken now: this very job may be tracked too, and must not wait for itself.
     const starting = this.jobs.underWay();
     this.cancelLimit?.();
+    this.cancelLobbyExpiry?.();
     // Time runs again for the last steps; it goes on from where the pause stopped it.
     this.clock.resume();
     this.frozenAt = null;
@@ -219,7 +260,9 @@ export class Drill {
 
   /** What the store keeps of this drill, for a node that goes on with it. */
   checkpointState(): DrillCheckpoint {
-    const status = this.status === 'ended' ? 'ending' : this.status;
+    // A cancelled drill is never checkpointed (its run row goes with the cancel); were it, it would
+    // only be looked at as over: the store no longer lists it as unfinished.
+    const status = this.over ? 'ending' : (this.status as Exclude<DrillStatus, 'ended' | 'cancelled'>);
     return { status, locked: this.locked, clockMs: this.clock.now(), startedClock: this.startedAt, frozenAt: this.frozenAt, frozenScenario: this.revealScenario };
   }
 
@@ -231,7 +274,10 @@ export class Drill {
     this.status = run.status === 'ending' ? 'running' : run.status;
     this.locked = run.locked;
     this.startedAt = run.startedClock;
-    if (this.status !== 'lobby') this.armTimeLimit();
+    if (this.status !== 'lobby') {
+      this.cancelLobbyExpiry?.();
+      this.armTimeLimit();
+    }
     if (run.frozenAt !== null && run.frozenScenario !== null) {
       this.frozenAt = run.frozenAt;
       this.revealScenario = run.frozenScenario;
@@ -252,6 +298,7 @@ export class Drill {
 
   dispose(): void {
     this.cancelLimit?.();
+    this.cancelLobbyExpiry?.();
     this.clock.dispose();
     this.roster.dispose();
   }
@@ -266,6 +313,19 @@ export class Drill {
         .then((owned) => (owned ? this.jobs.track(this.end()) : undefined))
         .catch(() => undefined);
     this.cancelLimit = this.clock.schedule(this.startedAt + this.timeLimitMs, () => void endIfOwned());
+  }
+
+  /**
+   * A lobby left unstarted DRILL_LOBBY_TTL_HOURS after it opened is cancelled, by whichever node holds
+   * it then (a copy that lost the drill without noticing yet leaves it to the new owner).
+   */
+  private armLobbyExpiry(): void {
+    if (this.deps.lobbyTtlMs === null || this.status !== 'lobby') return;
+    const cancelIfOwned = () =>
+      this.jobs.track(this.deps.stillOwned())
+        .then((owned) => (owned && this.status === 'lobby' ? this.jobs.track(this.cancel('expiry')) : undefined))
+        .catch(() => undefined);
+    this.cancelLobbyExpiry = this.deps.wall.schedule(this.createdAt + this.deps.lobbyTtlMs, () => void cancelIfOwned());
   }
 
   private gatherReveal(move: string, scenario: string): Reveal {

@@ -56,11 +56,12 @@ export interface ActionDeps {
  * the command goes to the new owner instead of into a stale copy.
  */
 export async function control(deps: ActionDeps, drill: Drill, name: ControlName, payload: unknown, host: string | undefined, deliver: Deliver): Promise<boolean> {
-  // An ended drill is read-only and nobody's lease holds it any more (its results are stored, or
-  // being stored): the copy in memory answers what a trainer may still ask of it, and refuses the rest.
-  if (drill.status === 'ended') {
-    if (!readOnlyControls.has(name)) {
-      deliver(answer(drill.endedFailure()));
+  // An ended or cancelled drill is read-only and nobody's lease holds it any more (what is left of it
+  // is stored, or being stored): the copy in memory answers what a trainer may still ask of it, and
+  // refuses the rest.
+  if (drill.over) {
+    if (!(drill.status === 'ended' ? readOnlyControls : readOnlyCancelled).has(name)) {
+      deliver(answer(drill.overFailure()));
       return true;
     }
     await controlHere(deps, drill, name, payload, host, deliver);
@@ -84,6 +85,8 @@ async function controlHere(deps: ActionDeps, drill: Drill, name: ControlName, pa
       if (started.ok) await deps.store.started(drill.id, deps.now());
       return deliver(answer(started));
     }
+    case 'drill:cancel':
+      return deliver(answer(await drill.cancel('trainer')));
     case 'drill:pause':
       return deliver(answer(drill.pause()));
     case 'drill:resume':
@@ -128,6 +131,11 @@ async function controlHere(deps: ActionDeps, drill: Drill, name: ControlName, pa
 
 /** What a trainer may still ask of an ended drill: its dashboard, a chat, and its results (drill:end again). */
 const readOnlyControls: ReadonlySet<ControlName> = new Set<ControlName>(['drill:attach', 'drill:watch', 'drill:unwatch', 'drill:end']);
+/** What a cancelled one still answers: its room (saying it was cancelled), and the cancel again. */
+const readOnlyCancelled: ReadonlySet<ControlName> = new Set<ControlName>(['drill:attach', 'drill:unwatch', 'drill:cancel']);
+
+/** What a join or rejoin of a cancelled drill answers: plainly that, never "no such code". */
+export const cancelledAnswer = (): Outcome => answer(fail('drill-not-running', 'cancelled', 'the trainer cancelled this drill before it started'));
 
 /** Hold the seat on the socket; the session's events after `lastSeq` follow the answer. */
 export async function takeSeat(drill: Drill, seat: Seat, lastSeq: number, socketId: string, deliver: Deliver): Promise<void> {

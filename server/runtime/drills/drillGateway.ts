@@ -14,7 +14,7 @@ import type { RateLimit } from '../socketGuard.ts';
 import { SlidingWindowLimiter } from '../socketGuard.ts';
 import { traineeEventNames } from '../traineeEvents.ts';
 import type { Outcome } from './drillActions.ts';
-import { act, claimedSeat, control, takeSeat } from './drillActions.ts';
+import { act, cancelledAnswer, claimedSeat, control, takeSeat } from './drillActions.ts';
 import { Drill } from './drill.ts';
 import type { ControlName, ForwardRequest } from './drillForwarding.ts';
 import { answerForwarded, forwarder } from './drillForwarding.ts';
@@ -38,6 +38,8 @@ export interface DrillGatewayDeps {
   now: () => number;
   /** failed join attempts allowed per address (default JOIN_FAILURE_LIMIT) */
   joinLimit?: RateLimit;
+  /** run `fn` at wall time `at` (the app's scheduler); returns a cancel function */
+  schedule: (at: number, fn: () => void) => () => void;
 }
 
 type Respond<T> = (answer: DrillAck<T>) => void;
@@ -54,15 +56,17 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
   /** `drill:join`s that found a drill, per socket */
   const joinsBy = new WeakMap<DrillSocket, number>();
   const joins = new FailureGuard(deps.joinLimit ?? JOIN_FAILURE_LIMIT);
-  /** this node's trainer sockets, by the login each holds */
-  const byLogin = new Map<string, Set<DrillSocket>>();
-  deps.onLoginEnded?.((loginId) => {
+  /** this node's trainer sockets, by the login each holds, with the timer that cuts them off when it expires */
+  const byLogin = new Map<string, { sockets: Set<DrillSocket>; cancelExpiry: () => void }>();
+  const cutOff = (loginId: string) => {
     const held = byLogin.get(loginId);
     byLogin.delete(loginId);
+    held?.cancelExpiry();
     // Disconnected, not just refused: a socket left in a drill's rooms would still get its
     // dashboard and an exam's verdicts. The page then finds itself logged out.
-    for (const socket of held ?? []) socket.disconnect(true);
-  });
+    for (const socket of held?.sockets ?? []) socket.disconnect(true);
+  };
+  deps.onLoginEnded?.(cutOff);
   nsp.use((socket, next) => {
     socket.data = { trainer: null, seat: null, attached: null, watching: null };
     joinsBy.set(socket, 0);
@@ -85,11 +89,15 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
       // Watched from now on (stillValid), so an end elsewhere is found at the next check. Ended
       // since the handshake (or since the state this socket recovered): cut off at once.
       if (!deps.loginValid(held.loginId, held.expiresAt)) return void socket.disconnect(true);
-      const sockets = byLogin.get(held.loginId) ?? new Set<DrillSocket>();
-      byLogin.set(held.loginId, sockets.add(socket));
+      // Its end is known from the start: the sockets go the moment it comes, as after a logout.
+      const login = byLogin.get(held.loginId) ?? { sockets: new Set<DrillSocket>(), cancelExpiry: deps.schedule(held.expiresAt, () => cutOff(held.loginId)) };
+      byLogin.set(held.loginId, login);
+      login.sockets.add(socket);
       socket.on('disconnect', () => {
-        sockets.delete(socket);
-        if (sockets.size === 0 && byLogin.get(held.loginId) === sockets) byLogin.delete(held.loginId);
+        login.sockets.delete(socket);
+        if (login.sockets.size > 0 || byLogin.get(held.loginId) !== login) return;
+        byLogin.delete(held.loginId);
+        login.cancelExpiry();
       });
     }
     guard(socket, deps);
@@ -146,8 +154,10 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
         const refuse = () => respond(fail('forbidden', 'not-your-drill', 'only the trainer who opened this drill controls it'));
         const host = socket.request.headers.host;
         if (drill === undefined) {
-          // No node runs it: an ended drill of this trainer still opens, read-only, from its results.
+          // No node runs it: an ended drill of this trainer still opens, read-only, from its results;
+          // a cancelled one says so (it has none).
           const ended = await drills.endedFromStore(drillId, trainer.id, host);
+          if (!ended && (await drills.cancelledInStore(drillId, trainer.id))) return respond(fail('drill-not-running', 'cancelled', 'this drill was cancelled before it started'));
           if (!ended) return refuse();
           return answerEnded(name, ended, drillId, apply(respond as Respond<unknown>));
         }
@@ -166,14 +176,18 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
       const address = socket.handshake.address;
       if (!joins.begin(address, deps.now())) return respond(fail('rate-limited', 'too-many-wrong-codes', 'too many wrong codes from your network; wait a few minutes and try again'));
       let drill: Found;
+      let cancelled: boolean;
       try {
         drill = await drills.byCode(payload.code);
+        cancelled = drill === undefined && (await drills.cancelledCode(payload.code));
       } catch (err) {
         // The store failed, not the code: nothing counts against the address.
         joins.settle(address, deps.now(), false);
         throw err;
       }
-      joins.settle(address, deps.now(), drill === undefined);
+      // A cancelled drill's code was a right one: the trainee is told so, and it is no wrong guess.
+      joins.settle(address, deps.now(), drill === undefined && !cancelled);
+      if (cancelled) return apply(respond as Respond<unknown>)(cancelledAnswer());
       // One connection, a few seats at most: a trainee needs one.
       const joinsHere = joinsBy.get(socket) ?? 0;
       if (drill !== undefined && joinsHere >= JOINS_PER_SOCKET) return respond(fail('rate-limited', 'too-many-joins', `one connection may join at most ${JOINS_PER_SOCKET} times`));
@@ -188,6 +202,7 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     on(socket, logger, 'drill:rejoin', async (payload, respond) => {
       const found = await drills.seatOf(payload.seatToken);
       if (found === 'removed') return respond(fail('removed', 'removed', 'the trainer has removed you from this drill'));
+      if (found === 'cancelled') return apply(respond as Respond<unknown>)(cancelledAnswer());
       if (found === undefined) return respond(fail('unauthorized', 'bad-seat-token', 'this seat token does not open a seat'));
       if (found === 'elsewhere') {
         const outcome = await forward({ kind: 'rejoin', seatToken: payload.seatToken, lastSeq: payload.lastSeq, socketId: socket.id });
@@ -237,7 +252,7 @@ async function answerEnded(name: ControlName, ended: { results: DrillResults; sn
   }
 }
 
-const controlNames = ['drill:attach', 'drill:lock', 'drill:start', 'drill:pause', 'drill:resume', 'drill:end', 'drill:reveal', 'drill:reveal-show', 'drill:remove', 'drill:admit', 'drill:watch', 'drill:unwatch'] as const satisfies readonly ControlName[];
+const controlNames = ['drill:attach', 'drill:lock', 'drill:start', 'drill:cancel', 'drill:pause', 'drill:resume', 'drill:end', 'drill:reveal', 'drill:reveal-show', 'drill:remove', 'drill:admit', 'drill:watch', 'drill:unwatch'] as const satisfies readonly ControlName[];
 
 /** The trainer of this socket, if its login still holds. */
 function trainerOf(socket: DrillSocket, deps: DrillGatewayDeps): Trainer | undefined {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Ack, DrillPayload, DrillResults, DrillSnapshot, Mode } from '../../protocol/index.ts';
 import { fail, ok } from '../../protocol/index.ts';
-import type { DrillRunStore } from '../../store/drillRunStore.ts';
+import type { DrillRun, DrillRunStore } from '../../store/drillRunStore.ts';
 import type { DrillStore, UnfinishedDrill } from '../../store/drillStore.ts';
 import type { LeaseStore } from '../../store/leases.ts';
 import type { Trainer } from '../../store/trainerStore.ts';
@@ -41,6 +41,8 @@ export interface DrillManagerDeps {
   leaseMs: number;
   /** seats a drill may have, removed ones included (DRILL_MAX_SEATS) */
   maxSeats: number;
+  /** a lobby not started this long after it opened is cancelled (DRILL_LOBBY_TTL_HOURS); null: never */
+  lobbyTtlMs: number | null;
 }
 
 /** Where a drill is: here, run by another live node ('elsewhere'), or nowhere (no such running drill). */
@@ -48,6 +50,8 @@ export type Found = Drill | 'elsewhere' | undefined;
 
 /** An ended drill stays in memory this long, so its trainees can still open their reports. */
 const KEEP_ENDED_MS = 60 * 60 * 1000;
+/** Expired lobbies one sweep looks at: a backlog (an old database) is worked off a sweep at a time. */
+const LOBBIES_PER_SWEEP = 100;
 
 export class DrillManager {
   private readonly drills = new Map<string, Drill>();
@@ -59,6 +63,8 @@ export class DrillManager {
   private readonly taking = new Map<string, Promise<Found>>();
   /** ends a node began and died in, finished here */
   private readonly endings = new Set<Promise<unknown>>();
+  /** the sweep for expired lobbies under way, if any */
+  private lobbySweep: Promise<unknown> | null = null;
 
   readonly maxSeats: number;
 
@@ -71,7 +77,7 @@ export class DrillManager {
       runs: deps.runs,
       logger: deps.logger,
       leaseMs: deps.leaseMs,
-      running: () => [...this.drills.values()].filter((d) => d.status !== 'ended').map((d) => ({ id: d.id, checkpoint: () => d.checkpointState() })),
+      running: () => [...this.drills.values()].filter((d) => !d.over).map((d) => ({ id: d.id, checkpoint: () => d.checkpointState() })),
       lost: (drillId) => this.forget(drillId),
       // One drill that cannot come back never stops the others.
       orphans: async (drillIds) => {
@@ -170,14 +176,29 @@ export class DrillManager {
     return drillId === undefined ? undefined : this.find(drillId);
   }
 
-  /** The seat a token names, if the token is genuine and the seat is still in its drill. */
-  async seatOf(token: string): Promise<{ drill: Drill; seat: Seat } | 'removed' | 'elsewhere' | undefined> {
+  /** The seat a token names, if the token is genuine and the seat is still in its drill (and it was not cancelled). */
+  async seatOf(token: string): Promise<{ drill: Drill; seat: Seat } | 'removed' | 'cancelled' | 'elsewhere' | undefined> {
     const claim = this.seatTokens.verify(token);
-    const drill = claim && (await this.find(claim.drillId));
+    if (!claim) return undefined;
+    const drill = await this.find(claim.drillId);
     if (drill === 'elsewhere') return drill;
-    const seat = claim && drill?.seats.get(claim.seatId);
-    if (!drill || !seat) return undefined;
+    // Gone from memory (or never back after a restart): the store still says it was cancelled.
+    if (drill === undefined) return (await this.deps.store.statusOf(claim.drillId))?.status === 'cancelled' ? 'cancelled' : undefined;
+    if (drill.status === 'cancelled') return 'cancelled';
+    const seat = drill.seats.get(claim.seatId);
+    if (!seat) return undefined;
     return seat.removed ? 'removed' : { drill, seat };
+  }
+
+  /** No open drill has this code, and the newest drill that had it was cancelled: a join is told so. */
+  cancelledCode(code: string): Promise<boolean> {
+    return this.deps.store.cancelledCode(code);
+  }
+
+  /** A cancelled drill of this trainer's that no node holds in memory (it has no results to open). */
+  async cancelledInStore(drillId: string, trainerId: string): Promise<boolean> {
+    const stored = await this.deps.store.statusOf(drillId);
+    return stored?.status === 'cancelled' && stored.trainerId === trainerId;
   }
 
   /**
@@ -196,36 +217,73 @@ export class DrillManager {
         const lease = await this.deps.leases.holder('drill', stored.drillId);
         // Opened by a version without leases, or the node died between the drill row and its lease.
         if (!lease) {
-          await this.interrupt(stored, now);
-          interrupted++;
+          if ((await this.closeUnrunnable(stored, now)) === 'interrupted') interrupted++;
           continue;
         }
         const found = await this.find(stored.drillId);
-        if (found === undefined) interrupted++;
+        // A lobby nobody will run (its lease let go of, yet stored as a lobby) would read 候场中 for ever.
+        if (found === undefined && neverStarted(stored)) await this.deps.store.cancel(stored.drillId, now);
+        else if (found === undefined) interrupted++;
       } catch (err) {
         this.deps.logger.error({ err, drillId: stored.drillId }, 'a drill could not be recovered at start-up; the orphan loop tries again');
       }
     }
+    await this.sweepLobbies(now);
     this.leases.start();
     return interrupted;
   }
 
   async settled(): Promise<void> {
+    await this.lobbySweep;
     await Promise.allSettled([...this.taking.values()]);
     await Promise.allSettled([...this.endings]);
     await Promise.all([...this.drills.values()].map((d) => d.settled()));
     await this.leases.settled();
   }
 
-  /** Let go of drills that ended a while ago (their results are stored). */
+  /**
+   * Let go of drills that ended or were cancelled a while ago (what is left of them is stored), and
+   * cancel the lobbies nobody runs that were left unstarted too long.
+   */
   sweep(now: number): void {
     for (const [id, drill] of this.drills) {
-      if (drill.status === 'ended' && drill.endedAt !== null && now - drill.endedAt > KEEP_ENDED_MS) {
+      if (drill.over && drill.endedAt !== null && now - drill.endedAt > KEEP_ENDED_MS) {
         drill.dispose();
         this.drills.delete(id);
         this.urls.delete(id);
       }
     }
+    this.lobbySweep ??= this.sweepLobbies(now)
+      .catch((err: unknown) => this.deps.logger.error({ err }, 'cancelling expired drill lobbies failed; the next sweep tries again'))
+      .finally(() => (this.lobbySweep = null));
+  }
+
+  /**
+   * Lobbies opened more than DRILL_LOBBY_TTL_HOURS ago and never started, in the store, are
+   * cancelled: one a dead node left is taken over (and cancelled as it is rebuilt), one no node can
+   * run (stored by an older version, its lease let go of) is cancelled in the store, and one a live
+   * node runs is left to that node. One this node runs has its own timer; should that have failed
+   * (the store was away), it is tried again here. Returns how many this look cancelled in the store.
+   */
+  async sweepLobbies(now: number): Promise<number> {
+    if (this.deps.lobbyTtlMs === null) return 0;
+    let cancelled = 0;
+    for (const drillId of await this.deps.store.lobbiesOpenedBefore(now - this.deps.lobbyTtlMs, LOBBIES_PER_SWEEP)) {
+      try {
+        const here = this.drills.get(drillId);
+        if (here) {
+          if (here.status === 'lobby' && (await this.leases.confirm(drillId))) await here.cancel('expiry');
+          continue;
+        }
+        if ((await this.find(drillId)) !== undefined) continue;
+        const stored = await this.deps.store.unfinishedOne(drillId);
+        if (stored && neverStarted(stored) && (await this.deps.store.cancel(drillId, now))) cancelled++;
+      } catch (err) {
+        this.deps.logger.error({ err, drillId }, 'an expired drill lobby could not be cancelled; the next sweep tries again');
+      }
+    }
+    if (cancelled > 0) this.deps.logger.info({ cancelled }, 'drill lobbies left unstarted were cancelled');
+    return cancelled;
   }
 
   /**
@@ -246,6 +304,15 @@ export class DrillManager {
     this.codes.clear();
   }
 
+  /** Stored as cancelled first (else it throws, and the drill stays a lobby); then nobody needs to run it. */
+  private async cancelled(drill: Drill): Promise<void> {
+    if (!(await this.deps.store.cancel(drill.id, this.deps.wall.now()))) throw new Error(`drill ${drill.id} is no longer a lobby in the store`);
+    if (this.codes.get(drill.code) === drill) this.codes.delete(drill.code);
+    // Its run row and lease: should this fail, the lease runs out and whoever takes it finds nothing to run.
+    await this.leases.finished(drill.id).catch((err: unknown) => this.deps.logger.error({ err, drillId: drill.id }, 'letting go of a cancelled drill lease failed; it runs out by itself'));
+    this.deps.logger.info({ drillId: drill.id, by: drill.cancelledBy, seats: drill.seats.size }, 'drill cancelled before it started');
+  }
+
   private async ended(drill: Drill, results: DrillResults): Promise<void> {
     if (this.codes.get(drill.code) === drill) this.codes.delete(drill.code);
     await this.deps.store.saveResults(results, (seatId) => drill.seats.get(seatId)?.joinedAt ?? 0);
@@ -264,6 +331,8 @@ export class DrillManager {
       seatTokens: this.seatTokens,
       outbox: this.deps.outbox,
       onEnded: (ended, results) => this.ended(ended, results),
+      onCancelled: (cancelled) => this.cancelled(cancelled),
+      lobbyTtlMs: this.deps.lobbyTtlMs,
       record: {
         seatJoined: (drillId, seat) => this.deps.store.seatJoined(drillId, seat),
         seatRemoved: (drillId, seatId, removed, at) => this.deps.store.seatRemoved(drillId, seatId, removed, at),
@@ -311,11 +380,18 @@ export class DrillManager {
       return undefined;
     }
     const run = await this.deps.runs.load(drillId);
+    // Left unstarted too long while nobody ran it: cancelled, not brought back to life.
+    if (neverStarted(stored, run) && this.deps.lobbyTtlMs !== null && now - stored.createdAt >= this.deps.lobbyTtlMs) {
+      await this.deps.store.cancel(drillId, now);
+      await this.leases.finished(drillId);
+      this.deps.logger.info({ drillId }, 'a drill lobby left unstarted too long was cancelled');
+      return undefined;
+    }
     const trainer: Trainer = { id: stored.trainerId, name: stored.trainer, admin: stored.trainerAdmin };
     const mode: Mode = stored.mode === 'exam' ? 'exam' : 'practice';
     const drill = run && (await restoreDrill(this.deps, stored, run, (scenarios, clockFrom) => this.build(drillId, stored.code, trainer, scenarios, mode, stored.timeLimitMs, stored.createdAt, clockFrom)));
     if (!drill) {
-      await this.interrupt(stored, now);
+      await this.closeUnrunnable(stored, now, run);
       await this.leases.finished(drillId);
       return undefined;
     }
@@ -335,7 +411,7 @@ export class DrillManager {
     this.deps.logger.error({ err, drillId }, 'a drill cannot be rebuilt: it ends as interrupted');
     try {
       const stored = await this.deps.store.unfinishedOne(drillId);
-      if (stored) await this.interrupt(stored, this.deps.wall.now());
+      if (stored) await this.closeUnrunnable(stored, this.deps.wall.now(), await this.deps.runs.load(drillId));
       await this.leases.finished(drillId);
       return true;
     } catch (e) {
@@ -344,8 +420,18 @@ export class DrillManager {
     }
   }
 
-  private async interrupt(stored: UnfinishedDrill, now: number): Promise<void> {
+  /**
+   * A drill no node can go on with: one that never started is cancelled (it has nothing to score),
+   * any other ends as interrupted with its results so far.
+   */
+  private async closeUnrunnable(stored: UnfinishedDrill, now: number, run?: DrillRun): Promise<'cancelled' | 'interrupted'> {
+    if (neverStarted(stored, run)) {
+      await this.deps.store.cancel(stored.drillId, now);
+      this.deps.logger.warn({ drillId: stored.drillId }, 'a drill lobby could not be taken up again: it is cancelled');
+      return 'cancelled';
+    }
     await closeOneInterrupted({ store: this.deps.store, log: this.deps.log, catalog: this.deps.catalog, logger: this.deps.logger }, stored, now);
+    return 'interrupted';
   }
 
   /** Another node runs this drill now: this copy stops, and its sockets find the drill there. */
@@ -357,4 +443,12 @@ export class DrillManager {
     this.urls.delete(drillId);
     if (this.codes.get(drill.code) === drill) this.codes.delete(drill.code);
   }
+}
+
+/**
+ * Never started: a lobby in the store, in its checkpoint (a start is checkpointed before the drill
+ * row says so) and in its seats (none has played a session).
+ */
+function neverStarted(stored: UnfinishedDrill, run?: DrillRun): boolean {
+  return stored.status === 'lobby' && (run === undefined || run.status === 'lobby') && stored.seats.every((s) => s.sessions.length === 0);
 }

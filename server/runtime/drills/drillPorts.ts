@@ -42,6 +42,10 @@ export interface DrillDeps {
   outbox: DrillOutbox;
   /** the drill ended: persist its results */
   onEnded: (drill: Drill, results: DrillResults) => Promise<void>;
+  /** the lobby was called off: store it as cancelled (throws if that failed: the drill stays a lobby) */
+  onCancelled: (drill: Drill) => Promise<void>;
+  /** a lobby not started this long after it opened is cancelled (DRILL_LOBBY_TTL_HOURS); null: never */
+  lobbyTtlMs: number | null;
   /** seats and sessions as they come, so a drill a stopped server leaves behind can be accounted for */
   record: DrillRecorder;
   /** status, lock, pause or reveal changed: store the checkpoint another node would go on from */

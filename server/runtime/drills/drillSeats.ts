@@ -37,6 +37,8 @@ export class DrillSeats {
   private readonly feed: DashboardFeed;
   /** how many revealable moves the trainer has been sent (the list only grows) */
   private movesSent = 0;
+  /** the headcount the lobby's trainees were last told */
+  private headcountSent: number | null = null;
 
   constructor(
     private readonly drill: SeatsDrill,
@@ -72,8 +74,16 @@ export class DrillSeats {
     return revealableMoves(this.seats.values());
   }
 
+  /** Trainees in the drill now: every seat but the removed ones. */
+  headcount(): number {
+    let n = 0;
+    for (const seat of this.seats.values()) if (!seat.removed) n++;
+    return n;
+  }
+
   async join(displayName: string): Promise<Result<Seat>> {
     if (this.drill.status === 'ended') return failure('drill-not-running', 'ended', 'this drill has ended');
+    if (this.drill.status === 'cancelled') return failure('drill-not-running', 'cancelled', 'the trainer cancelled this drill before it started');
     if (this.drill.locked) return failure('drill-locked', 'locked', 'the trainer has closed this drill to new trainees');
     // Every seat counts, removed ones too: removing seats must not make room for a flood.
     if (this.seats.size >= this.deps.maxSeats) return failure('drill-full', 'full', `this drill has ${this.deps.maxSeats} seats, as many as it may have`);
@@ -291,5 +301,19 @@ export class DrillSeats {
     const movesChanged = moves.length !== this.movesSent;
     this.movesSent = moves.length;
     this.deps.outbox.toTrainer(this.drill.id, 'drill:dashboard', { drillId: this.drill.id, clock: this.drill.clock.now(), running: this.drill.status === 'running', tiles, ...(heat ? { heat: this.heat() } : {}), ...(movesChanged ? { moves } : {}) });
+    this.sendHeadcount();
+  }
+
+  /**
+   * The lobby's trainees see how many are in so far. It rides on the dashboard's pace (at most
+   * twice a second, whoever joins): a class arriving at once is not told of every seat to every
+   * seat. Once started, each drill:state carries the count instead.
+   */
+  private sendHeadcount(): void {
+    if (this.drill.status !== 'lobby') return;
+    const trainees = this.headcount();
+    if (trainees === this.headcountSent) return;
+    this.headcountSent = trainees;
+    this.deps.outbox.toTrainees(this.drill.id, 'drill:headcount', { drillId: this.drill.id, trainees });
   }
 }
