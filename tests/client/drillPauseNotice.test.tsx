@@ -10,7 +10,7 @@ import type { DrillState } from '../../client/store/drillSlice.ts';
 import type { AppState } from '../../client/store/index.ts';
 import { appStore } from '../../client/store/index.ts';
 import { byRole, readOut } from './a11y.ts';
-import { FakeTransport, info } from './fakes.ts';
+import { drillStateOf, FakeTransport, seatInDrill } from './fakes.ts';
 import { reactRoot } from './reactRoot.ts';
 
 const initial: AppState = appStore.getState();
@@ -24,17 +24,10 @@ beforeEach(() => {
 afterEach(() => appStore.setState(initial, true));
 const { host, render } = reactRoot();
 
-const running: DrillState = { drillId: 'd1', status: 'running', locked: false, mode: 'practice', scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: 0 };
+const running: DrillState = drillStateOf();
 
 function playing(): void {
-  appStore.getState().netStarted(info('s9'));
-  appStore.setState({
-    connection: 'online',
-    drillCode: '123456',
-    seatPhase: 'seated',
-    seats: { '123456': { code: '123456', drillId: 'd1', seatId: 'seat1', seatToken: 'tok', displayName: '小明', sessionIds: ['s9'] } },
-    drillState: running,
-  });
+  seatInDrill(running);
   render(<DrillSeat code="123456" />);
 }
 

@@ -4,7 +4,8 @@ import type { SocketLike } from '../../client/net/SessionSocket.ts';
 import type { KeyValueStorage } from '../../client/store/persist.ts';
 import type { TrainerBackend } from '../../client/store/trainerSlice.ts';
 import type { Message, NetAck, SessionInfo, StartRequest, TraineeBody, Transport } from '../../client/store/types.ts';
-import type { DrillSnapshot, TraineeEventName } from '../../server/protocol/index.ts';
+import type { DrillSnapshot, DrillState, TraineeEventName } from '../../server/protocol/index.ts';
+import { appStore } from '../../client/store/index.ts';
 
 export class MemoryStorage implements KeyValueStorage {
   readonly data = new Map<string, string>();
@@ -145,4 +146,21 @@ export function drillSnapshot(): DrillSnapshot {
     moves: [],
     moveLabels: {},
   };
+}
+
+/** A drill state a seat sees: one buyer, practice mode, no time limit; `over` changes any part. */
+export function drillStateOf(over: Partial<DrillState> = {}): DrillState {
+  return { drillId: 'd1', status: 'running', locked: false, mode: 'practice', scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: 0, ...over };
+}
+
+/** The store of a trainee seated in drill 123456 (seat1), chatting in session s9, in `drillState`. */
+export function seatInDrill(drillState: DrillState): void {
+  appStore.getState().netStarted(info('s9'));
+  appStore.setState({
+    connection: 'online',
+    drillCode: '123456',
+    seatPhase: 'seated',
+    seats: { '123456': { code: '123456', drillId: 'd1', seatId: 'seat1', seatToken: 'tok', displayName: '小明', sessionIds: ['s9'] } },
+    drillState,
+  });
 }

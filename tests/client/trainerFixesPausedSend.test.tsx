@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DrillSeat } from '../../client/features/drill/DrillSeat.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { AppState } from '../../client/store/index.ts';
-import { FakeTransport, info } from './fakes.ts';
+import { drillStateOf, FakeTransport, seatInDrill } from './fakes.ts';
 import { reactRoot } from './reactRoot.ts';
 
 let transport: FakeTransport;
@@ -26,14 +26,7 @@ afterEach(() => {
 const { host, render } = reactRoot();
 
 function pausedSeat() {
-  appStore.getState().netStarted(info('s9'));
-  appStore.setState({
-    connection: 'online',
-    drillCode: '123456',
-    seatPhase: 'seated',
-    seats: { '123456': { code: '123456', drillId: 'd1', seatId: 'seat1', seatToken: 'tok', displayName: '小明', sessionIds: ['s9'] } },
-    drillState: { drillId: 'd1', status: 'paused', locked: false, mode: 'practice', scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: 0 },
-  });
+  seatInDrill(drillStateOf({ status: 'paused' }));
   render(<DrillSeat code="123456" />);
 }
 

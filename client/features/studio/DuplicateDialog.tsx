@@ -7,6 +7,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ID_PATTERN } from './api.ts';
 import { useStudioT } from './strings.ts';
+import { ScenarioIdInput } from './ScenarioIdInput.tsx';
 
 interface Props {
   /** the scenario being copied; null: the dialog is closed */
@@ -115,26 +116,17 @@ function DuplicateForm({ uid, from, taken, onDuplicate, onCancel, onBusy }: Omit
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <h2 id={`${uid}-title`}>{d('dup.title', { from })}</h2>
-      <label htmlFor={`${uid}-id`}>{d('create.id')}</label>
-      <input
-        id={`${uid}-id`}
-        ref={input}
+      <ScenarioIdInput
+        uid={uid}
+        label={d('create.id')}
         value={id}
-        onChange={(e) => {
-          setId(e.target.value);
+        onChange={(value) => {
+          setId(value);
           setProblem(null);
         }}
-        aria-required="true"
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${uid}-problem` : undefined}
-        autoComplete="off"
-        spellCheck={false}
+        inputRef={input}
+        problem={problemText}
       />
-      {problemText && (
-        <p id={`${uid}-problem`} className="studio-error" role="alert">
-          {problemText}
-        </p>
-      )}
       <div className="studio-toolbar">
         <button type="submit" className="btn btn-primary" disabled={waiting}>{d('dup.submit')}</button>
         <button type="button" className="btn btn-ghost" disabled={waiting} onClick={onCancel}>{d('dup.cancel')}</button>

@@ -14,6 +14,7 @@ import type { StudioList as List } from './api.ts';
 import { confirmDeleteDraft, failedText } from './deleteDraft.ts';
 import { DuplicateDialog } from './DuplicateDialog.tsx';
 import { useStudioT } from './strings.ts';
+import { ScenarioIdInput } from './ScenarioIdInput.tsx';
 
 export const editPath = (id: string) => paths.trainer(`/studio/edit/${id}`);
 export const versionsPath = (id: string) => paths.trainer(`/studio/versions/${id}`);
@@ -158,27 +159,18 @@ export function CreateForm({ templates, onCreate }: { templates: readonly Scenar
             <option key={t.id} value={t.id}>{local(t.title, lang)}</option>
           ))}
         </select>
-        <label htmlFor={`${uid}-id`}>{d('create.id')}</label>
-        <input
-          id={`${uid}-id`}
-          ref={input}
+        <ScenarioIdInput
+          uid={uid}
+          label={d('create.id')}
           value={id}
-          onChange={(e) => {
-            setId(e.target.value);
+          onChange={(value) => {
+            setId(value);
             setProblem(null);
           }}
-          aria-required="true"
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${uid}-problem` : undefined}
-          autoComplete="off"
-          spellCheck={false}
+          inputRef={input}
+          problem={problem && d(problem)}
         />
         <button type="submit" className="btn btn-primary">{d('create.submit')}</button>
-        {problem && (
-          <p id={`${uid}-problem`} className="studio-error" role="alert">
-            {d(problem)}
-          </p>
-        )}
       </form>
     </section>
   );

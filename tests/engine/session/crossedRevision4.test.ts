@@ -5,32 +5,14 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileScenario, scenarioSchema, sessionReport, startSession, step } from '../../../server/engine/index.ts';
 import type { CompiledScenario, SessionEvent, SessionState } from '../../../server/engine/index.ts';
-import { lexicon, scenarioYaml, shop } from './fixture.ts';
+import { complainingHaggler, lexicon, scenarioYaml, shop } from './fixture.ts';
 
 /**
  * The fixture's haggler. Refusing the discount (不能便宜) costs a patience point and sends her to the
  * link move, which says two lines; any other reply there costs another, and at 0 she leaves. The link
  * move is a complaint here, and a scenario rule wants the trainee's answer to it to ask for a screenshot.
  */
-const c: CompiledScenario = (() => {
-  const yaml = scenarioYaml
-    .replace('  link:\n    say:', '  link:\n    complaint: service\n    say:')
-    .replace(
-      'rubric:\n  rules:\n',
-      [
-        'rubric:',
-        '  rules:',
-        '    - id: screenshot-first',
-        '      category: professionalism',
-        '      require: { intent: ask-screenshot }',
-        '      scope: { replyTo: link }',
-        '      feedback: { zh-CN: 先请买家发截图, en: Ask for a screenshot first }',
-        '      modelReply: { zh-CN: 麻烦您截个图发过来, en: Could you send a screenshot? }',
-        '',
-      ].join('\n'),
-    );
-  return compileScenario({ scenario: scenarioSchema.parse(parse(yaml)), shop, lexicon });
-})();
+const c: CompiledScenario = complainingHaggler();
 
 type Log = (readonly [SessionEvent, number])[];
 

@@ -98,3 +98,26 @@ export const bundle: Bundle = { scenario, shop, lexicon };
 export function compiled(): CompiledScenario {
   return compileScenario(bundle);
 }
+
+/**
+ * The haggler with a complaint in her link move, and a scenario rule that wants the trainee's first
+ * answer to it to ask for a screenshot (the crossed-message and holding-line tests judge that
+ * answer). `edit` changes the YAML further before it is compiled.
+ */
+export function complainingHaggler(edit: (yaml: string) => string = (y) => y): CompiledScenario {
+  const yaml = scenarioYaml.replace('  link:\n    say:', '  link:\n    complaint: service\n    say:').replace(
+    'rubric:\n  rules:\n',
+    [
+      'rubric:',
+      '  rules:',
+      '    - id: screenshot-first',
+      '      category: professionalism',
+      '      require: { intent: ask-screenshot }',
+      '      scope: { replyTo: link }',
+      '      feedback: { zh-CN: 先请买家发截图, en: Ask for a screenshot first }',
+      '      modelReply: { zh-CN: 麻烦您截个图发过来, en: Could you send a screenshot? }',
+      '',
+    ].join('\n'),
+  );
+  return compileScenario({ scenario: scenarioSchema.parse(parse(edit(yaml))), shop, lexicon });
+}

@@ -1,35 +1,14 @@
 // Rubric revision 5, holding lines: 「亲，您好~ 稍等，我帮您查一下」 sent before a move's answer counts
 // as a response but answers nothing. Each behaviour is played under revision 5 and, with the same
 // inputs, under revision 4, which must give what it always gave.
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compileScenario, scenarioSchema, sessionReport, startSession, step } from '../../../server/engine/index.ts';
-import type { CompiledScenario, SessionEvent, SessionState, Verdict } from '../../../server/engine/index.ts';
+import { sessionReport, startSession, step } from '../../../server/engine/index.ts';
+import type { SessionEvent, SessionState, Verdict } from '../../../server/engine/index.ts';
 import { holdingLineMatcher } from '../../../server/engine/analysis/holdingLine.ts';
 import { analyzeText } from '../../../server/engine/analysis/index.ts';
-import { lexicon, scenarioYaml, shop } from './fixture.ts';
+import { complainingHaggler } from './fixture.ts';
 
-/** The fixture's haggler, with a complaint in the link move and a rule on the first answer to it. */
-function haggler(edit: (yaml: string) => string = (y) => y): CompiledScenario {
-  const yaml = edit(
-    scenarioYaml.replace('  link:\n    say:', '  link:\n    complaint: service\n    say:').replace(
-      'rubric:\n  rules:\n',
-      [
-        'rubric:',
-        '  rules:',
-        '    - id: screenshot-first',
-        '      category: professionalism',
-        '      require: { intent: ask-screenshot }',
-        '      scope: { replyTo: link }',
-        '      feedback: { zh-CN: 先请买家发截图, en: Ask for a screenshot first }',
-        '      modelReply: { zh-CN: 麻烦您截个图发过来, en: Could you send a screenshot? }',
-        '',
-      ].join('\n'),
-    ),
-  );
-  return compileScenario({ scenario: scenarioSchema.parse(parse(yaml)), shop, lexicon });
-}
-
+const haggler = complainingHaggler;
 const c = haggler();
 const HOLD = '亲，您好~ 稍等，我帮您查一下哦';
 const say = (text: string): SessionEvent => ({ type: 'reply', text });
