@@ -31,3 +31,15 @@ describe('the reveal files a crossed line under the move the trainee saw', () =>
     expect(shadow.replies.get('link')?.text).toBe('好的亲');
   });
 });
+
+describe('the reveal shows the answer after a holding line (revision 5)', () => {
+  it('files the real answer, not 稍等', () => {
+    const row = { scenario_version: 3, seed: 7, started_at: 0, speed: 1, rules_revision: 5 } as SessionRow;
+    const shadow = new SessionShadow('s1', 'mini-haggle', c, row);
+    let n = 0;
+    const apply = (payload: SessionEvent, at: number) => shadow.apply({ n: ++n, at, type: payload.type, payload, clientMsgId: null, result: null, effects: [] } as never);
+    apply({ type: 'reply', text: '亲，您好~ 稍等，我帮您查一下哦' }, 5000);
+    apply({ type: 'reply', text: '不能便宜哦' }, 9000);
+    expect(shadow.replies.get('ask')?.text).toBe('不能便宜哦');
+  });
+});

@@ -16,7 +16,13 @@ const MAX_RAW_CHARS = 120;
 const EMOJI = new RegExp(EMOJI_SOURCE, 'gu');
 const NOT_A_WORD = /[\p{P}\p{S}\s]/u;
 const LOOKUP_VERB = /[查看问核确]/u;
-const BUYER_LOOKS = /(?<![帮给为])[您你]$/u;
+/** before the verb: the agent is the one looking (我查一下 / 帮您看下 / 这边核实一下) */
+const AGENT_LOOKS = /我|帮|给[您你]|为[您你]|这边/u;
+/** anywhere in the reply: it asks for a moment, so a bare 看一下哈 is the agent looking */
+const ASKS_FOR_A_MOMENT = /稍等|稍候|等一下|等我|马上|这就/u;
+/** what is looked up, told apart from a statement or a question (是有货的 / 不能便宜 / 是43码吗) */
+const NOT_AN_OBJECT = /[您你吗是不能行]|可以|有货|没货|好的/u;
+const EITHER_OR = /有没有|是不是|能不能|可不可以|行不行/gu;
 /** what an emoticon may be made of: a 旺旺表情 token or code, an ASCII smiley, an emoji */
 // (no u flag: an emoji outside the BMP is then seen as its two surrogate halves)
 const MAYBE_EMOJI = /[[/:;^=\uD800-\uDFFF\u2000-\u2BFF]/;
@@ -26,7 +32,7 @@ const CUE = /您好|你好|哈喽|hello|hi|嗨|在的|在呢|在哦|在滴|在�
 
 // "…查一下<what>": what is being looked up may follow the verb (稍等，我帮您查一下库存哦). The verb
 // must not be done already (查了一下 reports a result, it does not ask for a moment).
-const LOOKUP_WITH_OBJECT = /(?:查|看|问|核实|确认|核对|查询|查看)(?:一下|下)[\p{Script=Han}a-z0-9]{0,8}$/u;
+const LOOKUP_WITH_OBJECT = /(?:查|看|问|核实|确认|核对|查询|查看)(?:一下|下)([\p{Script=Han}a-z0-9]{0,8})$/u;
 
 const PIECES = [
   // greetings and welcomes
@@ -129,6 +135,15 @@ function isHoldingLine(normalized: string, pieces: PieceNode, chars: ReadonlySet
   return MAYBE_EMOJI.test(normalized) && readsAsHolding(normalized.replace(EMOJI, ' '), pieces);
 }
 
+/**
+ * 我帮您查一下库存 asks for a moment; 您看一下这款 (the buyer is to look), 看下详情页的尺码表 (a pointer),
+ * 问下您穿多大码 (a question) and 我看一下是有货的 (a result) say something.
+ */
+function agentLooksUp(reply: string, before: string, object: string): boolean {
+  if (!AGENT_LOOKS.test(before) && !(ASKS_FOR_A_MOMENT.test(reply) && !/[您你]$/u.test(before))) return false;
+  return !NOT_AN_OBJECT.test(object.replace(EITHER_OR, ''));
+}
+
 /** Punctuation, symbols and spaces end a clause; Han characters and ASCII letters and digits never do. */
 function isBreak(ch: string): boolean {
   const code = ch.charCodeAt(0);
@@ -155,8 +170,7 @@ function readsAsHolding(text: string, pieces: PieceNode): boolean {
     if (count > MAX_CLAUSES || length > MAX_CORE_CHARS) return false;
     const lookup = LOOKUP_WITH_OBJECT.exec(clause);
     const rest = lookup ? clause.slice(0, lookup.index) : clause;
-    // 您看一下这款 asks the buyer to look: an answer. 我帮您看一下 / 稍等我查下 is the agent looking.
-    if (lookup && BUYER_LOOKS.test(rest)) return false;
+    if (lookup && !agentLooksUp(text, rest, lookup[1] ?? '')) return false;
     if (!onlyPieces(rest, pieces)) return false;
     if (lookup || CUE.test(rest)) cued = true;
   }

@@ -19,22 +19,17 @@ export const HOLDING_LINES_PER_MOVE = 2;
 
 const matchers = new WeakMap<Shop, (normalized: string) => boolean>();
 
-/** A welcome may name the shop, the brand and the agent signing it. */
+/**
+ * A welcome may name the shop (its full name, or its brand with 旗舰店 / 官方 and the like), and the
+ * agent signing it. Not any part of the name: a shop called 有货鞋店 would make 有货 a courtesy word.
+ */
 function matcherOf(shop: Shop): (normalized: string) => boolean {
   let matcher = matchers.get(shop);
   if (matcher === undefined) {
-    matcher = holdingLineMatcher([...namePieces(shop.name['zh-CN']), ...shop.brand.split(/\s+/), ...shop.agents]);
+    matcher = holdingLineMatcher([shop.name['zh-CN'], ...shop.brand.split(/\s+/), ...shop.agents]);
     matchers.set(shop, matcher);
   }
   return matcher;
-}
-
-/** The shop's name and every run of two or more of its characters: 踏峰户外旗舰店 for 踏峰户外官方旗舰店. */
-function namePieces(name: string): string[] {
-  const chars = [...name];
-  const out: string[] = [];
-  for (let from = 0; from < chars.length; from++) for (let to = from + 2; to <= chars.length; to++) out.push(chars.slice(from, to).join(''));
-  return out;
 }
 
 /** Whether a reply at `now` is a holding line the buyer waits through (revision 5). */
@@ -63,3 +58,15 @@ export function holdInto(draft: SessionState, now: number): void {
   draft.silence = { stage: 'waiting', deadline: null };
   draft.held = { visit, count: draft.held?.visit === visit ? draft.held.count + 1 : 1 };
 }
+
+/**
+ * The holding line the buyer is still waiting behind, if any: a nudge after it keeps counting from
+ * it (revision 2's rule: a nudge does not restart the clock), so holding and then stalling is timed
+ * like any other wait. Without a nudge, the answer after a holding line is not timed: it answers no
+ * new line of hers.
+ */
+export function heldSince(state: SessionState): number | undefined {
+  const held = state.held;
+  return held !== undefined && held.visit === state.visit && state.answeredVisit !== state.visit ? (state.lastTraineeAt ?? undefined) : undefined;
+}
+

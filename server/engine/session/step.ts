@@ -6,7 +6,7 @@ import type { ActionKind } from '../scenario/schema.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
 import { effectiveSilence } from './compile.ts';
 import { beforeMove, followUpInto, isCrossed, movesBuyer, notePendingMove, seenMove } from './crossed.ts';
-import { heldMove, holdInto, holdsMove } from './holding.ts';
+import { heldMove, heldSince, holdInto, holdsMove } from './holding.ts';
 import type { MachineMove } from './machineMoves.ts';
 import { complaintAnswered, own, remember, silenceWith } from './ownedState.ts';
 import { repeatsEarlierReply } from './repeats.ts';
@@ -244,7 +244,7 @@ function onTick(compiled: CompiledScenario, state: SessionState, now: number, ef
     const nudge = current.silence.stage === 'waiting' && silence?.nudgeAfter !== undefined;
     const move = compiled.move(current.machine.value, current.machine.context, { type: nudge ? 'silence.nudge' : 'silence.leave' });
     const waited = nudge ? { ...current.waited, nudges: current.waited.nudges + 1 } : { ...current.waited, left: true };
-    const since = current.rulesRevision >= 2 ? (current.silence.since ?? awaitedLineAt(current)) : undefined;
+    const since = current.rulesRevision >= 2 ? (current.silence.since ?? awaitedLineAt(current) ?? heldSince(current)) : undefined;
     const moved = current === state ? own(state) : current;
     moved.waited = waited;
     moved.silence = since === undefined ? { stage: 'nudged', deadline: null } : { stage: 'nudged', deadline: null, since };

@@ -45,7 +45,10 @@ export class SessionShadow {
     // The move the trainee answered, as they saw it: a line crossing the buyer's next one (rubric
     // revision 4) follows up the move before, so the reveal files it there, not under the coming one.
     const move = seenMove(this.state, event.at).state;
+    const heldBefore = this.state.held;
     const result = step(this.compiled, this.state, payload, event.at);
+    // A holding line (revision 5: 稍等，我查一下) answers nothing: the reveal shows the answer after it.
+    const holding = result.state.held !== heldBefore;
     this.state = result.state;
     this.live = null;
     let redLine = false;
@@ -70,7 +73,7 @@ export class SessionShadow {
         redLine = true;
       }
     }
-    if (text !== null && !this.replies.has(move)) this.replies.set(move, { text, verdicts });
+    if (text !== null && !holding && !this.replies.has(move)) this.replies.set(move, { text, verdicts });
     return redLine;
   }
 

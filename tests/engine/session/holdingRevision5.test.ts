@@ -91,6 +91,14 @@ describe('a holding line before the answer (revision 5)', () => {
     expect(nudged.state.silence.stage).toBe('nudged');
   });
 
+  it('holding, then stalling past her nudge, is timed from the holding line', () => {
+    const held = play(5, [[say(HOLD), 3000]]);
+    const nudged = step(c, held.state, { type: 'tick' }, 33_000).state;
+    const answered = step(c, nudged, say('不能便宜哦'), 50_000).state;
+    const report = sessionReport(c, step(c, answered, { type: 'end' }, 51_000).state);
+    expect(report.kpis.longestResponseMs).toBe(47_000);
+  });
+
   it('a move that listens for what the line says still hears it', () => {
     const greets = haggler((y) =>
       y
@@ -141,6 +149,9 @@ describe('what is a holding line', () => {
     '我帮您看一下哪个码合适',
     '亲 在的 我确认一下哈',
     'Hi～测试鞋店小测为您服务🌸',
+    '稍等，看一下哈',
+    '稍等，我帮您查一下有没有货哦',
+    '这边帮您核实一下订单',
     '亲，您好😊 稍等哦',
   ])('holds: %s', (text) => expect(is(text)).toBe(true));
 
@@ -155,14 +166,25 @@ describe('what is a holding line', () => {
     '稍等，这款不能便宜哦',
     '亲，您看一下这款',
     '您看下尺码表哈',
+    '亲，看下详情页的尺码表哈',
+    '亲看下这款哦',
+    '宝宝看下这款哦',
+    '亲，看一下这款更合适',
+    '问下您平时穿多大码',
+    '亲，确认一下是43码吗',
+    '亲，确认一下您的收货地址哦',
+    '我帮您查一下有货',
+    '亲 我看一下是有货的',
+    '帮您确认一下不能便宜哦',
+    '您好，测试哦',
     '您好，欢迎光临别家鞋店',
     '亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲您好',
   ])('answers: %s', (text) => expect(is(text)).toBe(false));
 });
 
 describe('a welcome naming the shop', () => {
-  it('may shorten its name', () => {
-    const p = play(5, [[say('您好，欢迎光临测试店，我是小测~'), 3000]]);
+  it('may name it by its brand', () => {
+    const p = play(5, [[say('您好，欢迎光临Testa旗舰店，我是小测~'), 3000]]);
     expect(p.state.held).toEqual({ visit: 1, count: 1 });
   });
 });
