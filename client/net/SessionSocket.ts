@@ -244,7 +244,10 @@ export class SessionSocket implements Transport {
         // Same clientMsgId next time: if the first try did reach the server, it answers the same.
         this.outbox.mark(sessionId, item.clientMsgId, 'queued');
         this.notify(sessionId);
-        if (code === 'forbidden') {
+        // No answer in time: the answer may still have gone out with the events it carried (auth
+        // ackEvents), and this socket would not get them again. Resuming first asks for whatever came
+        // after the last event held; the retry then goes, and a cached answer is all it gets.
+        if (code === 'forbidden' || code === 'timeout') {
           t.ready = false;
           this.resume(sessionId);
         } else {
