@@ -24,9 +24,11 @@ export function TopBar() {
   const setLang = useApp((s) => s.setLang);
   const name = useApp((s) => s.displayName);
   const trainerArea = route === 'trainer';
+  // A trainer's brand leads to their drills; on the login page (nobody logged in) it leads home.
+  const loggedIn = useApp((s) => s.trainer !== null);
   return (
     <header className={trainerArea ? 'topbar topbar-trainer' : 'topbar'}>
-      <AppLink to={trainerArea ? paths.trainer() : paths.home} className="topbar-brand">
+      <AppLink to={trainerArea && loggedIn ? paths.trainer() : paths.home} className="topbar-brand">
         <span className="topbar-logo" aria-hidden="true">
           道
         </span>

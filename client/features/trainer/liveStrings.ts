@@ -20,7 +20,7 @@ const zhCN = {
   'cancel.keep': '先不取消',
   'cancelled.title': '这场演练已取消',
   'cancelled.byTrainer': '演练在开始前取消了：已入座的学员都收到了通知，演练码 {code} 不能再加入。没有成绩。',
-  'cancelled.byExpiry': '这场演练开场后一直没有开始，已自动取消：演练码 {code} 不能再加入。没有成绩。',
+  'cancelled.byExpiry': '这场演练创建后一直没有开始，已自动取消：演练码 {code} 不能再加入。没有成绩。',
   'cancelled.stored': '这场演练在开始前就取消了，没有成绩可看。',
   'cancelled.back': '回到课堂演练',
   'setup.title': '本场设置',
