@@ -50,9 +50,13 @@ const PIECES = [
   '哦', '哈', '呀', '呢', '啦', '哟', '喔', '噢', '滴', '的', '啊', '吧', '哒', '嘛', '~',
 ];
 
-/** The pieces as a character trie: a clause is read greedily, longest piece first, with no regex. */
+/**
+ * The pieces as a trie of UTF-16 code units (every piece is Han or ASCII): a clause is read greedily,
+ * longest piece first, with no regex. Code units, not one-character strings: `text[i]` of a Han
+ * character makes a new string each time, and this runs on every first answer to a move.
+ */
 interface PieceNode {
-  next: Map<string, PieceNode>;
+  next: Map<number, PieceNode>;
   ends: boolean;
 }
 
@@ -60,11 +64,12 @@ function pieceTrie(pieces: readonly string[]): PieceNode {
   const root: PieceNode = { next: new Map(), ends: false };
   for (const piece of pieces) {
     let node = root;
-    for (const ch of piece) {
-      let child = node.next.get(ch);
+    for (let i = 0; i < piece.length; i++) {
+      const code = piece.charCodeAt(i);
+      let child = node.next.get(code);
       if (child === undefined) {
         child = { next: new Map(), ends: false };
-        node.next.set(ch, child);
+        node.next.set(code, child);
       }
       node = child;
     }
@@ -80,7 +85,7 @@ function onlyPieces(text: string, root: PieceNode): boolean {
     let node: PieceNode | undefined = root;
     let end = -1;
     for (let j = i; j < text.length; j++) {
-      node = node.next.get(text[j] as string);
+      node = node.next.get(text.charCodeAt(j));
       if (node === undefined) break;
       if (node.ends) end = j + 1;
     }
@@ -90,49 +95,67 @@ function onlyPieces(text: string, root: PieceNode): boolean {
   return true;
 }
 
+/** What the matcher is built from once per shop. */
+interface Tables {
+  pieces: PieceNode;
+  /** every code unit of every piece */
+  chars: ReadonlySet<number>;
+}
+
 /**
  * One matcher per set of names (the shop's name, its brand words, the agents' nicknames: a welcome
  * may name them), built once per shop.
  */
 export function holdingLineMatcher(names: readonly string[]): (normalized: string) => boolean {
   const own = [...new Set(names.map((n) => normalize(n).replace(/\s+/g, '')).filter((n) => n.length > 0))];
-  const pieces = pieceTrie([...own, ...PIECES]);
-  const chars = new Set([...own, ...PIECES].join(''));
-  return (normalized) => isHoldingLine(normalized, pieces, chars);
+  const all = [...own, ...PIECES];
+  const chars = new Set<number>();
+  for (const piece of all) for (let i = 0; i < piece.length; i++) chars.add(piece.charCodeAt(i));
+  const tables: Tables = { pieces: pieceTrie(all), chars };
+  return (normalized) => isHoldingLine(normalized, tables);
 }
+
+/** Punctuation, symbols and spaces end a clause; Han characters and ASCII letters and digits never do. */
+function isBreak(code: number): boolean {
+  if (code >= 0x4e00 && code <= 0x9fff) return false;
+  if (code < 0x80) return !((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a));
+  return NOT_A_WORD.test(String.fromCharCode(code));
+}
+
+const OPEN_BRACKET = 0x5b;
+const LOOKUP_VERB_CODES: ReadonlySet<number> = new Set([...'查看问核确'].map((c) => c.charCodeAt(0)));
 
 /**
  * A cheap first look: whether every character could belong to a courtesy piece (punctuation,
  * emoji and 旺旺表情 codes aside). Nearly every answer names something (a size, 有货, 便宜) whose
  * characters no piece has, and is told apart here in a few characters, before any regex runs.
  */
-function onlyCourtesyCharacters(text: string, chars: ReadonlySet<string>): boolean {
+function onlyCourtesyCharacters(text: string, chars: ReadonlySet<number>): boolean {
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (chars.has(ch)) continue;
-    const code = ch.charCodeAt(0);
+    const code = text.charCodeAt(i);
+    if (chars.has(code)) continue;
     // an emoji (a surrogate pair), or a 旺旺表情 code such as [微笑]
     if (code >= 0xd800 && code <= 0xdfff) continue;
-    if (ch === '[') {
+    if (code === OPEN_BRACKET) {
       const close = text.indexOf(']', i);
       if (close > i && close - i <= 8) {
         i = close;
         continue;
       }
     }
-    if (!NOT_A_WORD.test(ch)) return false;
+    if (!isBreak(code)) return false;
   }
   return true;
 }
 
-function isHoldingLine(normalized: string, pieces: PieceNode, chars: ReadonlySet<string>): boolean {
+function isHoldingLine(normalized: string, tables: Tables): boolean {
   // Most replies are answers, and most answers are long: decided before any regex runs.
   if (normalized.length > MAX_RAW_CHARS) return false;
   // What is being looked up may follow the verb (查一下库存): only then can other characters belong.
-  if (!LOOKUP_VERB.test(normalized) && !onlyCourtesyCharacters(normalized, chars)) return false;
-  if (readsAsHolding(normalized, pieces)) return true;
+  if (!LOOKUP_VERB.test(normalized) && !onlyCourtesyCharacters(normalized, tables.chars)) return false;
+  if (readsAsHolding(normalized, tables)) return true;
   // Emoticons are read as the break between clauses they are; most replies have none to take out.
-  return MAYBE_EMOJI.test(normalized) && readsAsHolding(normalized.replace(EMOJI, ' '), pieces);
+  return MAYBE_EMOJI.test(normalized) && readsAsHolding(normalized.replace(EMOJI, ' '), tables);
 }
 
 /**
@@ -144,25 +167,20 @@ function agentLooksUp(reply: string, before: string, object: string): boolean {
   return !NOT_AN_OBJECT.test(object.replace(EITHER_OR, ''));
 }
 
-/** Punctuation, symbols and spaces end a clause; Han characters and ASCII letters and digits never do. */
-function isBreak(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code >= 0x4e00 && code <= 0x9fff) return false;
-  if (code < 0x80) return !((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a));
-  return NOT_A_WORD.test(ch);
-}
-
 /** Clause by clause (walked, not split: an answer is told apart in its first clause). */
-function readsAsHolding(text: string, pieces: PieceNode): boolean {
+function readsAsHolding(text: string, tables: Tables): boolean {
   let count = 0;
   let length = 0;
   let cued = false;
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && isBreak(text[i] as string)) i++;
+    while (i < text.length && isBreak(text.charCodeAt(i))) i++;
     if (i >= text.length) break;
+    // A clause opens with a piece, or with the verb of a lookup (看一下哈): most answers stop here.
+    const first = text.charCodeAt(i);
+    if (!tables.chars.has(first) && !LOOKUP_VERB_CODES.has(first)) return false;
     let j = i;
-    while (j < text.length && !isBreak(text[j] as string)) j++;
+    while (j < text.length && !isBreak(text.charCodeAt(j))) j++;
     const clause = text.slice(i, j);
     i = j;
     count += 1;
@@ -171,7 +189,7 @@ function readsAsHolding(text: string, pieces: PieceNode): boolean {
     const lookup = LOOKUP_WITH_OBJECT.exec(clause);
     const rest = lookup ? clause.slice(0, lookup.index) : clause;
     if (lookup && !agentLooksUp(text, rest, lookup[1] ?? '')) return false;
-    if (!onlyPieces(rest, pieces)) return false;
+    if (!onlyPieces(rest, tables.pieces)) return false;
     if (lookup || CUE.test(rest)) cued = true;
   }
   return cued;
