@@ -182,8 +182,8 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
     id: 'no-buyer-waiting', category: 'timeliness', weight: 8, redLine: false,
     title: { 'zh-CN': '不让买家干等', en: 'No buyer left waiting' },
     feedback: {
-      'zh-CN': '不要让买家追问“在吗”。一时答不上来，也先回一句“稍等，我马上帮您查”，再去核实。',
-      en: 'Never make the buyer ask "are you there?". If you need time, say "one moment, I am checking for you" first, then look it up.',
+      'zh-CN': '不要让买家追问“在吗”。一时答不上来，先回一句“稍等，我马上帮您查”，查好了要赶在买家追问之前把答案发过去：说了“稍等”又迟迟不回，买家一样在干等。',
+      en: 'Never make the buyer ask "are you there?". If you need time, say "one moment, I am checking for you" first, then come back with the answer before she has to ask again: a "one moment" followed by silence leaves her waiting all the same.',
     },
     modelReply: {
       'zh-CN': '亲，我在的，稍等一下，我马上帮您查一下~',
