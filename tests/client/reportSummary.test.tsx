@@ -59,7 +59,7 @@ describe('the report summary', () => {
   it('says why a chat did not pass when the score alone does not: unfinished, or a red line over the pass mark', () => {
     const why = (host: HTMLElement) => host.querySelector('.score-why')?.textContent;
     let host = render({ ...report, redLines: [], unfinished: 'no-ending', score: 79 });
-    expect(why(host)).toBe('未完成：买家还没有结束对话，这次不算通过');
+    expect(why(host)).toBe('未完成：对话在买家有结果（下单、离开、问题解决等）之前就结束了，这次不算通过');
     act(() => root?.unmount());
     host = render({ ...report, score: 85 });
     expect(why(host)).toBe('分数到了及格线，但碰了红线，所以不通过');
@@ -69,6 +69,13 @@ describe('the report summary', () => {
     // Below the pass mark the score says it already.
     host = render();
     expect(why(host)).toBeUndefined();
+  });
+
+  it("names the ending in the key figures as the scenario does, not by its kind alone", () => {
+    const host = render({ ...report, kpis: { ...report.kpis, outcome: 'left' } });
+    const figures = [...host.querySelectorAll('dd')].map((d) => d.textContent);
+    expect(figures).toContain('无人应答');
+    expect(figures).not.toContain('买家离开了');
   });
 
   it('says there is nothing to score when the trainee never replied', () => {

@@ -111,7 +111,8 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
             </div>
             <div>
               <dt>{t('report.kpi.outcome')}</dt>
-              <dd>{k.outcome ? tAny(t, `outcome.${k.outcome}`, k.outcome) : t('outcome.none')}</dd>
+              {/* The scenario's own words for its ending when it has them, as in the line above. */}
+              <dd>{k.outcome ? (outcome?.kind === k.outcome ? outcomeText : tAny(t, `outcome.${k.outcome}`, k.outcome)) : t('outcome.none')}</dd>
             </div>
           </dl>
         </section>
