@@ -55,7 +55,9 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
   const [result, setResult] = useState<CheckResult>(() => checkSource(initial, id, context));
   // The text `result` was computed for: the forms place diagnostics only when it is theirs too.
   const [checkedText, setCheckedText] = useState(initial);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
+  // A refused publish keeps the text it refused (`refused`): once the editor holds other text the
+  // refusal is stale and is not shown (an undo back to that text shows it again).
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[]; refused?: string } | null>(null);
   const [tab, setTab] = useState<'play' | 'graph' | 'form' | 'versions'>('play');
   const [conflict, setConflict] = useState<DraftConflict | null>(null);
   const navigate = useApp((s) => s.navigate);
@@ -75,25 +77,27 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
     return () => clearTimeout(timer);
   }, [text, id, context, showInForms]);
 
-  const save = async (): Promise<boolean> => {
+  /** The text saved, or null when the save did not happen. */
+  const save = async (): Promise<string | null> => {
     const source = editor.current?.text() ?? text;
     try {
       await studioApi.saveDraft(id, source);
       setSaved(source);
       setStatus({ kind: 'ok', text: d('editor.saved') });
-      return true;
+      return source;
     } catch (err) {
       if (err instanceof DraftConflict) {
         setStatus(null);
         setConflict(err);
-        return false;
+        return null;
       }
       setStatus({ kind: 'error', text: failedText(d, err, 'save', id) });
-      return false;
+      return null;
     }
   };
   const publish = async () => {
-    if (!(await save())) return;
+    const source = await save();
+    if (source === null) return;
     try {
       const { version } = await studioApi.publish(id);
       // The server wrote the new version number into the YAML: show what was published.
@@ -103,9 +107,11 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
       setStatus({ kind: 'ok', text: d('editor.published', { version }) });
     } catch (err) {
       const details = err instanceof StudioError ? err.diagnostics : [];
-      setStatus({ kind: 'error', text: details.length > 0 ? d('editor.publishRefused') : failedText(d, err, 'publish', id), details });
+      if (details.length > 0) setStatus({ kind: 'error', text: d('editor.publishRefused'), details, refused: source });
+      else setStatus({ kind: 'error', text: failedText(d, err, 'publish', id), details });
     }
   };
+  const shown = status && status.refused !== undefined && status.refused !== text ? null : status;
   const jump = useCallback((line: number, col: number) => editor.current?.jumpTo(line, col), []);
   const appendSource = (next: string) => editor.current?.replace(next);
 
@@ -124,12 +130,12 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
         <button type="button" className="btn btn-small" onClick={() => void save()}>{d('editor.save')}</button>
         <button type="button" className="btn btn-small btn-primary" onClick={() => void publish()}>{d('editor.publish')}</button>
         <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(id)} download={`${id}.yaml`}>{d('list.export')}</a>
-        {status && (
-          <span role="status" className={status.kind === 'error' ? 'studio-error' : 'studio-ok'}>{status.text}</span>
+        {shown && (
+          <span role="status" className={shown.kind === 'error' ? 'studio-error' : 'studio-ok'}>{shown.text}</span>
         )}
       </div>
-      {status?.details && status.details.length > 0 && (
-        <RefusalList lines={status.details} label={d('editor.publishRefused')} />
+      {shown?.details && shown.details.length > 0 && (
+        <RefusalList lines={shown.details} label={d('editor.publishRefused')} />
       )}
       <div className="studio-main">
         <div className="studio-left">
