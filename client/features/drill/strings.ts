@@ -144,7 +144,7 @@ const en: Record<Key, string> = {
   'reveal.rank': 'No. {rank}',
   'reveal.points': '{points}/{max} pts',
   'reveal.redLine': 'Red line',
-  'reveal.unanswered': '{n} have not answered this move yet',
+  'reveal.unanswered': 'Yet to answer this move: {n}',
   'reveal.empty': 'Nobody has answered this move yet.',
   'reveal.move': 'Buyer move: {move}',
   'reveal.close': 'Close',

@@ -4,7 +4,6 @@
 import { useEffect, useState } from 'react';
 import type { Refusal } from '../drill/dict.ts';
 import { DrillSetup, DrillSetupSummary } from '../drill/DrillSetup.tsx';
-import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
@@ -94,7 +93,6 @@ export function DrillRoom({ drillId }: { drillId: string }) {
 function Controls() {
   const d = useTrainerT();
   const v = useLiveT();
-  const t = useT();
   const live = useApp((s) => s.live);
   const control = useApp((s) => s.control);
   const [confirming, setConfirming] = useState(false);
@@ -160,8 +158,9 @@ function Controls() {
               <button type="button" className="btn btn-primary btn-small" onClick={() => run(control('drill:end'))}>
                 {d('room.end')}
               </button>
+              {/* Not 取消: next to a drill that can be cancelled, that reads as cancelling it. */}
               <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
-                {t('common.cancel')}
+                {d('room.keepGoing')}
               </button>
             </span>
           ) : (
