@@ -10,7 +10,7 @@ import { AppLink } from '../../ui/AppLink.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { shortTime, stopwatch, waitLevel } from '../../ui/format.ts';
 import { withFaceGlyphs } from './emoji.ts';
-import { openedLink } from './MessageBubble.tsx';
+import { openedLink, selectDrillPaused } from './MessageBubble.tsx';
 import { readyContext, useScenarioContext } from './useScenarioContext.ts';
 
 const PREVIEW_KEY: Record<string, MessageKey> = {
@@ -42,7 +42,12 @@ export function ConversationItem({ session, active, now }: { session: ChatSessio
   const savedLast = useApp((s) => s.savedLast[session.id]);
   const last: LastLine | undefined = session.messages.at(-1) ?? savedLast;
   const since = waitingSince(session);
-  const waited = since === null ? null : now - since;
+  // While the trainer has the drill paused (or frozen for a reveal), the buyer's wait stands still
+  // where it was when the pause reached this page, as the pause notice says: not growing, not red.
+  const paused = useApp(selectDrillPaused(session.id));
+  const pausedAt = useApp((s) => s.drillStateAt + s.clockOffset);
+  const at = paused ? pausedAt : now;
+  const waited = since === null ? null : Math.max(0, at - since);
   const level = waited === null ? 'ok' : waitLevel(waited);
   return (
     <AppLink to={paths.chat(session.id)} className={active ? 'convo-item active' : 'convo-item'} aria-current={active ? 'page' : undefined}>

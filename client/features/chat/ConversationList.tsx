@@ -17,6 +17,12 @@ export function ConversationList({ activeId }: { activeId: string | null }) {
   });
   // Only tick while some buyer waits: the timers are the only thing here that moves by itself.
   const now = useNow(1000, anyWaiting) + clockOffset;
+  // Seated in a drill that has not ended, the drill decides the buyers: no new chat on the side
+  // (in an exam it would be a practice chat with live feedback).
+  const inDrill = useApp((s) => {
+    const status = s.drillState?.status;
+    return s.seatPhase === 'seated' && s.drillCode !== null && s.seats[s.drillCode] !== undefined && status !== undefined && status !== 'ended' && status !== 'cancelled';
+  });
   return (
     <nav className="convo-list" aria-label={t('list.label')}>
       <div className="convo-head">
@@ -34,9 +40,15 @@ export function ConversationList({ activeId }: { activeId: string | null }) {
           ) : null;
         })}
       </ul>
-      <AppLink to={paths.home} className="btn convo-new">
-        {t('list.new')}
-      </AppLink>
+      {inDrill ? (
+        <button type="button" className="btn convo-new" disabled title={t('list.newInDrill')}>
+          {t('list.new')}
+        </button>
+      ) : (
+        <AppLink to={paths.home} className="btn convo-new">
+          {t('list.new')}
+        </AppLink>
+      )}
     </nav>
   );
 }
