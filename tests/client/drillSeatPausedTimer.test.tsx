@@ -8,18 +8,14 @@ import { DrillSeat } from '../../client/features/drill/DrillSeat.tsx';
 import type { DrillState } from '../../client/store/drillSlice.ts';
 import type { AppState } from '../../client/store/index.ts';
 import { appStore } from '../../client/store/index.ts';
-import { buyerLine, drillStateOf, FakeTransport, seatInDrill } from './fakes.ts';
+import { attachDesktopBackend, buyerLine, drillStateOf, seatInDrill } from './fakes.ts';
 import { reactRoot } from './reactRoot.ts';
 
 const T0 = 1_000_000;
 const initial: AppState = appStore.getState();
 beforeEach(() => {
   vi.useFakeTimers({ now: T0 });
-  window.matchMedia = ((query: string) => ({ matches: false, media: query, addEventListener: () => undefined, removeEventListener: () => undefined })) as unknown as typeof window.matchMedia;
-  appStore.getState().attachBackend({
-    transport: new FakeTransport(),
-    api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) },
-  });
+  attachDesktopBackend();
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -164,3 +164,16 @@ export function seatInDrill(drillState: DrillState): void {
     drillState,
   });
 }
+
+/**
+ * The chat's backend for a component test: a desktop-wide window (jsdom has no matchMedia; the
+ * drawers are grid columns then) and a fake transport, with an API that never answers.
+ */
+export function attachDesktopBackend(transport: FakeTransport = new FakeTransport()): FakeTransport {
+  window.matchMedia = ((query: string) => ({ matches: false, media: query, addEventListener: () => undefined, removeEventListener: () => undefined })) as unknown as typeof window.matchMedia;
+  appStore.getState().attachBackend({
+    transport,
+    api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) },
+  });
+  return transport;
+}
