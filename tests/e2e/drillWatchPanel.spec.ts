@@ -31,7 +31,8 @@ test('the watch panel opens in view below an open reveal card, at 1280×800 and 
   await expect(trainer.getByTestId('drill-setup-summary')).toContainText('练习模式');
   for (const page of trainees) {
     await expect(page.locator('li[data-from="buyer"]').first()).toBeVisible();
-    await sendReply(page, '亲，您好，欢迎光临！请问有什么可以帮您？');
+    // A real answer: a greeting alone is a holding line (rubric revision 5), which the reveal leaves out.
+    await sendReply(page, '亲，两个码都有现货的，放心拍哦~');
     await settled(page);
   }
 
