@@ -113,6 +113,10 @@ describe("the trainer's lobby", () => {
     expect(button('关闭入场')).toBeUndefined();
     expect(button('取消演练')).toBeUndefined();
     expect(host.querySelector('img.trainer-qr')).toBeNull();
+    // the code is named as spent, not shown large to the class with its join link
+    expect(host.querySelector('[data-testid="drill-code"]')).toBeNull();
+    expect(host.querySelector('[data-testid="join-url"]')).toBeNull();
+    expect(readOut(host.querySelector('[data-testid="drill-code-spent"]') as HTMLElement)).toBe('演练码 123456 已失效，不能再加入');
     expect(link('查看结果')).toBeUndefined();
     // Its seats stay listed, read-only.
     expect(host.querySelector('[data-testid="tile"]')).not.toBeNull();

@@ -46,16 +46,23 @@ export function DrillRoom({ drillId }: { drillId: string }) {
   return (
     <main className="trainer trainer-room" data-status={state.status}>
       <section className="panel trainer-lobby" aria-label={d('room.code')}>
-        <div className="trainer-code-block">
-          <p className="muted">{d('room.code')}</p>
-          <p className="trainer-code mono" data-testid="drill-code">
-            {live.code}
+        {over ? (
+          // The code admits nobody any more: named small, not shown to the class as if it did.
+          <p className="muted" data-testid="drill-code-spent">
+            {d('room.codeSpent', { code: live.code })}
           </p>
-          <p className="muted">{d('room.joinUrl')}</p>
-          <p className="trainer-url mono" data-testid="join-url">
-            {live.joinUrl}
-          </p>
-        </div>
+        ) : (
+          <div className="trainer-code-block">
+            <p className="muted">{d('room.code')}</p>
+            <p className="trainer-code mono" data-testid="drill-code">
+              {live.code}
+            </p>
+            <p className="muted">{d('room.joinUrl')}</p>
+            <p className="trainer-url mono" data-testid="join-url">
+              {live.joinUrl}
+            </p>
+          </div>
+        )}
         {!over && <img className="trainer-qr" src={`/api/drills/${encodeURIComponent(drillId)}/qr.svg`} alt={d('room.qr', { code: live.code })} width={168} height={168} />}
         <Controls />
       </section>
