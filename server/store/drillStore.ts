@@ -187,6 +187,15 @@ export class DrillStore {
     const rows = await this.db
       .selectFrom('drills')
       .select(['id', 'code', 'scenario_ids', 'mode', 'status', 'created_at', 'started_at', 'ended_at', 'summary'])
+      // A drill with no results (waiting, or cancelled before it started) still had trainees seated.
+      .select((eb) =>
+        eb
+          .selectFrom('drill_seats')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('drill_seats.drill_id', '=', 'drills.id')
+          .where('drill_seats.removed', '=', 0)
+          .as('seated'),
+      )
       .where('trainer_id', '=', trainerId)
       .orderBy('created_at', 'desc')
       .limit(limit)
@@ -202,7 +211,7 @@ export class DrillStore {
         createdAt: r.created_at,
         startedAt: r.started_at,
         endedAt: r.ended_at,
-        seats: stored?.seats ?? null,
+        seats: stored?.seats ?? (r.seated === null ? null : Number(r.seated)),
         joined: stored?.joined ?? null,
         removed: stored?.removed ?? null,
         summary: stored?.summary ?? null,

@@ -17,9 +17,9 @@ import { startRedis } from './redisServer.ts';
 const fixture = drillFixture();
 const HOUR = 3_600_000;
 
-async function history(server: DrillServer, cookie: string): Promise<{ drillId: string; status: string }[]> {
+async function history(server: DrillServer, cookie: string): Promise<{ drillId: string; status: string; seats: number | null }[]> {
   const res = await fetch(`${server.url}/api/drills`, { headers: { cookie } });
-  return ((await res.json()) as { drills: { drillId: string; status: string }[] }).drills;
+  return ((await res.json()) as { drills: { drillId: string; status: string; seats: number | null }[] }).drills;
 }
 
 /** A lobby with two seated trainees. */
@@ -58,6 +58,8 @@ describe('cancelling a drill in its lobby', () => {
     expect(cancelledState(a)).toMatchObject({ drillId, status: 'cancelled', cancelledBy: 'trainer' });
 
     await expectCancelledEverywhere(server, cookie, drillId, snap.code, seatA.seatToken);
+    // The history counts who had taken a seat, though the drill has no results.
+    expect((await history(server, cookie)).find((h) => h.drillId === drillId)?.seats).toBe(2);
     // Read-only from now on: asked again it answers the same; nothing else changes it.
     expect(await trainer.ok('drill:cancel', { drillId })).toMatchObject({ status: 'cancelled' });
     for (const name of ['drill:start', 'drill:end', 'drill:pause'] as const) {
