@@ -112,6 +112,26 @@ describe('cancelling a drill in its lobby', () => {
   });
 });
 
+describe('a cancel whose write fails', () => {
+  it('does not turn away a trainee who joins while it is written: the drill is still a lobby', async () => {
+    const server = await fixture.server();
+    const { trainer, snap, drillId } = await lobby(server, '冯老师');
+    // The store's answer to the cancel is held, then refused (a database that went away mid-write).
+    const store = (server.drills.manager as unknown as { deps: { store: { cancel: (id: string, at: number) => Promise<boolean> } } }).deps.store;
+    let fail: (err: Error) => void = () => undefined;
+    store.cancel = () => new Promise<boolean>((_resolve, reject) => (fail = reject));
+    const cancelling = trainer.send('drill:cancel', { drillId });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const late = await fixture.client(server.url);
+    const joining = late.send('drill:join', { code: snap.code, displayName: '小丁' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fail(new Error('the database went away'));
+    expect(await cancelling).toMatchObject({ ok: false });
+    expect(await joining).toMatchObject({ ok: true });
+    expect(server.drills.manager.get(drillId)?.status).toBe('lobby');
+  });
+});
+
 describe('DRILL_LOBBY_TTL_HOURS', () => {
   it('is 12 hours unless set, takes fractions, and stops the server on anything else', () => {
     expect(lobbyTtlMsFrom({})).toBe(12 * HOUR);

@@ -33,6 +33,8 @@ export class Drill {
   private readonly roster: DrillSeats;
   private readonly jobs: DrillJobs;
   status: DrillStatus = 'lobby';
+  /** a cancel being written to the store (cancel()); null otherwise */
+  private storingCancel: Promise<void> | null = null;
   locked = false;
   frozenAt: string | null = null;
   private reveal: Reveal | null = null;
@@ -150,21 +152,33 @@ export class Drill {
    * Call the drill off before it starts: nothing is played or scored, its seats are told, and its
    * code admits nobody from now on. A started drill is ended instead.
    */
+  /** The status once a cancel being written has its answer (the status as it is, if none is). */
+  async settledStatus(): Promise<DrillStatus> {
+    await this.storingCancel?.catch(() => undefined);
+    return this.status;
+  }
+
   async cancel(by: 'trainer' | 'expiry'): Promise<Result<DrillState>> {
     if (this.status === 'cancelled') return { ok: true, data: this.state() };
     if (this.status !== 'lobby') return this.over ? this.overFailure() : failure('drill-not-running', 'already-started', 'a started drill cannot be cancelled: end it instead');
-    // Closed at once: a start or a join that comes while the store is written finds it cancelled.
+    // Closed at once: a start that comes while the store is written finds it cancelled. A trainee's
+    // join or rejoin waits for the write instead (settledStatus): told "cancelled", their page
+    // forgets the seat, and the write may yet fail.
     this.status = 'cancelled';
     this.cancelledBy = by;
     this.endedAt = this.clock.now();
+    const storing = this.deps.onCancelled(this);
+    this.storingCancel = storing;
     try {
-      await this.deps.onCancelled(this);
+      await storing;
     } catch (err) {
       // Not stored: it is still a lobby, everywhere.
       this.status = 'lobby';
       this.cancelledBy = null;
       this.endedAt = null;
       throw err;
+    } finally {
+      this.storingCancel = null;
     }
     this.cancelLobbyExpiry?.();
     this.broadcastState();

@@ -184,7 +184,7 @@ export class DrillManager {
     if (drill === 'elsewhere') return drill;
     // Gone from memory (or never back after a restart): the store still says it was cancelled.
     if (drill === undefined) return (await this.deps.store.statusOf(claim.drillId))?.status === 'cancelled' ? 'cancelled' : undefined;
-    if (drill.status === 'cancelled') return 'cancelled';
+    if (drill.status === 'cancelled' && (await drill.settledStatus()) === 'cancelled') return 'cancelled';
     const seat = drill.seats.get(claim.seatId);
     if (!seat) return undefined;
     return seat.removed ? 'removed' : { drill, seat };

@@ -23,7 +23,7 @@ import { distinctName, tileOf } from './seats.ts';
 import { SessionShadow } from './sessionShadow.ts';
 
 /** What the seats read of their drill: what it plays, and its status and lock as the trainer changes them. */
-export type SeatsDrill = Pick<Drill, 'id' | 'scenarios' | 'mode' | 'clock' | 'status' | 'locked'>;
+export type SeatsDrill = Pick<Drill, 'id' | 'scenarios' | 'mode' | 'clock' | 'status' | 'locked' | 'settledStatus'>;
 
 export type SeatsDeps = Pick<DrillDeps, 'wall' | 'log' | 'catalog' | 'logger' | 'speed' | 'secret' | 'seatTokens' | 'outbox' | 'record' | 'maxSeats'>;
 
@@ -83,7 +83,9 @@ export class DrillSeats {
 
   async join(displayName: string): Promise<Result<Seat>> {
     if (this.drill.status === 'ended') return failure('drill-not-running', 'ended', 'this drill has ended');
-    if (this.drill.status === 'cancelled') return failure('drill-not-running', 'cancelled', 'the trainer cancelled this drill before it started');
+    if (this.drill.status === 'cancelled' && (await this.drill.settledStatus()) === 'cancelled') {
+      return failure('drill-not-running', 'cancelled', 'the trainer cancelled this drill before it started');
+    }
     if (this.drill.locked) return failure('drill-locked', 'locked', 'the trainer has closed this drill to new trainees');
     // Every seat counts, removed ones too: removing seats must not make room for a flood.
     if (this.seats.size >= this.deps.maxSeats) return failure('drill-full', 'full', `this drill has ${this.deps.maxSeats} seats, as many as it may have`);
