@@ -169,7 +169,11 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     netDrillState(drillState) {
       // A state change says how many are in too; one from a server that does not count keeps the last count.
       const trainees = drillState.trainees ?? get().drillState?.trainees;
-      set({ drillState: trainees === undefined ? drillState : { ...drillState, trainees }, drillStateAt: Date.now(), ...(drillState.status === 'running' ? { drillReveal: null } : {}) });
+      // The seat's chats run on the drill clock (wall time less every pause): its `clock` sets the
+      // page's offset to it at once, so after a resume the wait timers go on from where they stood
+      // rather than jumping by the pause until the next ack measures it.
+      const now = Date.now();
+      set({ drillState: trainees === undefined ? drillState : { ...drillState, trainees }, drillStateAt: now, clockOffset: drillState.clock - now, ...(drillState.status === 'running' ? { drillReveal: null } : {}) });
       if (drillState.status === 'cancelled' && (get().seatPhase === 'seated' || get().seatPhase === 'joining')) cancelled();
     },
     netDrillHeadcount({ drillId, trainees }) {

@@ -40,24 +40,27 @@ describe('the waiting timer in a paused drill seat', () => {
     waitingBuyer();
     tick(10_000);
     expect(shown()).toBe('0:10');
-    state({ status: 'paused' });
+    // the drill clock (DrillState.clock) runs with the wall until the pause, then stands
+    const pausedClock = Date.now();
+    state({ status: 'paused', clock: pausedClock });
     expect(host.querySelector('[data-testid="drill-pause-notice"]')).not.toBeNull();
     tick(60_000);
     expect(shown()).toBe('0:10');
     expect(timer().className).not.toContain('wait-red');
     expect(timer().getAttribute('title')).toBe('买家已等待 0:10');
 
-    state({ status: 'running' });
+    // resumed: the drill clock goes on from where it stood, and so does the wait (no jump by the pause)
+    state({ status: 'running', clock: pausedClock });
     tick(1_000);
-    const resumed = shown();
+    expect(shown()).toBe('0:11');
     tick(1_000);
-    expect(shown()).not.toBe(resumed);
+    expect(shown()).toBe('0:12');
   });
 
   it('stands still while the drill is frozen for a class reveal', () => {
     waitingBuyer();
     tick(5_000);
-    state({ status: 'paused', frozenAt: 'ask' });
+    state({ status: 'paused', frozenAt: 'ask', clock: Date.now() });
     tick(120_000);
     expect(shown()).toBe('0:05');
     expect(timer().className).toContain('wait-ok');
