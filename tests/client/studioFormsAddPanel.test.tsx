@@ -114,7 +114,7 @@ describe('adding and removing from the form panel', () => {
     fill(form, '权重', '6');
     pickIntent(form, 'bar-real-deal');
     pickIntent(form, 'mention-promotion');
-    expect([...form.querySelectorAll('.studio-form-chips li')].map((li) => li.textContent?.replace('×', ''))).toEqual(['bar-real-deal', 'mention-promotion']);
+    expect([...form.querySelectorAll('.studio-form-chips li')].map((li) => li.textContent?.replace('×', ''))).toEqual(['指出真实优惠 bar-real-deal', '提及店铺活动 mention-promotion']);
     fill(form, '适用范围', 'state:hesitate');
     fill(form, '点评（中文）', '买家犹豫时，提一下关注店铺领20元券。');
     fill(form, '点评（英文）', 'Mention the 20-yuan follower coupon when she hesitates.');
@@ -162,8 +162,8 @@ describe('adding and removing from the form panel', () => {
     const form = newReactionForm(h.host, 'ask-shipping');
     // The scenario's own intents come first, then the lexicon's, with their descriptions.
     const options = [...field(form, '意图（命中其中任意一个就算）').querySelectorAll('option')].map((o) => o.textContent ?? '');
-    expect(options[1]).toMatch(/^bar-soft-firm \[本剧本\] — /);
-    expect(options.some((o) => o.startsWith('concede-discount — '))).toBe(true);
+    expect(options[1]).toMatch(/^委婉坚持立场（bar-soft-firm） \[本剧本\] — /);
+    expect(options.some((o) => o.startsWith('让价优惠（concede-discount） — '))).toBe(true);
     // An intent an earlier reaction of the move already takes is pointed out.
     pickIntent(form, 'bar-gift');
     expect(form.querySelector('.studio-error')?.textContent).toContain('bar-gift');

@@ -169,6 +169,9 @@ export type MatcherDef = z.infer<typeof matcher>;
 
 export const intentDef = z
   .object({
+    label: localText
+      .optional()
+      .describe("the intent's short name in the studio (at most 12 Chinese characters / 40 English)"),
     description: z.string().optional(),
     match: z.array(matcher).min(1).describe('the intent matches when any matcher matches'),
     unless: z.array(kebabId).optional().describe('other intents that veto this one'),

@@ -9,6 +9,7 @@ import { DraftNumber, DraftSelect, DraftText, positive } from './DraftInputs.tsx
 import type { FormApi } from './FormFields.tsx';
 import type { StateForm } from './formModel.ts';
 import type { IntentChoice } from './intentChoices.ts';
+import { useIntentNames } from './intentChoices.ts';
 import { useMoveNames } from './moveNames.ts';
 import { useFormT } from './strings.ts';
 import { addNudge, addReaction } from './yamlAdd.ts';
@@ -43,6 +44,7 @@ export function NewReactionForm({ state, states, choices, api, onDone }: Reactio
   const [goto, setGoto] = useState('');
   const [failed, setFailed] = useState(false);
   const moveName = useMoveNames(states);
+  const intentName = useIntentNames(choices);
   const chosen = checkOf(check);
   const said = linesOf(lines);
   const shadowed = check.kind === 'intent' ? shadowedIntents(state, check.intents) : [];
@@ -65,7 +67,7 @@ export function NewReactionForm({ state, states, choices, api, onDone }: Reactio
       <DraftText label={d('reaction.lines')} value={lines} onChange={setLines} multiline />
       <DraftSelect label={d('reaction.goto')} value={goto} onChange={setGoto} options={targets} />
       <p className="muted">{d('reaction.first')}</p>
-      {shadowed.length > 0 && <p className="studio-error">{d('reaction.shadowed', { ids: shadowed.join(', ') })}</p>}
+      {shadowed.length > 0 && <p className="studio-error">{d('reaction.shadowed', { ids: shadowed.map(intentName).join(', ') })}</p>}
       {missing.length > 0 && <p className="muted">{d('add.missing', { fields: missing.join(d('add.separator')) })}</p>}
       {failed && <p className="studio-error" role="alert">{d('add.failed')}</p>}
       <div className="studio-form-variant">

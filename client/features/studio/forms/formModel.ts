@@ -108,6 +108,15 @@ export interface MetaForm {
 export interface IntentInfo {
   id: string;
   description: string | undefined;
+  /** the intent's short name, per language (either may be missing while being typed) */
+  label: Partial<Record<'zh-CN' | 'en', string>> | undefined;
+}
+
+function intentLabel(label: unknown): IntentInfo['label'] {
+  if (!isRecord(label)) return undefined;
+  const zh = label['zh-CN'];
+  const en = label['en'];
+  return { ...(typeof zh === 'string' ? { 'zh-CN': zh } : {}), ...(typeof en === 'string' ? { en } : {}) };
 }
 
 export interface FormModel {
@@ -183,7 +192,11 @@ function buildModel(doc: Document): FormModel {
   const rules = isRecord(rubric) && Array.isArray(rubric['rules']) ? rubric['rules'].map((rule, i) => ruleForm(doc, i, rule)) : [];
   const own = root['intents'];
   const intents = isRecord(own)
-    ? Object.entries(own).map(([id, def]) => ({ id, description: isRecord(def) && typeof def['description'] === 'string' ? def['description'] : undefined }))
+    ? Object.entries(own).map(([id, def]) => ({
+        id,
+        description: isRecord(def) && typeof def['description'] === 'string' ? def['description'] : undefined,
+        label: isRecord(def) ? intentLabel(def['label']) : undefined,
+      }))
     : [];
   return { meta, intents, states, nudge, rules };
 }
