@@ -3,8 +3,7 @@
 // moves never read alike on a tile or in the reveal picker.
 import { describe, expect, it } from 'vitest';
 import { listScenarioFiles, loadScenarioFile } from '../../../server/store/scenarioFiles.ts';
-
-const han = (s: string) => [...s].filter((c) => /\p{Script=Han}/u.test(c)).length;
+import { expectShortLabels } from './shortLabels.ts';
 
 describe('buyer move labels in the library', () => {
   it('every state of every library scenario has a short label in zh-CN and en', async () => {
@@ -14,22 +13,7 @@ describe('buyer move labels in the library', () => {
     for (const path of files) {
       const loaded = await loadScenarioFile(path);
       if (!loaded.ok) throw new Error(`${path}: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
-      const seen = { 'zh-CN': new Set<string>(), en: new Set<string>() };
-      for (const [id, state] of Object.entries(loaded.value.states)) {
-        const what = `${path} ${id}`;
-        expect(state.label, what).toBeDefined();
-        if (!state.label) continue;
-        const { 'zh-CN': zh, en } = state.label;
-        expect(han(zh), `${what}: ${zh}`).toBeGreaterThan(0);
-        expect([...zh].length, `${what}: ${zh}`).toBeLessThanOrEqual(12);
-        expect(en.length, `${what}: ${en}`).toBeLessThanOrEqual(40);
-        expect(en, what).not.toBe(id);
-        expect(seen['zh-CN'].has(zh), `${what}: ${zh} twice`).toBe(false);
-        expect(seen.en.has(en), `${what}: ${en} twice`).toBe(false);
-        seen['zh-CN'].add(zh);
-        seen.en.add(en);
-        states += 1;
-      }
+      states += expectShortLabels(path, Object.entries(loaded.value.states).map(([id, state]) => [id, state.label] as const));
     }
     expect(states).toBeGreaterThan(150);
   });
