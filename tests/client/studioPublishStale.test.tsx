@@ -7,6 +7,7 @@ import { EditorView } from '@codemirror/view';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StudioError, studioApi } from '../../client/features/studio/api.ts';
 import { StudioEditor } from '../../client/features/studio/StudioEditor.tsx';
+import { appStore } from '../../client/store/index.ts';
 import { libraryContext, libraryCopy } from './studioFixture.ts';
 import { reactRoot } from './reactRoot.ts';
 
@@ -67,3 +68,16 @@ describe('a refused publish', () => {
     expect(host.textContent).toContain('opening-typo');
   });
 });
+
+describe('the header after a save', () => {
+  it('is worded in the language on screen, also after a switch', async () => {
+    await open();
+    act(() => button('保存草稿').click());
+    await settle();
+    expect(header()).toBe('草稿已保存');
+    act(() => appStore.getState().setLang('en'));
+    expect(header()).toBe('Draft saved');
+    act(() => appStore.getState().setLang('zh-CN'));
+  });
+});
+

@@ -22,6 +22,7 @@ import { useLeaveGuard } from './leaveGuard.ts';
 import { PlayTest } from './PlayTest.tsx';
 import { ProblemList, RefusalList } from './ProblemList.tsx';
 import { useRegexSafety } from './regexCheck.ts';
+import type { StudioT } from './strings.ts';
 import { useStudioT } from './strings.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import { YamlEditor } from './YamlEditor.tsx';
@@ -57,7 +58,8 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
   const [checkedText, setCheckedText] = useState(initial);
   // A refused publish keeps the text it refused (`refused`): once the editor holds other text the
   // refusal is stale and is not shown (an undo back to that text shows it again).
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[]; refused?: string } | null>(null);
+  // Its text is worded when shown, not when set: a switch of language rewords what is on screen.
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: (t: StudioT) => string; details?: string[]; refused?: string } | null>(null);
   const [tab, setTab] = useState<'play' | 'graph' | 'form' | 'versions'>('play');
   const [conflict, setConflict] = useState<DraftConflict | null>(null);
   const navigate = useApp((s) => s.navigate);
@@ -83,7 +85,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
     try {
       await studioApi.saveDraft(id, source);
       setSaved(source);
-      setStatus({ kind: 'ok', text: d('editor.saved') });
+      setStatus({ kind: 'ok', text: (t) => t('editor.saved') });
       return source;
     } catch (err) {
       if (err instanceof DraftConflict) {
@@ -91,7 +93,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
         setConflict(err);
         return null;
       }
-      setStatus({ kind: 'error', text: failedText(d, err, 'save', id) });
+      setStatus({ kind: 'error', text: (t) => failedText(t, err, 'save', id) });
       return null;
     }
   };
@@ -104,11 +106,11 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
       const published = await studioApi.source(id);
       editor.current?.replace(published.source);
       setSaved(published.source);
-      setStatus({ kind: 'ok', text: d('editor.published', { version }) });
+      setStatus({ kind: 'ok', text: (t) => t('editor.published', { version }) });
     } catch (err) {
       const details = err instanceof StudioError ? err.diagnostics : [];
-      if (details.length > 0) setStatus({ kind: 'error', text: d('editor.publishRefused'), details, refused: source });
-      else setStatus({ kind: 'error', text: failedText(d, err, 'publish', id), details });
+      if (details.length > 0) setStatus({ kind: 'error', text: (t) => t('editor.publishRefused'), details, refused: source });
+      else setStatus({ kind: 'error', text: (t) => failedText(t, err, 'publish', id), details });
     }
   };
   const shown = status && status.refused !== undefined && status.refused !== text ? null : status;
@@ -131,7 +133,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
         <button type="button" className="btn btn-small btn-primary" onClick={() => void publish()}>{d('editor.publish')}</button>
         <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(id)} download={`${id}.yaml`}>{d('list.export')}</a>
         {shown && (
-          <span role="status" className={shown.kind === 'error' ? 'studio-error' : 'studio-ok'}>{shown.text}</span>
+          <span role="status" className={shown.kind === 'error' ? 'studio-error' : 'studio-ok'}>{shown.text(d)}</span>
         )}
       </div>
       {shown?.details && shown.details.length > 0 && (
@@ -171,7 +173,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
         onDone={(outcome) => {
           setConflict(null);
           if (outcome === 'overwritten') setSaved(editor.current?.text() ?? text);
-          if (outcome !== 'cancelled') setStatus({ kind: 'ok', text: d(outcome === 'loaded' ? 'conflict.loaded' : 'editor.saved') });
+          if (outcome !== 'cancelled') setStatus({ kind: 'ok', text: (t) => t(outcome === 'loaded' ? 'conflict.loaded' : 'editor.saved') });
         }}
       />
     </div>

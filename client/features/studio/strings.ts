@@ -316,3 +316,6 @@ const dict: Dict<StudioKey> = { 'zh-CN': zhCN, en };
 export function useStudioT() {
   return useDict(dict);
 }
+
+/** The studio's wording function, as useStudioT gives it. */
+export type StudioT = ReturnType<typeof useStudioT>;
