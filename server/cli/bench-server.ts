@@ -3,9 +3,11 @@
 //                       first (*.001.cpuprofile); the app is then stopped by SIGTERM, not killed: profiles are written on exit]
 // npm run bench       (the same, after the engine benchmark: --with-engine)
 // Same machine, same run, same load generator (its own process, 127.0.0.1 only, bounded in time):
-// (1) a bare Socket.IO ack-echo server, the transport's ceiling here; (2) the app, N trainees each in
-// a session, buyer speed 0, replying in a closed loop (each reply processed, scored, persisted and
-// acked); (3) the app with 5,000 trainees replying every 5 s. Read the ratio: the machine is shared.
+// (1) a bare Socket.IO ack-echo server, the transport's ceiling here; (1b) the same echo writing each
+// event durably to the session log before its ack (no engine): the floor of "persisted, then acked";
+// (2) the app, N trainees each in a session, buyer speed 0, replying in a closed loop (each reply
+// processed, scored, persisted and acked); (3) the app with 5,000 trainees replying every 5 s.
+// Read the ratios: the machine is shared.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
   if (!loaded.ok) fail(loaded.diagnostics.map(formatDiagnostic).join('\n'));
 
   // Bounded whatever happens: every phase's time plus generous set-up, then everything is killed.
-  const budgetMs = (2 * (seconds + warmupSeconds) + pacedSeconds + warmupSeconds + 180) * 1000;
+  const budgetMs = (3 * (seconds + warmupSeconds) + pacedSeconds + warmupSeconds + 180) * 1000;
   const watchdog = setTimeout(() => {
     for (const c of children) c.kill('SIGKILL');
     fail(`bench:server: over its time budget of ${budgetMs / 1000}s`, 1);
@@ -141,6 +143,10 @@ async function main(): Promise<void> {
   const echo = await startServerProcess('server/cli/bench-server-echo.ts', {});
   const echoRun = await runLoad(closed(echo.url), echo.child);
   echo.child.kill('SIGKILL');
+  const durableEcho = await startServerProcess('server/cli/bench-server-durable-echo.ts', {});
+  const durableEchoRun = await runLoad(closed(durableEcho.url), durableEcho.child);
+  // SIGTERM: it deletes its temporary database on the way out.
+  await stopGracefully(durableEcho.child);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
   const app = await startServerProcess('server/index.ts', {
@@ -163,18 +169,22 @@ async function main(): Promise<void> {
   clearTimeout(watchdog);
 
   const echoPerSec = echoRun.replies / echoRun.elapsedSec;
+  const durableEchoPerSec = durableEchoRun.replies / durableEchoRun.elapsedSec;
   const appPerSec = appRun.replies / appRun.elapsedSec;
   const result = {
     sessions,
     echoPerSec: Math.round(echoPerSec),
     appPerSec: Math.round(appPerSec),
     ratio: Number((appPerSec / echoPerSec).toFixed(3)),
+    // The second baseline: the echo that logs every event durably first (what the app does before an ack, minus the engine).
+    durableEchoPerSec: Math.round(durableEchoPerSec),
+    ratioVsDurableEcho: Number((appPerSec / durableEchoPerSec).toFixed(3)),
     p50Ms: Number(appRun.p50Ms.toFixed(2)),
     p99Ms: Number(appRun.p99Ms.toFixed(2)),
-    errors: appRun.errors + echoRun.errors,
+    errors: appRun.errors + echoRun.errors + durableEchoRun.errors,
     rssMB,
     // Per reply, in µs of CPU: where the difference to the baseline is spent (steadier than rates here).
-    cpuUsPerReply: { echo: echoRun.cpuUs, app: appRun.cpuUs },
+    cpuUsPerReply: { echo: echoRun.cpuUs, durableEcho: durableEchoRun.cpuUs, app: appRun.cpuUs },
     paced: { sessions: paced.connected, p99Ms: Number(paced.p99Ms.toFixed(2)), errors: paced.errors, repliesPerSec: Math.round(paced.replies / paced.elapsedSec) },
   };
   console.log(`bench:server — scenario ${scenarioId}, ${sessions} trainees in a closed loop for ${seconds}s each, then ${pacedSessions} replying every 5 s for ${pacedSeconds}s`);
@@ -182,14 +192,17 @@ async function main(): Promise<void> {
   const row = (name: string, r: LoadResult, vs: string) =>
     console.log(name.padEnd(44) + Math.round(r.replies / r.elapsedSec).toLocaleString('en').padStart(11) + r.p50Ms.toFixed(2).padStart(9) + r.p99Ms.toFixed(2).padStart(9) + String(r.errors).padStart(8) + vs.padStart(9));
   row('baseline: bare Socket.IO ack echo', echoRun, '1.000');
+  row('baseline 2: echo, logged durably first', durableEchoRun, (durableEchoPerSec / echoPerSec).toFixed(3));
   row('app: reply -> step -> log -> ack (closed)', appRun, result.ratio.toFixed(3));
   row(`app: ${paced.connected} trainees, a reply every 5 s`, paced, '');
+  console.log(`app vs baseline 2 (the same durable log, no engine): ${result.ratioVsDurableEcho.toFixed(3)}`);
   console.log(`app peak RSS ${rssMB} MB`);
   const cpuLine = (name: string, c: MeasuredLoad['cpuUs']) =>
     c && console.log(`${name.padEnd(10)} CPU µs per reply: server main thread ${c.main}, server other threads ${c.other}, load generator ${c.load}, all ${(c.main + c.other + c.load).toFixed(1)}`);
   cpuLine('echo', echoRun.cpuUs);
+  cpuLine('echo 2', durableEchoRun.cpuUs);
   cpuLine('app', appRun.cpuUs);
-  for (const [name, r] of [['echo', echoRun], ['app', appRun], ['paced', paced]] as const) {
+  for (const [name, r] of [['echo', echoRun], ['echo 2', durableEchoRun], ['app', appRun], ['paced', paced]] as const) {
     if (r.errors > 0) console.log(`${name} errors: ${JSON.stringify(r.errorCodes)}`);
   }
   if (json) console.log(JSON.stringify(engine ? { ...result, engine } : result));
