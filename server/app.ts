@@ -52,6 +52,8 @@ export interface AppDeps {
   adapter?: ServerOptions['adapter'];
   /** seats a drill may have (DRILL_MAX_SEATS; its default if not given) */
   drillMaxSeats?: number;
+  /** ms a drill may wait in its lobby unstarted before it is cancelled (DRILL_LOBBY_TTL_HOURS; its default if not given) */
+  drillLobbyTtlMs?: number;
   /** practice sessions one address may start per window (SESSION_START_LIMIT's default if not given) */
   sessionStartLimit?: RateLimit;
   /** Sessions run under leases in `db`, owned by this node id (needs `db`). */
@@ -141,6 +143,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       nodeId: deps.cluster?.nodeId,
       leaseTtlMs: deps.cluster?.leaseTtlMs,
       maxSeats: deps.drillMaxSeats,
+      lobbyTtlMs: deps.drillLobbyTtlMs,
     });
     studio = attachStudio({ db: deps.db, auth: drills.auth, catalog, dir: deps.scenariosDir, logger: logger.child({ part: 'studio' }), allowedOrigins: deps.allowedOrigins, now: () => scheduler.now() });
   }

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,
     drillMaxSeats: config.drillMaxSeats,
+    drillLobbyTtlMs: config.drillLobbyTtlMs,
     ...(redis ? { adapter: redis.adapter } : {}),
     // Sessions run under leases even on one node: after a restart, the sweep finishes what was pending.
     cluster: { nodeId: config.nodeId, leaseTtlMs: config.leaseTtlMs },

@@ -4,7 +4,7 @@
 // "try again later" (what was typed during a pause goes out after the resume).
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
-import type { DRILL_NAMESPACE, DrillAck, DrillServerEventBodies, SeatInfo } from '../../server/protocol/index.ts';
+import type { DRILL_NAMESPACE, DrillAck, DrillServerEventBodies, JoinCodeStatus, SeatInfo } from '../../server/protocol/index.ts';
 import type { SeatRecord } from '../store/drillSlice.ts';
 import type { KeyValueStorage } from '../store/persist.ts';
 import type { NetAck, NetError, SessionInfo, StartRequest, TraineeBody, Transport } from '../store/types.ts';
@@ -84,6 +84,10 @@ export class DrillSeatLink implements Transport {
         resolve(answer);
       });
     });
+  }
+
+  check(code: string): Promise<NetAck<{ status: JoinCodeStatus }>> {
+    return new Promise((resolve) => this.request<{ status: JoinCodeStatus }>('drill:check', { code }, resolve));
   }
 
   rejoin(seat: SeatRecord): void {

@@ -1,6 +1,6 @@
 // Wires a trainee's drill seat to the store, and routes each session's traffic to the connection it
 // belongs to: a drill seat's session to the `/drill` namespace, every other chat to the practice one.
-// The drill connection opens only when a seat is taken or remembered.
+// The drill connection opens only when a seat is taken or remembered, or a join code checked.
 import type { AppStore } from '../store/index.ts';
 import type { DrillTransport } from '../store/drillSlice.ts';
 import type { KeyValueStorage } from '../store/persist.ts';
@@ -67,6 +67,7 @@ export function withDrills(store: AppStore, practice: Transport, storage: KeyVal
   };
   const transport: DrillTransport = {
     join: (code, name) => drill().join(code, name),
+    check: (code) => drill().check(code),
     rejoin: (seat) => drill().rejoin(seat),
     leave: () => link?.leave(),
   };

@@ -2,12 +2,12 @@
 // reload or a second tab with the same link returns to the same seat), the drill's state, the
 // class-wide reveal when the trainer shows it. The seat's session itself lives in the sessions slice
 // like any chat; the net layer routes its events through the drill connection.
-import type { DrillState, Reveal, SeatInfo } from '../../server/protocol/index.ts';
+import type { DrillState, JoinCodeStatus, Reveal, SeatInfo } from '../../server/protocol/index.ts';
 import { readJson, writeJson } from './persist.ts';
 import type { Slice } from './state.ts';
 import type { NetAck, NetError, SessionInfo } from './types.ts';
 
-export type { DrillState, Reveal, SeatInfo };
+export type { DrillState, JoinCodeStatus, Reveal, SeatInfo };
 
 const SEATS_KEY = 'kefu.drillSeats';
 
@@ -34,6 +34,8 @@ export type DrillRefusal = NetError & { reason?: string };
 /** What the store needs from the drill connection (client/net/drillConnect.ts). */
 export interface DrillTransport {
   join(code: string, displayName: string): Promise<NetAck<SeatInfo>>;
+  /** What a join code leads to, asked before the trainee types a name. */
+  check(code: string): Promise<NetAck<{ status: JoinCodeStatus }>>;
   /** Take the seat on this connection (and again after every reconnect). */
   rejoin(seat: SeatRecord): void;
   leave(): void;
@@ -54,6 +56,8 @@ export interface DrillSlice {
   /** The /join/<code> page opened: go back to the seat this browser holds for the code, if any. */
   enterDrill(code: string): void;
   joinDrill(code: string, displayName: string): Promise<DrillRefusal | null>;
+  /** What the code leads to (open, cancelled, ended, unknown), asked before a name is; the join checks again. */
+  checkDrillCode(code: string): Promise<NetAck<{ status: JoinCodeStatus }>>;
   closeReveal(): void;
   /** Is this session a drill seat's (so it travels on the drill connection)? */
   isDrillSession(sessionId: string): boolean;
@@ -139,6 +143,10 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
         return answer.error;
       }
       return null;
+    },
+    checkDrillCode(code) {
+      const transport = get().drillTransport;
+      return transport ? transport.check(code) : Promise.resolve({ ok: false, error: { code: 'offline', message: 'not connected' } });
     },
     closeReveal() {
       set({ drillReveal: null });

@@ -8,9 +8,8 @@ import { trainerRoutes } from './trainerRoutes.ts';
 import { TrainerAuth } from './trainerAuth.ts';
 import { DRILL_NAMESPACE } from '../protocol/index.ts';
 import { attachDrillGateway } from '../runtime/drills/drillGateway.ts';
-import { DEFAULT_LEASE_TTL_MS, DEFAULT_DRILL_MAX_SEATS } from '../runtime/config.ts';
+import { DEFAULT_DRILL_LOBBY_TTL_HOURS, DEFAULT_LEASE_TTL_MS, DEFAULT_DRILL_MAX_SEATS } from '../runtime/config.ts';
 import { DrillManager } from '../runtime/drills/drillManager.ts';
-import { lobbyTtlMsFrom } from '../runtime/drills/lobbyTtl.ts';
 import type { DrillNamespace } from '../runtime/drills/drillRooms.ts';
 import { drillOutbox } from '../runtime/drills/drillRooms.ts';
 import { TappedSessionLog } from '../runtime/drills/tappedLog.ts';
@@ -41,7 +40,7 @@ export interface DrillWiringDeps {
   leaseTtlMs?: number | undefined;
   /** seats a drill may have (DRILL_MAX_SEATS's default if not given) */
   maxSeats?: number | undefined;
-  /** how long a lobby may wait unstarted before it is cancelled; DRILL_LOBBY_TTL_HOURS (12 h) if not given */
+  /** how long a lobby may wait unstarted before it is cancelled, ms (DRILL_LOBBY_TTL_HOURS's default if not given) */
   lobbyTtlMs?: number | undefined;
 }
 
@@ -81,8 +80,7 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     leases,
     leaseMs: deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS,
     maxSeats: deps.maxSeats ?? DEFAULT_DRILL_MAX_SEATS,
-    // Read here, not in runtime/config.ts: the app passes the drill wiring no setting of this kind yet.
-    lobbyTtlMs: deps.lobbyTtlMs ?? lobbyTtlMsFrom(process.env),
+    lobbyTtlMs: deps.lobbyTtlMs ?? DEFAULT_DRILL_LOBBY_TTL_HOURS * 3_600_000,
   });
   attachDrillGateway(nsp, {
     drills: manager,

@@ -58,7 +58,7 @@ export type DrillErrorReason =
   // trainee events
   /** join: no open drill has this code */
   | 'no-such-code'
-  /** join: too many wrong codes from this network (JOIN_FAILURE_LIMIT); wait a few minutes */
+  /** join or check: too many wrong codes from this network (JOIN_FAILURE_LIMIT); wait a few minutes */
   | 'too-many-wrong-codes'
   /** join: the trainer closed the drill to new trainees */
   | 'locked'
@@ -86,6 +86,13 @@ export type DrillAck<T> = { ok: true; data: T } | { ok: false; error: Omit<AckEr
 
 /** `cancelled`: called off before it started; nothing was played, it has no results. */
 export type DrillStatus = 'lobby' | 'running' | 'paused' | 'ended' | 'cancelled';
+
+/**
+ * What a join code leads to (`drill:check`), and nothing more: `open` (a drill takes joins, though
+ * the join itself may yet be refused: locked, full), `cancelled`, `ended`, or `unknown` (no drill
+ * ever had it, as far as the server knows; it counts as a wrong code against the address's budget).
+ */
+export type JoinCodeStatus = 'open' | 'cancelled' | 'ended' | 'unknown';
 
 /** Broadcast to everyone in the drill on every change of status, lock or reveal. */
 export interface DrillState {
@@ -323,6 +330,7 @@ export interface DrillAckData {
   'drill:watch': { seatId: string; sessionId: string; lastSeq: number; rubric: string; verdicts?: Record<string, VerdictMark[]> };
   'drill:unwatch': { watching: null };
   'drill:join': SeatInfo;
+  'drill:check': { status: JoinCodeStatus };
   /** followed by the session events after `lastSeq` */
   'drill:rejoin': SeatInfo;
 }

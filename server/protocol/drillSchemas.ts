@@ -18,6 +18,7 @@ const kebabId = z
 const drillId = id;
 const seatId = id;
 const token = z.string().min(1).max(512);
+const joinCode = z.string().regex(/^\d{6}$/, 'must be 6 digits');
 
 export const drillSchemas = {
   'drill:open': z.strictObject({
@@ -39,10 +40,9 @@ export const drillSchemas = {
   'drill:reveal-show': z.strictObject({ drillId }),
   'drill:watch': z.strictObject({ drillId, seatId }),
   'drill:unwatch': z.strictObject({ drillId }),
-  'drill:join': z.strictObject({
-    code: z.string().regex(/^\d{6}$/, 'must be 6 digits'),
-    displayName,
-  }),
+  'drill:join': z.strictObject({ code: joinCode, displayName }),
+  /** what became of a join code, before the trainee is asked for a name (the join checks again) */
+  'drill:check': z.strictObject({ code: joinCode }),
   'drill:rejoin': z.strictObject({ seatToken: token, lastSeq: z.number().int().nonnegative() }),
 } as const;
 

@@ -13,6 +13,15 @@ export const DEFAULT_LEASE_TTL_MS = 15_000;
 export const DEFAULT_DRILL_MAX_SEATS = 200;
 
 /**
+ * A drill still in its lobby this many hours after it was opened is cancelled: a drill opened and
+ * forgotten would otherwise hold its join code and read 候场中 in the history for ever. Half a day
+ * covers a class opened in the morning and run in the afternoon.
+ */
+export const DEFAULT_DRILL_LOBBY_TTL_HOURS = 12;
+/** A month: a longer lobby is a forgotten one. */
+const MAX_DRILL_LOBBY_TTL_HOURS = 24 * 30;
+
+/**
  * Ended practice sessions are kept this long: a quarter, so a trainee can look back over weeks of
  * practice and a review cycle still finds them, while the store (about 12 KB a session) stops growing.
  */
@@ -62,6 +71,8 @@ export interface ServerConfig {
   leaseTtlMs: number;
   /** seats one drill may have, removed ones included */
   drillMaxSeats: number;
+  /** a drill left in its lobby unstarted this long after it opened is cancelled, ms (DRILL_LOBBY_TTL_HOURS) */
+  drillLobbyTtlMs: number;
   /** ended practice sessions older than this many days are deleted; 0 keeps them forever */
   sessionRetentionDays: number;
   /** PostgreSQL statement timeout, ms; 0: none */
@@ -120,12 +131,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     nodeId,
     leaseTtlMs: integer(env, 'LEASE_TTL_MS', DEFAULT_LEASE_TTL_MS, 1000, 600_000),
     drillMaxSeats: integer(env, 'DRILL_MAX_SEATS', DEFAULT_DRILL_MAX_SEATS, 1, 100_000),
+    drillLobbyTtlMs: hoursAsMs(env, 'DRILL_LOBBY_TTL_HOURS', DEFAULT_DRILL_LOBBY_TTL_HOURS, MAX_DRILL_LOBBY_TTL_HOURS),
     sessionRetentionDays: integer(env, 'SESSION_RETENTION_DAYS', DEFAULT_SESSION_RETENTION_DAYS, 0, 36_500),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', DEFAULT_DB_STATEMENT_TIMEOUT_MS, 0, 3_600_000),
     dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', DEFAULT_DB_CONNECT_TIMEOUT_MS, 100, 600_000),
   };
 }
-
 
 /** Unique per process: a node restarted on the same host is a new owner, so its old leases are fenced. */
 function defaultNodeId(): string {
@@ -138,6 +149,15 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) throw new ConfigError(`${name} must be a number from ${min} to ${max} (got "${raw}")`);
   return value;
+}
+
+/** Hours above 0 (fractions allowed) and at most `max`, as ms; blank means the default. */
+function hoursAsMs(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback * 3_600_000;
+  const hours = Number(raw);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > max) throw new ConfigError(`${name} must be a number of hours above 0 and at most ${max} (got "${raw}")`);
+  return Math.round(hours * 3_600_000);
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

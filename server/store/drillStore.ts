@@ -79,10 +79,10 @@ export class DrillStore {
     return rows.map((r) => r.id);
   }
 
-  /** Whether the newest drill opened with this join code was cancelled: the code then says so instead of "no such code". */
-  async cancelledCode(code: string): Promise<boolean> {
+  /** The stored status of the newest drill opened with this join code (none: no drill ever had it). */
+  async statusByCode(code: string): Promise<DrillStatus | undefined> {
     const row = await this.db.selectFrom('drills').select('status').where('code', '=', code).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
-    return row?.status === 'cancelled';
+    return row?.status as DrillStatus | undefined;
   }
 
   /** A drill's status and owner as stored, if it exists. */

@@ -20,7 +20,7 @@ const { host, render } = reactRoot();
 const lobbyState: DrillState = { drillId: 'd1', status: 'lobby', locked: false, mode: 'practice', scenarios: [info().scenario], frozenAt: null, endsAt: null, timeLimitMs: null, clock: 0, trainees: 1 };
 
 function transport(join: DrillTransport['join'] = () => new Promise(() => undefined)): DrillTransport {
-  return { join, rejoin: () => undefined, leave: () => undefined };
+  return { join, rejoin: () => undefined, leave: () => undefined, check: () => Promise.resolve({ ok: true, data: { status: 'open' } }) };
 }
 
 function seated(state: DrillState = lobbyState): void {

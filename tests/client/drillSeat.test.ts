@@ -19,6 +19,7 @@ function setup(storage = new MemoryStorage()) {
     },
     rejoin: (seat) => rejoined.push(seat),
     leave: () => undefined,
+    check: () => Promise.resolve({ ok: true, data: { status: 'open' } }),
   };
   store.getState().attachDrillTransport(transport);
   return { store, rejoined, storage };

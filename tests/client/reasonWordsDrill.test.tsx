@@ -108,8 +108,14 @@ describe("the trainee's words for each refusal", () => {
 describe('the join page', () => {
   let answer: DrillRefusal;
   beforeEach(() => {
-    appStore.getState().attachDrillTransport({ join: () => Promise.resolve({ ok: false, error: answer as never }), rejoin: () => undefined, leave: () => undefined });
+    appStore.getState().attachDrillTransport({ join: () => Promise.resolve({ ok: false, error: answer as never }), rejoin: () => undefined, leave: () => undefined, check: () => Promise.resolve({ ok: true, data: { status: 'open' } }) });
   });
+
+  /** The page checks the code before it asks for a name: the form follows the check's answer. */
+  async function renderChecked() {
+    render(<DrillSeat code="123456" />);
+    await act(async () => undefined);
+  }
 
   async function join() {
     const input = byLabel(host, appStore.getState().lang === 'en' ? 'Your display name' : '你的昵称');
@@ -121,7 +127,7 @@ describe('the join page', () => {
   }
 
   it('says why a join was refused in the page language, for every reason a join gets', async () => {
-    render(<DrillSeat code="123456" />);
+    await renderChecked();
     for (const [reason, code] of TRAINEE) {
       answer = refusal(code, reason);
       setLang('zh-CN');
@@ -135,7 +141,7 @@ describe('the join page', () => {
   });
 
   it('words the closed doors and a full drill exactly', async () => {
-    render(<DrillSeat code="123456" />);
+    await renderChecked();
     answer = refusal('drill-locked', 'locked');
     await join();
     expect(alertText()).toBe('没能加入：老师已经关闭入场，现在不能加入');
@@ -146,8 +152,8 @@ describe('the join page', () => {
     expect(alertText()).toBe('Could not join: every seat in this drill is taken');
   });
 
-  it('says why an earlier seat no longer works, and a reason it does not know generally', () => {
-    render(<DrillSeat code="123456" />);
+  it('says why an earlier seat no longer works, and a reason it does not know generally', async () => {
+    await renderChecked();
     act(() => appStore.getState().netSeatFailed(refusal('unauthorized', 'bad-seat-token'), true));
     expect(alertText()).toBe('之前的座位已失效：保存的座位已经找不到了，请重新加入');
     setLang('en');

@@ -1,7 +1,8 @@
 // Cancelling a drill in its lobby, in real browsers: the trainer sees the drill's setup, cancels
 // (asked first), and the trainee already seated is told at once that the trainer cancelled it and
 // goes back to the home page from there; someone who comes with the code afterwards is told the
-// drill was cancelled; the trainer's history lists it as cancelled with nothing to open.
+// drill was cancelled before being asked for a name; the trainer's history lists it as cancelled
+// with nothing to open.
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { appUrl, logInTrainer, shot } from './helpers.ts';
@@ -65,10 +66,16 @@ test('the trainer cancels a drill in its lobby and the seated trainee is told', 
   await shot(trainee, 'drill-cancelled-trainee');
   await trainee.getByRole('link', { name: '回到首页' }).click();
   await trainee.waitForURL(appUrl('/'));
-  // Back with the code later (a reload, a classmate late): told it was cancelled, not "no such code".
+  // Back with the code later (a reload, a classmate late): told it was cancelled, not "no such code",
+  // and at once, before being asked for a name; on the code step as soon as the six digits are in.
   const late = await newPage(browser);
-  await joinAs(late, code, '小刚');
+  await late.goto(appUrl(`/join/${code}`));
   await expect(late.getByTestId('drill-cancelled').getByRole('heading', { name: '这场演练已取消' })).toBeVisible();
+  await expect(late.getByLabel('你的昵称')).toHaveCount(0);
+  await late.goto(appUrl('/drill'));
+  await late.getByLabel('演练码').fill(code);
+  await expect(late.getByTestId('drill-code-check')).toHaveText('这场演练已经被取消，这个演练码不能再用了。');
+  await expect(late.getByRole('button', { name: '下一步' })).toBeDisabled();
 
   await trainer.goto(appUrl('/trainer'));
   const row = trainer.locator('tbody tr').filter({ hasText: code });

@@ -3,13 +3,12 @@
 // code then answers `cancelled` to a join and the seat token to a rejoin, the drill is stored as
 // cancelled (history; no results), and all of it holds after a restart and on another node. A
 // started drill cannot be cancelled. The lobby's trainees also hear how many are in (headcount).
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { DrillState } from '../../server/protocol/index.ts';
 import { freshStore } from './backends.ts';
 import type { DrillClient, DrillServer } from './drillHelpers.ts';
 import { drillFixture, login, loginTrainer, PASSWORD, startDrill } from './drillHelpers.ts';
-import { ConfigError } from '../../server/runtime/config.ts';
-import { lobbyTtlMsFrom } from '../../server/runtime/drills/lobbyTtl.ts';
+import { ConfigError, readConfig } from '../../server/runtime/config.ts';
 import { ManualScheduler } from './manualScheduler.ts';
 import type { RedisServer } from './redisServer.ts';
 import { startRedis } from './redisServer.ts';
@@ -133,26 +132,24 @@ describe('a cancel whose write fails', () => {
 });
 
 describe('DRILL_LOBBY_TTL_HOURS', () => {
+  const lobbyTtlMs = (value?: string) => readConfig(value === undefined ? {} : { DRILL_LOBBY_TTL_HOURS: value }).drillLobbyTtlMs;
   it('is 12 hours unless set, takes fractions, and stops the server on anything else', () => {
-    expect(lobbyTtlMsFrom({})).toBe(12 * HOUR);
-    expect(lobbyTtlMsFrom({ DRILL_LOBBY_TTL_HOURS: '' })).toBe(12 * HOUR);
-    expect(lobbyTtlMsFrom({ DRILL_LOBBY_TTL_HOURS: '0.5' })).toBe(HOUR / 2);
-    for (const bad of ['0', '-1', 'soon', '721']) expect(() => lobbyTtlMsFrom({ DRILL_LOBBY_TTL_HOURS: bad }), bad).toThrow(ConfigError);
+    expect(lobbyTtlMs()).toBe(12 * HOUR);
+    expect(lobbyTtlMs('')).toBe(12 * HOUR);
+    expect(lobbyTtlMs('0.5')).toBe(HOUR / 2);
+    expect(lobbyTtlMs('720')).toBe(720 * HOUR);
+    for (const bad of ['0', '-1', 'soon', '721']) expect(() => lobbyTtlMs(bad), bad).toThrow(ConfigError);
+    expect(() => lobbyTtlMs('soon')).toThrow('DRILL_LOBBY_TTL_HOURS must be a number of hours above 0 and at most 720 (got "soon")');
   });
 });
 
 describe('a lobby left unstarted', () => {
-  const ttl = process.env['DRILL_LOBBY_TTL_HOURS'];
-  afterEach(() => {
-    if (ttl === undefined) delete process.env['DRILL_LOBBY_TTL_HOURS'];
-    else process.env['DRILL_LOBBY_TTL_HOURS'] = ttl;
-  });
+  // DRILL_LOBBY_TTL_HOURS=0.01: 36 s of the hand-driven clock.
+  const lobbyTtlMs = readConfig({ DRILL_LOBBY_TTL_HOURS: '0.01' }).drillLobbyTtlMs;
 
   it('is cancelled DRILL_LOBBY_TTL_HOURS after it opened, and its trainees are told', async () => {
-    // 0.01 h = 36 s of the hand-driven clock.
-    process.env['DRILL_LOBBY_TTL_HOURS'] = '0.01';
     const clock = new ManualScheduler();
-    const server = await fixture.server({ scheduler: clock });
+    const server = await fixture.server({ scheduler: clock, drillLobbyTtlMs: lobbyTtlMs });
     const { cookie, drillId, snap, a, seatA } = await lobby(server, '郭老师');
     await clock.advance(server.settles, 35_000);
     expect(server.drills.manager.get(drillId)?.status).toBe('lobby');
@@ -163,9 +160,8 @@ describe('a lobby left unstarted', () => {
   });
 
   it('is not cancelled once started', async () => {
-    process.env['DRILL_LOBBY_TTL_HOURS'] = '0.01';
     const clock = new ManualScheduler();
-    const server = await fixture.server({ scheduler: clock });
+    const server = await fixture.server({ scheduler: clock, drillLobbyTtlMs: lobbyTtlMs });
     const { trainer, drillId, a } = await lobby(server, '何老师');
     await trainer.ok('drill:start', { drillId });
     await clock.advance(server.settles, 60_000);

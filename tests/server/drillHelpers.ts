@@ -50,6 +50,8 @@ export interface DrillServerOptions {
   scenariosDir?: string;
   /** seats a drill may have (DRILL_MAX_SEATS) */
   drillMaxSeats?: number;
+  /** ms a lobby may wait unstarted before it is cancelled (DRILL_LOBBY_TTL_HOURS, as ms) */
+  drillLobbyTtlMs?: number;
 }
 
 /** `dataDir`: an earlier server's, to start again on its database (a restart). */
@@ -71,6 +73,7 @@ export async function startDrillServer(options: DrillServerOptions = {}): Promis
     rateLimit: options.rateLimit ?? { events: 1000, windowMs: 10_000 },
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     ...(options.drillMaxSeats ? { drillMaxSeats: options.drillMaxSeats } : {}),
+    ...(options.drillLobbyTtlMs ? { drillLobbyTtlMs: options.drillLobbyTtlMs } : {}),
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -1,10 +1,13 @@
-// The "join a drill" entry (/drill): the 6-digit code, then the seat page /join/<code>, which is
-// also the link and QR code the trainer shows the class.
+// The "join a drill" entry (/drill): the 6-digit code, checked as soon as it is whole (a cancelled,
+// ended or unknown code is said at once), then the seat page /join/<code>, which is also the link
+// and QR code the trainer shows the class.
 import { useId, useState } from 'react';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { DrillSeat } from './DrillSeat.tsx';
-import { useDrillT } from './strings.ts';
+import { refusalText, useDrillT } from './strings.ts';
+import type { CodeCheck } from './useCodeCheck.ts';
+import { useCodeCheck } from './useCodeCheck.ts';
 import './drill.css';
 
 export function DrillJoin({ code }: { code?: string }) {
@@ -16,7 +19,10 @@ function CodeForm() {
   const id = useId();
   const navigate = useApp((s) => s.navigate);
   const [code, setCode] = useState('');
-  const valid = /^\d{6}$/.test(code.trim());
+  const whole = /^\d{6}$/.test(code);
+  const check = useCodeCheck(whole ? code : null);
+  // On to the name only with a code that may let them in: a check that could not be asked leaves it to the join.
+  const canGo = whole && (check.state === 'unchecked' || (check.state === 'known' && check.status === 'open'));
   return (
     <main className="drill panel">
       <h1>{d('join.title')}</h1>
@@ -24,7 +30,7 @@ function CodeForm() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) navigate(paths.join(code.trim()));
+          if (canGo) navigate(paths.join(code));
         }}
       >
         <label htmlFor={`${id}-code`}>{d('join.code')}</label>
@@ -35,13 +41,30 @@ function CodeForm() {
           autoComplete="off"
           maxLength={6}
           placeholder={d('join.codeHint')}
+          aria-describedby={`${id}-check`}
           value={code}
           onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
         />
-        <button type="submit" className="btn btn-primary" disabled={!valid}>
+        <button type="submit" className="btn btn-primary" disabled={!canGo}>
           {d('join.go')}
         </button>
+        <CheckNote id={`${id}-check`} check={check} />
       </form>
     </main>
+  );
+}
+
+/** What the check found, under the code: a live region, so it is heard as soon as it is known. */
+function CheckNote({ id, check }: { id: string; check: CodeCheck }) {
+  const d = useDrillT();
+  let text = '';
+  if (check.state === 'checking') text = d('check.checking');
+  else if (check.state === 'unchecked') text = d('check.failed', { message: refusalText(d, check.error) });
+  else if (check.state === 'known' && check.status !== 'open') text = d(`check.${check.status}`);
+  const bad = check.state === 'known' && check.status !== 'open';
+  return (
+    <p id={id} role="status" className={bad ? 'drill-check drill-note' : 'drill-check muted'} data-testid="drill-code-check">
+      {text}
+    </p>
   );
 }

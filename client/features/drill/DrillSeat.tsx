@@ -2,22 +2,30 @@
 // to it after a reload or in another tab. Then the waiting room (the drill's setup, how many are in),
 // the seat's chat with the drill's banners and, while the trainer pauses, a notice saying so, the
 // class reveal when the trainer shows it, and the report link at the end. A drill cancelled before
-// it started says so, to the seated and to anyone who comes with its code.
+// it started says so, to the seated and to anyone who comes with its code. Someone with no seat to
+// come back to learns what the code leads to before they are asked for a name: a cancelled or
+// ended drill, or no drill at all, is said at once (the join checks again).
 import { useEffect, useId, useState } from 'react';
 import { Workspace } from '../chat/Workspace.tsx';
 import { useApp } from '../../store/index.ts';
 import { DrillBanner } from './DrillBanner.tsx';
 import { DrillCancelled } from './DrillCancelled.tsx';
+import { DrillCodeClosed } from './DrillCodeClosed.tsx';
 import { DrillPauseNotice } from './DrillPauseNotice.tsx';
 import { DrillSetup } from './DrillSetup.tsx';
 import { RevealDialog } from './RevealDialog.tsx';
+import type { DrillRefusal } from '../../store/drillSlice.ts';
 import { refusalText, useDrillT } from './strings.ts';
+import { useCodeCheck } from './useCodeCheck.ts';
 
 export function DrillSeat({ code }: { code: string }) {
   const d = useDrillT();
   const enterDrill = useApp((s) => s.enterDrill);
   const phase = useApp((s) => s.seatPhase);
   const seat = useApp((s) => (s.drillCode === code ? s.seats[code] : undefined));
+  // A seat held for this code is rejoined instead: nothing to check.
+  const remembered = useApp((s) => s.seats[code] !== undefined);
+  const check = useCodeCheck(remembered ? null : code);
   const state = useApp((s) => s.drillState);
   const sessionId = seat?.sessionIds.at(-1) ?? null;
   const hasSession = useApp((s) => (sessionId ? s.sessions[sessionId] !== undefined : false));
@@ -38,7 +46,16 @@ export function DrillSeat({ code }: { code: string }) {
       </main>
     );
   }
-  if (phase !== 'seated' || !seat) return <NameForm code={code} />;
+  if (phase !== 'seated' || !seat) {
+    // A join under way was let through by the check already.
+    if (!remembered && phase !== 'joining') {
+      if (check.state === 'checking') return <Checking code={code} />;
+      const status = check.state === 'known' ? check.status : 'open';
+      if (status === 'cancelled') return <DrillCancelled code={code} />;
+      if (status !== 'open') return <DrillCodeClosed code={code} status={status} />;
+    }
+    return <NameForm code={code} unchecked={check.state === 'unchecked' ? check.error : null} />;
+  }
   if (!sessionId || !hasSession) {
     return (
       <main className="drill panel drill-wait" data-testid="drill-waiting">
@@ -66,7 +83,21 @@ export function DrillSeat({ code }: { code: string }) {
   );
 }
 
-function NameForm({ code }: { code: string }) {
+function Checking({ code }: { code: string }) {
+  const d = useDrillT();
+  return (
+    <main className="drill panel">
+      <p className="drill-code-small">{d('join.codeLabel', { code })}</p>
+      <h1>{d('join.title')}</h1>
+      <p role="status" className="muted" data-testid="drill-code-check">
+        {d('check.checking')}
+      </p>
+    </main>
+  );
+}
+
+/** `unchecked`: why the code could not be checked first (the join then tells what it leads to). */
+function NameForm({ code, unchecked }: { code: string; unchecked: DrillRefusal | null }) {
   const d = useDrillT();
   const id = useId();
   const phase = useApp((s) => s.seatPhase);
@@ -80,6 +111,11 @@ function NameForm({ code }: { code: string }) {
     <main className="drill panel">
       <p className="drill-code-small">{d('join.codeLabel', { code })}</p>
       <h1>{d('join.title')}</h1>
+      {unchecked && (
+        <p className="muted drill-check" data-testid="drill-code-check">
+          {d('check.failed', { message: refusalText(d, unchecked) })}
+        </p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -148,22 +148,22 @@ export class Drill {
     return { ok: true, data: this.state() };
   }
 
-  /**
-   * Call the drill off before it starts: nothing is played or scored, its seats are told, and its
-   * code admits nobody from now on. A started drill is ended instead.
-   */
   /** The status once a cancel being written has its answer (the status as it is, if none is). */
   async settledStatus(): Promise<DrillStatus> {
     await this.storingCancel?.catch(() => undefined);
     return this.status;
   }
 
+  /**
+   * Call the drill off before it starts: nothing is played or scored, its seats are told, and its
+   * code admits nobody from now on. A started drill is ended instead.
+   */
   async cancel(by: 'trainer' | 'expiry'): Promise<Result<DrillState>> {
     if (this.status === 'cancelled') return { ok: true, data: this.state() };
     if (this.status !== 'lobby') return this.over ? this.overFailure() : failure('drill-not-running', 'already-started', 'a started drill cannot be cancelled: end it instead');
-    // Closed at once: a start that comes while the store is written finds it cancelled. A trainee's
-    // join or rejoin waits for the write instead (settledStatus): told "cancelled", their page
-    // forgets the seat, and the write may yet fail.
+    // Closed at once, nothing else changes it meanwhile: a trainer's command (a start), and a
+    // trainee's join or rejoin, that come while the store is written wait for its answer
+    // (settledStatus), since the write may yet fail and leave the lobby as it was.
     this.status = 'cancelled';
     this.cancelledBy = by;
     this.endedAt = this.clock.now();

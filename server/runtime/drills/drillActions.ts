@@ -35,7 +35,7 @@ export interface Outcome {
 }
 
 export type Deliver = (outcome: Outcome) => void;
-type ControlName = Exclude<DrillEventName, 'drill:open' | 'drill:join' | 'drill:rejoin'> & keyof DrillAckData;
+type ControlName = Exclude<DrillEventName, 'drill:open' | 'drill:join' | 'drill:check' | 'drill:rejoin'> & keyof DrillAckData;
 
 type DrillError = Extract<DrillAck<never>, { ok: false }>['error'];
 const fail = (code: DrillError['code'], reason: DrillErrorReason, message: string): DrillAck<never> => ({ ok: false, error: { code, reason, message } });
@@ -56,6 +56,10 @@ export interface ActionDeps {
  * the command goes to the new owner instead of into a stale copy.
  */
 export async function control(deps: ActionDeps, drill: Drill, name: ControlName, payload: unknown, host: string | undefined, deliver: Deliver): Promise<boolean> {
+  // A cancel still being written is not a cancel yet: a command that comes meanwhile (a start) is
+  // answered by how the write ends, as a trainee's join is. Stored, it finds the drill cancelled;
+  // failed, a lobby again, and it goes ahead.
+  if (drill.status === 'cancelled') await drill.settledStatus();
   // An ended or cancelled drill is read-only and nobody's lease holds it any more (what is left of it
   // is stored, or being stored): the copy in memory answers what a trainer may still ask of it, and
   // refuses the rest.

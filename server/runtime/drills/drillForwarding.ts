@@ -10,7 +10,7 @@ import type { ActionDeps, Outcome, SeatClaim } from './drillActions.ts';
 import { act, cancelledAnswer, control, takeSeat } from './drillActions.ts';
 import type { DrillNamespace } from './drillRooms.ts';
 
-export type ControlName = Exclude<DrillEventName, 'drill:open' | 'drill:join' | 'drill:rejoin'>;
+export type ControlName = Exclude<DrillEventName, 'drill:open' | 'drill:join' | 'drill:check' | 'drill:rejoin'>;
 
 export type ForwardRequest =
   | { kind: 'control'; drillId: string; trainerId: string; name: ControlName; payload: unknown; host: string | undefined }

@@ -22,7 +22,8 @@ import type { DrillManager, Found } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
 import { emitEvent, sessionRoom, trainerRoom, watchRoom } from './drillRooms.ts';
 import { FailureGuard } from '../failureGuard.ts';
-import { JOIN_FAILURE_LIMIT, JOINS_PER_SOCKET } from './joinGuard.ts';
+import { joinCodeStatus } from './joinCodeStatus.ts';
+import { JOIN_FAILURE_LIMIT, JOINS_PER_SOCKET, lookUpCode } from './joinGuard.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from '../../store/storeFailures.ts';
 
 export interface DrillGatewayDeps {
@@ -50,6 +51,7 @@ const ok = <T>(data: T) => ({ ok: true as const, data });
 /** The drill runs on another node (or is being taken over): the client tries again shortly. */
 const moving = () => fail('unavailable', 'moving', 'this drill is moving to another server; try again in a moment');
 const notLoggedIn = () => fail('unauthorized', 'not-logged-in', 'log in as a trainer first');
+const tooManyWrongCodes = () => fail('rate-limited', 'too-many-wrong-codes', 'too many wrong codes from your network; wait a few minutes and try again');
 
 export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps): void {
   const { drills, logger } = deps;
@@ -171,23 +173,17 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     }
 
     on(socket, logger, 'drill:join', async (payload, respond) => {
-      // Per address, not per socket: a guesser opens a new socket whenever one is refused. The
-      // attempt holds its place in the budget before the (asynchronous) look-up: a burst cannot race past it.
-      const address = socket.handshake.address;
-      if (!joins.begin(address, deps.now())) return respond(fail('rate-limited', 'too-many-wrong-codes', 'too many wrong codes from your network; wait a few minutes and try again'));
-      let drill: Found;
-      let cancelled: boolean;
-      try {
-        drill = await drills.byCode(payload.code);
-        cancelled = drill === undefined && (await drills.cancelledCode(payload.code));
-      } catch (err) {
-        // The store failed, not the code: nothing counts against the address.
-        joins.settle(address, deps.now(), false);
-        throw err;
-      }
-      // A cancelled drill's code was a right one: the trainee is told so, and it is no wrong guess.
-      joins.settle(address, deps.now(), drill === undefined && !cancelled);
-      if (cancelled) return apply(respond as Respond<unknown>)(cancelledAnswer());
+      // Per address, not per socket: a guesser opens a new socket whenever one is refused. A
+      // cancelled or ended drill's code was a right one: the trainee is told so, and it is no wrong guess.
+      const lookUp = async () => {
+        const found = await drills.byCode(payload.code);
+        return { found, closed: found === undefined ? await drills.closedCode(payload.code) : undefined };
+      };
+      const looked = await lookUpCode(joins, socket.handshake.address, deps.now, lookUp, (x) => x.found === undefined && x.closed === undefined);
+      if (!looked) return respond(tooManyWrongCodes());
+      const { found: drill, closed } = looked.found;
+      if (closed === 'cancelled') return apply(respond as Respond<unknown>)(cancelledAnswer());
+      if (closed === 'ended') return respond(fail('drill-not-running', 'ended', 'this drill has ended'));
       // One connection, a few seats at most: a trainee needs one.
       const joinsHere = joinsBy.get(socket) ?? 0;
       if (drill !== undefined && joinsHere >= JOINS_PER_SOCKET) return respond(fail('rate-limited', 'too-many-joins', `one connection may join at most ${JOINS_PER_SOCKET} times`));
@@ -198,6 +194,12 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
         await takeSeat(d, joined.data, 0, socket.id, apply(respond as Respond<unknown>));
       };
       await route(drill, here, { kind: 'join', code: payload.code, displayName: payload.displayName, socketId: socket.id }, respond as Respond<unknown>);
+    });
+    // Before the trainee types a name: what the code leads to. Under the same budget as a join, so it
+    // is no cheaper way to guess codes; the join checks again (the drill may change in between).
+    on(socket, logger, 'drill:check', async (payload, respond) => {
+      const looked = await lookUpCode(joins, socket.handshake.address, deps.now, () => joinCodeStatus(drills, payload.code), (status) => status === 'unknown');
+      respond(looked ? ok({ status: looked.found }) : tooManyWrongCodes());
     });
     on(socket, logger, 'drill:rejoin', async (payload, respond) => {
       const found = await drills.seatOf(payload.seatToken);

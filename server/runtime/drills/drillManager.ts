@@ -190,9 +190,13 @@ export class DrillManager {
     return seat.removed ? 'removed' : { drill, seat };
   }
 
-  /** No open drill has this code, and the newest drill that had it was cancelled: a join is told so. */
-  cancelledCode(code: string): Promise<boolean> {
-    return this.deps.store.cancelledCode(code);
+  /**
+   * For a code no node runs a drill with: whether the newest drill that had it was cancelled or has
+   * ended (a join or a check is told so, plainly), else undefined (no drill ever had it).
+   */
+  async closedCode(code: string): Promise<'cancelled' | 'ended' | undefined> {
+    const status = await this.deps.store.statusByCode(code);
+    return status === 'cancelled' || status === 'ended' ? status : undefined;
   }
 
   /** A cancelled drill of this trainer's that no node holds in memory (it has no results to open). */
