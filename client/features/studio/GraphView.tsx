@@ -2,13 +2,15 @@
 // endings with a double border, states the checker calls unreachable or stuck outlined, and a click
 // (or Enter) on a move jumps to its place in the YAML. A move shows its label in the page's language
 // with its id under it (the id alone when it has no label). The whole graph fits its box, width and
-// height (fitGraph picks the arrangement drawn largest), and scrolls only when that would be unreadable.
+// height (fitGraph picks the arrangement drawn largest), and scrolls only when that would be unreadable;
+// the text inside a move grows as the graph shrinks, so it stays readable (nodeText.ts).
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { Diagnostic, Scenario, SourceMap } from '../../../server/engine/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Graph, GraphNode } from './layout.ts';
-import { clip, fitGraph, NODE_H, NODE_W, wrapText } from './layout.ts';
+import { fitGraph, NODE_H, NODE_W } from './layout.ts';
+import { nodeLines } from './nodeText.ts';
 import { useStudioT } from './strings.ts';
 
 interface Props {
@@ -17,10 +19,6 @@ interface Props {
   diagnostics: readonly Diagnostic[];
   onJump(line: number, col: number): void;
 }
-
-const LABEL_PX = 13;
-const ID_PX = 11;
-const TEXT_ROOM = NODE_W - 14;
 
 /** The box's room: its content width and the height it may grow to (its max-height), kept up to date; null until measured, or where nothing measures (jsdom). */
 function useRoom(el: RefObject<HTMLElement | null>): { width: number | null; height: number | null } {
@@ -115,13 +113,7 @@ function Drawing({ scenario, map, diagnostics, onJump, width, height }: Required
           >
             <rect width={NODE_W} height={NODE_H} rx={6} />
             {n.outcome && <rect x={3} y={3} width={NODE_W - 6} height={NODE_H - 6} rx={4} className="studio-node-inner" />}
-            {label ? (
-              <NodeText label={label} id={n.id} />
-            ) : (
-              <text x={NODE_W / 2} y={NODE_H / 2 + 4} textAnchor="middle" className="studio-node-label">
-                {clip(n.id, TEXT_ROOM, LABEL_PX)}
-              </text>
-            )}
+            <NodeText label={label} id={n.id} scale={scale} />
             <title>{n.outcome ? `${name} (${n.outcome})` : name}</title>
           </g>
         );
@@ -130,20 +122,15 @@ function Drawing({ scenario, map, diagnostics, onJump, width, height }: Required
   );
 }
 
-/** A labelled move: its label on one or two lines, its id under it. */
-function NodeText({ label, id }: { label: string; id: string }) {
-  const lines = wrapText(label, TEXT_ROOM, LABEL_PX, 2);
-  const top = lines.length > 1 ? 18 : 24;
+/** A move's label on one or two lines with its id under it, as big as the scale needs to stay readable. */
+function NodeText({ label, id, scale }: { label: string | undefined; id: string; scale: number }) {
   return (
     <>
-      {lines.map((line, i) => (
-        <text key={i} x={NODE_W / 2} y={top + i * 15} textAnchor="middle" className="studio-node-label">
-          {line}
+      {nodeLines(label, id, scale).map((line, i) => (
+        <text key={i} x={NODE_W / 2} y={line.y} textAnchor="middle" className={line.kind === 'id' ? 'studio-node-id' : 'studio-node-label'} style={{ fontSize: line.size }}>
+          {line.text}
         </text>
       ))}
-      <text x={NODE_W / 2} y={top + lines.length * 15 + 3} textAnchor="middle" className="studio-node-id">
-        {clip(id, TEXT_ROOM, ID_PX)}
-      </text>
     </>
   );
 }

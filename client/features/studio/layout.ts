@@ -157,9 +157,10 @@ export interface FittedGraph {
 }
 
 /**
- * Below this even a whole graph in view is not worth it: the labels are too small to read, so the
- * graph keeps MIN_SCALE and scrolls. Above it, seeing every move at once beats a larger font (the
- * library's biggest persona, 20 moves, fits a phone's box at 0.55).
+ * Below this even a whole graph in view is not worth it: the boxes are too small to hold readable
+ * text, so the graph keeps MIN_SCALE and scrolls. Above it, seeing every move at once wins (the
+ * library's biggest persona, 20 moves, fits a phone's box at 0.55), and the text in a move grows as
+ * the graph shrinks so that it stays readable (nodeText.ts).
  */
 export const MIN_FIT_SCALE = 0.5;
 

@@ -172,7 +172,11 @@ export const intentDef = z
     label: localText
       .optional()
       .describe("the intent's short name in the studio (at most 12 Chinese characters / 40 English)"),
-    description: z.string().optional(),
+    // A plain string (the older form, one language) stays valid; the library gives both languages.
+    description: z
+      .union([z.string(), localText])
+      .optional()
+      .describe('what the intent catches, for authors (the studio shows it in its language): zh-CN and en, or one plain string'),
     match: z.array(matcher).min(1).describe('the intent matches when any matcher matches'),
     unless: z.array(kebabId).optional().describe('other intents that veto this one'),
   })

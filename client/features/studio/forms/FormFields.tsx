@@ -49,11 +49,21 @@ export function FieldProblems({ api, path, extra = [], id }: { api: FormApi; pat
   );
 }
 
-/** A closed card still says that something inside it needs fixing (`extra`: the form's own findings). */
-export function ProblemCount({ api, paths, extra = 0 }: { api: FormApi; paths: readonly YamlPath[]; extra?: number }) {
+/**
+ * A closed card still says that something inside it needs fixing, and its tooltip says what: each
+ * message in the page's language (`extra`: the form's own findings, already worded).
+ */
+export function ProblemCount({ api, paths, extra = [] }: { api: FormApi; paths: readonly YamlPath[]; extra?: readonly string[] }) {
   const d = useFormT();
-  const count = paths.reduce((n, path) => n + api.problems(path).length, extra);
-  return count > 0 ? <span className="studio-error"> · {d('problemCount', { count })}</span> : null;
+  const words = useDiagnosticWords();
+  const found = [...extra, ...paths.flatMap((path) => api.problems(path).map((p) => `${p.line}:${p.col} ${words.message(p.message)}`))];
+  if (found.length === 0) return null;
+  return (
+    <span className="studio-error" title={found.join('\n')} data-testid="problem-count">
+      {' · '}
+      {d('problemCount', { count: found.length })}
+    </span>
+  );
 }
 
 export function YamlJump({ api, span }: { api: FormApi; span: readonly [number, number] | undefined }) {

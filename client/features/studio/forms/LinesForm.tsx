@@ -75,7 +75,7 @@ function State({ state, states, choices, open, api }: { state: StateForm; states
       <summary>
         {typeof label === 'string' && label !== '' ? d('lines.stateNamed', { id: state.id, label }) : d('lines.state', { id: state.id })}
         {ending} · {d('lines.count', { count })}
-        <ProblemCount api={labelApi} extra={half ? 1 : 0} paths={[['states', state.id], labelPath, state.labelZh.path, state.labelEn.path, ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
+        <ProblemCount api={labelApi} extra={half ? [both] : []} paths={[['states', state.id], labelPath, state.labelZh.path, state.labelEn.path, ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
       </summary>
       {state.note && <p className="muted">{state.note}</p>}
       <FieldProblems api={api} path={['states', state.id]} />

@@ -1,10 +1,11 @@
 // A new scenario rule from the form: names, category, weight, red line, require or forbid an intent
-// (picked from the lexicon) or an action, where it applies, feedback and a model reply in both
+// (picked from the lexicon) or an action (a product card or a coupon narrowed to one of the shop's,
+// as an existing rule's field does it), where it applies, feedback and a model reply in both
 // languages. The id is made from the English name (kebab-case, unused) unless the trainer types
 // one. "Add rule" writes the whole rule into the YAML as one change once everything is filled in.
 import { useState } from 'react';
 import { ruleCategories } from '../../../../server/engine/index.ts';
-import type { RuleCategory } from '../../../../server/engine/index.ts';
+import type { RuleCategory, Shop } from '../../../../server/engine/index.ts';
 import { tAny, useT } from '../../../i18n/index.ts';
 import { CheckPicker, checkOf, emptyCheck } from './CheckPicker.tsx';
 import type { CheckDraft } from './CheckPicker.tsx';
@@ -12,6 +13,7 @@ import { DraftCheck, DraftNumber, DraftSelect, DraftText, positive } from './Dra
 import type { StateForm } from './formModel.ts';
 import type { IntentChoice } from './intentChoices.ts';
 import type { MoveName } from './moveNames.ts';
+import { modeOptions } from './ruleMode.ts';
 import { scopeOf, scopeOptions } from './ruleScope.ts';
 import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
@@ -25,6 +27,8 @@ interface Props {
   /** a move by its label in the page's language, with its id */
   moveName: MoveName;
   choices: readonly IntentChoice[];
+  /** the scenario's shop (a card or coupon check picks its product or coupon there); undefined while unknown */
+  shop: Shop | undefined;
   /** the last add found no place to write the rule */
   failed: boolean;
   onAdd(rule: NewRule): void;
@@ -34,7 +38,7 @@ interface Props {
 const texts = ['titleZh', 'titleEn', 'feedbackZh', 'feedbackEn', 'modelReplyZh', 'modelReplyEn'] as const;
 type TextKey = (typeof texts)[number];
 
-export function NewRuleForm({ ruleIds, states, moveName, choices, failed, onAdd, onCancel }: Props) {
+export function NewRuleForm({ ruleIds, states, moveName, choices, shop, failed, onAdd, onCancel }: Props) {
   const d = useFormT();
   const t = useT();
   const [text, setText] = useState<Record<TextKey, string>>({ titleZh: '', titleEn: '', feedbackZh: '', feedbackEn: '', modelReplyZh: '', modelReplyEn: '' });
@@ -82,8 +86,8 @@ export function NewRuleForm({ ruleIds, states, moveName, choices, failed, onAdd,
       <DraftSelect label={d('rules.category')} value={category} onChange={(c) => setCategory(ruleCategories.find((k) => k === c) ?? category)} options={ruleCategories.map((c) => ({ value: c, label: tAny(t, `category.${c}`, c) }))} />
       <DraftNumber label={d('rules.weight')} value={weight} onChange={setWeight} />
       <DraftCheck label={d('rules.redLine')} checked={redLine} onChange={setRedLine} />
-      <DraftSelect label={d('rules.mode')} value={mode} onChange={(m) => setMode(m === 'forbid' ? 'forbid' : 'require')} options={[{ value: 'require', label: d('rules.require') }, { value: 'forbid', label: d('rules.forbid') }]} />
-      <CheckPicker draft={check} onChange={setCheck} choices={choices} intentsLabel={d('check.intents')} />
+      <DraftSelect label={d('rules.mode')} value={mode} onChange={(m) => setMode(m === 'forbid' ? 'forbid' : 'require')} options={modeOptions(d, check.kind)} />
+      <CheckPicker draft={check} onChange={setCheck} choices={choices} intentsLabel={d('check.intents')} shop={shop} narrows />
       <DraftSelect label={d('newRule.scope')} value={scope} onChange={setScope} options={scopes} />
       <DraftText label={d('rules.feedbackZh')} value={text.feedbackZh} onChange={set('feedbackZh')} multiline />
       <DraftText label={d('rules.feedbackEn')} value={text.feedbackEn} onChange={set('feedbackEn')} multiline />

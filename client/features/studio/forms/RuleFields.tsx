@@ -1,16 +1,17 @@
 // The parts of an existing rule that are more than a text: what it checks (intents picked from the
 // scenario's and the lexicon's, or a trainee action with, for a product card or a coupon, which one
-// from the scenario's shop) and where it applies (the whole chat, the first reply, or a move that is
-// not an ending). Shapes the form does not edit (a list of checks, an alias) stay one click from the YAML.
+// from the scenario's shop: ProductPicker.tsx, shared with the new rule's form) and where it
+// applies (the whole chat, the first reply, or a move that is not an ending). Shapes the form does
+// not edit (a list of checks, an alias) stay one click from the YAML.
 import type { Shop } from '../../../../server/engine/index.ts';
 import { actionKinds } from '../../../../server/engine/index.ts';
-import { useApp } from '../../../store/index.ts';
 import type { FormApi } from './FormFields.tsx';
 import { FieldProblems, SelectField, YamlJump } from './FormFields.tsx';
 import type { RuleForm, StateForm } from './formModel.ts';
 import type { IntentChoice } from './intentChoices.ts';
 import { IntentPicker } from './IntentPicker.tsx';
 import type { MoveName } from './moveNames.ts';
+import { narrowable, useProductChoices } from './ProductPicker.tsx';
 import { scopeChoice, scopeLabel, scopeOf, scopeOptions } from './ruleScope.ts';
 import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
@@ -40,7 +41,7 @@ export function RuleCheck({ rule, choices, shop, api }: { rule: RuleForm; choice
   return (
     <>
       <SelectField api={api} field={param} label={d('rules.action')} options={actions} onPick={(next) => api.change((s) => setCheckAction(s, checkPath, next, hasProduct && next !== action))} />
-      {rule.product && (action === 'card-sent' || action === 'coupon-sent' || hasProduct) && (
+      {rule.product && (narrowable(action) || hasProduct) && (
         <ProductField api={api} field={rule.product} action={action} shop={shop} onAny={() => api.change((s) => removeCheckProduct(s, checkPath))} />
       )}
     </>
@@ -48,14 +49,7 @@ export function RuleCheck({ rule, choices, shop, api }: { rule: RuleForm; choice
 }
 
 function ProductField({ api, field, action, shop, onAny }: { api: FormApi; field: NonNullable<RuleForm['product']>; action: string; shop: Shop | undefined; onAny(): void }) {
-  const d = useFormT();
-  const lang = useApp((s) => s.lang);
-  const coupon = action === 'coupon-sent';
-  const listed = coupon
-    ? (shop?.coupons ?? []).map((c) => ({ value: c.id, label: d('move.named', { label: c.label[lang], id: c.id }) }))
-    : (shop?.products ?? []).map((p) => ({ value: p.id, label: d('move.named', { label: p.name[lang], id: p.id }) }));
-  const options = [{ value: '', label: d(coupon ? 'rules.anyCoupon' : 'rules.anyProduct') }, ...listed];
-  const label = d(coupon ? 'rules.coupon' : action === 'card-sent' ? 'rules.product' : 'rules.productOrCoupon');
+  const { label, options } = useProductChoices(action, shop);
   return <SelectField api={api} field={field} label={label} options={options} onPick={(id) => (id === '' ? onAny() : api.set(field.path, id))} />;
 }
 

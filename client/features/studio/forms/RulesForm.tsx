@@ -16,6 +16,7 @@ import type { MoveName } from './moveNames.ts';
 import { useMoveNames } from './moveNames.ts';
 import { NewRuleForm } from './NewRuleForm.tsx';
 import { RuleCheck, RuleScope } from './RuleFields.tsx';
+import { modeOptions } from './ruleMode.ts';
 import { useFormT } from './strings.ts';
 import { addRule, removeRule } from './yamlAdd.ts';
 
@@ -44,6 +45,7 @@ export function RulesForm({ rules, states, choices, shop, api }: Props) {
           states={states}
           moveName={moveName}
           choices={choices}
+          shop={shop}
           failed={failed}
           onCancel={() => {
             setAdding(false);
@@ -83,7 +85,12 @@ function Rule({ rule, index, states, moveName, choices, shop, api }: RuleProps) 
     <details className="studio-form-card" data-rule={rule.id}>
       <summary>
         {d('rules.rule', { id: label })}
-        {rule.redLine.value === true ? ' ⚠' : ''}
+        {/* The sign alone says nothing to a screen reader or a new trainer: it is named and explained. */}
+        {rule.redLine.value === true && (
+          <span className="studio-redline-mark" role="img" aria-label={d('rules.redLine')} title={d('rules.redLine')}>
+            {' ⚠'}
+          </span>
+        )}
         <ProblemCount api={api} paths={[rule.path, ...fields.map((f) => f.path)]} />
       </summary>
       <FieldProblems api={api} path={rule.path} />
@@ -97,8 +104,7 @@ function Rule({ rule, index, states, moveName, choices, shop, api }: RuleProps) 
           <label>
             {d('rules.mode')}{' '}
             <select value={mode} onChange={(e) => api.renameKey([...rule.path, mode], e.target.value)}>
-              <option value="require">{d('rules.require')}</option>
-              <option value="forbid">{d('rules.forbid')}</option>
+              {modeOptions(d, rule.checkKind).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
             </select>
           </label>
         </div>

@@ -105,18 +105,26 @@ export interface MetaForm {
   buyerTypes: Field;
 }
 
+/** A text per language (either may be missing while being typed). */
+export type LangParts = Partial<Record<'zh-CN' | 'en', string>>;
+
 export interface IntentInfo {
   id: string;
-  description: string | undefined;
-  /** the intent's short name, per language (either may be missing while being typed) */
-  label: Partial<Record<'zh-CN' | 'en', string>> | undefined;
+  /** what the intent catches, per language; a plain string (the older one-language form) stands for every language */
+  description: LangParts | string | undefined;
+  /** the intent's short name, per language */
+  label: LangParts | undefined;
 }
 
-function intentLabel(label: unknown): IntentInfo['label'] {
-  if (!isRecord(label)) return undefined;
-  const zh = label['zh-CN'];
-  const en = label['en'];
+function langParts(text: unknown): LangParts | undefined {
+  if (!isRecord(text)) return undefined;
+  const zh = text['zh-CN'];
+  const en = text['en'];
   return { ...(typeof zh === 'string' ? { 'zh-CN': zh } : {}), ...(typeof en === 'string' ? { en } : {}) };
+}
+
+function intentDescription(text: unknown): IntentInfo['description'] {
+  return typeof text === 'string' ? text : langParts(text);
 }
 
 export interface FormModel {
@@ -194,8 +202,8 @@ function buildModel(doc: Document): FormModel {
   const intents = isRecord(own)
     ? Object.entries(own).map(([id, def]) => ({
         id,
-        description: isRecord(def) && typeof def['description'] === 'string' ? def['description'] : undefined,
-        label: isRecord(def) ? intentLabel(def['label']) : undefined,
+        description: isRecord(def) ? intentDescription(def['description']) : undefined,
+        label: isRecord(def) ? langParts(def['label']) : undefined,
       }))
     : [];
   return { meta, intents, states, nudge, rules };

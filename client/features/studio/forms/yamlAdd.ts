@@ -20,8 +20,8 @@ export interface Bilingual {
   en: string;
 }
 
-/** What a rule or a reaction listens for: one or more intents, or a trainee action. */
-export type Check = { intents: readonly string[] } | { action: ActionKind };
+/** What a rule or a reaction listens for: one or more intents, or a trainee action (a rule's card or coupon narrowed to one `product`). */
+export type Check = { intents: readonly string[] } | { action: ActionKind; product?: string };
 
 export type NewScope = 'chat' | 'first' | { state: string } | { replyTo: string };
 
@@ -50,7 +50,7 @@ const inline = (text: string): Block => ({ inline: text });
 const bilingual = (text: Bilingual): Block => ({ map: [['zh-CN', { text: text.zh }], ['en', { text: text.en }]] });
 
 function checkText(check: Check): string {
-  if ('action' in check) return `{ action: ${check.action} }`;
+  if ('action' in check) return check.product === undefined ? `{ action: ${check.action} }` : `{ action: ${check.action}, product: ${flowItem(check.product)} }`;
   return `{ intent: ${intentValue(check.intents)} }`;
 }
 
