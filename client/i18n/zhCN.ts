@@ -9,7 +9,7 @@ export const zhCN = {
   'lang.label': '界面语言',
   'conn.online': '在线',
   'conn.connecting': '连接中…',
-  'conn.offline': '离线',
+  'conn.offline': '已断开',
   'common.loading': '加载中…',
   'common.retry': '重试',
   'common.close': '关闭',

@@ -168,10 +168,10 @@ describe('the reveal panel', () => {
     appStore.setState({ live: live('paused'), liveReveal: reveal });
     render(<RevealPanel />);
     const heading = () => host.querySelector<HTMLElement>('[data-testid="reveal-move"]');
-    expect(heading()?.textContent).toBe('买家节点：第一次砍价');
+    expect(heading()?.textContent).toBe('对话环节：第一次砍价');
     expect(heading()?.title).toBe('ask');
     const { moveLabel: _label, ...unlabelled } = reveal;
     act(() => appStore.setState({ liveReveal: { ...unlabelled, move: 'haggle' } }));
-    expect(heading()?.textContent).toBe('买家节点：haggle');
+    expect(heading()?.textContent).toBe('对话环节：haggle');
   });
 });

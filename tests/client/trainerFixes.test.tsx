@@ -6,7 +6,7 @@
 // - the results page styles each trainee's reports and heads each with its scenario;
 // - an ended drill offers no remove / let-back-in, and the reveal counts only seats still in the drill;
 // - in a drill of several scenarios a tile says which one the trainee is on, and counts read right
-//   in English ("1 turn", "2 turns").
+//   in English ("1 reply", "2 replies"; none yet is said in words, not as 0).
 import { readFileSync } from 'node:fs';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -293,19 +293,19 @@ describe('a tile in a drill of several scenarios', () => {
     expect(host.querySelector('[data-testid="tile-scenario"]')).toBeNull();
   });
 
-  it('counts turns and trainees in good English, and in Chinese', async () => {
+  it('counts replies and trainees in good English, and in Chinese', async () => {
     appStore.setState({ live: live('running') });
     render(<DrillRoom drillId="d1" />);
     await settle();
     const foot = () => host.querySelector('.tile-foot')?.textContent;
     const heading = () => host.querySelector('.trainer-h2')?.textContent;
-    expect(foot()).toBe('1 轮');
+    expect(foot()).toBe('已回复 1 次');
     expect(heading()).toBe('学员 1 人');
     act(() => appStore.getState().setLang('en'));
-    expect(foot()).toBe('1 turn');
+    expect(foot()).toBe('1 reply');
     expect(heading()).toBe('1 trainee');
     act(() => appStore.setState({ live: live('running', [first], [{ ...tile, turns: 2 }, { ...tile, seatId: 'seat2', name: '小红', turns: 0 }]) }));
-    expect([...host.querySelectorAll('.tile-foot')].map((f) => f.textContent)).toEqual(['2 turns', '0 turns']);
+    expect([...host.querySelectorAll('.tile-foot')].map((f) => f.textContent)).toEqual(['2 replies', 'No reply yet']);
     expect(heading()).toBe('2 trainees');
   });
 });

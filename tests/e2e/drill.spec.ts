@@ -91,8 +91,8 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   await expect(trainer.getByRole('heading', { name: 'Rules across the class' })).toBeVisible();
   await expect(trainer.locator('[data-rule="greeting"] th')).toContainText('Welcome greeting');
   await expect(trainer.getByRole('button', { name: 'Pause' })).toBeVisible();
-  // Buyer moves by their English labels: the reveal picker lists the opening move first.
-  await expect(trainer.getByLabel('Buyer move', { exact: true }).locator('option').first()).toHaveText('Asks about size and colour');
+  // Chat steps (buyer moves) by their English labels: the reveal picker lists the opening one first.
+  await expect(trainer.getByLabel('Pick a chat step', { exact: true }).locator('option').first()).toHaveText('Asks about size and colour');
   await trainer.getByRole('button', { name: '中文' }).click();
   await expect(trainer.getByTestId('drill-status')).toHaveText('进行中');
 
@@ -102,13 +102,13 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   await expect(paused.getByTestId('drill-banner')).toContainText('暂停');
 
   // The reveal: the opening move (first in the list, by its label alone), every trainee's reply anonymised.
-  const picker = trainer.getByLabel('选择买家节点');
+  const picker = trainer.getByLabel('选择对话环节');
   await expect(picker).toHaveValue('bargainer-easy/opening');
   await expect(picker.locator('option').first()).toHaveText('问尺码和颜色');
   await trainer.getByRole('button', { name: '冻结并收集回复' }).click();
   const board = trainer.getByTestId('reveal-panel').getByTestId('reveal-entry');
   await expect(board).toHaveCount(3);
-  await expect(trainer.getByTestId('reveal-panel').getByTestId('reveal-move')).toHaveText('买家节点：问尺码和颜色');
+  await expect(trainer.getByTestId('reveal-panel').getByTestId('reveal-move')).toHaveText('对话环节：问尺码和颜色');
   for (const name of NAMES) await expect(trainer.getByTestId('reveal-panel')).not.toContainText(name);
   await trainer.getByRole('button', { name: '投屏给全班' }).click();
   // An exam still on: the trainer is told what it shows to whom, and confirms (focus is in the question).
@@ -121,7 +121,7 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   const dialog = revealed.getByRole('dialog', { name: '全班回复对比' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('reveal-entry')).toHaveCount(3);
-  await expect(dialog.getByTestId('reveal-move')).toHaveText('买家节点：问尺码和颜色');
+  await expect(dialog.getByTestId('reveal-move')).toHaveText('对话环节：问尺码和颜色');
   await trainer.getByTestId('reveal-panel').scrollIntoViewIfNeeded();
   await shot(trainer, 'drill-reveal', true);
   await shot(revealed, 'drill-reveal-trainee');

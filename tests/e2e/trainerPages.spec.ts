@@ -69,7 +69,7 @@ test('a drill from the trainer side: buyer order, tile, watched chat, reveal pic
 
   // The reveal picker: the label alone.
   await trainer.getByRole('button', { name: '暂停' }).click();
-  await expect(trainer.getByLabel('选择买家节点').locator('option').first()).toHaveText('问尺码和颜色');
+  await expect(trainer.getByLabel('选择对话环节').locator('option').first()).toHaveText('问尺码和颜色');
   await trainer.getByRole('button', { name: '继续' }).click();
 
   await trainer.getByRole('button', { name: '结束演练' }).click();

@@ -292,17 +292,17 @@ test('a scenario carrying an XSS corpus renders inert in the studio and through 
 
   await trainer.getByRole('button', { name: '暂停' }).click();
   // The reveal of the discount move: each reply with its verdicts, named and explained by the corpus.
-  await trainer.getByLabel('选择买家节点').selectOption(`${id}/ask-discount`);
+  await trainer.getByLabel('选择对话环节').selectOption(`${id}/ask-discount`);
   await trainer.getByRole('button', { name: '冻结并收集回复' }).click();
   const reveal = trainer.getByTestId('reveal-panel');
   await expect(reveal.getByTestId('reveal-entry')).toHaveCount(2);
-  await expect(reveal.getByTestId('reveal-move')).toHaveText(`买家节点：${TEXT.move}`);
+  await expect(reveal.getByTestId('reveal-move')).toHaveText(`对话环节：${TEXT.move}`);
   await expect(reveal.getByText(XSS.link).first()).toBeVisible();
   await expect(reveal.getByText(feedbackOf(bargainFeedback())).first()).toBeVisible();
   await trainer.getByRole('button', { name: '投屏给全班' }).click();
   const shown = (trainees[0] as Page).getByRole('dialog', { name: '全班回复对比' });
   await expect(shown.getByTestId('reveal-entry')).toHaveCount(2);
-  await expect(shown.getByTestId('reveal-move')).toHaveText(`买家节点：${TEXT.move}`);
+  await expect(shown.getByTestId('reveal-move')).toHaveText(`对话环节：${TEXT.move}`);
   await expect(shown.getByText(XSS.link).first()).toBeVisible();
   await expectInert(trainer, 'the reveal');
   await expectInert(trainees[0] as Page, 'the reveal on a seat');

@@ -1,5 +1,6 @@
 // The blue bar over every page: brand, navigation, connection state and the language switch. On the
-// trainer's pages (/trainer/*) the navigation is the trainer's, not the trainee's.
+// trainer's pages (/trainer/*) the navigation is the trainer's, not the trainee's. A connection that
+// is not up shows as a pill with its word at every width (amber while connecting, red when lost).
 import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
@@ -26,6 +27,7 @@ export function TopBar() {
   const trainerArea = route === 'trainer';
   // A trainer's brand leads to their drills; on the login page (nobody logged in) it leads home.
   const loggedIn = useApp((s) => s.trainer !== null);
+  const online = connection === 'online';
   return (
     <header className={trainerArea ? 'topbar topbar-trainer' : 'topbar'}>
       <AppLink to={trainerArea && loggedIn ? paths.trainer() : paths.home} className="topbar-brand">
@@ -51,8 +53,10 @@ export function TopBar() {
       <div className="topbar-right">
         <span className={`topbar-conn conn-${connection}`} role="status" data-testid="connection" data-state={connection} title={t(`conn.${connection}`)}>
           <span className="conn-dot" aria-hidden="true" />
-          <span className="hidden-on-phone">
-            {name.trim() ? `${name.trim()} · ` : ''}
+          {name.trim() && <span className="hidden-on-phone">{`${name.trim()} · `}</span>}
+          {/* On a phone a working connection is the ticked dot alone; one that is not says so in words
+              too, so a reply that cannot go out is never told by colour only. */}
+          <span className={online ? 'hidden-on-phone' : 'conn-word'} data-testid="connection-word">
             {t(`conn.${connection}`)}
           </span>
         </span>

@@ -45,15 +45,19 @@ export function AddTrainerForm({ onSubmitted, onAdded, hushed = false }: Props =
           });
         }}
       >
-        <label htmlFor={`${id}-name`}>{d('accounts.name')}</label>
-        <input id={`${id}-name`} className="drill-name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} required />
-        <label htmlFor={`${id}-pw`}>{d('accounts.password')}</label>
-        <input id={`${id}-pw`} className="drill-name" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        <label className="trainer-row">
+        <div className="form-field">
+          <label htmlFor={`${id}-name`}>{d('accounts.name')}</label>
+          <input id={`${id}-name`} className="text-input" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} required />
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${id}-pw`}>{d('accounts.password')}</label>
+          <input id={`${id}-pw`} className="text-input" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </div>
+        <label className="form-check">
           <input type="checkbox" checked={admin} onChange={(e) => setAdmin(e.target.checked)} /> {d('accounts.admin')}
         </label>
-        <div>
-          <button type="submit" className="btn" disabled={busy}>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
             {d('accounts.submit')}
           </button>
         </div>

@@ -19,10 +19,10 @@ export function ChangePasswordForm() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const field = (key: 'own.current' | 'own.new' | 'own.repeat', value: string, set: (v: string) => void, autoComplete: string) => (
-    <>
+    <div className="form-field">
       <label htmlFor={`${id}-${key}`}>{a(key)}</label>
-      <input id={`${id}-${key}`} className="drill-name" type="password" autoComplete={autoComplete} value={value} onChange={(e) => set(e.target.value)} required />
-    </>
+      <input id={`${id}-${key}`} className="text-input" type="password" autoComplete={autoComplete} value={value} onChange={(e) => set(e.target.value)} required />
+    </div>
   );
   return (
     <section className="panel trainer-card" aria-labelledby={`${id}-title`}>
@@ -52,8 +52,8 @@ export function ChangePasswordForm() {
         {field('own.current', current, setCurrent, 'current-password')}
         {field('own.new', next, setNext, 'new-password')}
         {field('own.repeat', repeat, setRepeat, 'new-password')}
-        <div>
-          <button type="submit" className="btn" disabled={busy}>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
             {a('own.submit')}
           </button>
         </div>

@@ -1,5 +1,6 @@
 // The trainer's login form; the server answers with an httpOnly cookie. Logged in, the trainer sees
 // the page they asked for (a deep link such as /trainer/account), or the drills home from /trainer/login.
+// One narrow card: each label above its field, the button the card's width under them.
 import { useId, useState } from 'react';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
@@ -18,9 +19,10 @@ export function LoginPage() {
   const [error, setError] = useState<TrainerFailure | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <main className="drill panel trainer-login">
+    <main className="panel trainer-login">
       <h1>{d('login.title')}</h1>
       <form
+        className="trainer-form"
         onSubmit={(e) => {
           e.preventDefault();
           setBusy(true);
@@ -31,11 +33,15 @@ export function LoginPage() {
           });
         }}
       >
-        <label htmlFor={`${id}-name`}>{d('login.name')}</label>
-        <input id={`${id}-name`} className="drill-name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
-        <label htmlFor={`${id}-pw`}>{d('login.password')}</label>
-        <input id={`${id}-pw`} className="drill-name" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <div className="form-field">
+          <label htmlFor={`${id}-name`}>{d('login.name')}</label>
+          <input id={`${id}-name`} className="text-input" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${id}-pw`}>{d('login.password')}</label>
+          <input id={`${id}-pw`} className="text-input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </div>
+        <button type="submit" className="btn btn-primary trainer-login-submit" disabled={busy}>
           {d('login.submit')}
         </button>
       </form>

@@ -38,8 +38,10 @@ export function ResetPasswordForm({ trainer, onClose }: { trainer: TrainerListIt
     >
       <h3 id={`${id}-title`}>{a('reset.title', { name: trainer.name })}</h3>
       <p className="muted">{a('reset.hint')}</p>
-      <label htmlFor={`${id}-pw`}>{a('reset.password')}</label>
-      <input ref={input} id={`${id}-pw`} className="drill-name" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+      <div className="form-field">
+        <label htmlFor={`${id}-pw`}>{a('reset.password')}</label>
+        <input ref={input} id={`${id}-pw`} className="text-input" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+      </div>
       <span className="account-actions">
         <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
           {a('reset.submit')}

@@ -1,9 +1,10 @@
-// The class-wide reveal from the trainer's side: pick a buyer move the trainees have reached,
-// freeze the drill there and see the replies anonymised, then show them to the class; resume goes
-// on from the controls. Moves are named by their labels (an unlabelled move by its id; the id joins
-// a label only to tell two moves of the same label apart), and in a drill of several scenarios each
-// move by its scenario's title too. In an exam that is still on, showing the reveal to the class
-// waits for the trainer to confirm (ExamRevealConfirm): it hands every examinee hints.
+// The class-wide reveal from the trainer's side: pick a chat step (对话环节: a buyer move) the
+// trainees have reached, freeze the drill there and see the replies anonymised, then show them to
+// the class; resume goes on from the controls. Moves are named by their labels (an unlabelled move
+// by its id; the id joins a label only to tell two moves of the same label apart), and in a drill
+// of several scenarios each move by its scenario's title too. In an exam that is still on, showing
+// the reveal to the class waits for the trainer to confirm (ExamRevealConfirm): it hands every
+// examinee hints.
 import { useId, useRef, useState } from 'react';
 import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';

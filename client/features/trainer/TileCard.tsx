@@ -1,6 +1,6 @@
-// One trainee on the dashboard. The buyer's waiting time ticks locally from the drill clock the
-// server last sent; a red line turns the tile red the moment it arrives. A refused remove or admit
-// says why on the tile.
+// One trainee on the dashboard: where their chat is, how long the buyer has waited, how many times
+// they replied. The buyer's waiting time ticks locally from the drill clock the server last sent; a
+// red line turns the tile red the moment it arrives. A refused remove or admit says why on the tile.
 import { useState } from 'react';
 import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
@@ -33,6 +33,10 @@ export function TileCard({ tile }: { tile: Tile }) {
   const drillNow = clock + (running ? Math.max(0, now - clockAt) : 0);
   const waited = tile.waitingSince === null ? null : Math.max(0, drillNow - tile.waitingSince);
   const removed = tile.status === 'removed';
+  // Over for this trainee: their count of replies is final, and so is a score of 0.
+  const over = tile.status === 'finished' || removed || ended;
+  // Before the first reply the live score is a 0 that judges nothing yet: the foot says "no reply yet" instead.
+  const showScore = tile.score !== null && (tile.turns > 0 || over);
   // In a drill of several scenarios, which one the trainee is on: "2/3 · <title>".
   const scenario = scenarios && scenarios.length > 1 && tile.scenarioId ? scenarios.find((s) => s.id === tile.scenarioId) : undefined;
   const cls = ['tile', tile.redLines.length > 0 ? 'tile-red' : '', removed ? 'tile-removed' : '', watchedSeat === tile.seatId ? 'tile-watched' : ''].filter(Boolean).join(' ');
@@ -41,7 +45,7 @@ export function TileCard({ tile }: { tile: Tile }) {
       <header className="tile-head">
         <span className={tile.connected ? 'tile-dot on' : 'tile-dot'} aria-label={tile.connected ? d('tile.online') : d('tile.offline')} role="img" />
         <strong className="tile-name">{tile.name}</strong>
-        {tile.score !== null && (
+        {showScore && (
           <span className="tile-score" title={d('tile.score')} data-testid="tile-score">
             {tile.score}
           </span>
@@ -77,7 +81,8 @@ export function TileCard({ tile }: { tile: Tile }) {
         </p>
       )}
       <p className="tile-foot muted">
-        {count('tile.turns', tile.turns)}
+        {/* "0 replies" would read like a score of nothing: a trainee who has not answered yet is said so. */}
+        {tile.turns > 0 ? count('tile.turns', tile.turns) : d(over ? 'tile.neverReplied' : 'tile.noReply')}
         {tile.outcome && <> · {tAny(t, `outcome.${tile.outcome}`, tile.outcome)}</>}
         {tile.status === 'finished' && <> · {d('tile.finished')}</>}
         {removed && <> · {d('tile.removed')}</>}

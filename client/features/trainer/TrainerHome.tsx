@@ -77,9 +77,11 @@ function OpenDrillForm() {
             </label>
           ))}
         </fieldset>
-        <label htmlFor={`${id}-limit`}>{d('open.limit')}</label>
-        <input id={`${id}-limit`} type="number" min={1} max={480} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} className="trainer-limit" />
-        <div>
+        <div className="form-field">
+          <label htmlFor={`${id}-limit`}>{d('open.limit')}</label>
+          <input id={`${id}-limit`} type="number" min={1} max={480} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} className="text-input trainer-limit" />
+        </div>
+        <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {d('open.submit')}
           </button>
@@ -107,41 +109,43 @@ function History() {
       {history.length === 0 ? (
         <p className="muted">{d('history.empty')}</p>
       ) : (
-        <table className="trainer-table">
-          <thead>
-            <tr>
-              <th scope="col">{d('history.code')}</th>
-              <th scope="col">{d('history.when')}</th>
-              <th scope="col">{d('history.status')}</th>
-              <th scope="col">{d('history.seats')}</th>
-              <th scope="col">{d('history.pass')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{d('history.open')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h) => (
-              <tr key={h.drillId}>
-                <td className="mono">{h.code}</td>
-                <td>{dateTime(h.createdAt, lang)}</td>
-                <td>
-                  {d(`status.${h.status}`)}
-                  {h.interrupted && d('history.interrupted')}
-                </td>
-                <td>
-                  {h.seats ?? '—'}
-                  {h.removed ? <span className="muted">{d('history.removed', { n: h.removed })}</span> : null}
-                </td>
-                <td>{h.summary?.passRate == null ? '—' : `${Math.round(h.summary.passRate * 100)}%`}</td>
-                <td>
-                  {/* A cancelled drill has nothing to open: no results, and its room is closed. */}
-                  {h.status !== 'cancelled' && <AppLink to={paths.trainer(h.status === 'ended' ? `/results/${h.drillId}` : `/drill/${h.drillId}`)}>{d('history.open')}</AppLink>}
-                </td>
+        <div className="trainer-table-scroll">
+          <table className="trainer-table trainer-history">
+            <thead>
+              <tr>
+                <th scope="col">{d('history.code')}</th>
+                <th scope="col">{d('history.when')}</th>
+                <th scope="col">{d('history.status')}</th>
+                <th scope="col">{d('history.seats')}</th>
+                <th scope="col">{d('history.pass')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{d('history.open')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.drillId}>
+                  <td className="mono">{h.code}</td>
+                  <td className="trainer-history-when">{dateTime(h.createdAt, lang)}</td>
+                  <td>
+                    {d(`status.${h.status}`)}
+                    {h.interrupted && d('history.interrupted')}
+                  </td>
+                  <td>
+                    {h.seats ?? '—'}
+                    {h.removed ? <span className="muted">{d('history.removed', { n: h.removed })}</span> : null}
+                  </td>
+                  <td>{h.summary?.passRate == null ? '—' : `${Math.round(h.summary.passRate * 100)}%`}</td>
+                  <td>
+                    {/* A cancelled drill has nothing to open: no results, and its room is closed. */}
+                    {h.status !== 'cancelled' && <AppLink to={paths.trainer(h.status === 'ended' ? `/results/${h.drillId}` : `/drill/${h.drillId}`)}>{d('history.open')}</AppLink>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
-// The trainer area's text (login, history, lobby, dashboard, reveal, results) in zh-CN and en.
+// The trainer area's text (login, history, lobby, dashboard, reveal, results) in zh-CN and en. The
+// dashboard speaks a trainer's words: where a chat is (对话环节, a chat step), not the engine's "move".
 import { useCallback } from 'react';
 import { useApp } from '../../store/index.ts';
 import type { TrainerFailure } from '../../store/trainerSlice.ts';
@@ -66,10 +67,12 @@ const zhCN = {
   'tile.removeConfirm': '把 {name} 移出本场演练？TA 的对话会停在现在，之后可以再放回来。',
   'tile.admit': '放回 {name}',
   'tile.removed': '已移出',
-  'tile.move': '买家节点',
+  'tile.move': '对话环节',
   'tile.score': '实时得分',
   'tile.waiting': '买家已等',
-  'tile.turns': '{n} 轮',
+  'tile.turns': '已回复 {n} 次',
+  'tile.noReply': '还没回复',
+  'tile.neverReplied': '没有回复过',
   'tile.watch': '查看 {name} 的对话',
   'tile.redLines': '红线：{rules}',
   'tile.sep': '、',
@@ -83,13 +86,13 @@ const zhCN = {
   'watch.title': '{name} 的对话（只读）',
   'watch.close': '关闭查看',
   'reveal.title': '全班对比',
-  'reveal.pick': '选择买家节点',
+  'reveal.pick': '选择对话环节',
   'reveal.moveOption': '{label}（{id}）',
   'reveal.inScenario': '{scenario} · {move}',
   'reveal.freeze': '冻结并收集回复',
   'reveal.show': '投屏给全班',
   'reveal.shown': '已展示给 {n} 名学员',
-  'reveal.noMoves': '学员开始对话后可以选择节点。',
+  'reveal.noMoves': '学员开始对话后，可以在这里选对话环节。',
   'results.title': '演练结果 · {code}',
   'results.passRate': '通过率',
   'results.avg': '平均分',
@@ -134,7 +137,7 @@ const zhCN = {
   'failure.loggedOut': '登录已失效，请重新登录',
   'failure.offline': '连不上服务器，请检查网络后再试',
   'room.trainees.one': '学员 {n} 人',
-  'tile.turns.one': '{n} 轮',
+  'tile.turns.one': '已回复 {n} 次',
   'reveal.shown.one': '已展示给 {n} 名学员',
   'tile.scenario': '剧本',
   'tile.scenarioAt': '{at}/{of} · {title}',
@@ -153,7 +156,7 @@ const zhCN = {
   'refusal.not-running': '演练没有在进行，不能暂停',
   'refusal.not-paused': '演练没有暂停，不用继续',
   'refusal.not-started': '演练开始以后才能做全班对比',
-  'refusal.no-reveal': '请先选一个买家节点冻结演练，再投屏给全班',
+  'refusal.no-reveal': '请先选一个对话环节冻结演练，再投屏给全班',
   'refusal.unknown-scenario': '这场演练里没有这个剧本',
   'refusal.no-such-seat': '这场演练里没有这位学员',
   'refusal.no-session-yet': '这位学员还没有开始对话',
@@ -228,10 +231,12 @@ const en: Record<Key, string> = {
   'tile.removeConfirm': 'Remove {name} from this drill? Their chat stops where it is; you can let them back in later.',
   'tile.admit': 'Let {name} back in',
   'tile.removed': 'Removed',
-  'tile.move': 'Buyer move',
+  'tile.move': 'Chat step',
   'tile.score': 'Live score',
   'tile.waiting': 'Buyer waiting',
-  'tile.turns': '{n} turns',
+  'tile.turns': '{n} replies',
+  'tile.noReply': 'No reply yet',
+  'tile.neverReplied': 'Never replied',
   'tile.watch': "Watch {name}'s chat",
   'tile.redLines': 'Red lines: {rules}',
   'tile.sep': ', ',
@@ -245,13 +250,13 @@ const en: Record<Key, string> = {
   'watch.title': "{name}'s chat (read-only)",
   'watch.close': 'Stop watching',
   'reveal.title': 'Class reveal',
-  'reveal.pick': 'Buyer move',
+  'reveal.pick': 'Pick a chat step',
   'reveal.moveOption': '{label} ({id})',
   'reveal.inScenario': '{scenario} · {move}',
   'reveal.freeze': 'Freeze and gather replies',
   'reveal.show': 'Show to the class',
   'reveal.shown': 'Shown to {n} trainees',
-  'reveal.noMoves': 'Moves appear here once trainees are chatting.',
+  'reveal.noMoves': 'Chat steps to pick appear here once trainees are chatting.',
   'results.title': 'Drill results · {code}',
   'results.passRate': 'Pass rate',
   'results.avg': 'Average',
@@ -296,7 +301,7 @@ const en: Record<Key, string> = {
   'failure.loggedOut': 'you are no longer logged in; log in again',
   'failure.offline': 'cannot reach the server; check the network and try again',
   'room.trainees.one': '{n} trainee',
-  'tile.turns.one': '{n} turn',
+  'tile.turns.one': '{n} reply',
   'reveal.shown.one': 'Shown to {n} trainee',
   'tile.scenario': 'Scenario',
   'tile.scenarioAt': '{at}/{of} · {title}',
@@ -315,7 +320,7 @@ const en: Record<Key, string> = {
   'refusal.not-running': 'the drill is not running, so it cannot be paused',
   'refusal.not-paused': 'the drill is not paused',
   'refusal.not-started': 'a class reveal needs a started drill',
-  'refusal.no-reveal': 'freeze the drill at a buyer move first, then show it to the class',
+  'refusal.no-reveal': 'freeze the drill at a chat step first, then show it to the class',
   'refusal.unknown-scenario': 'this drill does not play that scenario',
   'refusal.no-such-seat': 'there is no such trainee in this drill',
   'refusal.no-session-yet': 'that trainee has not started a chat yet',
@@ -340,7 +345,7 @@ export function countKey(lang: Lang, key: CountKey, n: number): Key {
   return new Intl.PluralRules(lang).select(n) === 'one' ? `${key}.one` : key;
 }
 
-/** A count's text in the page's language, singular or plural as the number asks ("1 turn", "2 turns"). */
+/** A count's text in the page's language, singular or plural as the number asks ("1 reply", "2 replies"). */
 export function useTrainerCount(): (key: CountKey, n: number) => string {
   const d = useTrainerT();
   const lang = useApp((s) => s.lang);
