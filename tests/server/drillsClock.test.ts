@@ -115,3 +115,14 @@ describe('the drill clock', () => {
     expect(paused.now()).toBe(1000);
   });
 });
+
+describe('a drill clock taken over from the store', () => {
+  it('comes back paused at exactly the drill time it had, even when the wall clock ticks between readings', () => {
+    let wallNow = 5_000;
+    // Every reading of this wall clock is 1 ms later than the one before.
+    const ticking = { now: () => wallNow++, schedule: () => () => undefined };
+    const clock = new DrillClock(ticking, { at: 1_234, paused: true });
+    expect(clock.now()).toBe(1_234);
+    expect(clock.now()).toBe(1_234);
+  });
+});

@@ -28,8 +28,10 @@ export class DrillClock implements Scheduler {
     from?: { at: number; paused: boolean },
   ) {
     if (!from) return;
-    this.pausedTotal = wall.now() - from.at;
-    if (from.paused) this.pausedAt = wall.now();
+    // One reading: two could straddle a millisecond, and a paused drill would come back 1 ms on.
+    const now = wall.now();
+    this.pausedTotal = now - from.at;
+    if (from.paused) this.pausedAt = now;
   }
 
   get paused(): boolean {
