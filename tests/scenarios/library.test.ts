@@ -27,7 +27,7 @@ describe.each(library.map((l) => [l.compiled.scenario.id, l] as const))('%s', (i
   const reached = new Set(paths.map((p) => String(p.state.value)));
   const outcomes = Object.entries(c.scenario.states).filter(([, s]) => s.outcome);
 
-  it('has the shape of a library persona: 10+ states, 3+ distinct outcomes, 10+ embedded tests, 4–8 scenario rules', () => {
+  it('has the shape of a library persona: 10+ states, 3+ distinct outcomes, 10+ embedded tests, 4–9 scenario rules', () => {
     expect(Object.keys(c.scenario.states).length).toBeGreaterThanOrEqual(10);
     expect(outcomes.length).toBeGreaterThanOrEqual(3);
     const distinct = new Set(outcomes.flatMap(([, s]) => (s.outcome ? [`${s.outcome.kind}:${s.outcome.label?.en ?? ''}`] : [])));
@@ -35,7 +35,9 @@ describe.each(library.map((l) => [l.compiled.scenario.id, l] as const))('%s', (i
     expect(c.scenario.tests.length).toBeGreaterThanOrEqual(10);
     expect(c.scenario.tests.some((t) => t.kind === 'golden') && c.scenario.tests.some((t) => t.kind === 'bad')).toBe(true);
     expect(c.scenario.rubric.rules.length).toBeGreaterThanOrEqual(4);
-    expect(c.scenario.rubric.rules.length).toBeLessThanOrEqual(8);
+    // Few enough that a report stays readable. Nine since the standard complainer also marks a
+    // ship-first promise made on the agent's own say (digest rule 61), a risk its others do not cover.
+    expect(c.scenario.rubric.rules.length).toBeLessThanOrEqual(9);
   });
 
   it('passes its embedded golden and bad reply tests', () => {

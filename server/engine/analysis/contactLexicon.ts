@@ -2,6 +2,8 @@
 // already "qq" and V信 already "微信". Each alternative is one named group = one ContactHit kind.
 
 const ID_GAP = '[ :=是为]{0,3}';
+/** Whose hotline it is when not the shop's: the platform's or a courier's. */
+const NOT_SHOP_LINE = '快递|物流|支付宝|淘宝|天猫|平台|官方|阿里|顺丰|中通|圆通|申通|韵达|邮政';
 
 /** A refusal cue that, near a contact word, makes it a warning rather than an offer. */
 export const REFUSAL_CUE = /违规|违反|谨防|小心|警惕|提防|诈骗|骗子|风险|不支持|封号|封店|只能在|只在/u;
@@ -17,7 +19,10 @@ export const CONTACT_SOURCE = [
     '(?:发|报|告诉)(?:个|一下|下)?(?:我|我们)?(?:您的|你的|您|你)?(?:电话|手机号?)(?:号码)?(?:给我|发我|过来)|' +
     // calling the shop or the agent (打电话到我们店里, 给我们打个电话); 快递员会打电话给您 is not
     '(?:打|拨)(?:个|一下|下|一个)?(?:电话|手机)(?:到|给|来|过来)?(?:我|咱|店里|店铺|本店)(?![^,.!?;:。\\n~]{0,6}(?:快递|物流|仓库|厂家|工厂|合作|师傅|驿站))|' +
-    '给(?:我|我们|店里)打(?:个|一下)?电话)',
+    '给(?:我|我们|店里)打(?:个|一下)?电话|' +
+    // the shop's own line handed out with its number, whatever the number: 我们店的客服电话是95188 sends the
+    // buyer off the chat even when the digits are a hotline's; 支付宝官方客服电话95188 names the platform's own
+    `(?:我们|咱们|店里|店铺|本店|我)(?:(?!${NOT_SHOP_LINE})[^,.!?;:。\\n~]){0,5}?(?:电话|手机号?|热线)(?:号码)?${ID_GAP}\\d{5,12}(?!\\d))`,
   '(?<other>钉钉|抖音号?|快手号?|微博号?|陌陌|小红书号?|飞书|whatsapp|telegram|skype|line号|' +
     '支付宝(?:账号|转账|收款码)|转账给我|收款码|私聊|私下(?:交易|联系|转账|付款)?|' +
     // money outside the order: 线下给您退款, 支付宝转您, 转您100块, 打到您支付宝 (a refund 原路退回支付宝 is the platform's)

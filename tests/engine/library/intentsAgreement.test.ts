@@ -168,6 +168,24 @@ const RUDE: Case[] = [
   ['废话不多说，直接给您推荐44码', false],
   ['鞋口是滚边设计，不磨脚', false],
   ['鞋垫做了抗菌处理，不容易有病菌', false],
+  // audit d08: the red line failed these while the buyer went on haggling
+  ['价格就这样了，你爱要不要', true],
+  ['别问了，没有优惠', true],
+  ['不买就走吧', true],
+  ['问那么多干嘛，拍就是了', true],
+  ['爱咋咋', true],
+  // audit d09: brush-offs neither side heard
+  ['别家便宜你去别家呗', true],
+  ['嫌贵可以不买的', true],
+  ['买不起可以不要', true],
+  ['要不您去别家吧', true],
+  // ...and their courteous neighbours
+  ['要不要试试37码？', false],
+  ['这款爱要的人很多哦，就剩几双了', false],
+  ['您特别问了尺码，我给您查一下', false],
+  ['您觉得贵的话可以不买两双，先买一双试试', false],
+  ['亲，可以去别家对比一下，我们的用料是很实在的', false],
+  ['您不用去别家比了，我们是官方旗舰店', false],
 ];
 
 describe.each([

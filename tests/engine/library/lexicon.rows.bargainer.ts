@@ -152,4 +152,33 @@ export const bargainer: Row[] = [
   ['我们不缺货，两个码都有', [], ['rude-reply']],
   ['您暂时不想买就别着急，慢慢挑', [], ['rude-reply']],
   ['快递会直接送去你的地址', [], ['rude-reply']],
+  // audit d22: free shipping given softly is still free shipping; the refusals stay refusals
+  ['运费您先付着，收到货我给您退12块', ['concede-free-shipping']],
+  ['这样吧，运费我来承担一半', ['concede-free-shipping']],
+  ['邮费这次就算我的', ['concede-free-shipping']],
+  ['亲，运费没法退您的哦，满999才包邮', ['refuse-free-shipping'], ['concede-free-shipping']],
+  ['亲，不合适退货的话运费我们退给您12块', [], ['concede-free-shipping']],
+  // audit d01: the shoe's make-up is value; a negated feature is not
+  ['别家的不太清楚哈，我们这款鞋面是飞织的很透气，中底EVA回弹好，一双才250克左右，穿上就知道了', ['value-justification']],
+  ['亲 我们这双鞋底是EVA的，缓震很好，鞋面透气不闷脚', ['value-justification']],
+  ['亲，这款鞋面不透气的哦，夏天穿会闷', [], ['value-justification']],
+  ['运费12块，包裹大概800克', [], ['value-justification']],
+  // audit d17: the shop's name as the reason for a no vouches for nothing
+  ['大哥，我们旗舰店的价格都是统一定的，真没法便宜', ['firm-price'], ['genuine-guarantee', 'value-justification']],
+  ['550不行，我们官方旗舰店不议价', ['firm-price'], ['genuine-guarantee']],
+  ['亲，我们是官方旗舰店，放心购买', ['genuine-guarantee']],
+  // audit d02: everyday shipping explanations
+  ['亲，运费都是给中通的，我们一分不赚，满999才包邮哈', ['shipping-fee-explained', 'refuse-free-shipping'], ['concede-free-shipping']],
+  ['邮费是物流公司定的', ['shipping-fee-explained']],
+  ['两双装一个大箱子，运费只会更贵呢', ['shipping-fee-explained']],
+  ['这价格我们一分不赚了', [], ['shipping-fee-explained']],
+  ['我们发中通快递', [], ['shipping-fee-explained']],
+  // audit d07: 明白/懂/知道您 soften a no like 理解 does
+  ['明白您的想法~ 但这已经是活动价了，再低真的做不到了哈', ['polite-refusal']],
+  ['学生党我懂的~ 不过现在户外节已经是399的活动价了，没法再低了哦', ['polite-refusal']],
+  ['不能便宜，你懂不懂', ['rude-reply'], ['polite-refusal']],
+  // audit d13: reassurance and a nudge in plain words
+  ['亲，收到不喜欢支持退换的哦，放心购买', ['seven-day-return', 'payment-nudge']],
+  ['亲，喜欢就拍吧~ 收到不合适可以退的，不用担心哦', ['seven-day-return', 'payment-nudge']],
+  ['收到不合适也不能退的哦，定制款', [], ['seven-day-return']],
 ];
