@@ -112,6 +112,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       isTrainer: async (req) => (await drills?.auth.fromCookieHeader(req.headers.cookie)) !== undefined,
       // A drill trainee's chat carries its seat token, not a session token.
       seatHolds: async (seatToken, sessionId) => (await drills?.seatHolds(seatToken, sessionId)) === true,
+      seatResultsHeld: async (seatToken) => (await drills?.seatResultsHeld(seatToken)) === true,
     }),
   );
   const io: AppServer = new Server(httpServer, {

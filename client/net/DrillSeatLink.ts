@@ -30,6 +30,8 @@ export interface DrillSink {
   removed(payload: DrillServerEventBodies['drill:removed']): void;
   /** how many trainees the lobby has now */
   headcount?(payload: DrillServerEventBodies['drill:headcount']): void;
+  /** an exam chat of the seat ended; its result waits for the drill's end */
+  chatEnded?(payload: DrillServerEventBodies['drill:chat-ended']): void;
 }
 
 /** The seat will not come back: the trainer removed it or cancelled the drill, or the token opens nothing (any more). */
@@ -63,6 +65,7 @@ export class DrillSeatLink implements Transport {
     });
     socket.on('drill:reveal', (reveal: DrillServerEventBodies['drill:reveal']) => sink.reveal(reveal));
     socket.on('drill:headcount', (payload: DrillServerEventBodies['drill:headcount']) => sink.headcount?.(payload));
+    socket.on('drill:chat-ended', (payload: DrillServerEventBodies['drill:chat-ended']) => sink.chatEnded?.(payload));
     socket.on('drill:removed', (payload: DrillServerEventBodies['drill:removed']) => {
       for (const id of this.seat?.sessionIds ?? []) this.sessions.untrack(id);
       this.seat = null;

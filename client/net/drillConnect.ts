@@ -50,6 +50,7 @@ export function withDrills(store: AppStore, practice: Transport, storage: KeyVal
         reveal: (reveal) => act().netDrillReveal(reveal),
         removed: (payload) => act().netDrillRemoved(payload),
         headcount: (payload) => act().netDrillHeadcount(payload),
+        chatEnded: (payload) => act().netDrillChatEnded(payload),
       },
       {
         // The practice socket reports the connection; the drill one rides on the same.

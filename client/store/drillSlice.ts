@@ -69,6 +69,8 @@ export interface DrillSlice {
   netDrillReveal(reveal: Reveal): void;
   netDrillRemoved(payload: { drillId: string; seatId: string }): void;
   netDrillHeadcount(payload: { drillId: string; trainees: number }): void;
+  /** An exam drill's chat of this seat ended: over, with no result until the drill ends (server/runtime/examHold.ts). */
+  netDrillChatEnded(payload: { drillId: string; seatId: string; sessionId: string }): void;
 }
 
 function isSeat(x: unknown): x is SeatRecord {
@@ -168,10 +170,12 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     },
     netSeatFailed(error, kept = false) {
       if (error.reason === 'cancelled') return cancelled();
-      if ((error.code as string) === 'removed' || error.reason === 'removed') set({ seatPhase: 'removed' });
-      else set({ seatPhase: 'failed', seatError: error });
-      // Gone for good (removed, or the drill is over and forgotten): start again. A passing failure
-      // keeps the seat token, so a reload tries the seat again.
+      // Removed: the seat token is kept, so opening the link again asks for that seat (refused until
+      // the trainer lets it back in) instead of seating a new trainee under a new name.
+      if ((error.code as string) === 'removed' || error.reason === 'removed') return set({ seatPhase: 'removed' });
+      set({ seatPhase: 'failed', seatError: error });
+      // Gone for good (the drill is over and forgotten): start again. A passing failure keeps the
+      // seat token, so a reload tries the seat again.
       if (!kept) forgetCurrent();
     },
     netDrillState(drillState) {
@@ -183,6 +187,11 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       const now = Date.now();
       set({ drillState: trainees === undefined ? drillState : { ...drillState, trainees }, drillStateAt: now, clockOffset: drillState.clock - now, ...(drillState.status === 'running' ? { drillReveal: null } : {}) });
       if (drillState.status === 'cancelled' && (get().seatPhase === 'seated' || get().seatPhase === 'joining')) cancelled();
+    },
+    netDrillChatEnded({ seatId, sessionId }) {
+      const known = get().sessions[sessionId];
+      if (current()?.seatId !== seatId || !known || known.ended) return;
+      set({ sessions: { ...get().sessions, [sessionId]: { ...known, ended: true, typing: null } } });
     },
     netDrillHeadcount({ drillId, trainees }) {
       const drillState = get().drillState;
@@ -199,8 +208,8 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     },
     netDrillRemoved({ seatId }) {
       if (current()?.seatId !== seatId) return;
+      // The seat is kept (see netSeatFailed): the trainer's 放回 is the way back, not a new name.
       set({ seatPhase: 'removed' });
-      forgetCurrent();
     },
   };
 };

@@ -79,8 +79,11 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
     const s = get().sessions[sessionId];
     return s !== undefined && !s.ended && s.status !== 'gone' ? transport() : undefined;
   };
+  // A trainee reads 最佳成绩 as the best they truly reached: a chat left unfinished, or one that
+  // crossed a red line, fails whatever its points, so it is no best score (a finished chat below
+  // the pass mark still is: it is the score they got).
   const recordBest = (s: ChatSession) => {
-    if (s.score === undefined) return;
+    if (s.score === undefined || !countsAsBest(s)) return;
     const best = get().best;
     const prev = best[s.scenario.id];
     if (prev === undefined || s.score > prev) get().setBest(s.scenario.id, s.score);
@@ -220,7 +223,7 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       if (!before) return;
       // The open chat: on /chat/<id>, or a drill seat's chat on its /join/<code> page.
       const active = get().activeId === id && (get().route.name === 'chat' || get().route.name === 'join');
-      const after = applyEvent(before, event, active);
+      const after = withWallTime(applyEvent(before, event, active), event, get().isDrillSession(id) ? get().clockOffset : null);
       set({ sessions: { ...get().sessions, [id]: after } });
       if (after.ended !== before.ended || after.outcome !== before.outcome) {
         persist();
@@ -243,3 +246,19 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
     },
   };
 };
+
+/**
+ * A drill line heard live gets the wall-clock time it appeared: its drill time less the drill's
+ * offset now (`drillOffset`: drill time minus local time, null outside a drill). A replayed one is
+ * left as it is: the pauses since are not known here.
+ */
+function withWallTime(session: ChatSession, event: DeliveredEvent, drillOffset: number | null): ChatSession {
+  if (drillOffset === null || (event.name !== 'buyer:say' && event.name !== 'trainee:say') || event.payload.seq <= session.replayUntil) return session;
+  const { message } = event.payload;
+  return { ...session, wallAt: { ...session.wallAt, [message.id]: message.at - drillOffset } };
+}
+
+/** A finished chat with no red line crossed: the attempts 最佳成绩 is the best of. */
+export function countsAsBest(s: ChatSession): boolean {
+  return s.report !== null && s.report.unfinished === undefined && s.report.redLines.length === 0;
+}

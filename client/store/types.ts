@@ -123,6 +123,11 @@ export interface ChatSession {
   unread: number;
   /** events up to this seq are a replay of what was said before (a reload): not unread */
   replayUntil: number;
+  /**
+   * A drill chat's lines by id: the wall-clock time each appeared here. Their `at` is drill time,
+   * which stands still while the trainer pauses, so it lags the trainee's clock by every pause.
+   */
+  wallAt?: Record<string, number>;
   /** best known score and outcome once ended, for the list before the report is loaded */
   score?: number;
   passed?: boolean;

@@ -56,6 +56,8 @@ export interface Drills {
    * seat the trainer removed keeps this (it is the trainee's own work); it only loses the seat.
    */
   seatHolds: (seatToken: string, sessionId: string) => Promise<boolean>;
+  /** the seat's drill is not over yet (its exam results are held back until it is) */
+  seatResultsHeld: (seatToken: string) => Promise<boolean>;
 }
 
 export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
@@ -98,5 +100,12 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     const seat = manager.seatTokens.verify(seatToken);
     return seat !== undefined && (await store.seatHasSession(seat.drillId, seat.seatId, sessionId));
   };
-  return { manager, auth, store, log, routes, seatHolds };
+  // The drill in memory knows first that it ended (its last reports follow that); else the store.
+  const seatResultsHeld = async (seatToken: string) => {
+    const seat = manager.seatTokens.verify(seatToken);
+    if (!seat) return false;
+    const status = manager.get(seat.drillId)?.status ?? (await store.statusOf(seat.drillId))?.status;
+    return status !== 'ended' && status !== 'cancelled';
+  };
+  return { manager, auth, store, log, routes, seatHolds, seatResultsHeld };
 }

@@ -25,6 +25,8 @@ export interface HttpDeps {
   isTrainer?: (req: IncomingMessage) => Promise<boolean>;
   /** the drill seat this token opens played the session (drill trainees hold seat tokens) */
   seatHolds?: (seatToken: string, sessionId: string) => Promise<boolean>;
+  /** the seat's drill is an exam still under way: its trainee gets no result yet (server/runtime/examHold.ts) */
+  seatResultsHeld?: (seatToken: string) => Promise<boolean>;
 }
 
 const SESSION_PATH = /^\/api\/sessions\/([A-Za-z0-9-]{1,64})(\/rules)?$/;
@@ -64,7 +66,9 @@ async function sessionView(req: IncomingMessage, res: ServerResponse, deps: Http
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : '';
   // The same answer for a wrong token and a missing session: a token is the only way to learn one exists.
-  const holder = deps.tokens.verify(token) === sessionId || (token !== '' && (await deps.seatHolds?.(token, sessionId)) === true);
+  const ownToken = deps.tokens.verify(token) === sessionId;
+  const seatHolder = !ownToken && token !== '' && (await deps.seatHolds?.(token, sessionId)) === true;
+  const holder = ownToken || seatHolder;
   const trainer = holder ? undefined : (await deps.isTrainer?.(req)) === true;
   if (!holder && !trainer) return json(res, 401, { error: { code: 'unauthorized', message: 'send the session token as "Authorization: Bearer <token>", or log in as a trainer' } }, cors);
   const session = await deps.registry.get(sessionId);
@@ -72,14 +76,16 @@ async function sessionView(req: IncomingMessage, res: ServerResponse, deps: Http
   const view = session.view();
   const { id, mode, displayName, scenario, startedAt } = session.identity;
   const texts = session.ruleTexts;
+  // A seat in an exam drill still running sees its chat, not how it went: that waits for the drill's end.
+  const held = seatHolder && mode === 'exam' && (await deps.seatResultsHeld?.(token)) === true;
   if (rules) {
     // An exam shows no verdict before its report: its feedback and model replies would be hints.
-    if (mode === 'exam' && !view.ended && !(trainer ?? (await deps.isTrainer?.(req)) === true)) {
+    if (mode === 'exam' && (!view.ended || held) && !(trainer ?? (await deps.isTrainer?.(req)) === true)) {
       return json(res, 403, { error: { code: 'forbidden', message: "an exam's rule texts come with its report" } }, cors);
     }
     return json(res, 200, texts, cors);
   }
-  const report = view.report && { ...view.report, report: reportWithTexts(view.report.report, ruleTextsById(texts.rules)) };
+  const report = held ? null : view.report && { ...view.report, report: reportWithTexts(view.report.report, ruleTextsById(texts.rules)) };
   json(res, 200, { session: { id, mode, displayName, scenario, startedAt, ended: view.ended, lastSeq: view.lastSeq, rubric: texts.rubric }, transcript: view.transcript, report }, cors);
 }
 

@@ -155,8 +155,12 @@ export interface Tile {
   scenarioId: string | null;
   /** the buyer's current move (persona state id; its display name is in the snapshot's `moveLabels`) */
   move: string | null;
-  /** the live score: the report as if the chat ended now */
+  /** the live score of the current buyer: the report as if the chat ended now */
   score: number | null;
+  /** the drill score so far: every buyer of the drill counts, one not reached yet as 0 */
+  drillScore?: number;
+  /** the current buyer's chat has an outcome (the buyer is done; the next buyer or the end follows) */
+  buyerDone?: boolean;
   /** red-line rules failed so far, in the order they happened */
   redLines: string[];
   /** the short names of the rules in `redLines` that have one (the dashboard shows them, not ids) */
@@ -246,8 +250,13 @@ export interface ClassSummary {
   removedSeats?: number;
   /** reported sessions of the seats that stayed (a seat plays one per scenario of the drill) */
   sessions: number;
+  /** trainee x buyer pairs: seats that stayed times the drill's buyers (absent in old stored results) */
+  buyerSlots?: number;
+  /** passed sessions of the seats that stayed */
   passed: number;
+  /** passed / buyerSlots: a buyer not reached counts as not passed */
   passRate: number | null;
+  /** over the drill scores of the seats that stayed (as on the leaderboard), as are the SD, min and max */
   scoreAvg: number | null;
   /** population standard deviation */
   scoreStdDev: number | null;
@@ -256,7 +265,7 @@ export interface ClassSummary {
   rules: RuleSummary[];
   firstResponseMsAvg: number | null;
   avgResponseMsAvg: number | null;
-  /** sessions that ended in `purchased` / sessions */
+  /** sessions that ended in `purchased` / buyerSlots: a buyer not reached bought nothing */
   conversion: number | null;
 }
 
@@ -275,8 +284,23 @@ export interface SeatResult {
   /** removed by the trainer: its last session ended at the removal; not counted in the summary */
   removed: boolean;
   sessions: SeatSessionResult[];
-  /** mean score of the seat's reported sessions */
+  /** one per buyer of the drill, in drill order, played or not (absent in results stored before it) */
+  buyers?: SeatBuyerResult[];
+  /** the drill score: every buyer of the drill counts, one not reached as 0 (see drillScore) */
   score: number | null;
+}
+
+/** done: the buyer's chat reached an ending; unfinished: cut short (drill end, removal); notStarted: never reached */
+export type BuyerStatus = 'done' | 'unfinished' | 'notStarted';
+
+export interface SeatBuyerResult {
+  /** index in the drill's `scenarioIds` */
+  position: number;
+  scenarioId: string;
+  status: BuyerStatus;
+  /** the session's score (partial when unfinished); 0 when not started */
+  score: number;
+  sessionId: string | null;
 }
 
 export interface DrillResults {
@@ -293,7 +317,7 @@ export interface DrillResults {
   interrupted?: boolean;
   summary: ClassSummary;
   seats: SeatResult[];
-  /** seats not removed, best mean score first */
+  /** seats not removed, best drill score first; equal scores share a rank */
   leaderboard: { rank: number; name: string; score: number }[];
 }
 
@@ -352,6 +376,8 @@ export interface DrillServerEventBodies {
   'drill:headcount': { drillId: string; trainees: number };
   /** to a removed seat's sockets: the seat token no longer works */
   'drill:removed': { drillId: string; seatId: string };
+  /** to a seat in an exam drill still running: this chat of its ended (how it went waits for the drill's end) */
+  'drill:chat-ended': { drillId: string; seatId: string; sessionId: string };
   /**
    * To the trainer sockets watching this session only (never its trainee's): a reply's verdict
    * marks as they are decided, in either mode. An exam's reach its trainee only in the report.

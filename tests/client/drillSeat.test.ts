@@ -41,13 +41,21 @@ describe('a drill seat', () => {
     expect(again.store.getState().isDrillSession('s9')).toBe(true);
   });
 
-  it('is forgotten once the trainer removes it', async () => {
-    const { store } = setup();
+  it('is kept once the trainer removes it: the link opened again asks for that seat, not for a new name', async () => {
+    const { store, storage } = setup();
     store.getState().enterDrill('123456');
     await store.getState().joinDrill('123456', '小明');
     store.getState().netDrillRemoved({ drillId: 'd1', seatId: 'seat1' });
     expect(store.getState().seatPhase).toBe('removed');
-    expect(store.getState().seats['123456']).toBeUndefined();
+
+    // The same browser opens the join link again: the seat token goes back, and the refusal shows
+    // the removed page again (the page offers no name form while a seat is remembered).
+    const again = setup(storage);
+    again.store.getState().enterDrill('123456');
+    expect(again.rejoined).toEqual([expect.objectContaining({ seatToken: 'tok' })]);
+    again.store.getState().netSeatFailed({ code: 'forbidden', reason: 'removed', message: 'removed' } as Parameters<ReturnType<typeof again.store.getState>['netSeatFailed']>[0]);
+    expect(again.store.getState().seatPhase).toBe('removed');
+    expect(again.store.getState().seats['123456']?.seatToken).toBe('tok');
   });
 
   it("counts no unread lines on its own /join page, where its chat is the open one", async () => {

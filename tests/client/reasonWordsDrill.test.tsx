@@ -58,17 +58,13 @@ const TRAINER: [DrillErrorReason, string][] = [
 ];
 
 let warn: ReturnType<typeof vi.spyOn>;
-let confirm: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  // removing a seat asks first; the trainer says yes
-  confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
 });
 afterEach(() => {
   act(() => appStore.getState().setLang('zh-CN'));
   appStore.setState({ drillTransport: null, drillCode: null, seatPhase: 'none', seatError: null, trainerBackend: null, live: null, liveReveal: null });
   warn.mockRestore();
-  confirm.mockRestore();
 });
 const { host, render, remount } = reactRoot();
 
@@ -201,6 +197,11 @@ function backend(send: (name: string) => DrillRefusal | null): void {
 }
 
 const click = async (name: string) => act(async () => (byRole(host, 'button', name) as HTMLButtonElement).click());
+// Removing a seat asks first, in the tile; the trainer says yes.
+const removeSeat = async () => {
+  await click('移出 小明');
+  await act(async () => (host.querySelector('[data-testid="tile-remove-confirm"] .btn-primary') as HTMLButtonElement).click());
+};
 
 describe("the trainer's words for each refusal", () => {
   it('a refused remove on a tile says why, for every trainer reason, in zh-CN and en', async () => {
@@ -212,7 +213,7 @@ describe("the trainer's words for each refusal", () => {
     for (const [reason, code] of TRAINER) {
       answer = refusal(code, reason);
       setLang('zh-CN');
-      await click('移出 小明');
+      await removeSeat();
       const zh = alertText();
       expect(zh, reason).toMatch(/^操作失败：/);
       expect(zh, reason).not.toBe('操作失败：服务器没有接受这个操作，请稍后再试');
@@ -236,13 +237,13 @@ describe("the trainer's words for each refusal", () => {
     backend(() => answer);
     appStore.setState({ live: live('running') });
     render(<TileCard tile={tile} />);
-    await click('移出 小明');
+    await removeSeat();
     expect(alertText()).toBe('操作失败：这场演练里没有这位学员');
     answer = refusal('unavailable', 'moving');
-    await click('移出 小明');
+    await removeSeat();
     expect(alertText()).toBe('操作失败：演练正在转到另一台服务器，请稍等片刻再试');
     answer = refusal('forbidden', 'a-reason-from-the-future');
-    await click('移出 小明');
+    await removeSeat();
     expect(alertText()).toBe('操作失败：服务器没有接受这个操作，请稍后再试');
     setLang('en');
     expect(alertText()).toBe('That did not work: the server did not accept that; try again later');

@@ -163,7 +163,7 @@ describe('the drill history', () => {
     render(<TrainerHome />);
     await settle();
     const rows = [...host.querySelectorAll('tbody tr')];
-    expect(rows.map((r) => r.querySelectorAll('td')[2]?.textContent)).toEqual(['已取消', '候场中']);
+    expect(rows.map((r) => r.querySelectorAll('td')[3]?.textContent)).toEqual(['已取消', '候场中']);
     expect(rows[0]?.querySelector('a')).toBeNull();
     expect(rows[1]?.querySelector('a')?.getAttribute('href')).toBe('/trainer/drill/l');
   });

@@ -210,19 +210,24 @@ describe('the results page', () => {
 });
 
 describe('removing a seat', () => {
-  it('asks first: a trainer who says no keeps the trainee in', async () => {
+  it('asks first, in the page (no browser pop-up): a trainer who says no keeps the trainee in', async () => {
     const { backend: b, sent } = backend();
     appStore.setState({ trainerBackend: b, live: live('running', [first], [tile]) });
     render(<TileCard tile={tile} />);
-    const remove = () => [...host.querySelectorAll('button')].find((x) => x.textContent?.trim() === '移出 小明') as HTMLButtonElement;
-    const ask = vi.spyOn(window, 'confirm').mockReturnValue(false);
-    await act(async () => remove().click());
-    expect(ask).toHaveBeenCalledWith(expect.stringContaining('把 小明 移出本场演练'));
+    const button = (text: string) => [...host.querySelectorAll('button')].find((x) => x.textContent?.trim() === text) as HTMLButtonElement;
+    const native = vi.spyOn(window, 'confirm');
+    await act(async () => button('移出 小明').click());
+    expect(host.querySelector('[data-testid="tile-remove-confirm"]')?.textContent).toContain('把 小明 移出本场演练');
+    expect(document.activeElement?.textContent).toBe('先不移出');
+    await act(async () => button('先不移出').click());
     expect(sent.filter((m) => m.name === 'drill:remove')).toEqual([]);
-    ask.mockReturnValue(true);
-    await act(async () => remove().click());
+    expect(host.querySelector('[data-testid="tile-remove-confirm"]')).toBeNull();
+    await act(async () => button('移出 小明').click());
+    const confirm = host.querySelector('[data-testid="tile-remove-confirm"] .btn-primary') as HTMLButtonElement;
+    await act(async () => confirm.click());
     expect(sent.filter((m) => m.name === 'drill:remove').map((m) => m.payload['seatId'])).toEqual([tile.seatId]);
-    ask.mockRestore();
+    expect(native).not.toHaveBeenCalled();
+    native.mockRestore();
   });
 });
 
@@ -281,10 +286,10 @@ describe('a tile in a drill of several scenarios', () => {
     appStore.setState({ live: live('running', [first, second], [onSecond]) });
     render(<TileCard tile={onSecond} />);
     const scenario = () => host.querySelector('[data-testid="tile-scenario"]');
-    expect(scenario()?.textContent).toBe('2/2 · 钓鱼骗子：假客服');
-    expect(scenario()?.previousElementSibling?.textContent).toBe('剧本');
+    expect(scenario()?.textContent).toBe('第 2/2 位买家 · 钓鱼骗子：假客服');
+    expect(scenario()?.previousElementSibling?.textContent).toBe('当前买家');
     act(() => appStore.getState().setLang('en'));
-    expect(scenario()?.textContent).toBe('2/2 · Phisher: fake support');
+    expect(scenario()?.textContent).toBe('Buyer 2/2 · Phisher: fake support');
   });
 
   it('says nothing of it in a drill of one', () => {

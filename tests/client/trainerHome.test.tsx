@@ -81,8 +81,47 @@ describe('the drill history', () => {
     document.body.append(host);
     root = createRoot(host);
     act(() => root?.render(<TrainerHome />));
-    const counts = [...host.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[3]?.textContent);
+    const counts = [...host.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[4]?.textContent);
     expect(counts).toEqual(['2（另有 1 人被移出）', '3']);
     act(() => appStore.setState({ history: null }));
+  });
+
+  it('names each drill’s buyers, in order, by title (by id when the library no longer has one)', () => {
+    const row = { drillId: 'd1', code: '123456', scenarioIds: ['bargainer-easy', 'gone-scenario'], mode: 'practice', status: 'ended' as const, createdAt: 0, startedAt: 1, endedAt: 2, summary: null, seats: 1, removed: 0 };
+    appStore.setState({ scenarios: { state: 'ready', data: served }, trainer: { id: 't1', name: '王老师', admin: false }, history: [row, { ...row, drillId: 'd2', scenarioIds: ['phisher'] }] });
+    const host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => root?.render(<TrainerHome />));
+    const names = [...host.querySelectorAll('[data-testid="history-scenarios"]')].map((td) => [...td.children].map((c) => c.textContent));
+    expect(names).toEqual([['1. 议价买家（入门）', '2. gone-scenario'], ['钓鱼/引流（标准）']]);
+    expect(host.querySelector('thead th:nth-child(3)')?.textContent).toBe('买家剧本');
+    act(() => appStore.setState({ history: null }));
+  });
+});
+
+describe('the drill mode', () => {
+  afterEach(() => localStorage.clear());
+
+  it('starts as practice, then as the mode the trainer last opened a drill in', async () => {
+    const opened: string[] = [];
+    const openDrill = appStore.getState().openDrill;
+    appStore.setState({ scenarios: { state: 'ready', data: served }, trainer: { id: 't1', name: '王老师', admin: false }, openDrill: (req) => (opened.push(req.mode), Promise.resolve(null)) });
+    const host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => root?.render(<TrainerHome />));
+    const radio = (label: string) => [...host.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)?.querySelector('input') as HTMLInputElement;
+    expect(radio('练习模式').checked).toBe(true);
+    act(() => radio('考试模式').click());
+    act(() => (host.querySelector('input[data-scenario="bargainer"]') as HTMLInputElement).click());
+    await act(async () => (host.querySelector('button[type="submit"]') as HTMLButtonElement).click());
+    expect(opened).toEqual(['exam']);
+
+    act(() => root?.unmount());
+    root = createRoot(host);
+    act(() => root?.render(<TrainerHome />));
+    expect(radio('考试模式').checked).toBe(true);
+    appStore.setState({ openDrill });
   });
 });

@@ -22,7 +22,7 @@ const seats = [
   seat('小明', [verdict('greeting', '欢迎语', 'politeness', 'pass'), verdict('no-offplatform-contact', '不引导站外联系', 'compliance', 'pass', true), verdict('apology-first', '投诉先致歉', 'empathy', 'n/a'), verdict('hold-price', '守住价格', 'sales', 'fail')]),
   seat('小红', [verdict('greeting', '欢迎语', 'politeness', 'fail'), verdict('no-offplatform-contact', '不引导站外联系', 'compliance', 'pass', true), verdict('apology-first', '投诉先致歉', 'empathy', 'n/a'), verdict('hold-price', '守住价格', 'sales', 'pass')]),
 ];
-const results = { drillId: 'd1', code: '123456', scenarioIds: ['bargainer-easy'], mode: 'exam', startedAt: 1, endedAt: 2, seats, summary: summarize(seats), leaderboard: [] } as unknown as DrillResults;
+const results = { drillId: 'd1', code: '123456', scenarioIds: ['bargainer-easy'], mode: 'exam', startedAt: 1, endedAt: 2, seats, summary: summarize(seats, 1), leaderboard: [] } as unknown as DrillResults;
 
 let root: ReturnType<typeof createRoot> | null = null;
 afterEach(() => {

@@ -148,7 +148,7 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   const downloading = trainer.waitForEvent('download');
   await trainer.getByRole('link', { name: '下载 CSV' }).click();
   const csv = readFileSync((await (await downloading).path()) as string, 'utf8').trim().split(/\r?\n/);
-  expect(csv[0]).toBe('seat,name,removed,position,scenario,scenario_version,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
+  expect(csv[0]).toBe('seat,name,removed,drill_score,position,scenario,status,scenario_version,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
   expect(csv).toHaveLength(4);
   for (const name of NAMES) expect(csv.some((line) => line.includes(name))).toBe(true);
 

@@ -84,10 +84,11 @@ describe('a removed seat', () => {
 
     const csv = await (await fetch(`${server.url}/api/drills/${drillId}/export.csv`, { headers: { cookie } })).text();
     const rowA = csv.split('\r\n').find((line) => line.includes('王小明'))?.split(',') ?? [];
-    // seat,name,removed,position,scenario,scenario_version,session,outcome,score,passed,...
+    // seat,name,removed,drill_score,position,scenario,status,scenario_version,session,outcome,score,passed,...
     expect(rowA[2]).toBe('yes');
-    expect(rowA[8]).toBe(String(scoreAtRemoval));
-    expect(rowA[9]).toBe('');
+    expect(rowA[6]).toBe('unfinished');
+    expect(rowA[10]).toBe(String(scoreAtRemoval));
+    expect(rowA[11]).toBe('');
 
     // History: the seats the class numbers count, and every seat that joined.
     const history = (await (await fetch(`${server.url}/api/drills`, { headers: { cookie } })).json()) as { drills: DrillListItem[] };

@@ -53,7 +53,7 @@ const seats = [
 
 describe('the class summary of a drill', () => {
   it('leaves out rules no session could judge and lists red lines first, then the weakest first', () => {
-    const summary = summarize(seats);
+    const summary = summarize(seats, 1);
     expect(summary.rules.map((r) => [r.rule, r.pass, r.fail])).toEqual([
       ['no-offplatform-contact', 2, 1],
       // 1/3 each: politeness before sales in the report's category order.
@@ -67,26 +67,29 @@ describe('the class summary of a drill', () => {
   });
 
   it('orders rules of equal rate and category by id, and a red line nobody passed stays first', () => {
-    const summary = summarize([
-      seat('a', [
-        ['b-rule', 'sales', 'pass'],
-        ['a-rule', 'sales', 'pass'],
-        ['never', 'security', 'fail', true],
-      ]),
-    ]);
+    const summary = summarize(
+      [
+        seat('a', [
+          ['b-rule', 'sales', 'pass'],
+          ['a-rule', 'sales', 'pass'],
+          ['never', 'security', 'fail', true],
+        ]),
+      ],
+      1,
+    );
     expect(summary.rules.map((r) => r.rule)).toEqual(['never', 'a-rule', 'b-rule']);
   });
 
   it('makes the summary of results stored before again from their seats', () => {
-    const fresh = summarize(seats);
+    const fresh = summarize(seats, 1);
     const old = { ...fresh, rules: [...fresh.rules].reverse().concat({ rule: 'apology-first', category: 'empathy' as const, redLine: false, pass: 0, fail: 0, passRate: null }) };
     const stored = { drillId: 'd', code: '123456', trainer: 't', mode: 'practice' as const, scenarioIds: ['bargainer-easy'], createdAt: 1, startedAt: 2, endedAt: 3, status: 'ended' as const, summary: old, seats, leaderboard: [] };
     expect(withCurrentSummary(stored).summary).toEqual(fresh);
-    expect(withCurrentSummary(stored).seats).toBe(seats);
+    expect(withCurrentSummary(stored).seats.map((s) => s.sessions)).toEqual(seats.map((s) => s.sessions));
   });
 
   it('keeps the CSV export to its per-session rows', () => {
-    const csv = resultsCsv({ drillId: 'd', code: '123456', seats, summary: summarize(seats), leaderboard: [] } as unknown as Parameters<typeof resultsCsv>[0]);
+    const csv = resultsCsv({ drillId: 'd', code: '123456', scenarioIds: ['bargainer-easy'], seats, summary: summarize(seats, 1), leaderboard: [] } as unknown as Parameters<typeof resultsCsv>[0]);
     expect(csv.trim().split('\r\n')).toHaveLength(4);
   });
 });

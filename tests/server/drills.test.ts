@@ -100,7 +100,7 @@ describe('a classroom drill', () => {
     const csv = await fetch(`${server.url}/api/drills/${drillId}/export.csv`, { headers: { cookie } });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('seat,name,removed,position,scenario,scenario_version,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
+    expect(lines[0]).toBe('seat,name,removed,drill_score,position,scenario,status,scenario_version,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
     expect(lines).toHaveLength(4);
     expect(lines.find((l) => l.includes('小李'))).toContain('no-offplatform-contact');
     const exported = (await (await fetch(`${server.url}/api/drills/${drillId}/export.json`, { headers: { cookie } })).json()) as typeof results;

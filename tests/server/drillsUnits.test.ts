@@ -47,10 +47,12 @@ describe('join codes', () => {
 describe('the CSV export', () => {
   it('quotes commas and quotes and defuses formulas', () => {
     const results = {
+      scenarioIds: ['mini-haggle'],
       seats: [{ seatId: 's1', name: '=HYPERLINK("x"),小王', removed: false, score: null, sessions: [] }],
     } as unknown as DrillResults;
     const csv = resultsCsv(results);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.split('\r\n')[1]).toBe(`s1,"'=HYPERLINK(""x""),小王",no,,,,,,,,,,,`);
+    // A trainee who never reached the buyer still has its row: not started, 0.
+    expect(csv.split('\r\n')[1]).toBe(`s1,"'=HYPERLINK(""x""),小王",no,0,1,mini-haggle,not_started,,,,0,no,,,,`);
   });
 });

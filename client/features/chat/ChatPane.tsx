@@ -11,6 +11,7 @@ import { Composer } from './Composer.tsx';
 import { DrawerToggle } from './Drawer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { readyContext, useScenarioContext } from './useScenarioContext.ts';
+import { useResultsHeld } from './useResultsHeld.ts';
 import { refusalKey } from '../../ui/refusalWords.ts';
 import './chat.css';
 
@@ -22,6 +23,7 @@ export function ChatPane({ session }: { session: ChatSession }) {
   const navigate = useApp((s) => s.navigate);
   const context = readyContext(useScenarioContext(session.scenario));
   const [confirming, setConfirming] = useState(false);
+  const held = useResultsHeld(session);
   const endButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -120,7 +122,12 @@ export function ChatPane({ session }: { session: ChatSession }) {
           </button>
         </div>
       )}
-      {session.ended && (
+      {session.ended && held && (
+        <div className="chat-banner chat-banner-ended" role="status" data-testid="ended-banner">
+          <strong>{t('chat.examHeld')}</strong>
+        </div>
+      )}
+      {session.ended && !held && (
         <div className="chat-banner chat-banner-ended" role="status" data-testid="ended-banner">
           <strong>{session.score === undefined ? t('chat.ended') : t('chat.endedScore', { score: session.score })}</strong>
           {session.outcome && <span>{t('chat.outcome', { label: outcomeLabel })}</span>}

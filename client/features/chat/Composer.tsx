@@ -6,6 +6,7 @@ import { MAX_REPLY_CHARS } from '../../../server/protocol/limits.ts';
 import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { ChatSession } from '../../store/types.ts';
+import { useTouchScreen } from './useTouchScreen.ts';
 import { EmojiPanel } from './EmojiPanel.tsx';
 import { PhrasePanel } from './PhrasePanel.tsx';
 import './composer.css';
@@ -15,6 +16,8 @@ type Panel = 'emoji' | 'phrases' | null;
 export function Composer({ session }: { session: ChatSession }) {
   const t = useT();
   const id = useId();
+  // A phone has no Shift key to add a line with: its placeholder does not offer one.
+  const touch = useTouchScreen();
   const draft = useApp((s) => s.drafts[session.id] ?? '');
   const setDraft = useApp((s) => s.setDraft);
   const sendReply = useApp((s) => s.sendReply);
@@ -120,7 +123,7 @@ export function Composer({ session }: { session: ChatSession }) {
         value={draft}
         rows={3}
         disabled={closed}
-        placeholder={closed ? t('composer.ended') : t('composer.placeholder')}
+        placeholder={closed ? t('composer.ended') : t(touch ? 'composer.placeholderTouch' : 'composer.placeholder')}
         aria-describedby={`${id}-count`}
         aria-invalid={tooLong}
         onChange={(e) => setDraft(session.id, e.target.value)}

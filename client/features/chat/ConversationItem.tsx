@@ -1,4 +1,5 @@
 // One buyer in the list: avatar, nickname, last line, unread count and how long they have waited.
+import type { MouseEvent, ReactNode } from 'react';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
@@ -49,8 +50,12 @@ export function ConversationItem({ session, active, now }: { session: ChatSessio
   const at = paused ? pausedAt : now;
   const waited = since === null ? null : Math.max(0, at - since);
   const level = waited === null ? 'ok' : waitLevel(waited);
-  return (
-    <AppLink to={paths.chat(session.id)} className={active ? 'convo-item active' : 'convo-item'} aria-current={active ? 'page' : undefined}>
+  // On the drill page the seat's own chats open in place: leaving for /chat/<id> would take away the
+  // seat bar and the pause and end notices.
+  const drillCode = useApp((s) => (s.route.name === 'join' && s.isDrillSession(session.id) ? s.route.code : null));
+  const linkProps = { className: active ? 'convo-item active' : 'convo-item', 'aria-current': active ? ('page' as const) : undefined };
+  const body = (
+    <>
       <span className="convo-avatar">
         <Avatar id={context?.scenario.buyer.avatar ?? session.scenario.id} name={nickname} size={38} />
         {session.unread > 0 && (
@@ -74,12 +79,38 @@ export function ConversationItem({ session, active, now }: { session: ChatSessio
             </span>
           )}
           {session.ended && (
-            <span className={session.passed === false ? 'badge badge-red' : 'badge badge-green'}>
+            <span className={session.score === undefined ? 'badge' : session.passed === false ? 'badge badge-red' : 'badge badge-green'}>
               {session.score === undefined ? t('list.ended') : t('list.score', { score: session.score })}
             </span>
           )}
         </span>
       </span>
+    </>
+  );
+  return drillCode === null ? (
+    <AppLink to={paths.chat(session.id)} {...linkProps}>
+      {body}
     </AppLink>
+  ) : (
+    <SeatChatLink to={paths.join(drillCode)} sessionId={session.id} {...linkProps}>
+      {body}
+    </SeatChatLink>
+  );
+}
+
+/** The seat's chat shown on the drill page itself (a real link, to this page, for a new tab). */
+function SeatChatLink({ to, sessionId, children, ...rest }: { to: string; sessionId: string; children: ReactNode; className: string; 'aria-current': 'page' | undefined }) {
+  const selectSession = useApp((s) => s.selectSession);
+  const closeDrawer = useApp((s) => s.closeDrawer);
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    selectSession(sessionId);
+    closeDrawer();
+  };
+  return (
+    <a href={to} onClick={onClick} {...rest}>
+      {children}
+    </a>
   );
 }

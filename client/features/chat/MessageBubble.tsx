@@ -30,6 +30,8 @@ export function MessageBubble({ session, message, shop, nickname, avatarId, verd
   const peekLink = useApp((s) => s.peekLink);
   const answerFile = useApp((s) => s.answerFile);
   const buyer = message.from === 'buyer';
+  // A drill line: the time the trainee's clock said, not the drill's (which skips pauses).
+  const shownAt = session.wallAt?.[message.id] ?? message.at;
   const closed = session.ended || session.status === 'gone';
   const chips = verdicts && verdicts.length > 0 ? <VerdictChips verdicts={verdicts} /> : null;
 
@@ -39,7 +41,7 @@ export function MessageBubble({ session, message, shop, nickname, avatarId, verd
       <li className={link?.kind === 'unsafe' ? 'chat-note chat-note-warn' : 'chat-note'} data-message-id={message.id} data-action={message.action.kind} data-link={link?.kind}>
         <span>
           {link?.kind === 'unsafe' && <span aria-hidden="true">⚠️ </span>}
-          {link ? linkNote(t, lang, shop, link) : t(`chat.action.${message.action.kind}`)} · <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
+          {link ? linkNote(t, lang, shop, link) : t(`chat.action.${message.action.kind}`)} · <time dateTime={new Date(shownAt).toISOString()}>{clockTime(shownAt)}</time>
         </span>
         {chips}
       </li>
@@ -55,7 +57,7 @@ export function MessageBubble({ session, message, shop, nickname, avatarId, verd
       <div className="msg-col">
         <div className="msg-meta">
           <span>{buyer ? nickname : session.displayName}</span>
-          <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
+          <time dateTime={new Date(shownAt).toISOString()}>{clockTime(shownAt)}</time>
         </div>
         {message.text && (
           <div className="bubble">

@@ -8,6 +8,7 @@ import { DrillSeat } from './DrillSeat.tsx';
 import { refusalText, useDrillT } from './strings.ts';
 import type { CodeCheck } from './useCodeCheck.ts';
 import { useCodeCheck } from './useCodeCheck.ts';
+import { normaliseCode } from './joinCodeInput.ts';
 import './drill.css';
 
 export function DrillJoin({ code }: { code?: string }) {
@@ -19,6 +20,7 @@ function CodeForm() {
   const id = useId();
   const navigate = useApp((s) => s.navigate);
   const [code, setCode] = useState('');
+  const [stray, setStray] = useState(false);
   const whole = /^\d{6}$/.test(code);
   const check = useCodeCheck(whole ? code : null);
   // On to the name only with a code that may let them in: a check that could not be asked leaves it to the join.
@@ -39,15 +41,22 @@ function CodeForm() {
           type="text"
           inputMode="numeric"
           autoComplete="off"
-          maxLength={6}
+          // No maxLength: the browser would cut a pasted "746 652" to "746 65" before it is read.
           placeholder={d('join.codeHint')}
-          aria-describedby={`${id}-check`}
+          aria-describedby={stray ? `${id}-stray ${id}-check` : `${id}-check`}
           value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          onChange={(e) => {
+            const typed = normaliseCode(e.target.value);
+            setCode(typed.code);
+            setStray(typed.stray);
+          }}
         />
         <button type="submit" className="btn btn-primary" disabled={!canGo}>
           {d('join.go')}
         </button>
+        <p id={`${id}-stray`} aria-live="polite" className="drill-check muted" data-testid="drill-code-stray">
+          {stray ? d('join.codeStray') : ''}
+        </p>
         <CheckNote id={`${id}-check`} check={check} />
       </form>
     </main>

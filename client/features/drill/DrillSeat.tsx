@@ -30,6 +30,9 @@ export function DrillSeat({ code }: { code: string }) {
   const sessionId = seat?.sessionIds.at(-1) ?? null;
   const hasSession = useApp((s) => (sessionId ? s.sessions[sessionId] !== undefined : false));
   const selectSession = useApp((s) => s.selectSession);
+  // An earlier buyer of this seat picked from the list opens here, on the drill page; the seat's
+  // newest chat otherwise (and again whenever a new buyer comes).
+  const picked = useApp((s) => (s.activeId !== null && seat?.sessionIds.includes(s.activeId) === true && s.sessions[s.activeId] !== undefined ? s.activeId : null));
 
   useEffect(() => enterDrill(code), [code, enterDrill]);
   // The seat's chat is the open one here: its lines are read as they come, never counted unread.
@@ -77,7 +80,7 @@ export function DrillSeat({ code }: { code: string }) {
     <div className="drill-play">
       <DrillBanner name={seat.displayName} />
       <DrillPauseNotice />
-      <Workspace sessionId={sessionId} />
+      <Workspace sessionId={picked ?? sessionId} />
       <RevealDialog />
     </div>
   );

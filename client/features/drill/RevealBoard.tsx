@@ -22,10 +22,11 @@ export function RevealBoard({ reveal }: { reveal: Reveal }) {
         <p className="muted">{d('reveal.empty')}</p>
       ) : (
         <ol className="reveal-grid">
-          {reveal.entries.map((e) => (
-            <li key={e.rank} className={e.redLine ? 'reveal-card bad' : 'reveal-card'} data-testid="reveal-entry">
+          {reveal.entries.map((e, i) => (
+            <li key={i} className={e.redLine ? 'reveal-card bad' : 'reveal-card'} data-testid="reveal-entry">
               <header>
-                <strong>{d('reveal.rank', { rank: e.rank })}</strong>
+                {/* Replies graded alike share their rank, said as such (并列第 1). */}
+                <strong data-testid="reveal-rank">{d(reveal.entries.some((o) => o !== e && o.rank === e.rank) ? 'reveal.rankTied' : 'reveal.rank', { rank: e.rank })}</strong>
                 <span className="badge badge-blue">{d('reveal.points', { points: e.points, max: e.max })}</span>
                 {e.redLine && <span className="badge badge-red">{d('reveal.redLine')}</span>}
               </header>

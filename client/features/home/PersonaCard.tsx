@@ -25,6 +25,8 @@ export function PersonaCard({ scenario, busy, disabled, onStart }: Props) {
   const best = useApp((s) => s.best[scenario.id]);
   const title = local(scenario.title, lang);
   const titleId = `persona-${scenario.id}`;
+  // The button's accessible name starts with the words on it (WCAG 2.5.3), the buyer after them.
+  const startText = busy ? t('home.starting') : t(mode === 'exam' ? 'home.startExam' : 'home.start');
   return (
     <article className={`persona-card level-${scenario.difficulty}`} data-scenario={scenario.id} aria-labelledby={titleId}>
       <div className="persona-head">
@@ -40,8 +42,8 @@ export function PersonaCard({ scenario, busy, disabled, onStart }: Props) {
       <Description id={`persona-desc-${scenario.id}`} text={local(scenario.description, lang)} title={title} />
       <div className="persona-foot">
         <span className={best === undefined ? 'persona-best muted' : 'persona-best'}>{best === undefined ? t('home.noBest') : t('home.best', { score: best })}</span>
-        <button type="button" className="btn btn-primary" disabled={disabled} aria-label={t('home.startLabel', { title })} onClick={onStart}>
-          {busy ? t('home.starting') : t(mode === 'exam' ? 'home.startExam' : 'home.start')}
+        <button type="button" className="btn btn-primary" disabled={disabled} aria-label={t('home.startLabel', { action: startText, title })} onClick={onStart}>
+          {startText}
         </button>
       </div>
     </article>

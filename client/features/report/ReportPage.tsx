@@ -20,6 +20,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
   const load = useApp((s) => s.loadReport);
   const known = useApp((s) => s.sessions[sessionId] !== undefined);
   const endedHere = useApp((s) => s.sessions[sessionId]?.ended ?? false);
+  const wallAt = useApp((s) => s.sessions[sessionId]?.wallAt);
   const backend = useApp((s) => s.backend);
   const startSession = useApp((s) => s.startSession);
   const [starting, setStarting] = useState(false);
@@ -113,7 +114,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
         </p>
       )}
       <ReportSummary report={report.report} outcome={report.outcome} />
-      <ReportTranscript transcript={transcript} report={report.report} shop={context?.shop} nickname={nickname} traineeName={session.displayName} />
+      <ReportTranscript transcript={transcript} report={report.report} shop={context?.shop} nickname={nickname} traineeName={session.displayName} wallAt={wallAt} />
     </main>
   );
 }

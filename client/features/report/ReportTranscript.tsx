@@ -44,9 +44,11 @@ interface Props {
   shop: Shop | undefined;
   nickname: string;
   traineeName: string;
+  /** a drill chat's lines as the trainee's clock saw them appear (ChatSession.wallAt), when known */
+  wallAt?: Record<string, number> | undefined;
 }
 
-export function ReportTranscript({ transcript, report, shop, nickname, traineeName }: Props) {
+export function ReportTranscript({ transcript, report, shop, nickname, traineeName, wallAt }: Props) {
   const t = useT();
   const byMessage = new Map<string, Verdict[]>();
   const chatWide: Verdict[] = [];
@@ -66,7 +68,7 @@ export function ReportTranscript({ transcript, report, shop, nickname, traineeNa
             // tabIndex -1: 「查看这条消息」 moves the focus here, so the next Tab and a screen reader go on from it.
             <li key={m.id} id={`msg-${m.id}`} className={`report-line from-${m.from}`} tabIndex={-1}>
               <div className="report-line-meta">
-                <strong>{who}</strong> <time>{clockTime(m.at)}</time>
+                <strong>{who}</strong> <time>{clockTime(wallAt?.[m.id] ?? m.at)}</time>
               </div>
               {m.action ? (
                 <p className="report-action">{t(`chat.action.${m.action.kind}`)}</p>

@@ -8,6 +8,9 @@ export function BuyerTab({ context }: { context: ScenarioContext }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const { buyer, order } = context.scenario;
+  // The scenario's order is one placed before the chat (after-sale buyers). A pre-sale buyer who
+  // pays during the chat has none there: the chat's outcome says they ordered.
+  const orderedInChat = useApp((s) => (s.activeId === null ? false : s.sessions[s.activeId]?.outcome?.kind === 'purchased'));
   const productName = (id: string) => {
     const p = context.shop.products.find((x) => x.id === id);
     return p ? local(p.name, lang) : id;
@@ -82,7 +85,9 @@ export function BuyerTab({ context }: { context: ScenarioContext }) {
             </ul>
           </>
         ) : (
-          <p className="muted">{t('order.none')}</p>
+          <p className="muted" data-testid="order-none">
+            {t(orderedInChat ? 'order.placedInChat' : 'order.none')}
+          </p>
         )}
       </section>
     </div>

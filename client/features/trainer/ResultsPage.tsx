@@ -8,13 +8,13 @@ import type { Report, ScenarioSummary } from '../../store/types.ts';
 import { duration } from '../../ui/format.ts';
 import { useRuleName } from '../drill/dict.ts';
 import { useLiveT } from './liveStrings.ts';
+import { scoreText } from './scoreText.ts';
 import { resultsFailureText, useTrainerT } from './strings.ts';
 import './results.css';
 
 const ReportSummary = lazy(() => import('../report/ReportSummary.tsx').then((m) => ({ default: m.ReportSummary })));
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
-const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 10) / 10));
 
 export function ResultsPage({ drillId }: { drillId: string }) {
   const d = useTrainerT();
@@ -61,13 +61,17 @@ function Results({ results }: { results: DrillResults }) {
       </p>
       <dl className="results-kpis" data-testid="results-summary">
         <Kpi label={d('results.passRate')} value={pct(s.passRate)} />
-        <Kpi label={d('results.avg')} value={num(s.scoreAvg)} />
-        <Kpi label={d('results.spread')} value={num(s.scoreStdDev)} />
-        <Kpi label={d('results.range')} value={`${num(s.scoreMin)} / ${num(s.scoreMax)}`} />
+        <Kpi label={d('results.avg')} value={scoreText(s.scoreAvg)} />
+        <Kpi label={d('results.spread')} value={scoreText(s.scoreStdDev)} />
+        <Kpi label={d('results.range')} value={`${scoreText(s.scoreMin)} / ${scoreText(s.scoreMax)}`} />
         <Kpi label={d('results.firstResponse')} value={duration(s.firstResponseMsAvg, t)} />
         <Kpi label={d('results.avgResponse')} value={duration(s.avgResponseMsAvg, t)} />
         <Kpi label={d('results.conversion')} value={pct(s.conversion)} />
       </dl>
+      {/* Which trainees and buyers each figure counts: the trainer should not have to guess. */}
+      <p className="muted results-basis" data-testid="results-basis">
+        {d('results.basis')}
+      </p>
       <section className="panel trainer-card" aria-labelledby="rules-title">
         <h2 id="rules-title">{d('results.rules')}</h2>
         {/* The server lists the rules some session could judge, red lines first, then the weakest first. */}
@@ -99,8 +103,9 @@ function Results({ results }: { results: DrillResults }) {
         {board && (
           <ol className="results-board" data-testid="leaderboard">
             {results.leaderboard.map((row) => (
-              <li key={`${row.rank}-${row.name}`}>
-                <strong>{row.rank}.</strong> {row.name} <span className="mono">{row.score}</span>
+              <li key={`${row.rank}-${row.name}`} data-rank={row.rank}>
+                <strong>{row.rank}.</strong> {row.name} <span className="mono">{scoreText(row.score)}</span>
+                {results.leaderboard.some((o) => o !== row && o.rank === row.rank) && <span className="muted"> ({d('results.tied')})</span>}
               </li>
             ))}
           </ol>
@@ -110,9 +115,10 @@ function Results({ results }: { results: DrillResults }) {
             <li key={seat.seatId} data-testid="result-seat">
               <details>
                 <summary>
-                  <strong>{seat.name}</strong> · {d('results.score')} {seat.score === null ? '—' : Math.round(seat.score)}
+                  <strong>{seat.name}</strong> · {d('results.drillScore')} <span data-testid="seat-score">{scoreText(seat.score)}</span>
                   {seat.removed && <> · {d('tile.removed')}</>}
                 </summary>
+                {seat.buyers && <BuyerRows buyers={seat.buyers} drillId={results.drillId} />}
                 <Suspense fallback={null}>
                   {seat.sessions.map((sess) =>
                     sess.report ? (
@@ -126,6 +132,32 @@ function Results({ results }: { results: DrillResults }) {
         </ul>
       </section>
     </>
+  );
+}
+
+type BuyerResult = NonNullable<DrillResults['seats'][number]['buyers']>[number];
+
+/** Every buyer of the drill for one trainee, reached or not: its score and whether it was done. */
+function BuyerRows({ buyers, drillId }: { buyers: readonly BuyerResult[]; drillId: string }) {
+  const d = useTrainerT();
+  return (
+    <ul className="results-buyers" aria-label={d('results.buyers')}>
+      {buyers.map((b) => (
+        <BuyerRow key={b.position} buyer={b} of={buyers.length} drillId={drillId} />
+      ))}
+    </ul>
+  );
+}
+
+function BuyerRow({ buyer, of, drillId }: { buyer: BuyerResult; of: number; drillId: string }) {
+  const d = useTrainerT();
+  const title = useScenarioTitle(drillId, buyer.scenarioId);
+  return (
+    <li data-testid="result-buyer" data-status={buyer.status}>
+      <span>{d('results.buyerAt', { at: buyer.position + 1, of })} · {title}</span>
+      <span className="mono">{scoreText(buyer.score)}</span>
+      <span className={buyer.status === 'done' ? 'badge badge-green' : 'badge badge-orange'}>{d(`results.buyerStatus.${buyer.status}`)}</span>
+    </li>
   );
 }
 

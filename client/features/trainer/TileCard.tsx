@@ -9,6 +9,7 @@ import { stopwatch, waitLevel } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
 import type { Refusal } from '../drill/dict.ts';
 import { useMoveName, useRuleName } from '../drill/dict.ts';
+import { scoreText } from './scoreText.ts';
 import { drillFailureText, useTrainerCount, useTrainerT } from './strings.ts';
 
 export function TileCard({ tile }: { tile: Tile }) {
@@ -29,14 +30,21 @@ export function TileCard({ tile }: { tile: Tile }) {
   const watch = useApp((s) => s.watchSeat);
   const control = useApp((s) => s.control);
   const [refused, setRefused] = useState<Refusal | null>(null);
-  const now = useNow(1000, running && tile.waitingSince !== null);
+  const [confirming, setConfirming] = useState(false);
+  // A buyer whose chat has its outcome waits for nobody: its closing line asks no answer.
+  const waitingSince = tile.buyerDone ? null : tile.waitingSince;
+  const now = useNow(1000, running && waitingSince !== null);
   const drillNow = clock + (running ? Math.max(0, now - clockAt) : 0);
-  const waited = tile.waitingSince === null ? null : Math.max(0, drillNow - tile.waitingSince);
+  const waited = waitingSince === null ? null : Math.max(0, drillNow - waitingSince);
   const removed = tile.status === 'removed';
   // Over for this trainee: their count of replies is final, and so is a score of 0.
   const over = tile.status === 'finished' || removed || ended;
+  // The drill score so far (every buyer counts, as in the results): starting buyer 2 does not drop it to 0.
+  const bigScore = tile.drillScore ?? tile.score;
   // Before the first reply the live score is a 0 that judges nothing yet: the foot says "no reply yet" instead.
-  const showScore = tile.score !== null && (tile.turns > 0 || over);
+  const showScore = bigScore !== null && (tile.turns > 0 || over || tile.position > 0);
+  const several = (scenarios?.length ?? 0) > 1;
+  const lastBuyer = tile.position + 1 >= (scenarios?.length ?? 1);
   // In a drill of several scenarios, which one the trainee is on: "2/3 · <title>".
   const scenario = scenarios && scenarios.length > 1 && tile.scenarioId ? scenarios.find((s) => s.id === tile.scenarioId) : undefined;
   const cls = ['tile', tile.redLines.length > 0 ? 'tile-red' : '', removed ? 'tile-removed' : '', watchedSeat === tile.seatId ? 'tile-watched' : ''].filter(Boolean).join(' ');
@@ -46,17 +54,17 @@ export function TileCard({ tile }: { tile: Tile }) {
         <span className={tile.connected ? 'tile-dot on' : 'tile-dot'} aria-label={tile.connected ? d('tile.online') : d('tile.offline')} role="img" />
         <strong className="tile-name">{tile.name}</strong>
         {showScore && (
-          <span className="tile-score" title={d('tile.score')} data-testid="tile-score">
-            {tile.score}
+          <span className="tile-score" title={d(tile.drillScore === undefined ? 'tile.score' : 'tile.drillScore')} data-testid="tile-score">
+            {scoreText(bigScore)}
           </span>
         )}
       </header>
       <dl className="tile-facts">
         {scenario && scenarios && (
           <>
-            <dt>{d('tile.scenario')}</dt>
+            <dt>{d('tile.buyer')}</dt>
             <dd data-testid="tile-scenario" data-scenario={scenario.id}>
-              {d('tile.scenarioAt', { at: tile.position + 1, of: scenarios.length, title: local(scenario.title, lang) })}
+              {d('tile.buyerAt', { at: tile.position + 1, of: scenarios.length })} · {local(scenario.title, lang)}
             </dd>
           </>
         )}
@@ -75,6 +83,16 @@ export function TileCard({ tile }: { tile: Tile }) {
           </>
         )}
       </dl>
+      {several && tile.score !== null && tile.turns > 0 && (
+        <p className="tile-buyer-score muted" data-testid="tile-buyer-score">
+          {d('tile.buyerScore', { score: scoreText(tile.score) })}
+        </p>
+      )}
+      {tile.buyerDone && tile.status === 'playing' && !ended && (
+        <p className="tile-buyer-done" role="status" data-testid="tile-buyer-done">
+          {d(lastBuyer ? 'tile.lastBuyerDone' : 'tile.buyerDone')}
+        </p>
+      )}
       {tile.redLines.length > 0 && (
         <p className="tile-redlines" role="status">
           {d('tile.redLines', { rules: tile.redLines.map((r) => ruleName(r, tile.ruleTitles?.[r])).join(d('tile.sep')) })}
@@ -93,15 +111,29 @@ export function TileCard({ tile }: { tile: Tile }) {
             {d('tile.watch', { name: tile.name })}
           </button>
         )}
-        {!ended && (
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => {
-              // Removing takes a trainee out mid-chat: a mis-click should not do it.
-              if (!removed && !window.confirm(d('tile.removeConfirm', { name: tile.name }))) return;
-              void control(removed ? 'drill:admit' : 'drill:remove', { seatId: tile.seatId }).then(setRefused);
-            }}>
-            {removed ? d('tile.admit', { name: tile.name }) : d('tile.remove', { name: tile.name })}
-          </button>
-        )}
+        {!ended &&
+          // Removing takes a trainee out mid-chat: a mis-click should not do it. Asked in place, like ending the drill.
+          (confirming && !removed ? (
+            <span role="group" aria-label={d('tile.removeConfirm', { name: tile.name })} className="trainer-confirm" data-testid="tile-remove-confirm">
+              <span>{d('tile.removeConfirm', { name: tile.name })}</span>
+              <button type="button" className="btn btn-primary btn-small" onClick={() => {
+                  setConfirming(false);
+                  void control('drill:remove', { seatId: tile.seatId }).then(setRefused);
+                }}>
+                {d('tile.remove', { name: tile.name })}
+              </button>
+              <button type="button" className="btn btn-small" autoFocus onClick={() => setConfirming(false)}>
+                {d('tile.removeKeep')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => {
+                if (removed) void control('drill:admit', { seatId: tile.seatId }).then(setRefused);
+                else setConfirming(true);
+              }}>
+              {removed ? d('tile.admit', { name: tile.name }) : d('tile.remove', { name: tile.name })}
+            </button>
+          ))}
       </div>
       {refused && (
         <p role="alert" className="drill-note">

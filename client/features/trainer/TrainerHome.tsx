@@ -6,6 +6,8 @@ import { appStore, useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { dateTime } from '../../ui/format.ts';
+import type { DrillMode } from './drillModeMemory.ts';
+import { lastDrillMode, rememberDrillMode } from './drillModeMemory.ts';
 import { drillFailureText, useTrainerT } from './strings.ts';
 import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
 
@@ -32,7 +34,7 @@ function OpenDrillForm() {
   const openDrill = useApp((s) => s.openDrill);
   const navigate = useApp((s) => s.navigate);
   const [picked, setPicked] = useState<string[]>([]);
-  const [mode, setMode] = useState<'practice' | 'exam'>('exam');
+  const [mode, setMode] = useState<DrillMode>(lastDrillMode);
   const [minutes, setMinutes] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,6 +50,7 @@ function OpenDrillForm() {
           if (picked.length === 0) return setError(d('open.pickOne'));
           const limit = Number(minutes);
           setBusy(true);
+          rememberDrillMode(mode);
           void openDrill({ scenarioIds: picked, mode, ...(minutes.trim() && limit > 0 ? { timeLimitSeconds: Math.round(limit * 60) } : {}) }).then((err) => {
             setBusy(false);
             if (err) return setError(d('open.failed', { message: drillFailureText(d, err) }));
@@ -101,7 +104,15 @@ function History() {
   const lang = useApp((s) => s.lang);
   const history = useApp((s) => s.history);
   const load = useApp((s) => s.loadHistory);
+  const scenarios = useApp((s) => s.scenarios);
+  const loadScenarios = useApp((s) => s.loadScenarios);
   useEffect(() => void load(), [load]);
+  useEffect(() => void loadScenarios(), [loadScenarios]);
+  // Each buyer by its title in the trainer's language; a scenario no longer in the library by its id.
+  const titleOf = (sid: string) => {
+    const found = scenarios?.state === 'ready' ? scenarios.data.find((sc) => sc.id === sid) : undefined;
+    return found ? local(found.title, lang) : sid;
+  };
   if (!history) return null;
   return (
     <section className="panel trainer-card" aria-labelledby="history-title">
@@ -115,6 +126,7 @@ function History() {
               <tr>
                 <th scope="col">{d('history.code')}</th>
                 <th scope="col">{d('history.when')}</th>
+                <th scope="col">{d('history.scenarios')}</th>
                 <th scope="col">{d('history.status')}</th>
                 <th scope="col">{d('history.seats')}</th>
                 <th scope="col">{d('history.pass')}</th>
@@ -128,6 +140,14 @@ function History() {
                 <tr key={h.drillId}>
                   <td className="mono">{h.code}</td>
                   <td className="trainer-history-when">{dateTime(h.createdAt, lang)}</td>
+                  <td className="trainer-history-scenarios" data-testid="history-scenarios">
+                    {h.scenarioIds.map((sid, i) => (
+                      <span key={`${i}-${sid}`} className="trainer-history-scenario">
+                        {h.scenarioIds.length > 1 ? `${i + 1}. ` : ''}
+                        {titleOf(sid)}
+                      </span>
+                    ))}
+                  </td>
                   <td>
                     {d(`status.${h.status}`)}
                     {h.interrupted && d('history.interrupted')}

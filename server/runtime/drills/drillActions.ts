@@ -9,6 +9,7 @@ import type { ClientPayload } from '../../protocol/index.ts';
 import type { DrillStore } from '../../store/drillStore.ts';
 import type { DeliveredEvent } from '../liveSession.ts';
 import { toSessionEvent } from '../traineeEvents.ts';
+import { forTrainee, holdsResults } from '../examHold.ts';
 import type { Drill } from './drill.ts';
 import type { DrillManager } from './drillManager.ts';
 import { seatRoom, sessionRoom, traineesRoom, trainerRoom, watchRoom } from './drillRooms.ts';
@@ -148,7 +149,7 @@ export async function takeSeat(drill: Drill, seat: Seat, lastSeq: number, socket
   const rooms = [seatRoom(seat.id), traineesRoom(drill.id)];
   const session = await drill.currentSession(seat);
   if (!session) return deliver({ answer: ok(drill.seatInfo(seat)), join: rooms, seat: claim });
-  await session.resume(Math.min(lastSeq, session.lastSeq), (seq, missed) => deliver({ answer: ok(drill.seatInfo(seat, seq)), join: [...rooms, sessionRoom(session.id)], seat: claim, then: missed }));
+  await session.resume(Math.min(lastSeq, session.lastSeq), (seq, missed) => deliver({ answer: ok(drill.seatInfo(seat, seq)), join: [...rooms, sessionRoom(session.id)], seat: claim, then: forTrainee(missed, holdsResults(drill.mode, drill.status)) }));
 }
 
 /** The seat of a claim, if the socket may still hold it (not removed since). */

@@ -14,7 +14,8 @@ export interface DrillOutbox {
   toSeat<N extends keyof DrillServerEventBodies>(seatId: string, name: N, body: DrillServerEventBodies[N]): void;
   toTrainees<N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]): void;
   toTrainer<N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]): void;
-  toSession(sessionId: string, event: DeliveredEvent): void;
+  /** `watchersOnly`: to the trainer sockets watching it, not the seat's (an exam's held-back result) */
+  toSession(sessionId: string, event: DeliveredEvent, watchersOnly?: boolean): void;
   /** to the trainer sockets watching the session only */
   toWatchers<N extends keyof DrillServerEventBodies>(sessionId: string, name: N, body: DrillServerEventBodies[N]): void;
   /** the seat's sockets hear the session's events from now on */

@@ -29,7 +29,7 @@ export function drillOutbox(nsp: DrillNamespace): DrillOutbox {
     toSeat: <N extends keyof DrillServerEventBodies>(seatId: string, name: N, body: DrillServerEventBodies[N]) => emit(seatRoom(seatId), name, body),
     toTrainees: <N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]) => emit(traineesRoom(drillId), name, body),
     toTrainer: <N extends keyof DrillServerEventBodies>(drillId: string, name: N, body: DrillServerEventBodies[N]) => emit(trainerRoom(drillId), name, body),
-    toSession: (sessionId: string, event: DeliveredEvent) => emit(roomOf(sessionId), event.name, event.payload),
+    toSession: (sessionId: string, event: DeliveredEvent, watchersOnly?: boolean) => emit(watchersOnly === true ? watchRoom(sessionId) : roomOf(sessionId), event.name, event.payload),
     toWatchers: <N extends keyof DrillServerEventBodies>(sessionId: string, name: N, body: DrillServerEventBodies[N]) => emit(watchRoom(sessionId), name, body),
     seatFollows: (seatId: string, sessionId: string) => nsp.in(seatRoom(seatId)).socketsJoin(roomOf(sessionId)),
     evictSeat: (drillId: string, seatId: string, sessionIds: string[]) => nsp.in(seatRoom(seatId)).socketsLeave([traineesRoom(drillId), seatRoom(seatId), ...sessionIds.map(roomOf)]),

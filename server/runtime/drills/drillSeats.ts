@@ -21,6 +21,7 @@ import { revealableMoves } from './reveal.ts';
 import type { Seat } from './seats.ts';
 import { distinctName, tileOf } from './seats.ts';
 import { SessionShadow } from './sessionShadow.ts';
+import { holdsResults, tellsResult } from '../examHold.ts';
 
 /** What the seats read of their drill: what it plays, and its status and lock as the trainer changes them. */
 export type SeatsDrill = Pick<Drill, 'id' | 'scenarios' | 'mode' | 'clock' | 'status' | 'locked' | 'settledStatus'>;
@@ -63,7 +64,7 @@ export class DrillSeats {
   }
 
   tile(seat: Seat): Tile {
-    return tileOf(seat, this.drill.clock.now());
+    return tileOf(seat, this.drill.clock.now(), this.drill.scenarios.length);
   }
 
   heat() {
@@ -283,15 +284,22 @@ export class DrillSeats {
   }
 
   private delivered(sessionId: string, event: DeliveredEvent): void {
-    this.deps.outbox.toSession(sessionId, event);
+    const held = tellsResult(event) && holdsResults(this.drill.mode, this.drill.status);
+    this.deps.outbox.toSession(sessionId, event, held);
     const owner = this.bySession.get(sessionId);
     if (!owner) return;
     this.feed.touch(owner.seat.id);
     if (event.name !== 'session:report') return;
+    if (held) this.tellEnded(owner.seat, sessionId);
     this.deps.log.unlisten(sessionId);
     const next = owner.seat.shadows.length;
     if (this.drill.status !== 'ended' && next < this.drill.scenarios.length) void this.jobs.track(this.start(owner.seat, next));
     else owner.seat.finished = true;
+  }
+
+  /** An exam chat ended while the drill runs: its seat learns that it is over (its page stops taking replies), not how it went. */
+  private tellEnded(seat: Seat, sessionId: string): void {
+    this.deps.outbox.toSeat(seat.id, 'drill:chat-ended', { drillId: this.drill.id, seatId: seat.id, sessionId });
   }
 
   private sendDashboard(seatIds: string[], heat: boolean): void {

@@ -6,6 +6,7 @@ import type { LocalText } from '../../engine/index.ts';
 import type { DrillResults, DrillSnapshot, HeatRow, ScenarioSummary, Tile } from '../../protocol/index.ts';
 import type { OpenedScenario } from '../scenarioCatalog.ts';
 import { moveLabelsOf } from './moveLabels.ts';
+import { withCurrentSummary } from './results.ts';
 
 /** `scenarios`: the drill's scenarios as played, those that still load (the others get a bare summary). */
 export function endedSnapshot(results: DrillResults, scenarios: readonly OpenedScenario[], joinUrl: string): DrillSnapshot {
@@ -16,7 +17,7 @@ export function endedSnapshot(results: DrillResults, scenarios: readonly OpenedS
     joinUrl,
     // An ended drill has no QR code to show (nobody joins it).
     qrSvg: '',
-    tiles: results.seats.map(tileOf),
+    tiles: withCurrentSummary(results).seats.map(tileOf),
     heat: heatOf(results, scenarios),
     moves: [],
     moveLabels: moveLabelsOf(scenarios),
@@ -37,6 +38,8 @@ function tileOf(seat: DrillResults['seats'][number]): Tile {
     scenarioId: last?.scenarioId ?? null,
     move: null,
     score: last?.report?.score ?? null,
+    ...(seat.score === null ? {} : { drillScore: seat.score }),
+    buyerDone: last?.outcome != null,
     redLines: seat.sessions.flatMap((s) => s.report?.redLines ?? []),
     ruleTitles: titles,
     waitingSince: null,

@@ -1,32 +1,55 @@
 // A drill's results: per-seat reports, the class summary, the leaderboard, and the CSV export.
 import { ruleCategories } from '../../engine/index.ts';
 import type { Report } from '../../engine/index.ts';
-import type { ClassSummary, DrillResults, RuleSummary, SeatResult } from '../../protocol/index.ts';
+import type { ClassSummary, DrillResults, RuleSummary, SeatBuyerResult, SeatResult } from '../../protocol/index.ts';
 import type { Seat } from './seats.ts';
 
 export function drillResults(meta: Omit<DrillResults, 'summary' | 'seats' | 'leaderboard'>, seats: readonly Seat[]): DrillResults {
   const results: SeatResult[] = seats.map((seat) => {
     const sessions = seat.shadows.map((s) => ({ sessionId: s.sessionId, scenarioId: s.scenarioId, scenarioVersion: s.scenarioVersion, outcome: s.outcome, report: s.report }));
-    return { seatId: seat.id, name: seat.name, removed: seat.removed, sessions, score: seatScore(sessions) };
+    return withBuyers({ seatId: seat.id, name: seat.name, removed: seat.removed, sessions, score: null }, meta.scenarioIds);
   });
-  return { ...meta, summary: summarize(results), seats: results, leaderboard: leaderboard(results) };
+  return { ...meta, summary: summarize(results, meta.scenarioIds.length), seats: results, leaderboard: leaderboard(results) };
 }
 
 /**
- * Stored results with their summary made again from their seats: a drill that ended before the
- * summary's rules were filtered and ordered reads like a new one. Cheap: a few reports per seat.
+ * Stored results with their buyers, scores, summary and leaderboard made again from the sessions:
+ * a drill that ended before a trainee's score counted every buyer reads like a new one. Cheap: a
+ * few reports per seat.
  */
 export function withCurrentSummary(results: DrillResults): DrillResults {
-  return { ...results, summary: summarize(results.seats) };
+  const seats = results.seats.map((seat) => withBuyers(seat, results.scenarioIds));
+  return { ...results, seats, summary: summarize(seats, results.scenarioIds.length), leaderboard: leaderboard(seats) };
 }
 
-export function summarize(seats: readonly SeatResult[]): ClassSummary {
+/** A seat's row for every buyer of the drill (sessions are played in drill order), and its drill score. */
+function withBuyers(seat: SeatResult, scenarioIds: readonly string[]): SeatResult {
+  const buyers: SeatBuyerResult[] = scenarioIds.map((scenarioId, position) => {
+    const s = seat.sessions[position];
+    if (!s) return { position, scenarioId, status: 'notStarted', score: 0, sessionId: null };
+    // An outcome is the buyer's own ending; a chat the drill's end or a removal cut has none.
+    return { position, scenarioId, status: s.outcome ? 'done' : 'unfinished', score: s.report?.score ?? 0, sessionId: s.sessionId };
+  });
+  return { ...seat, buyers, score: drillScore(buyers.map((b) => b.score), scenarioIds.length) };
+}
+
+/**
+ * A trainee's drill score: the mean over every buyer of the drill, a buyer not reached counting 0,
+ * so going further never lowers it. One decimal, like every score the trainer reads.
+ */
+export function drillScore(scores: readonly number[], buyers: number): number {
+  const total = scores.reduce((a, b) => a + b, 0);
+  return Math.round((total / Math.max(1, buyers)) * 10) / 10;
+}
+
+export function summarize(seats: readonly SeatResult[], buyersPerSeat: number): ClassSummary {
   const reports: { report: Report; outcome: string | null }[] = [];
   for (const seat of seats) {
     if (seat.removed) continue;
     for (const s of seat.sessions) if (s.report) reports.push({ report: s.report, outcome: s.outcome });
   }
-  const scores = reports.map((r) => r.report.score);
+  // The class's score figures are over trainees (their drill scores), like the leaderboard.
+  const scores = seats.flatMap((s) => (s.removed || s.score === null ? [] : [s.score]));
   const mean = average(scores);
   const rules = new Map<string, RuleSummary>();
   for (const { report } of reports) {
@@ -40,12 +63,15 @@ export function summarize(seats: readonly SeatResult[]): ClassSummary {
   for (const row of rules.values()) row.passRate = row.pass + row.fail === 0 ? null : row.pass / (row.pass + row.fail);
   const passed = reports.filter((r) => r.report.passed).length;
   const removedSeats = seats.filter((s) => s.removed).length;
+  // Every trainee x buyer pair: a buyer not reached is neither passed nor sold to.
+  const buyerSlots = (seats.length - removedSeats) * buyersPerSeat;
   return {
     seats: seats.length - removedSeats,
     removedSeats,
     sessions: reports.length,
+    buyerSlots,
     passed,
-    passRate: reports.length === 0 ? null : passed / reports.length,
+    passRate: buyerSlots === 0 ? null : passed / buyerSlots,
     scoreAvg: mean,
     scoreStdDev: mean === null ? null : Math.sqrt(average(scores.map((s) => (s - mean) ** 2)) ?? 0),
     scoreMin: scores.length === 0 ? null : Math.min(...scores),
@@ -53,7 +79,7 @@ export function summarize(seats: readonly SeatResult[]): ClassSummary {
     rules: ruleRows([...rules.values()]),
     firstResponseMsAvg: average(reports.flatMap((r) => (r.report.kpis.firstResponseMs === null ? [] : [r.report.kpis.firstResponseMs]))),
     avgResponseMsAvg: average(reports.flatMap((r) => (r.report.kpis.avgResponseMs === null ? [] : [r.report.kpis.avgResponseMs]))),
-    conversion: reports.length === 0 ? null : reports.filter((r) => r.outcome === 'purchased').length / reports.length,
+    conversion: buyerSlots === 0 ? null : reports.filter((r) => r.outcome === 'purchased').length / buyerSlots,
   };
 }
 
@@ -69,47 +95,48 @@ export function ruleRows(rows: readonly RuleSummary[]): RuleSummary[] {
     .sort((a, b) => Number(b.redLine) - Number(a.redLine) || (a.passRate ?? 0) - (b.passRate ?? 0) || category(a) - category(b) || a.rule.localeCompare(b.rule));
 }
 
-export function seatScore(sessions: SeatResult['sessions']): number | null {
-  return average(sessions.flatMap((s) => (s.report ? [s.report.score] : [])));
-}
-
+/** Best drill score first; equal scores share a rank (1, 1, 3), listed by name. */
 export function leaderboard(seats: readonly SeatResult[]): DrillResults['leaderboard'] {
   const ranked = seats.flatMap((s) => (s.removed || s.score === null ? [] : [{ name: s.name, score: s.score }]));
   ranked.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-  return ranked.map((r, i) => ({ rank: i + 1, ...r }));
+  return ranked.map((r) => ({ rank: ranked.findIndex((o) => o.score === r.score) + 1, ...r }));
 }
 
-const CSV_COLUMNS = ['seat', 'name', 'removed', 'position', 'scenario', 'scenario_version', 'session', 'outcome', 'score', 'passed', 'red_lines', 'first_response_ms', 'avg_response_ms', 'replies'];
+const CSV_COLUMNS = ['seat', 'name', 'removed', 'drill_score', 'position', 'scenario', 'status', 'scenario_version', 'session', 'outcome', 'score', 'passed', 'red_lines', 'first_response_ms', 'avg_response_ms', 'replies'];
+const CSV_STATUS = { done: 'done', unfinished: 'unfinished', notStarted: 'not_started' } as const;
 
 /**
- * One row per session played (a seat with none gets one empty row). UTF-8 with a BOM for Excel. A
- * removed seat's rows say `removed` yes, keep the score its session had when removed, and leave
- * `passed` empty: like the summary, the CSV does not grade it with the class.
+ * One row per trainee x buyer of the drill, played or not (`status` says which; a buyer not reached
+ * scores 0). UTF-8 with a BOM for Excel. A removed seat's rows say `removed` yes, keep the score its
+ * session had when removed, and leave `passed` empty: like the summary, the CSV does not grade it.
  */
-export function resultsCsv(results: DrillResults): string {
+export function resultsCsv(stored: DrillResults): string {
+  const results = withCurrentSummary(stored);
   const rows = [CSV_COLUMNS];
   for (const seat of results.seats) {
-    const sessions = seat.sessions.length > 0 ? seat.sessions : [null];
-    sessions.forEach((s, position) => {
+    for (const buyer of seat.buyers ?? []) {
+      const s = buyer.sessionId === null ? undefined : seat.sessions[buyer.position];
       const r = s?.report;
       rows.push([
         seat.seatId,
         seat.name,
         seat.removed ? 'yes' : 'no',
-        s ? String(position + 1) : '',
-        s?.scenarioId ?? '',
+        seat.score === null ? '' : String(seat.score),
+        String(buyer.position + 1),
+        buyer.scenarioId,
+        CSV_STATUS[buyer.status],
         s ? String(s.scenarioVersion) : '',
         s?.sessionId ?? '',
         s?.outcome ?? '',
-        r ? String(r.score) : '',
+        String(buyer.score),
         // A removed seat is not graded with the class: its score is the one frozen at the removal.
-        r && !seat.removed ? (r.passed ? 'yes' : 'no') : '',
+        seat.removed ? '' : r?.passed ? 'yes' : 'no',
         r ? r.redLines.join(' ') : '',
         r?.kpis.firstResponseMs == null ? '' : String(r.kpis.firstResponseMs),
         r?.kpis.avgResponseMs == null ? '' : String(Math.round(r.kpis.avgResponseMs)),
         r ? String(r.kpis.replies) : '',
       ]);
-    });
+    }
   }
   return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

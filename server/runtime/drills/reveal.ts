@@ -23,8 +23,11 @@ export function buildReveal(drillId: string, scenarioId: string, move: string, r
   }
   const fails = (e: Omit<RevealEntry, 'rank'>) => e.verdicts.filter((v) => v.verdict === 'fail').length;
   // Ties keep no join order either: sort by text last so the order says nothing about who is who.
-  entries.sort((a, b) => Number(a.redLine) - Number(b.redLine) || fails(a) - fails(b) || b.points - a.points || a.text.localeCompare(b.text));
-  return { drillId, scenarioId, move, ...(moveLabel ? { moveLabel } : {}), entries: entries.map((e, i) => ({ rank: i + 1, ...e })), unanswered };
+  const grade = (a: Omit<RevealEntry, 'rank'>, b: Omit<RevealEntry, 'rank'>) => Number(a.redLine) - Number(b.redLine) || fails(a) - fails(b) || b.points - a.points;
+  entries.sort((a, b) => grade(a, b) || a.text.localeCompare(b.text));
+  // Replies graded alike share a rank (1, 1, 3): the text order among them ranks nothing.
+  const ranked = entries.map((e) => ({ rank: entries.findIndex((o) => grade(o, e) === 0) + 1, ...e }));
+  return { drillId, scenarioId, move, ...(moveLabel ? { moveLabel } : {}), entries: ranked, unanswered };
 }
 
 /**

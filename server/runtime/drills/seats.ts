@@ -2,6 +2,7 @@
 import type { LocalText } from '../../engine/index.ts';
 import type { SeatStatus, Tile } from '../../protocol/index.ts';
 import type { LiveSession } from '../liveSession.ts';
+import { drillScore } from './results.ts';
 import type { SessionShadow } from './sessionShadow.ts';
 
 export interface Seat {
@@ -38,8 +39,11 @@ export function seatStatus(seat: Seat): SeatStatus {
   return seat.session ? 'playing' : 'lobby';
 }
 
-/** `now`: the drill clock, which tells a buyer line already shown from one still being typed. */
-export function tileOf(seat: Seat, now: number): Tile {
+/**
+ * `now`: the drill clock, which tells a buyer line already shown from one still being typed;
+ * `buyers`: how many buyers the drill has (its drill score counts every one, as the results do).
+ */
+export function tileOf(seat: Seat, now: number, buyers: number): Tile {
   const shadow = seat.shadows.at(-1);
   return {
     seatId: seat.id,
@@ -51,6 +55,8 @@ export function tileOf(seat: Seat, now: number): Tile {
     scenarioId: shadow?.scenarioId ?? null,
     move: shadow?.move ?? null,
     score: shadow ? shadow.score() : null,
+    drillScore: drillScore(seat.shadows.map((s) => s.score()), buyers),
+    buyerDone: shadow?.outcome != null,
     redLines: seat.shadows.flatMap((s) => s.redLines),
     ruleTitles: Object.assign({}, ...seat.shadows.map((s) => s.titles)) as Record<string, LocalText>,
     // A removed seat's chat stands still: nobody waits on it.

@@ -103,11 +103,13 @@ export class SessionShadow {
   /**
    * Since when the buyer waits for an answer (drill clock), or null: the earliest buyer line shown
    * by `now` and said after the trainee's last turn. A line still being typed (its due time ahead,
-   * as the engine schedules it) is not waiting yet, so a reply never starts the timer at once.
+   * as the engine schedules it) is not waiting yet, so a reply never starts the timer at once. A
+   * buyer whose chat has its outcome (bought, left ...) waits for nothing, even before the trainee
+   * presses 结束并评分: its closing line asks no answer.
    */
   waitingSince(now: number): number | null {
     const { lastTraineeAt, ended, messages } = this.state;
-    if (ended) return null;
+    if (ended || this.outcome !== null) return null;
     let since: number | null = null;
     for (const m of messages) {
       if (m.from !== 'buyer' || m.at > now || (lastTraineeAt !== null && m.at <= lastTraineeAt)) continue;
