@@ -6,10 +6,14 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import type { StudioTables } from './studioSchema.ts';
+import { titleOf } from './studioTitle.ts';
+import type { DraftTitle } from './studioTitle.ts';
 
 export interface DraftInfo {
   id: string;
   updatedAt: number;
+  /** the title the draft declares (the list shows it), when it has one */
+  title?: DraftTitle;
 }
 
 /** The current draft with who saved it last, for an editor and for a conflict answer. */
@@ -53,8 +57,11 @@ export class StudioStore {
   }
 
   async drafts(): Promise<DraftInfo[]> {
-    const rows = await this.db.selectFrom('studio_drafts').select(['scenario_id', 'updated_at']).orderBy('scenario_id').execute();
-    return rows.map((r) => ({ id: r.scenario_id, updatedAt: Number(r.updated_at) }));
+    const rows = await this.db.selectFrom('studio_drafts').select(['scenario_id', 'updated_at', 'source']).orderBy('scenario_id').execute();
+    return rows.map((r) => {
+      const title = titleOf(r.source);
+      return { id: r.scenario_id, updatedAt: Number(r.updated_at), ...(title ? { title } : {}) };
+    });
   }
 
   async draft(id: string): Promise<string | undefined> {

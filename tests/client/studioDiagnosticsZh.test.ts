@@ -310,9 +310,15 @@ function allMessages(): string[] {
   return [...Object.values(broken).flatMap((make) => make()), ...publishMessages, ...written.map((w) => w.message)];
 }
 
-/** What must survive the wording: every quoted name, every `pattern` and every number. */
+/** What must survive the wording: every quoted name, every `pattern` and every number (a path's 0-based `[n]` is counted from 1: n + 1). */
 function kept(message: string): string[] {
-  return [...(message.match(/"(?:[^"\\]|\\.)*"|`[^`]*`/g) ?? []), ...(message.match(/\d+(?:\.\d+)?/g) ?? [])];
+  const rest = message.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '').replace(/\[\d+\]/g, '');
+  return [...(message.match(/"(?:[^"\\]|\\.)*"|`[^`]*`/g) ?? []), ...(rest.match(/\d+(?:\.\d+)?/g) ?? [])];
+}
+
+/** A path index `[n]` survives as written or counted from 1 ("第 n+1 "). */
+function indicesKept(message: string, zh: string): boolean {
+  return [...message.matchAll(/\[(\d+)\]/g)].every((m) => zh.includes(m[0]) || zh.includes(`第 ${Number(m[1]) + 1} `));
 }
 
 describe('diagnostics in Chinese', () => {
@@ -333,6 +339,7 @@ describe('diagnostics in Chinese', () => {
       expect(zh, message).toMatch(/[\u4e00-\u9fff]/);
       expect(zh).not.toBe(message);
       for (const piece of kept(message)) expect(zh, `${message}\n→ ${zh}`).toContain(piece);
+      expect(indicesKept(message, zh), `${message}\n→ ${zh}`).toBe(true);
     }
     expect(unworded).toEqual([]);
   });
@@ -354,8 +361,9 @@ describe('diagnostics in Chinese', () => {
 
   it('reads a few the way a trainer should', () => {
     expect(diagnosticZh('unknown intent "x": not in the scenario\'s intents nor in intents.yaml (did you mean "y"?)')).toBe('未知的意图 "x"：剧本的 intents 和 intents.yaml 里都没有它（是不是想写 "y"？）');
-    expect(diagnosticZh('states.opening.on[0]: unknown key "gto" (did you mean "goto"?)')).toBe('states.opening.on[0]：未知的键 "gto"（是不是想写 "goto"？）');
-    expect(diagnosticZh('rubric.rules[0].scope: expected "chat", "first" or a mapping, got text "always"')).toBe('rubric.rules[0].scope：应为 "chat"、"first" 或映射（键: 值），实际是文本 "always"');
+    expect(diagnosticZh('states.opening.on[0]: unknown key "gto" (did you mean "goto"?)')).toBe('环节 opening › 第 1 个反应：未知的键 "gto"（是不是想写 "goto"？）');
+    expect(diagnosticZh('rubric.rules[2].require: missing key "intent"')).toBe('第 3 条规则 › require：缺少键 "intent"');
+    expect(diagnosticZh('rubric.rules[0].scope: expected "chat", "first" or a mapping, got text "always"')).toBe('第 1 条规则 › scope：应为 "chat"、"first" 或映射（键: 值），实际是文本 "always"');
     expect(diagnosticZh('goto "left-offendd" is not a state (did you mean "left-offended"?)')).toBe('goto 写的 "left-offendd" 不是已有的环节（是不是想写 "left-offended"？）');
   });
 

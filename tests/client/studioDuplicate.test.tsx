@@ -13,6 +13,8 @@ import { reactRoot } from './reactRoot.ts';
 
 const summary = (id: string, zh: string): ScenarioSummary => ({ id, version: 1, title: { 'zh-CN': zh, en: id }, description: { 'zh-CN': '', en: '' }, difficulty: 'easy', persona: 'bargainer', shop: 'trailpeak' });
 const SOURCE = '# a comment\nid: my-haggler\nversion: 1\n';
+// A library template: English developer comments, a later version.
+const LIBRARY = '# yaml-language-server: $schema=./scenario.schema.json\n# Bargainer (easy): digest §4(a) move 1\nid: bargainer-easy\nversion: 3 # bumped for §9\nsay: |\n  # 这行是台词\n';
 
 let saves: { url: string; body: { source: string; base: string | null } }[];
 let saveAnswer: { status: number; body: unknown };
@@ -33,8 +35,9 @@ beforeEach(() => {
   appStore.setState({ navigate: (path: string) => void navigated.push(path) });
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
     if (url === '/api/studio/scenarios') {
-      return reply(200, { library: [summary('bargainer-easy', '议价买家（入门）')], drafts: [{ id: 'my-haggler', updatedAt: 1 }, { id: 'my-haggler-copy', updatedAt: 1 }], published: [] });
+      return reply(200, { library: [summary('bargainer-easy', '议价买家（入门）')], drafts: [{ id: 'my-haggler', updatedAt: 1, title: { 'zh-CN': '我的砍价买家' } }, { id: 'my-haggler-copy', updatedAt: 1 }], published: [] });
     }
+    if (url.endsWith('/bargainer-easy/source')) return reply(200, { id: 'bargainer-easy', from: 'library', source: LIBRARY, published: 0, revision: null });
     if (url.endsWith('/source')) return reply(200, { id: 'my-haggler', from: 'draft', source: SOURCE, published: 0, revision: 'r0' });
     if (url.endsWith('/draft') && init.method === 'PUT') {
       saves.push({ url, body: JSON.parse(String(init.body)) as { source: string; base: string | null } });
@@ -55,7 +58,7 @@ async function settle(): Promise<void> {
 }
 
 const dialog = () => host.querySelector('dialog');
-const rowButton = (id: string) => host.querySelector(`li[data-scenario="${id}"]`)?.querySelector('button') as HTMLButtonElement;
+const rowButton = (id: string) => host.querySelector(`li[data-scenario="${id}"], li[data-template="${id}"]`)?.querySelector('button') as HTMLButtonElement;
 
 async function openFor(id: string): Promise<HTMLInputElement> {
   render(<StudioList />);
@@ -124,6 +127,42 @@ describe('duplicating a scenario', () => {
     await submit();
     expect(saves).toEqual([{ url: '/api/studio/scenarios/my-other-haggler/draft', body: { source: '# a comment\nid: my-other-haggler\nversion: 1\n', base: null } }]);
     expect(navigated).toEqual(['/trainer/studio/edit/my-other-haggler']);
+  });
+
+  it('starts a copy of a library template without its developer comments, at version 1', async () => {
+    const input = await openFor('bargainer-easy');
+    typeId(input, 'my-easy');
+    await submit();
+    expect(saves[0]?.body.source).toBe('# 由模板「议价买家（入门）」新建。以 # 开头的行是注释，系统不读，可以写给自己看。\nid: my-easy\nversion: 1\nsay: |\n  # 这行是台词\n');
+  });
+
+  it('starts a copy of a studio scenario at version 1, its comments kept', async () => {
+    const input = await openFor('my-haggler');
+    typeId(input, 'my-next');
+    await submit();
+    expect(saves[0]?.body.source).toBe('# a comment\nid: my-next\nversion: 1\n');
+  });
+
+  it("lists the trainer's scenarios by title, the id beside it", async () => {
+    render(<StudioList />);
+    await settle();
+    const row = host.querySelector('li[data-scenario="my-haggler"]') as HTMLElement;
+    expect(row.querySelector('a')?.textContent).toBe('我的砍价买家');
+    expect(row.textContent).toContain('my-haggler');
+    expect(host.querySelector('li[data-scenario="my-haggler-copy"] a')?.textContent).toBe('my-haggler-copy');
+  });
+
+  it('names each row button after its scenario, and labels the file input', async () => {
+    render(<StudioList />);
+    await settle();
+    const names = [...host.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    expect(names).toContain('复制「我的砍价买家」');
+    expect(names).toContain('复制「my-haggler-copy」');
+    expect(names).toContain('复制「议价买家（入门）」');
+    expect(names).toContain('删除「我的砍价买家」的草稿');
+    expect(names.filter((n) => n === '复制')).toEqual([]);
+    const file = host.querySelector('input[type="file"]') as HTMLInputElement;
+    expect(byLabel<HTMLInputElement>(host, '导入 YAML 文件')).toBe(file);
   });
 
   it('shows a refusal from the server in the dialog', async () => {

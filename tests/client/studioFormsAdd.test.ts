@@ -93,6 +93,15 @@ describe('adding a rubric rule', () => {
     clean(action);
   });
 
+  it('writes a Chinese-only rule without en lines, and the checks accept it', () => {
+    const zhOnly = { ...rule, id: 'rule-1', title: { zh: '主动推荐优惠券', en: '' }, feedback: { zh: '提一下优惠券。', en: '' }, modelReply: { zh: '亲，关注店铺领券哦~', en: '' } };
+    const change = addRule(source, zhOnly);
+    expect(change?.insert).toContain('      title: { zh-CN: 主动推荐优惠券 }\n');
+    expect(change?.insert).toContain('      feedback:\n        zh-CN: 提一下优惠券。\n      modelReply:');
+    expect(change?.insert).not.toContain('en:');
+    clean(edited(source, change));
+  });
+
   it('creates rules: and rubric: where missing, keeping the file indentation and placing rubric before tests', () => {
     const start = source.indexOf('rubric:\n');
     const end = source.indexOf('tests:\n');
@@ -129,7 +138,9 @@ describe('adding a rubric rule', () => {
     expect(ruleIdFor('Offer the coupon!', [])).toBe('offer-the-coupon');
     expect(ruleIdFor('Offer the coupon', ['offer-the-coupon', 'offer-the-coupon-2'])).toBe('offer-the-coupon-3');
     expect(ruleIdFor('Greeting', [])).toBe('greeting-2');
-    expect(ruleIdFor('主动推荐', [])).toBe('rule');
+    // A Chinese-only rule name gives a numbered id, never pinyin.
+    expect(ruleIdFor('主动推荐', [])).toBe('rule-1');
+    expect(ruleIdFor('', ['rule-1', 'offer-coupon'])).toBe('rule-2');
     expect(ruleIdProblem('Offer coupon', [])).toBe('format');
     expect(ruleIdProblem('greeting', [])).toBe('global');
     expect(ruleIdProblem('value-justification', ['value-justification'])).toBe('taken');

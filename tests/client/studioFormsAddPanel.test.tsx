@@ -102,14 +102,16 @@ function newReactionForm(host: HTMLElement, state: string): HTMLElement {
 
 const js = (text: string) => parseDocument(text).toJS() as { rubric: { rules: Record<string, unknown>[] }; states: Record<string, { on?: Record<string, unknown>[]; silence?: unknown }> };
 
+const ID = '规则 ID（自动编号，例如 rule-1；填了英文规则名就按英文名生成；也可以自己改）';
+
 describe('adding and removing from the form panel', () => {
   it('adds a rule from the new-rule form as one change that passes the checks', () => {
     const h = mount(source);
     const form = newRuleForm(h.host);
     expect(button(form, '添加规则').disabled).toBe(true);
     fill(form, '规则名（中文）', '主动推荐优惠券');
-    fill(form, '规则名（英文）', 'Offer the coupon');
-    expect(field(form, '规则 ID（由英文规则名生成，也可以自己改）').value).toBe('offer-the-coupon');
+    fill(form, '规则名（英文，可不填）', 'Offer the coupon');
+    expect(field(form, ID).value).toBe('offer-the-coupon');
     fill(form, '类别', 'sales');
     fill(form, '权重', '6');
     pickIntent(form, 'bar-real-deal');
@@ -117,10 +119,9 @@ describe('adding and removing from the form panel', () => {
     expect([...form.querySelectorAll('.studio-form-chips li')].map((li) => li.textContent?.replace('×', ''))).toEqual(['指出真实优惠 bar-real-deal', '提及店铺活动 mention-promotion']);
     fill(form, '适用范围', 'state:hesitate');
     fill(form, '点评（中文）', '买家犹豫时，提一下关注店铺领20元券。');
-    fill(form, '点评（英文）', 'Mention the 20-yuan follower coupon when she hesitates.');
+    fill(form, '点评（英文，可不填，不填时英文界面显示中文）', 'Mention the 20-yuan follower coupon when she hesitates.');
     fill(form, '示范回复（中文）', '亲，关注店铺可以领20元券哦~');
-    expect(form.textContent).toContain('还需要填写：示范回复（英文）');
-    fill(form, '示范回复（英文）', 'Follow the shop for a 20-yuan coupon.');
+    fill(form, '示范回复（英文，可不填）', 'Follow the shop for a 20-yuan coupon.');
     click(form, '添加规则');
     expect(h.changes).toHaveLength(1);
     expect(h.changes[0]?.from).toBe(h.changes[0]?.to);
@@ -130,12 +131,30 @@ describe('adding and removing from the form panel', () => {
     expect(h.host.querySelector('[data-rule="offer-the-coupon"]')).not.toBeNull();
   });
 
+  it('adds a Chinese-only rule: English is optional and the id is numbered', () => {
+    const h = mount(source);
+    const form = newRuleForm(h.host);
+    fill(form, '规则名（中文）', '主动推荐优惠券');
+    expect(field(form, ID).value).toBe('rule-1');
+    pickIntent(form, 'bar-real-deal');
+    fill(form, '点评（中文）', '买家犹豫时，提一下关注店铺领20元券。');
+    expect(form.textContent).toContain('还需要填写：示范回复（中文）');
+    fill(form, '示范回复（中文）', '亲，关注店铺可以领20元券哦~');
+    expect(form.textContent).not.toContain('还需要填写');
+    expect(button(form, '添加规则').disabled).toBe(false);
+    click(form, '添加规则');
+    const added = js(h.text()).rubric.rules.at(-1);
+    expect(added).toMatchObject({ id: 'rule-1', title: { 'zh-CN': '主动推荐优惠券' }, feedback: { 'zh-CN': '买家犹豫时，提一下关注店铺领20元券。' } });
+    expect(added?.['feedback']).not.toHaveProperty('en');
+    expect(checkSource(h.text(), 'my-easy', ctx).diagnostics).toEqual([]);
+  });
+
   it('refuses a taken id until another is typed', () => {
     const h = mount(source);
     const form = newRuleForm(h.host);
-    fill(form, '规则 ID（由英文规则名生成，也可以自己改）', 'value-justification');
+    fill(form, ID, 'value-justification');
     expect(form.textContent).toContain('已经有规则用了这个 ID');
-    fill(form, '规则 ID（由英文规则名生成，也可以自己改）', 'Value Justification');
+    fill(form, ID, 'Value Justification');
     expect(form.textContent).toContain('ID 只能用小写字母');
     click(form, '取消');
     expect(h.changes).toHaveLength(0);

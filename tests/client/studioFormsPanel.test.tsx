@@ -95,14 +95,14 @@ function click(host: HTMLElement, name: string) {
 describe('FormsPanel', () => {
   it('writes a title edit as one change to that line only', () => {
     const h = mount(source);
-    const title = byLabel(h.host, '标题（英文）');
+    const title = byLabel(h.host, '标题（英文，可不填）');
     expect(title.value).toBe('The bargainer (easy): a student hoping for a little off');
     type(title, 'The bargainer (easy)');
     expect(h.changes).toHaveLength(1);
     const before = source.split('\n');
     const after = h.text().split('\n');
     expect(after.filter((l, i) => l !== before[i])).toEqual(["  en: 'The bargainer (easy)'"]);
-    expect(byLabel(h.host, '标题（英文）').value).toBe('The bargainer (easy)');
+    expect(byLabel(h.host, '标题（英文，可不填）').value).toBe('The bargainer (easy)');
   });
 
   it('adds and removes a wording of a buyer line', () => {

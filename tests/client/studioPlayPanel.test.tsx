@@ -109,6 +109,9 @@ describe('play-test actions in the panel', () => {
     expect(byName('存为正例测试', turns()[0] as HTMLElement)).toHaveLength(0);
     click(byName('存为正例测试', turns()[1] as HTMLElement)[0]);
     expect(appended).toHaveLength(1);
+    // named in the page's language, not "golden reply at …"
+    expect(appended[0]).toMatch(/- name: 正例：在 \S+ 回复「亲，不好意思/);
+    expect(appended[0]).not.toContain('golden reply at');
   });
 
   it('sends a card and a coupon from the shop and confirms the address, in English too', () => {
@@ -120,6 +123,26 @@ describe('play-test actions in the panel', () => {
     const product = compiled.shop.products[0]?.name.en ?? '';
     const coupon = compiled.shop.coupons[0]?.label.en ?? '';
     expect(actions).toEqual([`(sent a product card: ${product})`, `(sent a coupon: ${coupon})`, '(asked the buyer to confirm the address)']);
+  });
+
+  it('names the intents a reply fired by their labels, the id beside; the read text sits under a plain-words toggle', () => {
+    const ctx = libraryContext();
+    act(() => root?.render(<PlayTest compiled={compiled} source={source} lexicon={ctx.lexicon} onAppend={() => undefined} />));
+    const box = host.querySelector('textarea') as HTMLTextAreaElement;
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(box, '亲，这个链接不安全，请在淘宝里直接下单哦');
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    click(byName('试一下')[0]);
+    const turn = turns()[0] as HTMLElement;
+    const names = [...turn.querySelectorAll(':scope li > strong')].map((s) => s.textContent ?? '');
+    expect(names.length).toBeGreaterThan(0);
+    // every intent with a label is shown by it, not by its engine id
+    for (const name of names) expect(Object.keys(ctx.lexicon.intents)).not.toContain(name);
+    const first = turn.querySelector(':scope li > strong')?.nextElementSibling?.textContent?.trim() ?? '';
+    expect(ctx.lexicon.intents[first]?.label?.['zh-CN'] ?? compiled.scenario.intents[first]?.label?.['zh-CN']).toBe(names[0]);
+    expect(turn.querySelector('details summary')?.textContent).toBe('系统读到的文字');
+    expect(turn.textContent).not.toContain('规范化');
   });
 
   it('names the moves by label and id, in the UI language, and an unlabelled move by its id', () => {

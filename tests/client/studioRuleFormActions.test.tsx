@@ -104,11 +104,11 @@ describe("a new rule's action check", () => {
     set(form, '商品（只认这件商品的卡片）', 'breeze-daily-runner');
 
     set(form, '规则名（中文）', '发商品卡片');
-    set(form, '规则名（英文）', 'Send the product card');
+    set(form, '规则名（英文，可不填）', 'Send the product card');
     set(form, '点评（中文）', '买家问款式时，直接发商品卡片更清楚。');
-    set(form, '点评（英文）', 'Send the product card when she asks about the model.');
+    set(form, '点评（英文，可不填，不填时英文界面显示中文）', 'Send the product card when she asks about the model.');
     set(form, '示范回复（中文）', '亲，给您发一下这款的卡片~');
-    set(form, '示范回复（英文）', 'Here is the card of this model.');
+    set(form, '示范回复（英文，可不填）', 'Here is the card of this model.');
     click(form, '添加规则');
     expect(lineOf(h.text(), 'send-the-product-card', 'require')).toBe('require: { action: card-sent, product: breeze-daily-runner }');
     expect(checkSource(h.text(), ID, ctx, false).diagnostics.map((d) => d.message)).toEqual([]);

@@ -112,7 +112,7 @@ test('a whole rule and a buyer reaction added from the form pass the checks and 
   await forms.getByRole('button', { name: '新增规则' }).click();
   const rule = forms.getByTestId('new-rule');
   await rule.getByLabel('规则名（中文）').fill('主动推荐优惠券');
-  await rule.getByLabel('规则名（英文）').fill('Offer the coupon');
+  await rule.getByLabel('规则名（英文，可不填）').fill('Offer the coupon');
   await expect(rule.getByLabel(/^规则 ID/)).toHaveValue('offer-the-coupon');
   await rule.getByLabel('类别').selectOption('sales');
   await rule.getByLabel('权重').fill('6');
@@ -123,9 +123,9 @@ test('a whole rule and a buyer reaction added from the form pass the checks and 
   await rule.getByRole('button', { name: '添加意图' }).click();
   await rule.getByLabel('适用范围').selectOption('state:hesitate');
   await rule.getByLabel('点评（中文）').fill('买家犹豫时，提一下关注店铺领20元券。');
-  await rule.getByLabel('点评（英文）').fill('Mention the 20-yuan follower coupon when she hesitates.');
+  await rule.getByLabel('点评（英文，可不填，不填时英文界面显示中文）').fill('Mention the 20-yuan follower coupon when she hesitates.');
   await rule.getByLabel('示范回复（中文）').fill('亲，关注店铺可以领20元券哦，下单直接抵扣~');
-  await rule.getByLabel('示范回复（英文）').fill('Follow the shop for a 20-yuan coupon: it applies at checkout.');
+  await rule.getByLabel('示范回复（英文，可不填）').fill('Follow the shop for a 20-yuan coupon: it applies at checkout.');
   await shot(page, 'studio-forms-new-rule');
   await rule.getByRole('button', { name: '添加规则' }).click();
   await expect(yaml(page)).toContainText('- id: offer-the-coupon');
@@ -217,13 +217,13 @@ test("an existing rule's intents, scope and product card are picked in the form"
   await forms.getByRole('button', { name: '新增规则' }).click();
   const rule = forms.getByTestId('new-rule');
   await rule.getByLabel('规则名（中文）').fill('发跑鞋的卡片');
-  await rule.getByLabel('规则名（英文）').fill('Send the runner card');
+  await rule.getByLabel('规则名（英文，可不填）').fill('Send the runner card');
   await rule.getByLabel('检查什么').selectOption('action');
   await rule.getByLabel('客服动作').selectOption('card-sent');
   await rule.getByLabel('点评（中文）').fill('买家问款式时，把商品卡片发给她。');
-  await rule.getByLabel('点评（英文）').fill('Send her the product card when she asks about the shoe.');
+  await rule.getByLabel('点评（英文，可不填，不填时英文界面显示中文）').fill('Send her the product card when she asks about the shoe.');
   await rule.getByLabel('示范回复（中文）').fill('亲，这是轻风跑鞋的链接，您看看~');
-  await rule.getByLabel('示范回复（英文）').fill('Here is the Breeze runner: have a look.');
+  await rule.getByLabel('示范回复（英文，可不填）').fill('Here is the Breeze runner: have a look.');
   await rule.getByRole('button', { name: '添加规则' }).click();
   const card = forms.locator('[data-rule="send-the-runner-card"]');
   await card.locator('summary').click();

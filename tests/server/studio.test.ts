@@ -1,6 +1,7 @@
 // The studio API: trainers only, drafts apart from immutable published versions, publishing refused
 // with path:line:col diagnostics while checks fail, published scenarios playable by trainees, versions
 // read back for diffs, edit conflicts between two trainers (409 with who saved last), deleting drafts.
+import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,9 @@ describe('studio API', () => {
     const list = (await (await call('/api/studio/scenarios')).json()) as { drafts: { id: string }[]; published: { id: string; version: number }[] };
     expect(list.published).toEqual([expect.objectContaining({ id: 'studio-haggle', version: 2 })]);
     expect(list.drafts.map((d) => d.id)).toEqual(['studio-haggle']);
+    // The list names a trainer's scenario by the title its draft declares.
+    const declared = parse(copy) as { title: unknown };
+    expect((list.drafts[0] as { title?: unknown }).title).toEqual(declared.title);
   });
 
   it('serves published scenarios to trainees, recording the version played', async () => {

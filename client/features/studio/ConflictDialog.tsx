@@ -1,5 +1,5 @@
-// The answer to a save refused with 409: another trainer saved this draft after this page loaded it.
-// Says who and when, shows what differs between their text and the editor's, and lets the trainer
+// The answer to a save refused with 409: the draft was saved elsewhere after this page loaded it,
+// by another trainer or by the same one in another tab (the words allow both). Says who and when, shows what differs between their text and the editor's, and lets the trainer
 // load theirs (dropping the editor's changes) or overwrite theirs with the editor's, explicitly.
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../store/index.ts';

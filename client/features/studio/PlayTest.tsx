@@ -5,7 +5,7 @@
 // negations, the rules it fired and the buyer's move. Any reply can be pinned down as a golden or
 // bad embedded test.
 import { useId, useState } from 'react';
-import type { CompiledScenario } from '../../../server/engine/index.ts';
+import type { CompiledScenario, Lexicon } from '../../../server/engine/index.ts';
 import { tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { BuyerLineView } from './BuyerLineView.tsx';
@@ -22,10 +22,12 @@ import { TurnCard } from './TurnCard.tsx';
 interface Props {
   compiled: CompiledScenario | undefined;
   source: string;
+  /** the global intents (their labels name the intents a reply fired); undefined while unknown */
+  lexicon?: Lexicon | undefined;
   onAppend(next: string): void;
 }
 
-export function PlayTest({ compiled, source, onAppend }: Props) {
+export function PlayTest({ compiled, source, lexicon, onAppend }: Props) {
   const d = useStudioT();
   // While the YAML is being typed it is often briefly invalid: keep playing the last version that
   // compiled instead of throwing the exchange away.
@@ -36,12 +38,12 @@ export function PlayTest({ compiled, source, onAppend }: Props) {
   return (
     <>
       {!compiled && <p className="studio-error">{d('play.stale')}</p>}
-      <Bench compiled={playing} source={source} onAppend={onAppend} />
+      <Bench compiled={playing} source={source} lexicon={lexicon} onAppend={onAppend} />
     </>
   );
 }
 
-function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScenario }) {
+function Bench({ compiled, source, lexicon, onAppend }: Props & { compiled: CompiledScenario }) {
   const d = useStudioT();
   const uid = useId();
   const t = useT();
@@ -52,6 +54,8 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
     const label = compiled.scenario.states[id]?.label;
     return label ? d('play.move', { label: label[lang], id }) : id;
   };
+  /** an intent's short label in the page's language (the scenario's own before the lexicon's); undefined without one */
+  const intentLabel = (id: string) => intentLabelIn(id, compiled, lexicon, lang);
   const [session, setSession] = useState<PlaySession>(() => startPlay(compiled, { at: compiled.scenario.initial, vars: initialVars(compiled) }));
   const [reply, setReply] = useState('');
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -103,7 +107,9 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
   };
   const save = (turn: PlayTurn, kind: 'golden' | 'bad') => {
     try {
-      onAppend(appendTest(source, testFromTurn(compiled, turn, kind)));
+      // Named in the trainer's language: the name is what the checker's report shows for this test.
+      const name = d(kind === 'golden' ? 'play.testName.golden' : 'play.testName.bad', { at: turn.at, reply: (turn.reply ?? '').slice(0, 24) });
+      onAppend(appendTest(source, testFromTurn(compiled, turn, kind, name)));
       setNote({ kind: 'ok', text: d('play.savedTest') });
     } catch (err) {
       failed(err);
@@ -149,7 +155,7 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
         )}
         {session.turns.map((turn, i) => (
           <li key={i}>
-            <TurnCard turn={turn} number={i + 1} moveName={moveName} lineActions={lineActions} onSave={turn.kind === 'reply' ? (kind) => save(turn, kind) : undefined} />
+            <TurnCard turn={turn} number={i + 1} moveName={moveName} intentLabel={intentLabel} lineActions={lineActions} onSave={turn.kind === 'reply' ? (kind) => save(turn, kind) : undefined} />
           </li>
         ))}
       </ol>
@@ -178,4 +184,10 @@ function Bench({ compiled, source, onAppend }: Props & { compiled: CompiledScena
       {note && <p role="status" className={note.kind === 'ok' ? 'studio-ok' : 'studio-error'}>{note.text}</p>}
     </div>
   );
+}
+
+/** An intent's label in `lang` (the scenario's own definition first, then the lexicon's); undefined when it has none. */
+export function intentLabelIn(id: string, compiled: CompiledScenario, lexicon: Lexicon | undefined, lang: 'zh-CN' | 'en'): string | undefined {
+  const label = compiled.scenario.intents[id]?.label ?? lexicon?.intents[id]?.label;
+  return label?.[lang].trim() || undefined;
 }

@@ -24,6 +24,7 @@ import { ProblemList, RefusalList } from './ProblemList.tsx';
 import { useRegexSafety } from './regexCheck.ts';
 import type { StudioT } from './strings.ts';
 import { useStudioT } from './strings.ts';
+import { StudioTabs } from './StudioTabs.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import { YamlEditor } from './YamlEditor.tsx';
 import type { YamlEditorHandle } from './YamlEditor.tsx';
@@ -46,6 +47,8 @@ export function StudioEditor({ id }: { id: string }) {
   return <Loaded id={id} initial={loaded.source.source} context={loaded.context} />;
 }
 
+type EditorTab = 'play' | 'graph' | 'form' | 'versions';
+
 function Loaded({ id, initial, context }: { id: string; initial: string; context: StudioContext }) {
   const d = useStudioT();
   const editor = useRef<YamlEditorHandle>(null);
@@ -60,7 +63,7 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
   // refusal is stale and is not shown (an undo back to that text shows it again).
   // Its text is worded when shown, not when set: a switch of language rewords what is on screen.
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: (t: StudioT) => string; details?: string[]; refused?: string } | null>(null);
-  const [tab, setTab] = useState<'play' | 'graph' | 'form' | 'versions'>('play');
+  const [tab, setTab] = useState<EditorTab>('play');
   const [conflict, setConflict] = useState<DraftConflict | null>(null);
   const navigate = useApp((s) => s.navigate);
   const forms = useFormSync(editor, initial);
@@ -142,24 +145,27 @@ function Loaded({ id, initial, context }: { id: string; initial: string; context
       <div className="studio-main">
         <div className="studio-left">
           <YamlEditor ref={editor} initial={initial} label={label} diagnostics={diagnostics} onChange={setText} />
-          <ProblemList diagnostics={diagnostics} onJump={jump} />
+          <ProblemList diagnostics={diagnostics} source={checkedText} onJump={jump} />
         </div>
         <div className="studio-right">
-          <div role="tablist" className="studio-tabs">
-            <button type="button" role="tab" aria-selected={tab === 'play'} onClick={() => setTab('play')}>{d('tab.play')}</button>
-            <button type="button" role="tab" aria-selected={tab === 'graph'} onClick={() => setTab('graph')}>{d('tab.graph')}</button>
-            <button type="button" role="tab" aria-selected={tab === 'form'} onClick={() => setTab('form')}>{f('tab')}</button>
-            <button type="button" role="tab" aria-selected={tab === 'versions'} onClick={() => setTab('versions')}>{d('tab.versions')}</button>
-          </div>
-          <div role="tabpanel">
-            {tab === 'play' && <PlayTest compiled={result.compiled} source={text} onAppend={appendSource} />}
+          <StudioTabs<EditorTab>
+            tabs={[
+              { key: 'play', label: d('tab.play') },
+              { key: 'graph', label: d('tab.graph') },
+              { key: 'form', label: f('tab') },
+              { key: 'versions', label: d('tab.versions') },
+            ]}
+            selected={tab}
+            onSelect={setTab}
+          >
+            {tab === 'play' && <PlayTest compiled={result.compiled} source={text} lexicon={context.lexicon} onAppend={appendSource} />}
             {tab === 'graph' && <GraphView scenario={result.scenario} map={result.map} diagnostics={diagnostics} onJump={jump} />}
             {/* The debounced text: a diff per keystroke would be wasted work. */}
             {tab === 'versions' && <VersionsPanel id={id} unsaved={checkedText} onDeleted={() => navigate(paths.trainer('/studio'))} />}
             {tab === 'form' && (
               <FormsPanel source={forms.formSource} diagnostics={diagnostics} checkedSource={checkedText} shops={shops} catalog={context.shops} lexicon={context.lexicon} onEdit={forms.edit} onJump={jump} />
             )}
-          </div>
+          </StudioTabs>
         </div>
       </div>
       <ConflictDialog

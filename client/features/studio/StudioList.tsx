@@ -13,6 +13,7 @@ import { declaredId, ID_PATTERN, studioApi, withId } from './api.ts';
 import type { StudioList as List } from './api.ts';
 import { confirmDeleteDraft, failedText } from './deleteDraft.ts';
 import { DuplicateDialog } from './DuplicateDialog.tsx';
+import { atVersionOne, fromTemplate } from './templateCopy.ts';
 import { useStudioT } from './strings.ts';
 import { ScenarioIdInput } from './ScenarioIdInput.tsx';
 
@@ -23,6 +24,7 @@ export function StudioList() {
   const d = useStudioT();
   const navigate = useApp((s) => s.navigate);
   const lang = useApp((s) => s.lang);
+  const importId = useId();
   const [list, setList] = useState<List | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Worded as it shows, so it follows the language switch.
@@ -48,7 +50,13 @@ export function StudioList() {
     setError(await save(id, source));
   };
   const [duplicating, setDuplicating] = useState<string | null>(null);
-  const peekSource = (id: string) => async () => (await studioApi.peek(id)).source;
+  const libraryIds = new Set(list?.library.map((s) => s.id));
+  /** The text a copy of `from` starts with: a library template loses its developer comments; every copy starts at version 1. */
+  const copySource = (from: string, id: string) => async () => {
+    const { source } = await studioApi.peek(from);
+    const template = list?.library.find((s) => s.id === from);
+    return template && libraryIds.has(from) ? fromTemplate(source, id, d('create.header', { title: local(template.title, lang) })) : atVersionOne(source);
+  };
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
@@ -74,31 +82,34 @@ export function StudioList() {
 
   const published = new Map(list?.published.map((p) => [p.id, p.version]));
   const drafts = new Set(list?.drafts.map((s) => s.id));
+  const draftTitles = new Map(list?.drafts.map((s) => [s.id, s.title]));
+  /** a studio scenario as the list names it: its title, else its id */
+  const nameOf = (id: string) => draftTitle(draftTitles.get(id), lang) ?? id;
   const studioIds = [...new Set([...drafts, ...published.keys()])].sort();
   const taken = new Set([...studioIds, ...(list?.library.map((s) => s.id) ?? [])]);
   return (
     <>
       {(error ?? listFailed) && <p className="studio-error" role="alert">{error ?? failedText(d, listFailed?.err, 'list')}</p>}
-      <CreateForm templates={list?.library ?? []} onCreate={(template, id) => void create(id, peekSource(template))} />
+      <CreateForm templates={list?.library ?? []} onCreate={(template, id) => void create(id, copySource(template, id))} />
       <section className="trainer-card card">
         <h2>{d('list.drafts')}</h2>
-        <label className="btn btn-small">
-          {d('import.label')}
-          <input type="file" accept=".yaml,.yml,application/yaml,text/yaml" className="visually-hidden" onChange={(e) => void onImport(e)} />
-        </label>
+        <label className="btn btn-small" htmlFor={`${importId}-file`}>{d('import.label')}</label>
+        <input id={`${importId}-file`} type="file" aria-label={d('import.label')} accept=".yaml,.yml,application/yaml,text/yaml" className="visually-hidden" onChange={(e) => void onImport(e)} />
         {list && studioIds.length === 0 && <p className="muted">{d('list.emptyDrafts')}</p>}
         <ul className="studio-list">
           {studioIds.map((id) => (
             <li key={id} data-scenario={id}>
-              <AppLink to={editPath(id)}>{id}</AppLink>
+              <AppLink to={editPath(id)}>{nameOf(id)}</AppLink>
+              {draftTitles.get(id) && <span className="muted studio-list-id">{id}</span>}
               <span className="muted">
                 {published.has(id) ? d('list.published', { version: published.get(id) ?? 0 }) : d('list.unpublished')}
                 {drafts.has(id) ? '' : ` · ${d('list.noDraft')}`}
               </span>
-              <AppLink to={versionsPath(id)} className="btn btn-small btn-ghost">{d('list.versions')}</AppLink>
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => setDuplicating(id)}>{d('list.duplicate')}</button>
-              <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(id)} download={`${id}.yaml`}>{d('list.export')}</a>
-              {drafts.has(id) && <button type="button" className="btn btn-small btn-ghost" onClick={() => void deleteDraft(id)}>{d('delete.draft')}</button>}
+              {/* Every row has the same buttons: their names say which scenario they act on. */}
+              <AppLink to={versionsPath(id)} className="btn btn-small btn-ghost" aria-label={d('list.versionsOf', { name: nameOf(id) })}>{d('list.versions')}</AppLink>
+              <button type="button" className="btn btn-small btn-ghost" aria-label={d('list.duplicateOf', { name: nameOf(id) })} onClick={() => setDuplicating(id)}>{d('list.duplicate')}</button>
+              <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(id)} download={`${id}.yaml`} aria-label={d('list.exportOf', { name: nameOf(id) })}>{d('list.export')}</a>
+              {drafts.has(id) && <button type="button" className="btn btn-small btn-ghost" aria-label={d('delete.draftOf', { name: nameOf(id) })} onClick={() => void deleteDraft(id)}>{d('delete.draft')}</button>}
             </li>
           ))}
         </ul>
@@ -107,18 +118,24 @@ export function StudioList() {
         <h2>{d('list.library')}</h2>
         <ul className="studio-list">
           {list?.library.map((s) => (
-            <li key={s.id}>
+            <li key={s.id} data-template={s.id}>
               <span>{s.id}</span>
               <LibraryTitle title={s.title} />
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => setDuplicating(s.id)}>{d('list.duplicate')}</button>
-              <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(s.id)} download={`${s.id}.yaml`}>{d('list.export')}</a>
+              <button type="button" className="btn btn-small btn-ghost" aria-label={d('list.duplicateOf', { name: local(s.title, lang) })} onClick={() => setDuplicating(s.id)}>{d('list.duplicate')}</button>
+              <a className="btn btn-small btn-ghost" href={studioApi.exportUrl(s.id)} download={`${s.id}.yaml`} aria-label={d('list.exportOf', { name: local(s.title, lang) })}>{d('list.export')}</a>
             </li>
           ))}
         </ul>
       </section>
-      <DuplicateDialog from={duplicating} taken={taken} onDuplicate={(from, id) => save(id, peekSource(from))} onClose={() => setDuplicating(null)} />
+      <DuplicateDialog from={duplicating} taken={taken} onDuplicate={(from, id) => save(id, copySource(from, id))} onClose={() => setDuplicating(null)} />
     </>
   );
+}
+
+/** A draft's title in the UI language, the other language when that one is missing. */
+export function draftTitle(title: { 'zh-CN'?: string; en?: string } | undefined, lang: string): string | undefined {
+  if (!title) return undefined;
+  return lang === 'en' ? (title.en ?? title['zh-CN']) : (title['zh-CN'] ?? title.en);
 }
 
 function LibraryTitle({ title }: { title: { 'zh-CN': string; en: string } }) {

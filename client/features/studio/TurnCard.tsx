@@ -1,5 +1,5 @@
 // One turn of a play-test exchange: what the trainee did (a reply, a silence or an action such as
-// opening a link), how a reply was read (normalised text, intents with keyword hits and negations),
+// opening a link), how a reply was read (the text the system read, under a toggle; intents with keyword hits and negations),
 // the rules it fired, the buyer's move with the variables it changed and what the buyer said (with
 // its links and files to act on); a reply can be saved as a test, an action cannot (the embedded
 // test format holds replies only).
@@ -15,11 +15,13 @@ interface Props {
   number: number;
   /** a move's label with its id (the id alone when it has no label) */
   moveName(id: string): string;
+  /** an intent's short label in the page's language; undefined when it has none (the id shows alone) */
+  intentLabel(id: string): string | undefined;
   lineActions: LineActions;
   onSave: ((kind: 'golden' | 'bad') => void) | undefined;
 }
 
-export function TurnCard({ turn, number, moveName, lineActions, onSave }: Props) {
+export function TurnCard({ turn, number, moveName, intentLabel, lineActions, onSave }: Props) {
   const d = useStudioT();
   const t = useT();
   const lang = useApp((s) => s.lang);
@@ -35,14 +37,20 @@ export function TurnCard({ turn, number, moveName, lineActions, onSave }: Props)
       </p>
       {turn.kind === 'reply' && (
         <>
-          <h3>{d('play.normalized')}</h3>
-          <p className="studio-mono">{turn.normalized}</p>
+          <details className="studio-play-read">
+            <summary>{d('play.normalized')}</summary>
+            <p className="muted">{d('play.normalizedWhy')}</p>
+            <p className="studio-mono">{turn.normalized}</p>
+          </details>
           <h3>{d('play.intents')}</h3>
           {(turn.intents ?? []).length === 0 && <p className="muted">{d('play.noIntents')}</p>}
           <ul>
             {(turn.intents ?? []).map((e) => (
               <li key={e.intent} className={e.matched ? 'studio-hit' : 'muted'}>
-                <strong>{e.intent}</strong> {e.vetoedBy ? `(${d('play.vetoed', { by: e.vetoedBy })})` : ''}{' '}
+                {/* The label trainers read, and the id the YAML uses. */}
+                <strong>{intentLabel(e.intent) ?? e.intent}</strong>
+                {intentLabel(e.intent) !== undefined && <span className="muted studio-mono"> {e.intent}</span>}{' '}
+                {e.vetoedBy ? `(${d('play.vetoed', { by: intentLabel(e.vetoedBy) ?? e.vetoedBy })})` : ''}{' '}
                 {/* One keyword can hit at one place through two matchers of the intent: the position in the list keeps keys unique. */}
                 {e.hits.map((h, j) => (
                   <span key={`${h.keyword}@${h.index}#${j}`} className={h.negated ? 'studio-chip studio-chip-neg' : 'studio-chip'}>

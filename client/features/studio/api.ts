@@ -9,7 +9,8 @@ import type { StudioContext } from './checks.ts';
 
 export interface StudioList {
   library: ScenarioSummary[];
-  drafts: { id: string; updatedAt: number }[];
+  /** `title`: what the draft declares, either language possibly missing (a draft may be half-written) */
+  drafts: { id: string; updatedAt: number; title?: { 'zh-CN'?: string; en?: string } }[];
   published: { id: string; version: number; publishedAt: number }[];
 }
 

@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../../store/index.ts';
 import type { Lang } from '../../store/types.ts';
+import { humanPathZh } from './diagnosticPathZh.ts';
 import type { Part, Template } from './diagnosticTemplate.ts';
 import { checkZh } from './diagnosticsCheckZh.ts';
 import { regexSafetyZh } from './diagnosticsRegexZh.ts';
@@ -23,8 +24,8 @@ export const diagnosticTables: readonly (readonly Template[])[] = [checkZh, rege
  */
 export const wrapperZh: readonly Template[] = [
   { en: /^(.+) \(did you mean (".*")\?\)$/, zh: '{1}（是不是想写 {2}？）', parts: { 1: 'message' } },
-  { en: /^(tests\[\d+\]) \((.*?)\): (.+)$/, zh: '{1}（{2}）：{3}', parts: { 3: 'message' } },
-  { en: /^((?:[\w-]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])(?:\.[\w-]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*): (.+)$/, zh: '{1}：{2}', parts: { 2: 'message' } },
+  { en: /^(tests\[\d+\]) \((.*?)\): (.+)$/, zh: '{1}（{2}）：{3}', parts: { 1: humanPathZh, 3: 'message' } },
+  { en: /^((?:[\w-]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])(?:\.[\w-]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*): (.+)$/, zh: '{1}：{2}', parts: { 1: humanPathZh, 2: 'message' } },
 ];
 
 /** The Chinese wording of an English diagnostic message, or undefined when no table knows it. `used` collects the entries that worded it. */

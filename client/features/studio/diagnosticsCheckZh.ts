@@ -3,6 +3,7 @@
 // report (checks.ts, server/store/studioCheck.ts, session/embeddedTests.ts, analysis/lexicon.ts and
 // matcher.ts) and of the library files publishing loads (server/store/scenarioFiles.ts).
 // A trailing ` (did you mean "x"?)` is worded by diagnosticWords.ts.
+import { humanPathZh } from './diagnosticPathZh.ts';
 import { template } from './diagnosticTemplate.ts';
 import type { Template } from './diagnosticTemplate.ts';
 import { regexErrorZh } from './diagnosticsRegexZh.ts';
@@ -29,7 +30,7 @@ export const checkZh: readonly Template[] = [
   template(/^unknown intent (".*")$/, '未知的意图 {1}'),
   template(/^intent (".*") cannot veto itself$/, '意图 {1} 不能否决它自己'),
   template(/^(regex|unless) does not compile: (.*)$/, '{1} 无法编译：{2}', { 2: regexErrorZh }),
-  template(/^id (".*") is already used by (\w+)\[(\d+)\]$/, 'ID {1} 已经被 {2}[{3}] 用了'),
+  template(/^id (".*") is already used by (\w+\[\d+\])$/, 'ID {1} 已经被{2}用了', { 2: humanPathZh }),
   template(/^stock lists size (".*"), which is not in sizes of (".*")$/, 'stock 里写了尺码 {1}，但 {2} 的 sizes 里没有这个尺码'),
 
   // checkGraph.ts
@@ -58,7 +59,7 @@ export const checkZh: readonly Template[] = [
   template(/^unknown intent (".*"): not in the scenario's intents nor in intents\.yaml$/, '未知的意图 {1}：剧本的 intents 和 intents.yaml 里都没有它'),
   template(/^intent (".*") is already defined in intents\.yaml: pick another id \(scenarios add intents, they do not redefine them\)$/, '意图 {1} 已经在 intents.yaml 里定义过了：请换一个 ID（剧本只能新增意图，不能重新定义）'),
   template(/^rule id (".*") is a global rule id: pick another id \(use rubric\.weights or rubric\.disable to tune the global rule\)$/, '规则 ID {1} 是全局规则的 ID：请换一个（要调整全局规则，请用 rubric.weights 或 rubric.disable）'),
-  template(/^rule id (".*") is already used by rubric\.rules\[(\d+)\]$/, '规则 ID {1} 已经被 rubric.rules[{2}] 用了'),
+  template(/^rule id (".*") is already used by (rubric\.rules\[\d+\])$/, '规则 ID {1} 已经被{2}用了', { 2: humanPathZh }),
   template(/^(".*") is not a global rule$/, '{1} 不是全局规则'),
   template(/^global rule (".*") is disabled in rubric\.disable, so its weight has no effect$/, '全局规则 {1} 已经在 rubric.disable 里关掉了，给它设权重没有作用'),
   template(/^rule (".*") is disabled in rubric\.disable$/, '规则 {1} 已经在 rubric.disable 里关掉了'),

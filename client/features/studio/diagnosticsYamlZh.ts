@@ -25,7 +25,7 @@ function tokenZh(name: string): string {
 }
 
 export const yamlSyntaxZh: readonly Template[] = [
-  template(/^Implicit keys need to be on a single line$/, '键必须写在一行里（多半是上一行少了冒号，或者引号没有配对）'),
+  template(/^Implicit keys need to be on a single line$/, '键必须写在一行里（检查这一行是否少了冒号，或者引号没有配对）'),
   template(/^Implicit map keys need to be followed by map values$/, '键后面要跟冒号和值（“键: 值”）'),
   template(/^Nested mappings are not allowed in compact mappings$/, '这里不能再嵌套“键: 值”（多半是一行里写了两个冒号，或者缩进多了）'),
   template(/^A block sequence may not be used as an implicit map key$/, '“- ”开头的列表不能当作键（检查这一行的缩进）'),

@@ -108,12 +108,12 @@ export function playSilence(compiled: CompiledScenario, session: PlaySession): P
 }
 
 /** One reply of the exchange as an embedded test: the test format holds one reply, played from its move. */
-export function testFromTurn(compiled: CompiledScenario, turn: PlayTurn, kind: 'golden' | 'bad'): EmbeddedTest {
+export function testFromTurn(compiled: CompiledScenario, turn: PlayTurn, kind: 'golden' | 'bad', name?: string): EmbeddedTest {
   if (turn.kind !== 'reply' || turn.reply === undefined) throw new Error('only a reply can become a test');
   // Expectations come from the reply played alone from that move, exactly as check:scenarios runs
   // it: earlier turns of the exchange can change a verdict (a greeting, a repeat), the test cannot.
   const alone = playReply(compiled, turn.at, turn.varsBefore, turn.reply);
-  return testFrom(kind, turn.at, turn.varsBefore, initialVars(compiled), turn.reply, alone);
+  return testFrom(kind, turn.at, turn.varsBefore, initialVars(compiled), turn.reply, alone, name);
 }
 
 /** What every kind of turn records: the rules fired, where the buyer went, the variables and the buyer's lines. */

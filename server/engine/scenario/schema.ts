@@ -14,6 +14,24 @@ export const localText = z
   .describe('Text in zh-CN and en');
 export type LocalText = z.infer<typeof localText>;
 
+/** The English stand-in for text written in Chinese only: the Chinese itself, so an English UI never shows a blank. */
+export function withEnglishFallback(text: { 'zh-CN': string; en?: string | undefined }): LocalText {
+  // An English line that is given keeps the object as written (key order included: the engine digest hashes it).
+  return text.en === undefined ? { 'zh-CN': text['zh-CN'], en: text['zh-CN'] } : (text as LocalText);
+}
+
+/**
+ * Text a trainer writes in a scenario: Chinese is required, English may be left out (most trainers
+ * write Chinese only). Parsing fills a missing `en` with the Chinese, so everything downstream
+ * (chips, reports, the English UI) reads a full LocalText. The shipped library still gives both
+ * languages: tests/engine/library/bilingualLibrary.test.ts holds it to that.
+ */
+export const authoredText = z
+  .object({ 'zh-CN': z.string().min(1), en: z.string().min(1).optional() })
+  .strict()
+  .transform(withEnglishFallback)
+  .describe('Text in zh-CN, and in en when there is one (without en the English UI shows the zh-CN text)');
+
 export const personaKinds = ['bargainer', 'size-hesitant', 'phisher', 'post-sale-complainer', 'custom'] as const;
 export const difficulties = ['easy', 'normal', 'hard'] as const;
 /** Buyer types from the seven segmentation dimensions (digest §3.1). */
@@ -122,7 +140,7 @@ export const complaintKinds = ['quality', 'delivery', 'size', 'review', 'service
 export const outcome = z
   .object({
     kind: z.enum(outcomeKinds),
-    label: localText.optional(),
+    label: authoredText.optional(),
     success: z
       .boolean()
       .optional()
@@ -133,7 +151,7 @@ export const outcome = z
 
 export const stateDef = z
   .object({
-    label: localText
+    label: authoredText
       .optional()
       .describe('what trainers see for this buyer move on the drill dashboard and in reveals (short: at most 12 Chinese characters or 40 English ones); default: the state id'),
     note: z.string().optional().describe('for the trainer: what this buyer move is about'),
@@ -169,12 +187,12 @@ export type MatcherDef = z.infer<typeof matcher>;
 
 export const intentDef = z
   .object({
-    label: localText
+    label: authoredText
       .optional()
       .describe("the intent's short name in the studio (at most 12 Chinese characters / 40 English)"),
     // A plain string (the older form, one language) stays valid; the library gives both languages.
     description: z
-      .union([z.string(), localText])
+      .union([z.string(), authoredText])
       .optional()
       .describe('what the intent catches, for authors (the studio shows it in its language): zh-CN and en, or one plain string'),
     match: z.array(matcher).min(1).describe('the intent matches when any matcher matches'),
@@ -224,15 +242,15 @@ export function eachCheck(checks: RuleChecks | undefined): [RuleCheck, (string |
 export const scenarioRule = z
   .object({
     id: kebabId,
-    title: localText.optional().describe('short name shown on the verdict chip and in the report (at most 12 Chinese characters); the library gives every rule one'),
+    title: authoredText.optional().describe('short name shown on the verdict chip and in the report (at most 12 Chinese characters); the library gives every rule one'),
     category: z.enum(ruleCategories),
     weight: z.number().positive().default(10),
     redLine: z.boolean().default(false),
     scope: ruleScope.default('chat'),
     require: ruleChecks.optional().describe('passes when some reply in scope matches (any check of a list); fails if none does'),
     forbid: ruleChecks.optional().describe('fails at the first reply in scope that matches (any check of a list)'),
-    feedback: localText,
-    modelReply: localText,
+    feedback: authoredText,
+    modelReply: authoredText,
   })
   .strict()
   .refine((r) => (r.require === undefined) !== (r.forbid === undefined), { message: 'a rule needs exactly one of require or forbid' });
@@ -294,8 +312,8 @@ export const scenarioSchema = z
   .object({
     id: kebabId,
     version: z.number().int().positive(),
-    title: localText,
-    description: localText,
+    title: authoredText,
+    description: authoredText,
     persona: z.enum(personaKinds),
     difficulty: z.enum(difficulties),
     shop: kebabId.describe('scenarios/shops/<shop>.yaml'),

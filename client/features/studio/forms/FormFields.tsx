@@ -41,7 +41,7 @@ export function FieldProblems({ api, path, extra = [], id }: { api: FormApi; pat
     <ul id={id} className="studio-form-problems" aria-label={d('problems')}>
       {extra.map((text) => <li key={text}>{text}</li>)}
       {list.map((p) => (
-        <li key={`${p.line}:${p.col}:${p.message}`} title={p.message}>
+        <li key={`${p.line}:${p.col}:${p.message}`} title={words.message(p.message)}>
           {`${p.line}:${p.col} ${words.message(p.message)}`}
         </li>
       ))}

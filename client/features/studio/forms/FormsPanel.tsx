@@ -82,7 +82,7 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, catalog,
         <p className="studio-error" role="alert">{d('parse.title')}</p>
         <p>
           <button type="button" className="linkish studio-form-jump" onClick={() => onJump(line, col)}>{d('parse.at', { line, col })}</button>{' '}
-          <span className="studio-mono" title={message}>
+          <span className="studio-mono" title={words.yaml(message)}>
             {words.yaml(message)}
           </span>
         </p>

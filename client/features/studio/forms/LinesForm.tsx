@@ -19,6 +19,7 @@ import { useFormT } from './strings.ts';
 import type { FormKey } from './strings.ts';
 import { labelGiven, removeReaction, setMoveLabel } from './yamlAdd.ts';
 import type { YamlPath } from './yamlDoc.ts';
+import { MoveNote } from './MoveNote.tsx';
 
 type D = ReturnType<typeof useFormT>;
 
@@ -77,7 +78,7 @@ function State({ state, states, choices, open, api }: { state: StateForm; states
         {ending} · {d('lines.count', { count })}
         <ProblemCount api={labelApi} extra={half ? [both] : []} paths={[['states', state.id], labelPath, state.labelZh.path, state.labelEn.path, ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
       </summary>
-      {state.note && <p className="muted">{state.note}</p>}
+      {state.note && <MoveNote note={state.note} lang={lang} />}
       <FieldProblems api={api} path={['states', state.id]} />
       <TextField api={labelApi} field={state.labelZh} label={d('lines.labelZh', { state: state.id })} problem={half === 'zh-CN' ? both : undefined} />
       <TextField api={labelApi} field={state.labelEn} label={d('lines.labelEn', { state: state.id })} problem={half === 'en' ? both : undefined} />

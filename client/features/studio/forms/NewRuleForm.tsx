@@ -1,8 +1,9 @@
 // A new scenario rule from the form: names, category, weight, red line, require or forbid an intent
 // (picked from the lexicon) or an action (a product card or a coupon narrowed to one of the shop's,
-// as an existing rule's field does it), where it applies, feedback and a model reply in both
-// languages. The id is made from the English name (kebab-case, unused) unless the trainer types
-// one. "Add rule" writes the whole rule into the YAML as one change once everything is filled in.
+// as an existing rule's field does it), where it applies, feedback and a model reply. Chinese is
+// required and English optional (most trainers write Chinese only; a missing English line shows the
+// Chinese). The id is made from the English name when there is one, else numbered (rule-1, rule-2…);
+// the trainer may type another. "Add rule" writes the whole rule into the YAML as one change.
 import { useState } from 'react';
 import { ruleCategories } from '../../../../server/engine/index.ts';
 import type { RuleCategory, Shop } from '../../../../server/engine/index.ts';
@@ -35,8 +36,9 @@ interface Props {
   onCancel(): void;
 }
 
-const texts = ['titleZh', 'titleEn', 'feedbackZh', 'feedbackEn', 'modelReplyZh', 'modelReplyEn'] as const;
-type TextKey = (typeof texts)[number];
+type TextKey = 'titleZh' | 'titleEn' | 'feedbackZh' | 'feedbackEn' | 'modelReplyZh' | 'modelReplyEn';
+/** the texts a rule cannot do without; the English ones may stay empty */
+const required = ['titleZh', 'feedbackZh', 'modelReplyZh'] as const satisfies readonly TextKey[];
 
 export function NewRuleForm({ ruleIds, states, moveName, choices, shop, failed, onAdd, onCancel }: Props) {
   const d = useFormT();
@@ -55,7 +57,7 @@ export function NewRuleForm({ ruleIds, states, moveName, choices, shop, failed, 
   const chosen = checkOf(check);
   const weightValue = positive(weight);
   const missing = [
-    ...texts.filter((k) => text[k].trim() === '').map((k) => d(`rules.${k}` as FormKey)),
+    ...required.filter((k) => text[k].trim() === '').map((k) => d(`rules.${k}` as FormKey)),
     ...(weightValue === undefined ? [d('rules.weight')] : []),
     ...(chosen === undefined ? [d('check.intents')] : []),
   ];

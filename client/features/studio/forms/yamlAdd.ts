@@ -17,6 +17,7 @@ import { flowItem, flowList } from './yamlWrite.ts';
 
 export interface Bilingual {
   zh: string;
+  /** empty when the trainer wrote Chinese only: the YAML then leaves `en` out */
   en: string;
 }
 
@@ -47,7 +48,9 @@ export interface NewReaction {
 }
 
 const inline = (text: string): Block => ({ inline: text });
-const bilingual = (text: Bilingual): Block => ({ map: [['zh-CN', { text: text.zh }], ['en', { text: text.en }]] });
+const bilingual = (text: Bilingual): Block => ({ map: text.en === '' ? [['zh-CN', { text: text.zh }]] : [['zh-CN', { text: text.zh }], ['en', { text: text.en }]] });
+const inlineBilingual = (text: Bilingual): string =>
+  text.en === '' ? `{ zh-CN: ${flowItem(text.zh)} }` : `{ zh-CN: ${flowItem(text.zh)}, en: ${flowItem(text.en)} }`;
 
 function checkText(check: Check): string {
   if ('action' in check) return check.product === undefined ? `{ action: ${check.action} }` : `{ action: ${check.action}, product: ${flowItem(check.product)} }`;
@@ -69,7 +72,7 @@ export function scopeText(scope: NewScope): string | undefined {
 export function ruleBlock(rule: NewRule): Block {
   const entries: [string, Block][] = [
     ['id', inline(flowItem(rule.id))],
-    ['title', inline(`{ zh-CN: ${flowItem(rule.title.zh)}, en: ${flowItem(rule.title.en)} }`)],
+    ['title', inline(inlineBilingual(rule.title))],
     ['category', inline(rule.category)],
     ['weight', inline(String(rule.weight))],
   ];
@@ -181,14 +184,16 @@ const GLOBAL: ReadonlySet<string> = new Set(globalRuleIds);
 
 /** A kebab-case id from a title's ASCII letters and digits, used by no scenario rule nor global rule. */
 export function ruleIdFor(title: string, taken: readonly string[]): string {
-  const base = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '') || 'rule';
+  const base = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
   const used = new Set([...taken, ...GLOBAL]);
-  if (!used.has(base)) return base;
-  // Of used.size + 1 suffixes at least one is free, so the loop always returns.
-  for (let n = 2; n < used.size + 3; n++) {
-    if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+  if (base !== '' && !used.has(base)) return base;
+  // No English name (a Chinese-only rule): rule-1, rule-2…, never pinyin. Of used.size + 1
+  // suffixes at least one is free, so the loop always returns.
+  const stem = base || 'rule';
+  for (let n = base === '' ? 1 : 2; n < used.size + 3; n++) {
+    if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
   }
-  return `${base}-${used.size + 3}`;
+  return `${stem}-${used.size + 3}`;
 }
 
 /** Why an id cannot be used for a new rule, or undefined when it can. */
