@@ -9,28 +9,17 @@ import { HeatMap } from '../../client/features/trainer/HeatMap.tsx';
 import { RevealPanel } from '../../client/features/trainer/RevealPanel.tsx';
 import { TileCard } from '../../client/features/trainer/TileCard.tsx';
 import { appStore } from '../../client/store/index.ts';
-import type { LiveDrill, Tile } from '../../client/store/trainerSlice.ts';
+import type { LiveDrill } from '../../client/store/trainerSlice.ts';
 import { byRole, readOut, termsOf } from './a11y.ts';
-import { info } from './fakes.ts';
+import { fakeTile, info } from './fakes.ts';
 import { reactRoot } from './reactRoot.ts';
 
 const CLOCK = 1_000_000;
-const tile: Tile = {
-  seatId: 'seat1',
-  name: '小明',
-  status: 'playing',
-  connected: true,
-  sessionId: 's1',
-  position: 0,
-  scenarioId: 'bargainer',
-  move: 'ask',
-  score: 80,
+const tile = fakeTile({
   redLines: ['no-off-platform'],
   ruleTitles: { 'no-off-platform': { 'zh-CN': '不引导站外联系', en: 'No off-platform contact' } },
   waitingSince: CLOCK - 5_000,
-  outcome: null,
-  turns: 1,
-};
+});
 
 function live(status: LiveDrill['state']['status']): LiveDrill {
   const state = { drillId: 'd1', status, locked: false, mode: 'exam' as const, scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: CLOCK };

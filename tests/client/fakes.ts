@@ -2,7 +2,7 @@
 // test answer them, and a transport that records what the store sends.
 import type { SocketLike } from '../../client/net/SessionSocket.ts';
 import type { KeyValueStorage } from '../../client/store/persist.ts';
-import type { TrainerBackend } from '../../client/store/trainerSlice.ts';
+import type { Tile, TrainerBackend } from '../../client/store/trainerSlice.ts';
 import type { Message, NetAck, SessionInfo, StartRequest, TraineeBody, Transport } from '../../client/store/types.ts';
 import type { DrillSnapshot, DrillState, TraineeEventName } from '../../server/protocol/index.ts';
 import { appStore } from '../../client/store/index.ts';
@@ -176,4 +176,9 @@ export function attachDesktopBackend(transport: FakeTransport = new FakeTranspor
     api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) },
   });
   return transport;
+}
+
+/** A trainee's tile on the live dashboard: seated, playing the first buyer, one reply in; a test overrides what it is about. */
+export function fakeTile(overrides: Partial<Tile> = {}): Tile {
+  return { seatId: 'seat1', name: '小明', status: 'playing', connected: true, sessionId: 's1', position: 0, scenarioId: 'bargainer', move: 'ask', score: 80, redLines: [], waitingSince: null, outcome: null, turns: 1, ...overrides };
 }

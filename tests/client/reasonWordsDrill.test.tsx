@@ -12,11 +12,11 @@ import { RevealPanel } from '../../client/features/trainer/RevealPanel.tsx';
 import { TileCard } from '../../client/features/trainer/TileCard.tsx';
 import type { DrillRefusal } from '../../client/store/drillSlice.ts';
 import { appStore } from '../../client/store/index.ts';
-import type { LiveDrill, Tile, TrainerBackend } from '../../client/store/trainerSlice.ts';
+import type { LiveDrill, TrainerBackend } from '../../client/store/trainerSlice.ts';
 import type { Lang } from '../../client/store/types.ts';
 import type { DrillErrorReason } from '../../server/protocol/index.ts';
 import { byLabel, byRole } from './a11y.ts';
-import { fakeTrainerBackend, info } from './fakes.ts';
+import { fakeTile, fakeTrainerBackend, info } from './fakes.ts';
 import { reactRoot } from './reactRoot.ts';
 
 /** The English message a refusal carries: it must never reach the page. */
@@ -162,21 +162,7 @@ describe('the join page', () => {
 });
 
 const CLOCK = 1_000_000;
-const tile: Tile = {
-  seatId: 'seat1',
-  name: '小明',
-  status: 'playing',
-  connected: true,
-  sessionId: 's1',
-  position: 0,
-  scenarioId: 'bargainer',
-  move: 'ask',
-  score: 80,
-  redLines: [],
-  waitingSince: null,
-  outcome: null,
-  turns: 1,
-};
+const tile = fakeTile();
 
 function live(status: LiveDrill['state']['status']): LiveDrill {
   const state = { drillId: 'd1', status, locked: false, mode: 'exam' as const, scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: CLOCK };

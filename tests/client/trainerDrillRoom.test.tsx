@@ -13,7 +13,7 @@ import { appStore } from '../../client/store/index.ts';
 import type { DrillListItem, LiveDrill, Tile, TrainerBackend } from '../../client/store/trainerSlice.ts';
 import type { DrillState } from '../../server/protocol/index.ts';
 import { allByRole, byRole, readOut } from './a11y.ts';
-import { drillSnapshot, fakeTrainerBackend, info } from './fakes.ts';
+import { drillSnapshot, fakeTile, fakeTrainerBackend, info } from './fakes.ts';
 import { reactRoot } from './reactRoot.ts';
 
 const first = info().scenario;
@@ -90,7 +90,7 @@ describe("the trainer's lobby", () => {
 
   it('is cancelled only after the trainer confirms, and then says so instead of offering the start', async () => {
     const { b, sent } = backend();
-    const seated: Tile = { seatId: 'seat1', name: '小明', status: 'lobby', connected: true, sessionId: null, position: 0, scenarioId: null, move: null, score: null, redLines: [], waitingSince: null, outcome: null, turns: 0 };
+    const seated = fakeTile({ status: 'lobby', sessionId: null, scenarioId: null, move: null, score: null, turns: 0 });
     appStore.setState({ trainerBackend: b, live: live({}, [seated]) });
     render(<DrillRoom drillId="d1" />);
     await settle();
@@ -175,7 +175,7 @@ describe('the watch panel on the dashboard', () => {
     Element.prototype.scrollIntoView = function (this: Element) {
       scrolled.push(this);
     };
-    const tile: Tile = { seatId: 'seat1', name: '小明', status: 'playing', connected: true, sessionId: 's1', position: 0, scenarioId: first.id, move: 'ask', score: 80, redLines: [], waitingSince: null, outcome: null, turns: 1 };
+    const tile = fakeTile({ scenarioId: first.id });
     const { b } = backend();
     appStore.setState({ trainerBackend: b, live: live({ status: 'paused', frozenAt: 'ask' }, [tile]), liveReveal: { drillId: 'd1', scenarioId: first.id, move: 'ask', entries: [], unanswered: 1 } });
     render(<DrillRoom drillId="d1" />);

@@ -14,14 +14,14 @@ import type { DrillResults, LiveDrill, Tile } from '../../client/store/trainerSl
 import type { Report } from '../../client/store/types.ts';
 import type { SeatResult } from '../../server/protocol/index.ts';
 import { withCurrentSummary } from '../../server/runtime/drills/results.ts';
-import { info } from './fakes.ts';
+import { fakeTile, info } from './fakes.ts';
 import { reactRoot } from './reactRoot.ts';
 
 const first = info().scenario;
 const second = { ...first, id: 'phisher', title: { 'zh-CN': '钓鱼骗子：假客服', en: 'Phisher: fake support' } };
 const CLOCK = 1_000_000;
 
-const tile: Tile = { seatId: 'seat1', name: '小明', status: 'playing', connected: true, sessionId: 's2', position: 1, scenarioId: second.id, move: 'ask', score: 0, drillScore: 48, buyerDone: false, redLines: [], waitingSince: null, outcome: null, turns: 0 };
+const tile = fakeTile({ sessionId: 's2', position: 1, scenarioId: second.id, score: 0, drillScore: 48, buyerDone: false, turns: 0 });
 
 function live(tiles: Tile[]): LiveDrill {
   const state = { drillId: 'd1', status: 'running' as const, locked: false, mode: 'practice' as const, scenarios: [first, second], frozenAt: null, endsAt: null, clock: CLOCK };

@@ -19,7 +19,7 @@ import { appStore } from '../../client/store/index.ts';
 import type { DrillResults, LiveDrill, Tile, TrainerBackend } from '../../client/store/trainerSlice.ts';
 import type { Report } from '../../client/store/types.ts';
 import { WAIT_RED_MS } from '../../client/ui/format.ts';
-import { FakeTransport, info } from './fakes.ts';
+import { FakeTransport, fakeTile, info } from './fakes.ts';
 import { reactRoot } from './reactRoot.ts';
 
 // Whether the report's style sheet came with the component that shows the report.
@@ -33,21 +33,7 @@ const CLOCK = 1_000_000;
 const first = info().scenario;
 const second = { ...first, id: 'phisher', title: { 'zh-CN': '钓鱼骗子：假客服', en: 'Phisher: fake support' } };
 
-const tile: Tile = {
-  seatId: 'seat1',
-  name: '小明',
-  status: 'playing',
-  connected: true,
-  sessionId: 's1',
-  position: 0,
-  scenarioId: first.id,
-  move: 'ask',
-  score: 80,
-  redLines: [],
-  waitingSince: null,
-  outcome: null,
-  turns: 1,
-};
+const tile = fakeTile({ scenarioId: first.id });
 
 function live(status: LiveDrill['state']['status'], scenarios = [first], tiles: Tile[] = [tile]): LiveDrill {
   const state = { drillId: 'd1', status, locked: false, mode: 'exam' as const, scenarios, frozenAt: null, endsAt: null, clock: CLOCK };

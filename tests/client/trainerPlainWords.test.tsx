@@ -10,26 +10,12 @@ import { RevealPanel } from '../../client/features/trainer/RevealPanel.tsx';
 import { TileCard } from '../../client/features/trainer/TileCard.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { LiveDrill, Tile } from '../../client/store/trainerSlice.ts';
-import { info } from './fakes.ts';
+import { fakeTile, info } from './fakes.ts';
 import { reactRoot } from './reactRoot.ts';
 
 const scenario = info().scenario;
 
-const tile: Tile = {
-  seatId: 'seat1',
-  name: '小明',
-  status: 'playing',
-  connected: true,
-  sessionId: 's1',
-  position: 0,
-  scenarioId: scenario.id,
-  move: 'opening',
-  score: 0,
-  redLines: [],
-  waitingSince: null,
-  outcome: null,
-  turns: 0,
-};
+const tile = fakeTile({ scenarioId: scenario.id, move: 'opening', score: 0, turns: 0 });
 
 function live(status: LiveDrill['state']['status'], tiles: Tile[] = [tile]): LiveDrill {
   const state = { drillId: 'd1', status, locked: false, mode: 'exam' as const, scenarios: [scenario], frozenAt: null, endsAt: null, clock: 0 };
