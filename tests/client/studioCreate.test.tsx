@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-// The studio's "new from a template" form: templates are listed by their titles in the page's
+// The studio's "new scenario" form: a blank start first, then templates listed by their titles in the page's
 // language, persona by persona from easy to hard; a missing or malformed id is explained beside the
 // field in the page's language (the form leaves the browser's own validation bubble, which speaks the
 // browser's language, out of it) and nothing is created.
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BLANK_START } from '../../client/features/studio/blankScenario.ts';
 import { CreateForm } from '../../client/features/studio/StudioList.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { ScenarioSummary } from '../../client/store/types.ts';
@@ -49,17 +50,18 @@ function typeId(value: string) {
 const submit = () => act(() => (byRole(host, 'button', '新建') as HTMLButtonElement).click());
 
 describe('new scenario from a template', () => {
-  it('lists the templates by title, by persona and level, in the page language', () => {
+  it('lists a blank start, then the templates by title, by persona and level, in the page language', () => {
     render();
     const select = byLabel<HTMLSelectElement>(host, '模板');
     const options = () => [...select.options].map((o) => [o.value, o.textContent]);
     expect(options()).toEqual([
+      [BLANK_START, '空白开始（最简剧本，只写中文也行）'],
       ['bargainer-easy', '议价买家（入门）：学生党想便宜点'],
       ['bargainer', '议价买家（标准）：老顾客砍价'],
       ['phisher-easy', '钓鱼骗子（入门）：假冒客服'],
     ]);
     act(() => appStore.getState().setLang('en'));
-    expect(options()[0]).toEqual(['bargainer-easy', 'Bargainer (easy)']);
+    expect(options()[1]).toEqual(['bargainer-easy', 'Bargainer (easy)']);
   });
 
   it("explains a malformed or missing id in the page's words, not the browser's", () => {

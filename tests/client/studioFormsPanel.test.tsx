@@ -125,9 +125,9 @@ describe('FormsPanel', () => {
     click(h.host, '买家台词');
     const zh = byLabel(h.host, 'ask-discount 环节名称（中文）');
     expect(zh.value).toBe('第一次砍价');
-    expect(byLabel(h.host, 'ask-discount 环节名称（英文）').value).toBe('First ask for a discount');
+    expect(byLabel(h.host, 'ask-discount 环节名称（英文，可不填）').value).toBe('First ask for a discount');
     type(zh, '首次砍价');
-    type(byLabel(h.host, 'ask-discount 环节名称（英文）'), 'The first ask');
+    type(byLabel(h.host, 'ask-discount 环节名称（英文，可不填）'), 'The first ask');
     const before = source.split('\n');
     const after = h.text().split('\n');
     expect(after.filter((l, i) => l !== before[i])).toEqual(["    label: { zh-CN: 首次砍价, en: 'The first ask' }"]);
@@ -141,7 +141,7 @@ describe('FormsPanel', () => {
     click(h.host, '买家台词');
     expect(byLabel(h.host, 'ask-shipping 环节名称（中文）').value).toBe('');
     expect(h.host.querySelector('[data-state-lines="ask-shipping"] summary')?.textContent).toMatch(/^环节 ask-shipping · /);
-    type(byLabel(h.host, 'ask-shipping 环节名称（英文）'), 'Free shipping?');
+    type(byLabel(h.host, 'ask-shipping 环节名称（英文，可不填）'), 'Free shipping?');
     expect(h.text()).toContain("  ask-shipping:\n    label: { en: Free shipping? }\n    note: >-\n");
     type(byLabel(h.host, 'ask-shipping 环节名称（中文）'), '要包邮');
     expect(h.text()).toContain("  ask-shipping:\n    label: { zh-CN: 要包邮, en: Free shipping? }\n    note: >-\n");
@@ -153,16 +153,16 @@ describe('FormsPanel', () => {
     click(h.host, '买家台词');
     const card = () => h.host.querySelector('[data-state-lines="ask-discount"]') as HTMLElement;
     type(byLabel(h.host, 'ask-discount 环节名称（中文）'), '');
-    // One language left: the emptied field says at once that a name needs both.
+    // English alone left: the emptied field says at once that a name needs its Chinese.
     const zh = byLabel(h.host, 'ask-discount 环节名称（中文）');
     const row = zh.closest('.studio-form-row') as HTMLElement;
     expect(row.classList.contains('is-invalid')).toBe(true);
     expect(zh.getAttribute('aria-invalid')).toBe('true');
     const problem = document.getElementById(zh.getAttribute('aria-describedby') ?? '');
-    expect(problem?.textContent).toBe('环节名称中英文都要填；两栏都留空就显示环节 ID。');
-    expect(byLabel(h.host, 'ask-discount 环节名称（英文）').getAttribute('aria-invalid')).toBe('false');
+    expect(problem?.textContent).toBe('环节名称要有中文（英文可不填）；两栏都留空就显示环节 ID。');
+    expect(byLabel(h.host, 'ask-discount 环节名称（英文，可不填）').getAttribute('aria-invalid')).toBe('false');
     expect(card().querySelector('summary')?.textContent).toContain('1 个问题');
-    type(byLabel(h.host, 'ask-discount 环节名称（英文）'), '');
+    type(byLabel(h.host, 'ask-discount 环节名称（英文，可不填）'), '');
     const labelLine = source.split('\n').find((l, i, all) => l.startsWith('    label:') && all[i - 1] === '  ask-discount:');
     expect(labelLine).toBeDefined();
     expect(h.text()).toBe(source.replace(`${labelLine ?? ''}\n`, ''));
@@ -170,7 +170,7 @@ describe('FormsPanel', () => {
     expect(card().querySelector('summary')?.textContent).toMatch(/^环节 ask-discount · /);
   });
 
-  it("a label in one language only: the empty field says both are needed, not the check's message on the whole move", () => {
+  it("an English-only label: the empty Chinese field says it is needed, not the check's message on the whole move", () => {
     const half = source.replace("    label: { zh-CN: 要求包邮, en: 'Asks for free shipping' }\n", '    label: { en: Free shipping? }\n');
     expect(half).not.toBe(source);
     const { diagnostics } = checkSource(half, 'my-easy', context, false);
@@ -180,22 +180,47 @@ describe('FormsPanel', () => {
     const card = h.host.querySelector('[data-state-lines="ask-shipping"]') as HTMLElement;
     expect(card.textContent).not.toContain('missing key');
     const problems = [...card.querySelectorAll('.studio-form-problems')];
-    expect(problems.map((p) => p.textContent)).toEqual(['环节名称中英文都要填；两栏都留空就显示环节 ID。']);
+    expect(problems.map((p) => p.textContent)).toEqual(['环节名称要有中文（英文可不填）；两栏都留空就显示环节 ID。']);
     expect(problems[0]?.closest('.studio-form-row')?.querySelector('label')?.textContent).toBe('ask-shipping 环节名称（中文）');
     expect(card.querySelector('summary')?.textContent).toContain('1 个问题');
   });
 
-  it('says in both languages that a move name needs both, how long it may be, and that empty shows the id', () => {
+  it('says in both languages that a move name needs only its Chinese, how long it may be, and that empty shows the id', () => {
     const h = mount(source);
     click(h.host, '买家台词');
     const hint = () => h.host.querySelector('.studio-form-section > p.muted')?.textContent;
-    expect(hint()).toContain('中英文都要填');
+    expect(hint()).toContain('填中文就行，英文可不填');
     expect(hint()).toContain('中文最多 12 个字，英文最多 40 个字符');
     expect(hint()).toContain('两栏都留空就显示环节 ID');
     act(() => appStore.getState().setLang('en'));
-    expect(hint()).toContain('both languages');
+    expect(hint()).toContain('Chinese is enough, English is optional');
     expect(hint()).toContain('at most 12 Chinese characters, 40 characters in English');
     expect(hint()).toContain('Leave both empty and the move id shows');
+  });
+
+  it('takes a move name in Chinese only as complete: no problem shown, the check passes, the English UI shows the Chinese', () => {
+    const h = mount(source);
+    click(h.host, '买家台词');
+    const card = () => h.host.querySelector('[data-state-lines="ask-discount"]') as HTMLElement;
+    type(byLabel(h.host, 'ask-discount 环节名称（英文，可不填）'), '');
+    expect(h.text()).toContain('  ask-discount:\n    label: { zh-CN: 第一次砍价 }\n');
+    expect(checkSource(h.text(), 'my-easy', context, false).diagnostics).toEqual([]);
+    expect(card().querySelector('.studio-form-problems')).toBeNull();
+    expect(card().querySelector('summary')?.textContent).not.toContain('个问题');
+    for (const lang of ['中文', '英文，可不填']) expect(byLabel(h.host, `ask-discount 环节名称（${lang}）`).getAttribute('aria-invalid')).toBe('false');
+    act(() => appStore.getState().setLang('en'));
+    expect(card().querySelector('summary')?.textContent).toContain('Move 第一次砍价 · ask-discount');
+  });
+
+  it('names a move with a Chinese-only label by that label in the English scope list too', () => {
+    const zhOnly = source.replace("    label: { zh-CN: 要求包邮, en: 'Asks for free shipping' }\n", '    label: { zh-CN: 要求包邮 }\n');
+    expect(zhOnly).not.toBe(source);
+    act(() => appStore.getState().setLang('en'));
+    const h = mount(zhOnly);
+    click(h.host, 'Rubric rules');
+    click(h.host, 'Add a rule');
+    const scope = byLabel(h.host, 'Applies to') as unknown as HTMLSelectElement;
+    expect([...scope.options].map((o) => o.textContent)).toContain('while the buyer is in "要求包邮 (ask-shipping)"');
   });
 
   it('shows a check diagnostic next to the rule weight it points at', () => {

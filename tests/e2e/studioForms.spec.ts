@@ -49,7 +49,7 @@ test('form edits reach the YAML and back, survive a reload, and a broken YAML pa
 
   // The move's name for trainers (the drill dashboard shows it), on its label line.
   await expect(forms.getByLabel('opening 环节名称（中文）', { exact: true })).toHaveValue('问尺码和颜色');
-  await forms.getByLabel('opening 环节名称（英文）', { exact: true }).fill('Asks for size 39');
+  await forms.getByLabel('opening 环节名称（英文，可不填）', { exact: true }).fill('Asks for size 39');
   await expect(yaml(page)).toContainText("label: { zh-CN: 问尺码和颜色, en: 'Asks for size 39' }");
   await expect(forms.locator('[data-state-lines="opening"] summary')).toContainText('环节 问尺码和颜色 · opening');
 
@@ -73,7 +73,7 @@ test('form edits reach the YAML and back, survive a reload, and a broken YAML pa
   await expect(forms.getByLabel('标题（中文）')).toHaveValue('议价买家：表单里改的标题');
   await forms.getByRole('button', { name: '买家台词' }).click();
   await expect(forms.getByLabel('opening 第 1 句 说法 2', { exact: true })).toHaveValue('亲 在线吗');
-  await expect(forms.getByLabel('opening 环节名称（英文）', { exact: true })).toHaveValue('Asks for size 39');
+  await expect(forms.getByLabel('opening 环节名称（英文，可不填）', { exact: true })).toHaveValue('Asks for size 39');
   await forms.getByRole('button', { name: '评分规则' }).click();
   await forms.locator('[data-rule="value-justification"] summary').click();
   await expect(forms.locator('[data-rule="value-justification"]').getByLabel('权重')).toHaveValue('12');

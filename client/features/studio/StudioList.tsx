@@ -1,5 +1,5 @@
 // The studio's scenario list: library scenarios as templates, studio scenarios (drafts and published
-// versions, also those whose draft was deleted); create from a template, duplicate (the new id is
+// versions, also those whose draft was deleted); create from a template or blank (blankScenario.ts), duplicate (the new id is
 // asked in DuplicateDialog), import a YAML file, export, open a scenario's versions, delete a draft.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
@@ -14,6 +14,7 @@ import type { StudioList as List } from './api.ts';
 import { confirmDeleteDraft, failedText } from './deleteDraft.ts';
 import { DuplicateDialog } from './DuplicateDialog.tsx';
 import { atVersionOne, fromTemplate } from './templateCopy.ts';
+import { BLANK_START, blankScenario } from './blankScenario.ts';
 import { useStudioT } from './strings.ts';
 import { ScenarioIdInput } from './ScenarioIdInput.tsx';
 
@@ -57,6 +58,13 @@ export function StudioList() {
     const template = list?.library.find((s) => s.id === from);
     return template && libraryIds.has(from) ? fromTemplate(source, id, d('create.header', { title: local(template.title, lang) })) : atVersionOne(source);
   };
+  /** A blank scenario's text, in the first shop the studio knows (the buyer names no product, so any shop will do). */
+  const blankSource = (id: string) => async () => {
+    const { shops } = await studioApi.context();
+    const shop = Object.keys(shops).sort()[0] ?? list?.library[0]?.shop;
+    if (shop === undefined) throw new Error('no shop to put a blank scenario in');
+    return blankScenario(id, shop, d('create.blankHeader'));
+  };
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
@@ -90,7 +98,7 @@ export function StudioList() {
   return (
     <>
       {(error ?? listFailed) && <p className="studio-error" role="alert">{error ?? failedText(d, listFailed?.err, 'list')}</p>}
-      <CreateForm templates={list?.library ?? []} onCreate={(template, id) => void create(id, copySource(template, id))} />
+      <CreateForm templates={list?.library ?? []} onCreate={(from, id) => void create(id, from === BLANK_START ? blankSource(id) : copySource(from, id))} />
       <section className="trainer-card card">
         <h2>{d('list.drafts')}</h2>
         <label className="btn btn-small" htmlFor={`${importId}-file`}>{d('import.label')}</label>
@@ -144,11 +152,12 @@ function LibraryTitle({ title }: { title: { 'zh-CN': string; en: string } }) {
 }
 
 /**
- * A template (by its title, in the library's persona and level order) and the new id. The id is
+ * Where to start (blank, BLANK_START, or a template by its title, in the library's persona and
+ * level order) and the new id. The id is
  * checked here, not by the browser's own validation (whose bubble speaks the browser's language,
  * "Please match the requested format."): the form is noValidate and says what is wrong beside the field.
  */
-export function CreateForm({ templates, onCreate }: { templates: readonly ScenarioSummary[]; onCreate(template: string, id: string): void }) {
+export function CreateForm({ templates, onCreate }: { templates: readonly ScenarioSummary[]; onCreate(from: string, id: string): void }) {
   const d = useStudioT();
   const uid = useId();
   const lang = useApp((s) => s.lang);
@@ -172,6 +181,7 @@ export function CreateForm({ templates, onCreate }: { templates: readonly Scenar
       <form onSubmit={submit} className="studio-create" noValidate>
         <label htmlFor={`${uid}-t`}>{d('create.template')}</label>
         <select id={`${uid}-t`} value={picked} onChange={(e) => setTemplate(e.target.value)}>
+          <option value={BLANK_START}>{d('create.blank')}</option>
           {ordered.map((t) => (
             <option key={t.id} value={t.id}>{local(t.title, lang)}</option>
           ))}

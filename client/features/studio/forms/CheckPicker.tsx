@@ -31,9 +31,9 @@ interface Props {
   onChange(next: CheckDraft): void;
   choices: readonly IntentChoice[];
   intentsLabel: string;
-  /** the scenario's shop, to narrow a card or coupon to one (left out: any will do, as a reaction's check has it) */
+  /** the scenario's shop, to narrow a card or coupon to one of its products or coupons */
   shop?: Shop | undefined;
-  /** whether to offer that narrowing at all */
+  /** whether to offer that narrowing at all (a rule's check and a reaction's trigger both can) */
   narrows?: boolean;
 }
 

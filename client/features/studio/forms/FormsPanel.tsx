@@ -23,7 +23,7 @@ interface Props {
   diagnostics: readonly Diagnostic[];
   checkedSource: string;
   shops: readonly string[];
-  /** the shops' catalogues, by id (a rule's product or coupon is picked from its scenario's shop) */
+  /** the shops' catalogues, by id (a rule's or a new reaction's product or coupon is picked from its scenario's shop) */
   catalog?: Readonly<Record<string, Shop>>;
   /** the global intents new rules and reactions pick from (the studio context's) */
   lexicon: Lexicon;
@@ -90,6 +90,7 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, catalog,
     );
   }
   const { model } = read;
+  const shop = shopOf(catalog, model.meta.shop.value);
   return (
     <div className="studio-forms" data-testid="studio-forms">
       <p className="muted">{d('intro')}</p>
@@ -101,8 +102,8 @@ export function FormsPanel({ source, diagnostics, checkedSource, shops, catalog,
         ))}
       </div>
       {section === 'meta' && <MetaForm meta={model.meta} api={api} shops={shops} />}
-      {section === 'lines' && <LinesForm states={model.states} nudge={model.nudge} choices={choices} api={api} />}
-      {section === 'rules' && <RulesForm rules={model.rules} states={model.states} choices={choices} shop={shopOf(catalog, model.meta.shop.value)} api={api} />}
+      {section === 'lines' && <LinesForm states={model.states} nudge={model.nudge} choices={choices} shop={shop} api={api} />}
+      {section === 'rules' && <RulesForm rules={model.rules} states={model.states} choices={choices} shop={shop} api={api} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// Buyer lines, move by move: the move's name for trainers (both languages), what the buyer says on
+// Buyer lines, move by move: the move's name for trainers (Chinese, English optional), what the buyer says on
 // entering a move, how they react to a reply (with the trigger spelled out), what they say when the
 // agent is silent. Each line has wordings (variants) the buyer picks from at random: edit, add and
 // remove them. Attachments are read-only.
@@ -6,6 +6,7 @@
 // a reaction can be removed after a confirm.
 import { useId, useState } from 'react';
 import { actionKinds } from '../../../../server/engine/index.ts';
+import type { Shop } from '../../../../server/engine/index.ts';
 import { tAny, useT } from '../../../i18n/index.ts';
 import { useApp } from '../../../store/index.ts';
 import type { LineForm, LineGroup, StateForm, Trigger } from './formModel.ts';
@@ -28,10 +29,12 @@ interface Props {
   nudge: LineGroup | undefined;
   /** intents a new reaction can listen for */
   choices: readonly IntentChoice[];
+  /** the scenario's shop: a new reaction to a card or coupon may name which one; undefined while unknown */
+  shop: Shop | undefined;
   api: FormApi;
 }
 
-export function LinesForm({ states, nudge, choices, api }: Props) {
+export function LinesForm({ states, nudge, choices, shop, api }: Props) {
   const d = useFormT();
   return (
     <div className="studio-form-section">
@@ -42,12 +45,21 @@ export function LinesForm({ states, nudge, choices, api }: Props) {
           <Group group={nudge} owner={d('lines.whereNudge')} api={api} />
         </details>
       )}
-      {states.map((state, i) => <State key={state.id} state={state} states={states} choices={choices} open={i === 0} api={api} />)}
+      {states.map((state, i) => <State key={state.id} state={state} states={states} choices={choices} shop={shop} open={i === 0} api={api} />)}
     </div>
   );
 }
 
-function State({ state, states, choices, open, api }: { state: StateForm; states: readonly StateForm[]; choices: readonly IntentChoice[]; open: boolean; api: FormApi }) {
+interface StateProps {
+  state: StateForm;
+  states: readonly StateForm[];
+  choices: readonly IntentChoice[];
+  shop: Shop | undefined;
+  open: boolean;
+  api: FormApi;
+}
+
+function State({ state, states, choices, shop, open, api }: StateProps) {
   const d = useFormT();
   const t = useT();
   const lang = useApp((s) => s.lang);
@@ -56,36 +68,36 @@ function State({ state, states, choices, open, api }: { state: StateForm; states
   const canNudge = !state.terminal && (state.silence === 'inherit' || state.silence === 'map') && !state.groups.some((g) => g.kind === 'nudge');
   const count = state.groups.reduce((n, g) => n + g.lines.length, 0);
   const ending = state.outcome ? ` · ${d('lines.outcome', { kind: tAny(t, `outcome.${state.outcome}`, state.outcome) })}` : '';
-  const label = (lang === 'en' ? state.labelEn : state.labelZh).value;
-  // A label is both languages or none (then the id shows). Given in one only, the empty field says
-  // so at once, in place of the check's messages about the pair (a missing key, an empty string).
+  // The English UI shows the Chinese name when there is no English one (as the engine does).
+  const label = lang === 'en' && labelGiven(state.labelEn.value) ? state.labelEn.value : state.labelZh.value;
+  // A label needs its Chinese; English is optional. English alone: the empty Chinese field says so
+  // at once, in place of the check's messages about the label (a missing key, an empty string).
   const labelPath: YamlPath = ['states', state.id, 'label'];
-  const zhGiven = labelGiven(state.labelZh.value);
-  const enGiven = labelGiven(state.labelEn.value);
-  const half = zhGiven === enGiven ? undefined : zhGiven ? 'en' : 'zh-CN';
-  const covered = half ? [labelPath, half === 'en' ? state.labelEn.path : state.labelZh.path].map(pathKey) : [];
+  const noChinese = !labelGiven(state.labelZh.value) && labelGiven(state.labelEn.value);
+  const covered = noChinese ? [labelPath, state.labelZh.path].map(pathKey) : [];
   const labelApi: FormApi = {
     ...api,
     problems: (path) => (covered.includes(pathKey(path)) ? [] : api.problems(path)),
-    // Emptying both removes the label; a label the move does not have yet is written as its first key.
+    // Emptying both removes the label, emptying the English removes `en`; a label the move does not
+    // have yet is written as its first key.
     set: (path, value) => void api.change((source) => setMoveLabel(source, state.id, path[path.length - 1] === 'en' ? 'en' : 'zh-CN', String(value))),
   };
-  const both = d('lines.labelBoth');
+  const needsZh = d('lines.labelNeedsZh');
   return (
     <details className="studio-form-card" open={open} data-state-lines={state.id}>
       <summary>
         {typeof label === 'string' && label !== '' ? d('lines.stateNamed', { id: state.id, label }) : d('lines.state', { id: state.id })}
         {ending} · {d('lines.count', { count })}
-        <ProblemCount api={labelApi} extra={half ? [both] : []} paths={[['states', state.id], labelPath, state.labelZh.path, state.labelEn.path, ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
+        <ProblemCount api={labelApi} extra={noChinese ? [needsZh] : []} paths={[['states', state.id], labelPath, state.labelZh.path, state.labelEn.path, ...state.groups.flatMap((g) => g.lines.flatMap((l) => [l.path, ...l.variants.map((v) => v.path)]))]} />
       </summary>
       {state.note && <MoveNote note={state.note} lang={lang} />}
       <FieldProblems api={api} path={['states', state.id]} />
-      <TextField api={labelApi} field={state.labelZh} label={d('lines.labelZh', { state: state.id })} problem={half === 'zh-CN' ? both : undefined} />
-      <TextField api={labelApi} field={state.labelEn} label={d('lines.labelEn', { state: state.id })} problem={half === 'en' ? both : undefined} />
+      <TextField api={labelApi} field={state.labelZh} label={d('lines.labelZh', { state: state.id })} problem={noChinese ? needsZh : undefined} />
+      <TextField api={labelApi} field={state.labelEn} label={d('lines.labelEn', { state: state.id })} />
       <FieldProblems api={labelApi} path={labelPath} />
       {state.groups.length === 0 && <p className="muted">{d('lines.none')}</p>}
       {state.groups.map((group, i) => <Group key={group.path.join('/')} group={group} owner={where(d, state.id, state.groups, i)} state={state.id} api={api} />)}
-      {adding === 'reaction' && <NewReactionForm state={state} states={states} choices={choices} api={api} onDone={() => setAdding(null)} />}
+      {adding === 'reaction' && <NewReactionForm state={state} states={states} choices={choices} shop={shop} api={api} onDone={() => setAdding(null)} />}
       {adding === 'nudge' && <NewNudgeForm state={state} api={api} onDone={() => setAdding(null)} />}
       {adding === null && !state.terminal && (
         <div className="studio-form-variant studio-form-adds">

@@ -1,7 +1,9 @@
 // What a move can gain from the form: a reaction (when the reply matches these intents or the agent
-// takes this action, the buyer says these lines and goes to that move) and, when the move has none
+// takes this action, for a card or coupon maybe one of the shop's, the buyer says these lines and
+// goes to that move) and, when the move has none
 // of its own, a silence nudge. Each is written into the YAML as one change when added.
 import { useState } from 'react';
+import type { Shop } from '../../../../server/engine/index.ts';
 import { tAny, useT } from '../../../i18n/index.ts';
 import { CheckPicker, checkOf, emptyCheck } from './CheckPicker.tsx';
 import type { CheckDraft } from './CheckPicker.tsx';
@@ -32,11 +34,13 @@ interface ReactionProps {
   state: StateForm;
   states: readonly StateForm[];
   choices: readonly IntentChoice[];
+  /** the scenario's shop (a card or coupon reaction may name one of its products or coupons) */
+  shop: Shop | undefined;
   api: FormApi;
   onDone(): void;
 }
 
-export function NewReactionForm({ state, states, choices, api, onDone }: ReactionProps) {
+export function NewReactionForm({ state, states, choices, shop, api, onDone }: ReactionProps) {
   const d = useFormT();
   const t = useT();
   const [check, setCheck] = useState<CheckDraft>(emptyCheck);
@@ -63,7 +67,7 @@ export function NewReactionForm({ state, states, choices, api, onDone }: Reactio
   return (
     <fieldset className="studio-form-card studio-form-new" data-testid={`new-reaction-${state.id}`}>
       <legend>{d('reaction.legend', { state: state.id })}</legend>
-      <CheckPicker draft={check} onChange={setCheck} choices={choices} intentsLabel={d('check.intents')} />
+      <CheckPicker draft={check} onChange={setCheck} choices={choices} intentsLabel={d('check.intents')} shop={shop} narrows />
       <DraftText label={d('reaction.lines')} value={lines} onChange={setLines} multiline />
       <DraftSelect label={d('reaction.goto')} value={goto} onChange={setGoto} options={targets} />
       <p className="muted">{d('reaction.first')}</p>

@@ -1,6 +1,6 @@
 // A buyer move as the forms name it where a trainer picks one (a rule's scope, where a reaction
 // goes): its label in the page's language, with the id the YAML uses beside it, as the play-test
-// does; a move without a label (or with half of one) by its id.
+// does; a move without a label (or without its Chinese) by its id.
 import { useCallback } from 'react';
 import { useApp } from '../../../store/index.ts';
 import type { StateForm } from './formModel.ts';
@@ -14,7 +14,9 @@ export function useMoveNames(states: readonly Pick<StateForm, 'id' | 'labelZh' |
   return useCallback(
     (id) => {
       const state = states.find((s) => s.id === id);
-      const label = state && (lang === 'en' ? state.labelEn : state.labelZh).value;
+      // Without an English name the English UI shows the Chinese one, as the engine does.
+      const en = state?.labelEn.value;
+      const label = state && (lang === 'en' && typeof en === 'string' && en.trim() !== '' ? en : state.labelZh.value);
       return typeof label === 'string' && label.trim() !== '' ? d('move.named', { label: label.trim(), id }) : id;
     },
     [states, lang, d],

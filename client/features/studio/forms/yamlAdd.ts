@@ -21,7 +21,7 @@ export interface Bilingual {
   en: string;
 }
 
-/** What a rule or a reaction listens for: one or more intents, or a trainee action (a rule's card or coupon narrowed to one `product`). */
+/** What a rule or a reaction listens for: one or more intents, or a trainee action (a card or coupon narrowed to one `product`). */
 export type Check = { intents: readonly string[] } | { action: ActionKind; product?: string };
 
 export type NewScope = 'chat' | 'first' | { state: string } | { replyTo: string };
@@ -113,8 +113,11 @@ export function removeRule(source: string, index: number, id: string): TextChang
 }
 
 function reactionBlock(reaction: NewReaction): Block {
-  const trigger: [string, Block] = 'action' in reaction.check ? ['action', inline(reaction.check.action)] : ['intent', inline(intentValue(reaction.check.intents))];
-  const entries: [string, Block][] = [trigger, ['say', { list: reaction.lines.map((line) => inline(flowList([line]))) }]];
+  const { check } = reaction;
+  const trigger: [string, Block][] = 'action' in check
+    ? [['action', inline(check.action)], ...(check.product === undefined ? [] : [['product', inline(flowItem(check.product))] as [string, Block]])]
+    : [['intent', inline(intentValue(check.intents))]];
+  const entries: [string, Block][] = [...trigger, ['say', { list: reaction.lines.map((line) => inline(flowList([line]))) }]];
   if (reaction.goto !== undefined) entries.push(['goto', inline(flowItem(reaction.goto))]);
   return { map: entries };
 }
@@ -211,9 +214,10 @@ export function labelGiven(value: unknown): boolean {
 /**
  * One language of move `state`'s label, as typed. Emptying it while the other language is empty too
  * removes the whole `label` (the move then shows its id, as an unlabelled one does) rather than
- * leaving `{ zh-CN: '', en: '' }`, which the schema refuses; emptying one of two written languages
- * leaves it empty for the form to point out (a label needs both). A label the move does not have yet
- * is written as its first key, as in the library files.
+ * leaving `{ zh-CN: '', en: '' }`, which the schema refuses. Emptying the English of a Chinese label
+ * removes `en` (English is optional: setValue); emptying the Chinese of an English one leaves it empty
+ * for the form to point out (a label needs its Chinese). A label the move does not have yet is
+ * written as its first key, as in the library files.
  */
 export function setMoveLabel(source: string, state: string, lang: 'zh-CN' | 'en', text: string): TextChange | null {
   const doc = parsed(source);

@@ -6,7 +6,7 @@
 // a no-op round trip). The change is applied to CodeMirror as one transaction, so undo works.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
-import { removeListItem } from './yamlBlock.ts';
+import { removeKey, removeListItem } from './yamlBlock.ts';
 import { locate, parsed, rangeOf } from './yamlDoc.ts';
 import type { YamlPath } from './yamlDoc.ts';
 import { flowItem, flowList, flowValue, scalarText } from './yamlWrite.ts';
@@ -90,8 +90,25 @@ export function setValue(source: string, path: YamlPath, value: FormValue, optio
   const doc = parsed(source);
   if (!doc) return null;
   const found = locate(doc, path);
+  if (clearsEnglish(doc, path, value)) {
+    if (!found) return null;
+    // (a key the removal cannot take out cleanly is emptied instead, for the check to point at)
+    const removed = removeKey(source, doc, path);
+    if (removed) return removed;
+  }
   if (found && found.node !== null && found.node !== undefined) return replaceValue(source, found.node, found.inFlow, value);
   return insertMissing(source, doc, path, value, options.first === true);
+}
+
+/**
+ * An emptied English text of an authored text (`{ zh-CN, en }`: a title, a label, a rule's
+ * feedback). English is optional there but may not be empty, so clearing it removes the `en` key
+ * (the English UI then shows the Chinese) instead of writing `en: ''`, which the check refuses.
+ */
+function clearsEnglish(doc: Document, path: YamlPath, value: FormValue): boolean {
+  if (path[path.length - 1] !== 'en' || typeof value !== 'string' || value.trim() !== '') return false;
+  const parent = locate(doc, path.slice(0, -1))?.node;
+  return isMap(parent) && parent.items.some((p) => isScalar(p.key) && p.key.value === 'zh-CN');
 }
 
 function replaceValue(source: string, node: unknown, inFlow: boolean, value: FormValue): TextChange | null {
