@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import { appUrl, E2E_TRAINER, logInTrainer, shot } from './helpers.ts';
 
 /** The app's error colour (--red in client/styles/base.css), not the amber of a warning. */
-const ERROR_RED = 'rgb(217, 45, 53)';
+const ERROR_RED = 'rgb(200, 36, 43)';
 
 /** From anywhere in the trainer area, the accounts page through the top bar's trainer navigation. */
 async function openAccounts(page: Page): Promise<void> {

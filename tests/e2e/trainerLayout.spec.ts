@@ -64,7 +64,7 @@ test("the account page's fields and buttons have the app's look; the history fit
     const s = getComputedStyle(el);
     return { radius: s.borderTopLeftRadius, padding: s.paddingLeft, color: s.borderTopColor, fontSize: s.fontSize };
   });
-  expect(look).toEqual({ radius: '6px', padding: '10px', color: 'rgb(227, 230, 235)', fontSize: '16px' });
+  expect(look).toEqual({ radius: '6px', padding: '10px', color: 'rgb(125, 133, 145)', fontSize: '16px' });
   const card = await box(page.locator('.trainer-card').first());
   const submit = await box(page.getByRole('button', { name: '修改我的密码' }));
   // On a phone the form's button spans the card's content, like its fields.
