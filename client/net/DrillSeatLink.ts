@@ -32,6 +32,8 @@ export interface DrillSink {
   headcount?(payload: DrillServerEventBodies['drill:headcount']): void;
   /** an exam chat of the seat ended; its result waits for the drill's end */
   chatEnded?(payload: DrillServerEventBodies['drill:chat-ended']): void;
+  /** an exam drill ended: how each chat of the seat went */
+  results?(payload: DrillServerEventBodies['drill:results']): void;
 }
 
 /** The seat will not come back: the trainer removed it or cancelled the drill, or the token opens nothing (any more). */
@@ -66,6 +68,7 @@ export class DrillSeatLink implements Transport {
     socket.on('drill:reveal', (reveal: DrillServerEventBodies['drill:reveal']) => sink.reveal(reveal));
     socket.on('drill:headcount', (payload: DrillServerEventBodies['drill:headcount']) => sink.headcount?.(payload));
     socket.on('drill:chat-ended', (payload: DrillServerEventBodies['drill:chat-ended']) => sink.chatEnded?.(payload));
+    socket.on('drill:results', (payload: DrillServerEventBodies['drill:results']) => sink.results?.(payload));
     socket.on('drill:removed', (payload: DrillServerEventBodies['drill:removed']) => {
       for (const id of this.seat?.sessionIds ?? []) this.sessions.untrack(id);
       this.seat = null;

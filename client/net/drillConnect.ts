@@ -51,6 +51,7 @@ export function withDrills(store: AppStore, practice: Transport, storage: KeyVal
         removed: (payload) => act().netDrillRemoved(payload),
         headcount: (payload) => act().netDrillHeadcount(payload),
         chatEnded: (payload) => act().netDrillChatEnded(payload),
+        results: (payload) => act().netDrillResults(payload),
       },
       {
         // The practice socket reports the connection; the drill one rides on the same.

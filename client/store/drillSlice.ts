@@ -2,7 +2,7 @@
 // reload or a second tab with the same link returns to the same seat), the drill's state, the
 // class-wide reveal when the trainer shows it. The seat's session itself lives in the sessions slice
 // like any chat; the net layer routes its events through the drill connection.
-import type { DrillState, JoinCodeStatus, Reveal, SeatInfo } from '../../server/protocol/index.ts';
+import type { DrillState, JoinCodeStatus, ReleasedChat, Reveal, SeatInfo } from '../../server/protocol/index.ts';
 import { readJson, writeJson } from './persist.ts';
 import type { Slice } from './state.ts';
 import type { NetAck, NetError, SessionInfo } from './types.ts';
@@ -71,6 +71,8 @@ export interface DrillSlice {
   netDrillHeadcount(payload: { drillId: string; trainees: number }): void;
   /** An exam drill's chat of this seat ended: over, with no result until the drill ends (server/runtime/examHold.ts). */
   netDrillChatEnded(payload: { drillId: string; seatId: string; sessionId: string }): void;
+  /** An exam drill ended: every chat of this seat gets its result, opened or not. */
+  netDrillResults(payload: { drillId: string; seatId: string; chats: ReleasedChat[] }): void;
 }
 
 function isSeat(x: unknown): x is SeatRecord {
@@ -163,7 +165,9 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       const sessionIds = [...(before?.seatId === info.seatId ? before.sessionIds : [])];
       if (info.session && !sessionIds.includes(info.session.sessionId)) sessionIds.push(info.session.sessionId);
       save({ ...get().seats, [code]: { code, drillId: info.drillId, seatId: info.seatId, seatToken: info.seatToken, displayName: info.displayName, sessionIds } });
-      set({ seatPhase: 'seated', seatError: null, drillState: info.drill, drillStateAt: Date.now() });
+      // The drill clock's offset too, as a drill:state sets it: the lines replayed next are timed by it.
+      const now = Date.now();
+      set({ seatPhase: 'seated', seatError: null, drillState: info.drill, drillStateAt: now, clockOffset: info.drill.clock - now });
       // Taken just as the trainer cancelled: nothing to wait for.
       if (info.drill.status === 'cancelled') return cancelled();
       if (info.session) adopt(info.session);
@@ -192,6 +196,11 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       const known = get().sessions[sessionId];
       if (current()?.seatId !== seatId || !known || known.ended) return;
       set({ sessions: { ...get().sessions, [sessionId]: { ...known, ended: true, typing: null } } });
+    },
+    netDrillResults({ seatId, chats }) {
+      const seat = current();
+      if (seat?.seatId !== seatId) return;
+      for (const chat of chats) if (seat.sessionIds.includes(chat.sessionId)) get().netReleased(chat.sessionId, chat.report, chat.outcome);
     },
     netDrillHeadcount({ drillId, trainees }) {
       const drillState = get().drillState;

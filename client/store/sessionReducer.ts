@@ -1,6 +1,8 @@
 // Server events -> a session's new state. Pure, so replays, duplicates and reconnects are tested
 // without a socket or React. The net layer has already dropped events it saw before (by seq).
 import type { LastLine, SavedSession } from './persist.ts';
+import type { Outcome } from '../../server/engine/index.ts';
+import type { ReportMarks } from '../../server/protocol/index.ts';
 import type { ChatSession, DeliveredEvent, Message, SessionInfo, VerdictMark } from './types.ts';
 
 function messageNumber(id: string): number {
@@ -59,11 +61,14 @@ export function applyEvent(session: ChatSession, event: DeliveredEvent, active: 
       return { ...session, verdicts: { ...session.verdicts, [event.payload.messageId]: withVerdicts(session.verdicts[event.payload.messageId], event.payload.verdicts) } };
     case 'session:outcome':
       return { ...session, outcome: event.payload.outcome };
-    case 'session:report': {
-      const { report, outcome } = event.payload;
-      return { ...session, report, outcome: outcome ?? session.outcome, ended: true, typing: null, score: report.score, passed: report.passed };
-    }
+    case 'session:report':
+      return withReport(session, event.payload.report, event.payload.outcome);
   }
+}
+
+/** The chat with its report: ended, scored (what `session:report` says, or an exam drill's end releases). */
+export function withReport(session: ChatSession, report: ReportMarks, outcome: Outcome | null): ChatSession {
+  return { ...session, report, outcome: outcome ?? session.outcome, ended: true, typing: null, score: report.score, passed: report.passed };
 }
 
 /** What a chat is made from: the server's answer, or what this browser (or a trainer's watch) knows before it, without a rubric. */

@@ -1,10 +1,14 @@
 // The trainee's conversations: what the server said (through client/net), what is waiting to be
 // sent, and the actions the chat calls. Trainee events go through the Transport; server events come
 // back through the net* actions below.
+import type { DrillPause } from '../../server/protocol/index.ts';
+import { drillLineWallTime } from './drillTime.ts';
 import type { LastLine } from './persist.ts';
 import { KEYS, loadSessions, saveSessions } from './persist.ts';
 import { paths } from './route.ts';
-import { applyEvent, fromSaved, lastLineOf, newSession, toSaved } from './sessionReducer.ts';
+import type { Outcome } from '../../server/engine/index.ts';
+import type { ReportMarks } from '../../server/protocol/index.ts';
+import { applyEvent, fromSaved, lastLineOf, newSession, toSaved, withReport } from './sessionReducer.ts';
 import type { Slice } from './state.ts';
 import type { Api, ChatSession, ConnectionStatus, DeliveredEvent, Mode, NetError, OutboxItem, SessionInfo, TraineeAck, Transport } from './types.ts';
 
@@ -59,6 +63,8 @@ export interface SessionsSlice {
   netResumed(info: SessionInfo): void;
   netGone(sessionId: string, error: NetError): void;
   netEvent(event: DeliveredEvent): void;
+  /** A chat's report that reached this page outside its event stream (an exam drill's end). */
+  netReleased(sessionId: string, report: ReportMarks, outcome: Outcome | null): void;
   netOutbox(sessionId: string, items: readonly OutboxItem[]): void;
   netAcked(sessionId: string, clientMsgId: string, ack: TraineeAck, localMidpoint: number): void;
 }
@@ -223,7 +229,8 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       if (!before) return;
       // The open chat: on /chat/<id>, or a drill seat's chat on its /join/<code> page.
       const active = get().activeId === id && (get().route.name === 'chat' || get().route.name === 'join');
-      const after = withWallTime(applyEvent(before, event, active), event, get().isDrillSession(id) ? get().clockOffset : null);
+      const drill = get().isDrillSession(id) ? { offset: get().clockOffset, pauses: get().drillState?.pauses } : null;
+      const after = withWallTime(applyEvent(before, event, active), event, drill);
       set({ sessions: { ...get().sessions, [id]: after } });
       if (after.ended !== before.ended || after.outcome !== before.outcome) {
         persist();
@@ -238,6 +245,14 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
         }
       }
     },
+    netReleased(sessionId, report, outcome) {
+      const before = get().sessions[sessionId];
+      if (!before) return;
+      const after = withReport(before, report, outcome);
+      set({ sessions: { ...get().sessions, [sessionId]: after } });
+      persist();
+      recordBest(after);
+    },
     netOutbox(sessionId, items) {
       patch(sessionId, (s) => ({ ...s, outbox: [...items] }));
     },
@@ -248,14 +263,18 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
 };
 
 /**
- * A drill line heard live gets the wall-clock time it appeared: its drill time less the drill's
- * offset now (`drillOffset`: drill time minus local time, null outside a drill). A replayed one is
- * left as it is: the pauses since are not known here.
+ * A drill line gets the wall-clock time it appeared (`drill`: the drill clock's offset from the local
+ * one now and its pauses so far, null outside a drill): heard live, its drill time less that offset;
+ * replayed (a reload), the pauses since it was said taken off too, once the drill's state says them.
+ * A time known already stays: the page saw that line appear.
  */
-function withWallTime(session: ChatSession, event: DeliveredEvent, drillOffset: number | null): ChatSession {
-  if (drillOffset === null || (event.name !== 'buyer:say' && event.name !== 'trainee:say') || event.payload.seq <= session.replayUntil) return session;
+function withWallTime(session: ChatSession, event: DeliveredEvent, drill: { offset: number; pauses: readonly DrillPause[] | undefined } | null): ChatSession {
+  if (drill === null || (event.name !== 'buyer:say' && event.name !== 'trainee:say')) return session;
   const { message } = event.payload;
-  return { ...session, wallAt: { ...session.wallAt, [message.id]: message.at - drillOffset } };
+  if (session.wallAt?.[message.id] !== undefined) return session;
+  const replayed = event.payload.seq <= session.replayUntil;
+  if (replayed && drill.pauses === undefined) return session;
+  return { ...session, wallAt: { ...session.wallAt, [message.id]: drillLineWallTime(message.at, drill.offset, replayed ? (drill.pauses ?? []) : []) } };
 }
 
 /** A finished chat with no red line crossed: the attempts 最佳成绩 is the best of. */

@@ -2,9 +2,9 @@
 // A trainee's session inside a drill speaks the practice protocol unchanged on that namespace:
 // `reply:send` & co. in, `buyer:say` & co. out, with the same payloads. Drill events come on top:
 // trainer controls (authorised by the trainer cookie at the handshake) and trainee seat events.
-import type { LocalText, OutcomeKind, Report, RuleCategory, Verdict } from '../engine/index.ts';
+import type { LocalText, Outcome, OutcomeKind, Report, RuleCategory, Verdict } from '../engine/index.ts';
 import type { AckError, ErrorCode } from './errors.ts';
-import type { ClientToServerEvents, ScenarioSummary, ServerToClientEvents, SessionInfo, VerdictMark } from './events.ts';
+import type { ClientToServerEvents, ReportMarks, ScenarioSummary, ServerToClientEvents, SessionInfo, VerdictMark } from './events.ts';
 import type { TraineeEventName } from './schemas.ts';
 import type { DrillEventName, DrillPayload } from './drillSchemas.ts';
 
@@ -95,6 +95,12 @@ export type DrillStatus = 'lobby' | 'running' | 'paused' | 'ended' | 'cancelled'
 export type JoinCodeStatus = 'open' | 'cancelled' | 'ended' | 'unknown';
 
 /** Broadcast to everyone in the drill on every change of status, lock or reveal. */
+/** A drill pause: the drill time it began at, and the wall-clock ms it lasted (a running one: so far). */
+export interface DrillPause {
+  at: number;
+  ms: number;
+}
+
 export interface DrillState {
   drillId: string;
   status: DrillStatus;
@@ -112,6 +118,11 @@ export interface DrillState {
   timeLimitMs?: number | null;
   /** the drill clock now: wall time less every pause */
   clock: number;
+  /**
+   * Every pause so far: a page reloaded mid-drill shows the lines it replays at the wall-clock time
+   * they appeared, as it shows live ones. Absent from states of older releases and ended drills'.
+   */
+  pauses?: DrillPause[];
   /**
    * Trainees in the drill now (seats not removed): a seat's waiting room shows it, and
    * `drill:headcount` keeps it current in the lobby. Absent from states of older releases.
@@ -244,6 +255,11 @@ export interface RuleSummary {
  * leaderboard; it stays listed in `seats` (marked `removed`) and in the CSV with that frozen score.
  */
 export interface ClassSummary {
+  /**
+   * How these numbers were computed (server/runtime/drills/results.ts SUMMARY_VERSION); absent:
+   * before the drill score counted every buyer. A stale stored one is computed again when listed.
+   */
+  version?: number;
   /** seats that stayed in the class (joined, not removed): whose sessions these numbers count */
   seats?: number;
   /** seats the trainer removed (left out of every number here) */
@@ -364,6 +380,13 @@ export type DrillClientToServerEvents = {
   [E in DrillEventName]: (payload: DrillPayload<E>, ack: (answer: DrillAck<DrillAckData[E]>) => void) => void;
 } & Pick<ClientToServerEvents, TraineeEventName>;
 
+/** One chat's result released at an exam drill's end: the body of its `session:report`. */
+export interface ReleasedChat {
+  sessionId: string;
+  report: ReportMarks;
+  outcome: Outcome | null;
+}
+
 export interface DrillServerEventBodies {
   'drill:state': DrillState;
   /** to a seat: its (next) session started; play it with the practice events */
@@ -378,6 +401,11 @@ export interface DrillServerEventBodies {
   'drill:removed': { drillId: string; seatId: string };
   /** to a seat in an exam drill still running: this chat of its ended (how it went waits for the drill's end) */
   'drill:chat-ended': { drillId: string; seatId: string; sessionId: string };
+  /**
+   * To a seat of an exam drill once it has ended, and again on each rejoin after: how every chat of
+   * the seat went (what `session:report` would have said), since its page follows only the last one.
+   */
+  'drill:results': { drillId: string; seatId: string; chats: ReleasedChat[] };
   /**
    * To the trainer sockets watching this session only (never its trainee's): a reply's verdict
    * marks as they are decided, in either mode. An exam's reach its trainee only in the report.

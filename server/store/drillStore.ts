@@ -220,6 +220,14 @@ export class DrillStore {
     });
   }
 
+  /** The class numbers kept for the history list, made again (the seat counts beside them stay). */
+  async rewriteSummary(id: string, summary: ClassSummary): Promise<void> {
+    const row = await this.db.selectFrom('drills').select('summary').where('id', '=', id).executeTakeFirst();
+    if (!row?.summary) return;
+    const stored = JSON.parse(row.summary) as Record<string, unknown>;
+    await this.db.updateTable('drills').set({ summary: JSON.stringify({ ...stored, summary }) }).where('id', '=', id).execute();
+  }
+
   /** The stored results of an ended drill, with its owner. */
   async results(id: string): Promise<{ trainerId: string; results: DrillResults | null } | undefined> {
     const row = await this.db.selectFrom('drills').select(['trainer_id', 'results']).where('id', '=', id).executeTakeFirst();

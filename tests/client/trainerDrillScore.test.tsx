@@ -40,11 +40,14 @@ describe('a tile of a drill of two buyers', () => {
   it('keeps the drill score so far when buyer 2 starts, and says which buyer it is', () => {
     appStore.setState({ live: live([tile]) });
     render(<TileCard tile={tile} />);
-    expect(text('tile-score')).toBe('48');
+    // No reply to buyer 2 yet: no big 0, and the drill score so far stays on the tile.
+    expect(text('tile-score')).toBeNull();
+    expect(text('tile-so-far')).toBe('演练累计 48 分（2 位买家平均，没接待到的记 0 分）');
     expect(text('tile-scenario')).toBe('第 2/2 位买家 · 钓鱼骗子：假客服');
     render(<TileCard tile={{ ...tile, turns: 2, score: 75, drillScore: 85.5 }} />);
-    expect(text('tile-score')).toBe('85.5');
-    expect(text('tile-buyer-score')).toBe('本位买家得分 75');
+    expect(text('tile-score')).toBe('75');
+    expect(text('tile-score-of')).toBe('第 2/2 位买家');
+    expect(text('tile-so-far')).toBe('演练累计 85.5 分（2 位买家平均，没接待到的记 0 分）');
   });
 
   it('shows a buyer with an outcome as done, not as a buyer kept waiting', () => {

@@ -9,11 +9,15 @@ import { stopwatch, waitLevel } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
 import type { Refusal } from '../drill/dict.ts';
 import { useMoveName, useRuleName } from '../drill/dict.ts';
+import { useLiveT } from './liveStrings.ts';
 import { scoreText } from './scoreText.ts';
 import { drillFailureText, useTrainerCount, useTrainerT } from './strings.ts';
+import { tileScoreView } from './tileScore.ts';
+import './live.css';
 
 export function TileCard({ tile }: { tile: Tile }) {
   const d = useTrainerT();
+  const l = useLiveT();
   const count = useTrainerCount();
   const t = useT();
   const lang = useApp((s) => s.lang);
@@ -39,11 +43,9 @@ export function TileCard({ tile }: { tile: Tile }) {
   const removed = tile.status === 'removed';
   // Over for this trainee: their count of replies is final, and so is a score of 0.
   const over = tile.status === 'finished' || removed || ended;
-  // The drill score so far (every buyer counts, as in the results): starting buyer 2 does not drop it to 0.
-  const bigScore = tile.drillScore ?? tile.score;
-  // Before the first reply the live score is a 0 that judges nothing yet: the foot says "no reply yet" instead.
-  const showScore = bigScore !== null && (tile.turns > 0 || over || tile.position > 0);
-  const several = (scenarios?.length ?? 0) > 1;
+  // Big: the current buyer's score while playing, the drill score once done (tileScore.ts says why).
+  const { big, soFar } = tileScoreView(tile, scenarios?.length ?? 1, over);
+  const bigTitle = big?.kind === 'buyer' ? l('tile.buyerScoreTitle', { at: big.at, of: big.of }) : d(big?.kind === 'drill' ? 'tile.drillScore' : 'tile.score');
   const lastBuyer = tile.position + 1 >= (scenarios?.length ?? 1);
   // In a drill of several scenarios, which one the trainee is on: "2/3 · <title>".
   const scenario = scenarios && scenarios.length > 1 && tile.scenarioId ? scenarios.find((s) => s.id === tile.scenarioId) : undefined;
@@ -53,9 +55,21 @@ export function TileCard({ tile }: { tile: Tile }) {
       <header className="tile-head">
         <span className={tile.connected ? 'tile-dot on' : 'tile-dot'} aria-label={tile.connected ? d('tile.online') : d('tile.offline')} role="img" />
         <strong className="tile-name">{tile.name}</strong>
-        {showScore && (
-          <span className="tile-score" title={d(tile.drillScore === undefined ? 'tile.score' : 'tile.drillScore')} data-testid="tile-score">
-            {scoreText(bigScore)}
+        {big && (
+          <span className="tile-score-box" title={bigTitle}>
+            <span className="tile-score" data-testid="tile-score">
+              {scoreText(big.score)}
+            </span>
+            {big.kind === 'buyer' && (
+              <span className="tile-score-of muted" data-testid="tile-score-of">
+                {d('tile.buyerAt', { at: big.at, of: big.of })}
+              </span>
+            )}
+            {big.kind === 'drill' && (scenarios?.length ?? 0) > 1 && (
+              <span className="tile-score-of muted" data-testid="tile-score-of">
+                {l('tile.drillCaption')}
+              </span>
+            )}
           </span>
         )}
       </header>
@@ -83,9 +97,9 @@ export function TileCard({ tile }: { tile: Tile }) {
           </>
         )}
       </dl>
-      {several && tile.score !== null && tile.turns > 0 && (
-        <p className="tile-buyer-score muted" data-testid="tile-buyer-score">
-          {d('tile.buyerScore', { score: scoreText(tile.score) })}
+      {soFar !== null && (
+        <p className="tile-so-far muted" data-testid="tile-so-far">
+          {l('tile.soFar', { score: scoreText(soFar), n: scenarios?.length ?? 1 })}
         </p>
       )}
       {tile.buyerDone && tile.status === 'playing' && !ended && (

@@ -24,6 +24,9 @@ const zhCN = {
   'cancelled.stored': '这场演练在开始前就取消了，没有成绩可看。',
   'cancelled.back': '回到课堂演练',
   'setup.title': '本场设置',
+  'tile.buyerScoreTitle': '第 {at}/{of} 位买家的实时得分',
+  'tile.drillCaption': '演练得分',
+  'tile.soFar': '演练累计 {score} 分（{n} 位买家平均，没接待到的记 0 分）',
 };
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -46,6 +49,9 @@ const en: Record<keyof typeof zhCN, string> = {
   'cancelled.stored': 'This drill was cancelled before it started, so it has no results.',
   'cancelled.back': 'Back to class drills',
   'setup.title': 'Drill setup',
+  'tile.buyerScoreTitle': 'Live score with buyer {at} of {of}',
+  'tile.drillCaption': 'drill score',
+  'tile.soFar': 'Drill so far: {score} (mean over all {n} buyers, 0 for each not reached yet)',
 };
 
 export type LiveKey = keyof typeof zhCN;

@@ -4,7 +4,7 @@
 // practice sessions (which run on the drill clock: pausing the drill stops their time) and the
 // trainer's dashboard of them are in drillSeats.ts.
 import type { LocalText } from '../../engine/index.ts';
-import type { Mode, DrillState, DrillStatus, Reveal, SeatInfo, DrillResults, Tile } from '../../protocol/index.ts';
+import type { Mode, DrillServerEventBodies, DrillState, DrillStatus, Reveal, SeatInfo, DrillResults, Tile } from '../../protocol/index.ts';
 import type { Trainer } from '../../store/trainerStore.ts';
 import type { OpenedScenario } from '../scenarioCatalog.ts';
 import type { LiveSession } from '../liveSession.ts';
@@ -67,7 +67,7 @@ export class Drill {
 
   state(): DrillState {
     const endsAt = this.startedAt !== null && this.timeLimitMs !== null ? this.startedAt + this.timeLimitMs : null;
-    const state: DrillState = { drillId: this.id, status: this.status, locked: this.locked, mode: this.mode, scenarios: this.scenarios.map((s) => s.summary), frozenAt: this.frozenAt, endsAt, timeLimitMs: this.timeLimitMs, clock: this.clock.now(), trainees: this.roster.headcount() };
+    const state: DrillState = { drillId: this.id, status: this.status, locked: this.locked, mode: this.mode, scenarios: this.scenarios.map((s) => s.summary), frozenAt: this.frozenAt, endsAt, timeLimitMs: this.timeLimitMs, clock: this.clock.now(), pauses: this.clock.history(), trainees: this.roster.headcount() };
     if (this.cancelledBy) state.cancelledBy = this.cancelledBy;
     return state;
   }
@@ -100,6 +100,11 @@ export class Drill {
 
   seatInfo(seat: Seat, lastSeq?: number): SeatInfo {
     return this.roster.seatInfo(seat, this.state(), lastSeq);
+  }
+
+  /** An ended exam's results for a seat taken again (a reload, a new tab); null while they are held, or never were. */
+  releasedResults(seat: Seat): DrillServerEventBodies['drill:results'] | null {
+    return this.mode === 'exam' && this.status === 'ended' ? this.roster.resultsOf(seat) : null;
   }
 
   presence(seat: Seat, socketId: string, present: boolean): void {
@@ -263,6 +268,7 @@ export class Drill {
     this.results = this.currentResults();
     await this.deps.onEnded(this, this.results);
     this.broadcastState();
+    this.roster.releaseResults();
     return { ok: true, data: this.results };
   }
 

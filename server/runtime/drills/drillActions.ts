@@ -4,7 +4,7 @@
 // socket's own node applies (drillGateway.ts) — at once when the socket is here, or after the
 // answer travelled back between nodes (drillForwarding.ts). The owner's broadcasts reach sockets on
 // every node through the Socket.IO adapter's rooms.
-import type { DrillAck, DrillAckData, DrillErrorReason, DrillEventName, DrillPayload, TraineeAck, TraineeEventName } from '../../protocol/index.ts';
+import type { DrillAck, DrillAckData, DrillErrorReason, DrillEventName, DrillPayload, DrillServerEventBodies, TraineeAck, TraineeEventName } from '../../protocol/index.ts';
 import type { ClientPayload } from '../../protocol/index.ts';
 import type { DrillStore } from '../../store/drillStore.ts';
 import type { DeliveredEvent } from '../liveSession.ts';
@@ -33,6 +33,8 @@ export interface Outcome {
   watching?: string | null;
   /** session events for this socket alone, after the answer */
   then?: DeliveredEvent[];
+  /** an ended exam's results for the seat taken, after those */
+  results?: DrillServerEventBodies['drill:results'];
 }
 
 export type Deliver = (outcome: Outcome) => void;
@@ -149,7 +151,10 @@ export async function takeSeat(drill: Drill, seat: Seat, lastSeq: number, socket
   const rooms = [seatRoom(seat.id), traineesRoom(drill.id)];
   const session = await drill.currentSession(seat);
   if (!session) return deliver({ answer: ok(drill.seatInfo(seat)), join: rooms, seat: claim });
-  await session.resume(Math.min(lastSeq, session.lastSeq), (seq, missed) => deliver({ answer: ok(drill.seatInfo(seat, seq)), join: [...rooms, sessionRoom(session.id)], seat: claim, then: forTrainee(missed, holdsResults(drill.mode, drill.status)) }));
+  const results = drill.releasedResults(seat);
+  await session.resume(Math.min(lastSeq, session.lastSeq), (seq, missed) =>
+    deliver({ answer: ok(drill.seatInfo(seat, seq)), join: [...rooms, sessionRoom(session.id)], seat: claim, then: forTrainee(missed, holdsResults(drill.mode, drill.status)), ...(results ? { results } : {}) }),
+  );
 }
 
 /** The seat of a claim, if the socket may still hold it (not removed since). */

@@ -2,6 +2,7 @@
 // their Scheduler), so while the drill is paused their time stands still: no silence deadline
 // passes, no buyer line falls due, and response times measured in it leave the pause out.
 // Timers are kept in drill time; a pause cancels their wall-clock timers and a resume re-arms them.
+import type { DrillPause } from '../../protocol/index.ts';
 import type { Scheduler } from '../scheduler.ts';
 
 interface Timer {
@@ -15,6 +16,8 @@ interface Timer {
 export class DrillClock implements Scheduler {
   private pausedTotal = 0;
   private pausedAt: number | null = null;
+  /** every pause so far, in order: a page maps a replayed line's drill time back to the wall clock with it */
+  private readonly pauses: DrillPause[] = [];
   private readonly timers = new Map<number, Timer>();
   private nextId = 0;
 
@@ -32,6 +35,8 @@ export class DrillClock implements Scheduler {
     const now = wall.now();
     this.pausedTotal = now - from.at;
     if (from.paused) this.pausedAt = now;
+    // When the pauses before the takeover were is not stored: they count as one, where it stopped.
+    if (this.pausedTotal > 0 || from.paused) this.pauses.push({ at: from.at, ms: this.pausedTotal });
   }
 
   get paused(): boolean {
@@ -41,6 +46,12 @@ export class DrillClock implements Scheduler {
   /** Wall-clock ms spent paused so far (the running pause included). */
   get pausedMs(): number {
     return this.pausedTotal + (this.pausedAt === null ? 0 : this.wall.now() - this.pausedAt);
+  }
+
+  /** The pauses so far (drill time each began, wall ms it lasted; the running one up to now). */
+  history(): DrillPause[] {
+    const running = this.pausedAt === null ? 0 : this.wall.now() - this.pausedAt;
+    return this.pauses.map((p, i) => (running > 0 && i === this.pauses.length - 1 ? { at: p.at, ms: p.ms + running } : { ...p }));
   }
 
   now(): number {
@@ -60,6 +71,7 @@ export class DrillClock implements Scheduler {
   pause(): void {
     if (this.pausedAt !== null) return;
     this.pausedAt = this.wall.now();
+    this.pauses.push({ at: this.now(), ms: 0 });
     for (const timer of this.timers.values()) {
       timer.cancel?.();
       timer.cancel = null;
@@ -68,7 +80,10 @@ export class DrillClock implements Scheduler {
 
   resume(): void {
     if (this.pausedAt === null) return;
-    this.pausedTotal += Math.max(0, this.wall.now() - this.pausedAt);
+    const ms = Math.max(0, this.wall.now() - this.pausedAt);
+    this.pausedTotal += ms;
+    const last = this.pauses.at(-1);
+    if (last) last.ms += ms;
     this.pausedAt = null;
     for (const timer of [...this.timers.values()].sort((a, b) => a.at - b.at || a.id - b.id)) this.arm(timer);
   }

@@ -4,7 +4,7 @@
 // whose scheduler is the drill clock: pausing the drill stops their time. The drill (drill.ts)
 // runs the class itself: start, pause, lock, reveal, end.
 import { randomUUID } from 'node:crypto';
-import type { DrillErrorReason, DrillState, SeatInfo, Tile } from '../../protocol/index.ts';
+import type { DrillErrorReason, DrillServerEventBodies, DrillState, SeatInfo, Tile } from '../../protocol/index.ts';
 import type { DeliveredEvent, LiveSession } from '../liveSession.ts';
 import type { SessionEvent } from '../../engine/index.ts';
 import { SessionRegistry } from '../sessionRegistry.ts';
@@ -226,6 +226,20 @@ export class DrillSeats {
     const end = (stoodStillAt: number | undefined): SessionEvent => (stoodStillAt === undefined ? { type: 'end' } : { type: 'end', stoodStillAt });
     await Promise.all(open.map(({ session, stoodStillAt }) => new Promise<void>((done) => void session.act(end(stoodStillAt), `drill-end-${this.drill.id}`, () => done()))));
     await this.registry.settled();
+  }
+
+  /**
+   * An exam drill has ended: each seat hears how every chat of its went. Its page followed only its
+   * last chat, so the earlier ones' held-back reports would otherwise reach it only when opened.
+   */
+  releaseResults(): void {
+    if (this.drill.mode !== 'exam') return;
+    for (const seat of this.seats.values()) if (!seat.removed) this.deps.outbox.toSeat(seat.id, 'drill:results', this.resultsOf(seat));
+  }
+
+  /** How each chat of the seat went, for a `drill:results`. */
+  resultsOf(seat: Seat): DrillServerEventBodies['drill:results'] {
+    return { drillId: this.drill.id, seatId: seat.id, chats: seat.shadows.flatMap((shadow) => shadow.released() ?? []) };
   }
 
   /**

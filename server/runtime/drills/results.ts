@@ -4,6 +4,12 @@ import type { Report } from '../../engine/index.ts';
 import type { ClassSummary, DrillResults, RuleSummary, SeatBuyerResult, SeatResult } from '../../protocol/index.ts';
 import type { Seat } from './seats.ts';
 
+/**
+ * Bumped whenever the class numbers are computed differently: a drill history row stored with
+ * another version is made again from its results (drillHistory.ts), as the results page is.
+ */
+export const SUMMARY_VERSION = 2;
+
 export function drillResults(meta: Omit<DrillResults, 'summary' | 'seats' | 'leaderboard'>, seats: readonly Seat[]): DrillResults {
   const results: SeatResult[] = seats.map((seat) => {
     const sessions = seat.shadows.map((s) => ({ sessionId: s.sessionId, scenarioId: s.scenarioId, scenarioVersion: s.scenarioVersion, outcome: s.outcome, report: s.report }));
@@ -66,6 +72,7 @@ export function summarize(seats: readonly SeatResult[], buyersPerSeat: number): 
   // Every trainee x buyer pair: a buyer not reached is neither passed nor sold to.
   const buyerSlots = (seats.length - removedSeats) * buyersPerSeat;
   return {
+    version: SUMMARY_VERSION,
     seats: seats.length - removedSeats,
     removedSeats,
     sessions: reports.length,

@@ -4,9 +4,9 @@
 // the trainer watching the chat, every reply's verdict marks (an exam's too).
 import type { CompiledScenario, LocalText, OutcomeKind, Report, SessionEvent, SessionState, Verdict } from '../../engine/index.ts';
 import { seenMove, sessionReport, startSession, step } from '../../engine/index.ts';
-import type { VerdictMark } from '../../protocol/index.ts';
+import type { ReleasedChat, VerdictMark } from '../../protocol/index.ts';
 import type { LoggedEvent, SessionRow } from '../../store/sessionLog.ts';
-import { toMark } from '../ruleTexts.ts';
+import { toMark, toReportMarks } from '../ruleTexts.ts';
 
 export interface MoveReply {
   text: string;
@@ -116,6 +116,11 @@ export class SessionShadow {
       if (since === null || m.at < since) since = m.at;
     }
     return since;
+  }
+
+  /** How the chat went, as its `session:report` says it (null until it has a report). */
+  released(): ReleasedChat | null {
+    return this.report ? { sessionId: this.sessionId, report: toReportMarks(this.report), outcome: this.state.outcome } : null;
   }
 
   /** The server stopped mid-chat: the report as if the chat ended where the log stops. */
