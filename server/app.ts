@@ -17,6 +17,7 @@ import type { RecoveredSession } from './runtime/recoveryGate.ts';
 import type { Scheduler } from './runtime/scheduler.ts';
 import { systemScheduler } from './runtime/scheduler.ts';
 import { SessionRegistry } from './runtime/sessionRegistry.ts';
+import type { GuessLimits } from './runtime/guessLimits.ts';
 import type { RateLimit } from './runtime/socketGuard.ts';
 import { SessionTokens } from './runtime/tokens.ts';
 import type { SessionLog } from './store/sessionLog.ts';
@@ -56,6 +57,11 @@ export interface AppDeps {
   drillLobbyTtlMs?: number;
   /** practice sessions one address may start per window (SESSION_START_LIMIT's default if not given) */
   sessionStartLimit?: RateLimit;
+  /**
+   * Several nodes: the login and join-code guessing limits they share in Redis (connectRedisGuessLimits
+   * in server/runtime/guessLimits.ts); else each node keeps its own in memory. Closed by the caller.
+   */
+  guessLimits?: GuessLimits;
   /** Sessions run under leases in `db`, owned by this node id (needs `db`). */
   cluster?: { nodeId: string; leaseTtlMs: number };
 }
@@ -145,6 +151,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       leaseTtlMs: deps.cluster?.leaseTtlMs,
       maxSeats: deps.drillMaxSeats,
       lobbyTtlMs: deps.drillLobbyTtlMs,
+      guessLimits: deps.guessLimits,
     });
     studio = attachStudio({ db: deps.db, auth: drills.auth, catalog, dir: deps.scenariosDir, logger: logger.child({ part: 'studio' }), allowedOrigins: deps.allowedOrigins, now: () => scheduler.now() });
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createApplication } from './app.ts';
 import { ConfigError, readConfig } from './runtime/config.ts';
+import { connectRedisGuessLimits } from './runtime/guessLimits.ts';
 import { connectRedisAdapter } from './runtime/redisAdapter.ts';
 import { startSessionRetention } from './runtime/sessionRetention.ts';
 import { openDatabase } from './store/database.ts';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   });
   const log = new SessionLog(db);
   const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger.child({ part: 'redis' })) : undefined;
+  // With Redis, the nodes share one budget of password and join-code guesses.
+  const guessLimits = config.redisUrl ? await connectRedisGuessLimits(config.redisUrl, logger.child({ part: 'limits' })) : undefined;
   const httpServer = createServer();
   const app = createApplication(httpServer, {
     log,
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
     drillMaxSeats: config.drillMaxSeats,
     drillLobbyTtlMs: config.drillLobbyTtlMs,
     ...(redis ? { adapter: redis.adapter } : {}),
+    ...(guessLimits ? { guessLimits } : {}),
     // Sessions run under leases even on one node: after a restart, the sweep finishes what was pending.
     cluster: { nodeId: config.nodeId, leaseTtlMs: config.leaseTtlMs },
   });
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
       .close()
       .then(() => retention.stop())
       .then(() => redis?.close())
+      .then(() => guessLimits?.close())
       .then(() => db.destroy())
       .then(() => process.exit(0))
       .catch((err: unknown) => {

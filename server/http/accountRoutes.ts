@@ -16,7 +16,7 @@ import type { Logger } from 'pino';
 import type { TrainerLogin } from '../store/trainerStore.ts';
 import { HashGateBusy } from './hashGate.ts';
 import { readJsonObject } from './jsonBody.ts';
-import type { LoginLimits } from './loginLimits.ts';
+import type { LoginLimiter } from './loginLimits.ts';
 import { passwordProblem } from './passwords.ts';
 import type { TrainerAuth } from './trainerAuth.ts';
 
@@ -45,7 +45,7 @@ export async function accountRoute(
   res: ServerResponse,
   path: string,
   login: TrainerLogin,
-  deps: AccountRouteDeps & { limits: LoginLimits; send: Send; tooMany: TooMany },
+  deps: AccountRouteDeps & { limits: LoginLimiter; send: Send; tooMany: TooMany },
 ): Promise<boolean> {
   const method = req.method ?? 'GET';
   if (path === '/api/trainer/password' && method === 'POST') {
@@ -108,7 +108,7 @@ async function targetName(deps: AccountRouteDeps, trainerId: string): Promise<st
  * The current password is checked like a login: the attempt is reserved under the login limits for
  * this address and this trainer's name before the (bounded) hash, and given back only when right.
  */
-async function changeOwnPassword(req: IncomingMessage, res: ServerResponse, login: TrainerLogin, deps: AccountRouteDeps & { limits: LoginLimits; send: Send; tooMany: TooMany }): Promise<void> {
+async function changeOwnPassword(req: IncomingMessage, res: ServerResponse, login: TrainerLogin, deps: AccountRouteDeps & { limits: LoginLimiter; send: Send; tooMany: TooMany }): Promise<void> {
   const body = await readJsonObject(req, MAX_BODY_BYTES);
   const current = body?.['currentPassword'];
   const next = body?.['newPassword'];
@@ -117,13 +117,13 @@ async function changeOwnPassword(req: IncomingMessage, res: ServerResponse, logi
   const problem = passwordProblem(next);
   if (problem) return deps.send(res, 400, refusal('bad-request', problem.reason, problem.message));
   const address = req.socket.remoteAddress ?? 'unknown';
-  const attempt = deps.limits.reserve(address, login.trainer.name, deps.now());
+  const attempt = await deps.limits.reserve(address, login.trainer.name, deps.now());
   if (!attempt.ok) return deps.tooMany(res, attempt.scope, attempt.retryAfterMs);
   let matches: boolean;
   try {
     matches = await deps.auth.passwordMatches(login.trainer.id, current);
   } catch (err) {
-    attempt.cancel();
+    await attempt.cancel();
     if (err instanceof HashGateBusy) return deps.tooMany(res, 'busy', BUSY_RETRY_MS);
     throw err;
   }
@@ -131,7 +131,7 @@ async function changeOwnPassword(req: IncomingMessage, res: ServerResponse, logi
     deps.logger.info({ trainer: login.trainer.name }, 'password change refused: wrong current password');
     return deps.send(res, 403, refusal('forbidden', 'wrong-password', 'the current password is not right'));
   }
-  attempt.succeeded();
+  await attempt.succeeded();
   const done = await deps.auth.setPassword(login.trainer.id, next, login.id);
   if (!done.ok) return deps.send(res, 400, refusal('bad-request', done.reason, done.message));
   deps.logger.info({ trainer: login.trainer.name }, 'trainer changed their password');

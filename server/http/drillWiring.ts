@@ -16,6 +16,7 @@ import { TappedSessionLog } from '../runtime/drills/tappedLog.ts';
 import type { AppServer } from '../runtime/gateway.ts';
 import type { ScenarioCatalog } from '../runtime/scenarioCatalog.ts';
 import type { Scheduler } from '../runtime/scheduler.ts';
+import type { GuessLimits } from '../runtime/guessLimits.ts';
 import type { RateLimit } from '../runtime/socketGuard.ts';
 import { DrillRunStore } from '../store/drillRunStore.ts';
 import { DrillStore } from '../store/drillStore.ts';
@@ -42,6 +43,8 @@ export interface DrillWiringDeps {
   maxSeats?: number | undefined;
   /** how long a lobby may wait unstarted before it is cancelled, ms (DRILL_LOBBY_TTL_HOURS's default if not given) */
   lobbyTtlMs?: number | undefined;
+  /** the login and join-code guessing limits (server/runtime/guessLimits.ts); in memory if not given */
+  guessLimits?: GuessLimits | undefined;
 }
 
 export interface Drills {
@@ -94,8 +97,9 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     rateLimit: deps.rateLimit,
     now,
     schedule: (at, fn) => deps.scheduler.schedule(at, fn),
+    joinBudget: deps.guessLimits?.joinCodes,
   });
-  const routes = trainerRoutes({ auth, drills: manager, store, logger: deps.logger, allowedOrigins: deps.allowedOrigins, now });
+  const routes = trainerRoutes({ auth, drills: manager, store, logger: deps.logger, allowedOrigins: deps.allowedOrigins, now, limits: deps.guessLimits?.login });
   const seatHolds = async (seatToken: string, sessionId: string) => {
     const seat = manager.seatTokens.verify(seatToken);
     return seat !== undefined && (await store.seatHasSession(seat.drillId, seat.seatId, sessionId));

@@ -14,8 +14,10 @@
 //   days) is exempt from the account back-off (not from its own address budget), so someone
 //   guessing from elsewhere cannot keep the trainer out of their usual office or home.
 //
-// In memory, per node (like the other guards); memory is bounded by dropping the least recently
-// touched entries.
+// Two implementations of one LoginLimiter, chosen at start-up (server/runtime/guessLimits.ts): this
+// one, in memory, on one node (memory bounded by dropping the least recently touched entries); with
+// several nodes and REDIS_URL, RedisLoginLimits (redisLoginLimits.ts) keeps the same counts in Redis,
+// so every node spends one budget instead of each its own.
 
 export interface AddressLimit {
   attempts: number;
@@ -41,7 +43,7 @@ export const ACCOUNT_BACKOFF: AccountBackoff = { free: 5, baseMs: 1000, maxMs: 3
 /** Entries kept per map before the least recently touched are dropped. */
 const MAX_ENTRIES = 10_000;
 /** Trusted addresses kept per account. */
-const MAX_TRUSTED_PER_ACCOUNT = 16;
+export const MAX_TRUSTED_PER_ACCOUNT = 16;
 /** Longer names cannot belong to an account: one shared key, so they cannot fill the memory. */
 const MAX_NAME_CHARS = 64;
 
@@ -49,12 +51,21 @@ export type Refusal = { ok: false; scope: 'address' | 'account'; retryAfterMs: n
 export interface Attempt {
   ok: true;
   /** the password was right: the reservation is given back and the address trusted for the account */
-  succeeded(): void;
+  succeeded(): Promise<void>;
   /** nothing was checked after all (the server was busy or failed): the reservation is given back */
-  cancel(): void;
+  cancel(): Promise<void>;
 }
 
-export class LoginLimits {
+/** The login limits, wherever they are kept (async: the cluster-wide one asks Redis). */
+export interface LoginLimiter {
+  /** How long this address must wait before any attempt (0: it may try). Checked before reading a body. */
+  addressWait(address: string, now: number): Promise<number>;
+  /** Counts an attempt before the password is checked, or refuses it with how long to wait. */
+  reserve(address: string, name: string, now: number): Promise<Attempt | Refusal>;
+}
+
+/** One node's limits, in memory. The sync methods serve RedisLoginLimits as its fallback too. */
+export class LoginLimits implements LoginLimiter {
   /** per address: start times of attempts that failed or are still running */
   private readonly byAddress = new Map<string, number[]>();
   private readonly byAccount = new Map<string, { failures: number; lastAt: number; nextAt: number }>();
@@ -66,16 +77,22 @@ export class LoginLimits {
     private readonly account: AccountBackoff = ACCOUNT_BACKOFF,
   ) {}
 
-  /** How long this address must wait before any attempt (0: it may try). Checked before reading a body. */
-  addressWait(address: string, now: number): number {
+  addressWait(address: string, now: number): Promise<number> {
+    return Promise.resolve(this.addressWaitNow(address, now));
+  }
+
+  reserve(address: string, name: string, now: number): Promise<Attempt | Refusal> {
+    return Promise.resolve(this.reserveNow(address, name, now));
+  }
+
+  addressWaitNow(address: string, now: number): number {
     const times = this.recent(address, now);
     if (times.length < this.address.attempts) return 0;
     return (times[times.length - this.address.attempts] as number) + this.address.windowMs - now;
   }
 
-  /** Counts an attempt before the password is checked, or refuses it with how long to wait. */
-  reserve(address: string, name: string, now: number): Attempt | Refusal {
-    const addressWait = this.addressWait(address, now);
+  reserveNow(address: string, name: string, now: number): Attempt | Refusal {
+    const addressWait = this.addressWaitNow(address, now);
     if (addressWait > 0) return { ok: false, scope: 'address', retryAfterMs: addressWait };
     const key = accountKey(name);
     const exempt = this.isTrusted(key, address, now);
@@ -110,10 +127,11 @@ export class LoginLimits {
     };
     return {
       ok: true,
-      cancel: giveBack,
+      cancel: () => Promise.resolve(giveBack()),
       succeeded: () => {
         giveBack();
         this.trust(key, address, now);
+        return Promise.resolve();
       },
     };
   }
@@ -126,6 +144,14 @@ export class LoginLimits {
   private isTrusted(key: string, address: string, now: number): boolean {
     const at = this.trusted.get(key)?.get(address);
     return at !== undefined && now - at < this.account.trustMs;
+  }
+
+  /**
+   * Remembers a successful login from this address (RedisLoginLimits mirrors its successes here, so
+   * the trusted addresses still hold on this node while Redis is away).
+   */
+  trustAddress(name: string, address: string, now: number): void {
+    this.trust(accountKey(name), address, now);
   }
 
   private trust(key: string, address: string, now: number): void {
@@ -142,7 +168,8 @@ export class LoginLimits {
   }
 }
 
-function accountKey(name: string): string {
+/** The account name as counted: trimmed, normalised, and one shared key for names too long to exist. */
+export function accountKey(name: string): string {
   const trimmed = name.trim().normalize('NFC');
   return [...trimmed].length > MAX_NAME_CHARS ? '\u0000too-long' : trimmed;
 }

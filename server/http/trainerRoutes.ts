@@ -14,12 +14,14 @@ import { readJsonObject } from './jsonBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { DrillResults } from '../protocol/index.ts';
+import { drillHistory } from '../runtime/drills/drillHistory.ts';
 import type { DrillManager } from '../runtime/drills/drillManager.ts';
 import { resultsCsv, withCurrentSummary } from '../runtime/drills/results.ts';
 import type { DrillStore } from '../store/drillStore.ts';
 import type { TrainerLogin } from '../store/trainerStore.ts';
 import { accountRoute } from './accountRoutes.ts';
 import { HashGateBusy } from './hashGate.ts';
+import type { LoginLimiter } from './loginLimits.ts';
 import { LoginLimits } from './loginLimits.ts';
 import { originAllowed } from './origins.ts';
 import type { TrainerAuth } from './trainerAuth.ts';
@@ -31,6 +33,8 @@ export interface TrainerRouteDeps {
   logger: Logger;
   allowedOrigins: readonly string[];
   now: () => number;
+  /** the login limits (server/runtime/guessLimits.ts); this node's own in memory if not given */
+  limits?: LoginLimiter | undefined;
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -41,7 +45,7 @@ const BUSY_RETRY_MS = 1000;
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export function trainerRoutes(deps: TrainerRouteDeps): Handler {
-  const limits = new LoginLimits();
+  const limits = deps.limits ?? new LoginLimits();
   return async (req, res, url) => {
     const path = url.pathname;
     if (path !== '/api/trainers' && !path.startsWith('/api/trainers/') && !path.startsWith('/api/trainer/') && !path.startsWith('/api/drills')) return false;
@@ -50,7 +54,7 @@ export function trainerRoutes(deps: TrainerRouteDeps): Handler {
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, path: string, deps: TrainerRouteDeps, limits: LoginLimits): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, path: string, deps: TrainerRouteDeps, limits: LoginLimiter): Promise<void> {
   if (!originAllowed(req, deps.allowedOrigins)) return send(res, 403, { error: { code: 'forbidden', message: 'origin not allowed' } });
   const method = req.method ?? 'GET';
   if (path === '/api/trainer/login' && method === 'POST') return loginRoute(req, res, deps, limits);
@@ -64,7 +68,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
   if (path === '/api/trainers' && method === 'POST') return addTrainer(req, res, deps, login);
   if (await accountRoute(req, res, path, login, { auth: deps.auth, logger: deps.logger, now: deps.now, limits, send, tooMany })) return;
   if (method !== 'GET') return send(res, 405, { error: { code: 'bad-request', message: 'method not allowed here' } });
-  if (path === '/api/drills') return send(res, 200, { drills: await deps.store.list(login.trainer.id) });
+  if (path === '/api/drills') return send(res, 200, { drills: await drillHistory(deps.store, login.trainer.id) });
   const match = DRILL_PATH.exec(path);
   if (!match) return send(res, 404, { error: { code: 'not-found', message: `nothing at ${path}` } });
   await drillRoute(res, deps, login, match[1] as string, match[2]);
@@ -75,20 +79,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
  * ones) and given back when the login succeeded, or when nothing was checked after all. A disabled
  * account's attempt is a failure like any other (its password is not checked).
  */
-async function loginRoute(req: IncomingMessage, res: ServerResponse, deps: TrainerRouteDeps, limits: LoginLimits): Promise<void> {
+async function loginRoute(req: IncomingMessage, res: ServerResponse, deps: TrainerRouteDeps, limits: LoginLimiter): Promise<void> {
   const address = req.socket.remoteAddress ?? 'unknown';
-  const early = limits.addressWait(address, deps.now());
+  const early = await limits.addressWait(address, deps.now());
   if (early > 0) return tooMany(res, 'address', early);
   const body = await readJsonObject(req, MAX_BODY_BYTES);
   const name = typeof body?.['name'] === 'string' ? body['name'] : '';
   const password = typeof body?.['password'] === 'string' ? body['password'] : '';
-  const attempt = limits.reserve(address, name, deps.now());
+  const attempt = await limits.reserve(address, name, deps.now());
   if (!attempt.ok) return tooMany(res, attempt.scope, attempt.retryAfterMs);
   let login;
   try {
     login = await deps.auth.login(name, password);
   } catch (err) {
-    attempt.cancel();
+    await attempt.cancel();
     if (err instanceof HashGateBusy) return tooMany(res, 'busy', BUSY_RETRY_MS);
     throw err;
   }
@@ -97,7 +101,7 @@ async function loginRoute(req: IncomingMessage, res: ServerResponse, deps: Train
     if (login.disabled) deps.logger.info({ trainer: name.trim() }, 'login refused: the account is disabled');
     return send(res, 401, { error: { code: 'unauthorized', message: 'wrong name or password' } });
   }
-  attempt.succeeded();
+  await attempt.succeeded();
   send(res, 200, { trainer: login.trainer }, { 'set-cookie': login.cookie });
 }
 

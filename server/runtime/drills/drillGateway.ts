@@ -21,7 +21,8 @@ import { answerForwarded, forwarder } from './drillForwarding.ts';
 import type { DrillManager, Found } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
 import { emitEvent, sessionRoom, trainerRoom, watchRoom } from './drillRooms.ts';
-import { FailureGuard } from '../failureGuard.ts';
+import type { FailureBudget } from '../failureGuard.ts';
+import { MemoryFailureBudget } from '../failureGuard.ts';
 import { joinCodeStatus } from './joinCodeStatus.ts';
 import { JOIN_FAILURE_LIMIT, JOINS_PER_SOCKET, lookUpCode } from './joinGuard.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from '../../store/storeFailures.ts';
@@ -39,6 +40,8 @@ export interface DrillGatewayDeps {
   now: () => number;
   /** failed join attempts allowed per address (default JOIN_FAILURE_LIMIT) */
   joinLimit?: RateLimit;
+  /** the wrong-code budget itself, e.g. shared by the nodes in Redis (guessLimits.ts); else one in memory of `joinLimit` */
+  joinBudget?: FailureBudget | undefined;
   /** run `fn` at wall time `at` (the app's scheduler); returns a cancel function */
   schedule: (at: number, fn: () => void) => () => void;
 }
@@ -57,7 +60,7 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
   const { drills, logger } = deps;
   /** `drill:join`s that found a drill, per socket */
   const joinsBy = new WeakMap<DrillSocket, number>();
-  const joins = new FailureGuard(deps.joinLimit ?? JOIN_FAILURE_LIMIT);
+  const joins = deps.joinBudget ?? new MemoryFailureBudget(deps.joinLimit ?? JOIN_FAILURE_LIMIT);
   /** this node's trainer sockets, by the login each holds, with the timer that cuts them off when it expires */
   const byLogin = new Map<string, { sockets: Set<DrillSocket>; cancelExpiry: () => void }>();
   const cutOff = (loginId: string) => {
@@ -129,6 +132,7 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
       if (outcome.join) void socket.join(outcome.join);
       respond(outcome.answer);
       for (const event of outcome.then ?? []) emitEvent(socket, event);
+      if (outcome.results) socket.emit('drill:results', outcome.results);
     };
 
     /** Run here if this node runs the drill (`local` answers false if it found it does not); else on the node that does. */
