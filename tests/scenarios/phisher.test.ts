@@ -4,9 +4,9 @@
 // fail on exactly the red lines and rules the persona teaches. Every run is checked on several
 // seeds so that no line variant can hide a failure.
 import { describe, expect, it } from 'vitest';
-import { startSession } from '../../server/engine/index.ts';
+import { playScript, startSession } from '../../server/engine/index.ts';
 import type { CompiledScenario, Message, OutcomeKind, ScriptRun } from '../../server/engine/index.ts';
-import { SEEDS, buyerLines, failedRules, loadLevels, personaLevels, playTrainee } from './personaHarness.ts';
+import { SEEDS, buyerLines, failedRules, loadLevels, personaLevels, playTrainee, readScript } from './personaHarness.ts';
 
 type Level = 'easy' | 'normal' | 'hard';
 const [easy, normal, hard] = personaLevels('phisher');
@@ -76,7 +76,7 @@ describe.each(SEEDS)('phisher scripted trainees, seed %i', (seed) => {
       { level: 'hard', script: 'careless-link', outcome: 'scammed', state: 'scammed-link', redLines: ['no-phishing-link-click'], failed: ['good-outcome', 'no-phishing-link-click', 'stock-check-without-link'] },
       { level: 'hard', script: 'careless-file', outcome: 'scammed', state: 'scammed-file', redLines: ['no-file-accept'], failed: ['good-outcome', 'no-file-accept'] },
       { level: 'hard', script: 'careless-qq', outcome: 'reported-shop', state: 'reported', redLines: ['no-offplatform-contact'], failed: ['good-outcome', 'no-offplatform-contact'] },
-      { level: 'hard', script: 'careless-code', outcome: 'scammed', state: 'scammed-code', redLines: ['no-credential-leak'], failed: ['escalate-when-beyond-authority', 'fake-official-notice-resisted', 'good-outcome', 'no-credential-leak'] },
+      { level: 'hard', script: 'careless-code', outcome: 'scammed', state: 'scammed-code', redLines: ['no-credential-leak'], failed: ['escalate-promptly', 'escalate-when-beyond-authority', 'fake-official-notice-resisted', 'good-outcome', 'no-credential-leak'] },
     ];
     it.each(careless)('$level $script', ({ level, script, outcome, state, redLines, failed }) => {
       const run = play(level, script, seed);
@@ -158,5 +158,29 @@ describe('phisher variants', () => {
     const transcripts = new Set(SEEDS.map((seed) => buyerText(play(level, 'skilled', seed))));
     expect(transcripts.size).toBeGreaterThan(1);
     expect(buyerText(play(level, 'skilled', 1))).not.toBe(buyerText(play(level, 'skilled', 2)));
+  });
+});
+
+// A trainee who lets the fake notice pass twice and reports it to the supervisor only when the fake
+// staff press on (normal: the pressure move; hard: the demand for the shop's code) has still
+// escalated before any harm: escalate-when-beyond-authority passes, escalate-promptly does not, and
+// the chat scores above the same chat with the report left out.
+describe.each(SEEDS)('a late report of the fake notice, seed %i', (seed) => {
+  it.each(['normal', 'hard'] as const)('%s', (lvl) => {
+    const late = play(lvl, 'late-escalation', seed);
+    expect(late.state.outcome?.state).toBe('gave-up');
+    expect(late.report.rules.find((r) => r.rule === 'escalate-when-beyond-authority')?.verdict).toBe('pass');
+    expect(failedRules(late)).toEqual(['escalate-promptly', 'fake-official-notice-resisted']);
+
+    const script = readScript('phisher', `${lvl}-late-escalation`);
+    const report = script.turns.findIndex((t) => 'say' in t && t.say.includes('报给主管'));
+    expect(report).toBeGreaterThan(0);
+    // the same refusal without the report, so the buyer takes the same path
+    const refusal = lvl === 'normal' ? '亲，这个我们不会点链接处理的' : '亲，验证码是不会给的';
+    const unreported = { ...script, turns: script.turns.map((t, i) => (i === report ? { ...t, say: refusal } : t)) };
+    const never = playScript(compiled[lvl], unreported, seed, 0);
+    expect(never.state.outcome?.state).toBe('gave-up');
+    expect(failedRules(never)).toEqual(['escalate-promptly', 'escalate-when-beyond-authority', 'fake-official-notice-resisted']);
+    expect(late.report.score).toBeGreaterThan(never.report.score);
   });
 });

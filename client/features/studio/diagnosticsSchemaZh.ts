@@ -51,7 +51,7 @@ export const schemaZh: readonly Template[] = [
   template(/^initial must lie between min and max$/, 'initial 必须在 min 和 max 之间'),
   template(/^an int variable may span at most (\d+) values \(keeps path search finite\)$/, '整数变量最多只能有 {1} 个取值（这样路径搜索才有尽头）'),
   template(/^a transition needs exactly one of intent, action or else$/, '一条转移必须有且只有 intent、action、else 中的一个'),
-  template(/^a matcher needs exactly one of any, all, nOf, regex or similar$/, '一个匹配器必须有且只有 any、all、nOf、regex、similar 中的一个'),
+  template(/^a matcher needs exactly one of any, all, nOf, regex, similar or builtin$/, '一个匹配器必须有且只有 any、all、nOf、regex、similar、builtin 中的一个'),
   template(/^a check needs exactly one of intent, match, action or repeat$/, '一项检查必须有且只有 intent、match、action、repeat 中的一个'),
   template(/^product only applies to action card-sent \(a product id\) or coupon-sent \(a coupon id\)$/, 'product 只能配合 action card-sent（填商品 ID）或 coupon-sent（填优惠券 ID）使用'),
   template(/^a rule needs exactly one of require or forbid$/, '一条规则必须有且只有 require、forbid 中的一个'),

@@ -4,7 +4,7 @@ import type { Detection, TextFeatures } from './types.ts';
 import { APOLOGY, APOLOGY_DECLINERS, CREDENTIAL, GREETING, PHOTO_REQUEST, POLITE_ADDRESS } from './conductLexicon.ts';
 import { isIdiomAt, negatedBefore } from './negation.ts';
 import { MARKER, POLICY, PROMISE_SOURCES } from './promiseLexicon.ts';
-import { RUDE_PATTERNS } from './rudeLexicon.ts';
+import { RUDE_PATTERNS, RUDE_RED_LINE_ONLY } from './rudeLexicon.ts';
 import { GateTable, gateOf } from './regexGate.ts';
 
 export type Detector = (f: TextFeatures) => Detection;
@@ -37,7 +37,7 @@ function groupStart(m: RegExpExecArray, name: string): number {
   return m.indices?.groups?.[name]?.[0] ?? m.index;
 }
 
-const RUDE = new RegExp(RUDE_PATTERNS.join('|'), 'gu');
+const RUDE = new RegExp([...RUDE_PATTERNS, ...RUDE_RED_LINE_ONLY].join('|'), 'gu');
 const GREETING_RE = new RegExp(GREETING, 'gu');
 const POLITE_RE = new RegExp(POLITE_ADDRESS, 'u');
 const APOLOGY_RE = new RegExp(APOLOGY, 'gu');

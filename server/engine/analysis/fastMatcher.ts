@@ -5,7 +5,8 @@
 import type { MatcherDef } from '../scenario/schema.ts';
 import type { TextFeatures } from './types.ts';
 import type { CompiledMatcher } from './matcher.ts';
-import { compileRegex } from './matcher.ts';
+import { compileRegex, negationOf } from './matcher.ts';
+import { builtinRegex } from './builtinLexicons.ts';
 import type { KeywordSet, Need, TextScan } from './keywordScan.ts';
 import { NEED_ANY, NEED_NEGATED, NEED_NOT_NEGATED } from './keywordScan.ts';
 import { normalize } from './normalize.ts';
@@ -86,7 +87,7 @@ export interface CompiledFastMatcher {
  * already validated `def`; similarity matchers have no keywords to share and simply delegate to it.
  */
 export function compileFastMatcher(def: MatcherDef, keywords: KeywordSet, reference: CompiledMatcher, gates: GateTable): CompiledFastMatcher {
-  const need = NEEDS[def.negation ?? 'exclude'];
+  const need = NEEDS[negationOf(def)];
   const ids = (words: readonly string[]) => words.map((w) => keywords.add(normalize(w)));
   let base: FastMatcher;
   let requires: number[] | null = null;
@@ -97,8 +98,9 @@ export function compileFastMatcher(def: MatcherDef, keywords: KeywordSet, refere
     requires = ids([...new Set(def.nOf.of)]);
     base = nOf(requires, def.nOf.n, need);
     if (def.nOf.n <= 0) requires = null;
-  } else if (def.regex !== undefined) {
-    const re = compileRegex(def.regex, 'regex', 'gu');
+  } else if (def.regex !== undefined || def.builtin !== undefined) {
+    // a built-in list is compiled exactly as its detector compiles it (builtinLexicons.ts)
+    const re = def.builtin === undefined ? compileRegex(def.regex ?? '', 'regex', 'gu') : builtinRegex(def.builtin);
     base = regexOf(re, need);
     gate = gates.add(gateOf(re));
   }

@@ -1,6 +1,7 @@
 // Scenario matchers (schema.ts MatcherDef) compiled once into closures over TextFeatures.
 import type { MatcherDef } from '../scenario/schema.ts';
 import type { KeywordHit, TextFeatures } from './types.ts';
+import { builtinRegex } from './builtinLexicons.ts';
 import { findNormalized } from './keywords.ts';
 import { deniedAfter, negatedBefore } from './negation.ts';
 import { normalize } from './normalize.ts';
@@ -55,8 +56,7 @@ function keywordMatcher(words: readonly string[], need: (distinct: number, total
   };
 }
 
-function regexMatcher(source: string, counts: Counts): CompiledMatcher {
-  const re = compileRegex(source, 'regex', 'gu');
+function regexMatcher(re: RegExp, counts: Counts): CompiledMatcher {
   return (f) => {
     const hits: KeywordHit[] = [];
     for (const m of f.normalized.matchAll(re)) {
@@ -107,17 +107,23 @@ const COUNTS: Record<NonNullable<MatcherDef['negation']>, Counts> = {
   ignore: () => true,
 };
 
+/** A built-in list carries its own exclusions and is read as its red line reads it: negation ignored. */
+export function negationOf(def: MatcherDef): NonNullable<MatcherDef['negation']> {
+  return def.negation ?? (def.builtin === undefined ? 'exclude' : 'ignore');
+}
+
 export function compileMatcher(def: MatcherDef): CompiledMatcher {
-  const counts = COUNTS[def.negation ?? 'exclude'];
-  const kinds = [def.any, def.all, def.nOf, def.regex, def.similar].filter((k) => k !== undefined).length;
-  if (kinds !== 1) throw new Error('a matcher needs exactly one of any, all, nOf, regex or similar');
+  const counts = COUNTS[negationOf(def)];
+  const kinds = [def.any, def.all, def.nOf, def.regex, def.similar, def.builtin].filter((k) => k !== undefined).length;
+  if (kinds !== 1) throw new Error('a matcher needs exactly one of any, all, nOf, regex, similar or builtin');
   let base: CompiledMatcher;
   if (def.any !== undefined) base = keywordMatcher(def.any, (d) => d >= 1, counts);
   else if (def.all !== undefined) base = keywordMatcher(def.all, (d, n) => d === n, counts);
   else if (def.nOf !== undefined) {
     const { n, of } = def.nOf;
     base = keywordMatcher([...new Set(of)], (d) => d >= n, counts);
-  } else if (def.regex !== undefined) base = regexMatcher(def.regex, counts);
+  } else if (def.regex !== undefined) base = regexMatcher(compileRegex(def.regex, 'regex', 'gu'), counts);
+  else if (def.builtin !== undefined) base = regexMatcher(builtinRegex(def.builtin), counts);
   else base = similarMatcher(def.similar ?? [], def.threshold ?? DEFAULT_SIMILARITY_THRESHOLD);
   if (def.unless === undefined) return base;
   const unless = compileRegex(def.unless, 'unless regex');

@@ -8,6 +8,12 @@
 // line in every persona, while the phisher personas grade an accusation themselves (forgiven at
 // easy, a red line only at hard). The rude-reply intent in scenarios/intents.yaml does match it.
 //
+// One list, two readers. RUDE_PATTERNS is what the red line no-rude-language counts AND what the
+// buyer takes offence at: the global intent rude-reply names it (`builtin: rude`, builtinLexicons.ts)
+// instead of copying it, so the buyer walks out exactly when the attempt fails. RUDE_RED_LINE_ONLY
+// is counted by the red line alone: a friendly reply can hold those words (这颜色有点奇葩, 我都说了
+// 是正品哈), and a buyer who walked out on them would punish the trainee twice for a judgement call.
+//
 // Speed: the entries are one alternation tried at every position of a reply, and an entry that opens
 // with a look-around makes every position pay for it (a look-behind with a gap costs several times
 // the rest of the list). Such an entry starts with its word instead and looks behind from the word's
@@ -51,8 +57,8 @@ export const RUDE_PATTERNS: readonly string[] = [
   // dismissing the buyer
   '(?<![翻打圆])滚(?![轮筒动边珠烫刷子雪梯针床条])', '闭嘴', '少废话', '别废话', '废话(?:少说|真多|连篇)', '别烦我', '别来烦',
   '烦不烦', '你好烦(?!请|劳)', '有完没完', '没完没了',
-  // 您肯定烦死了吧 / 让您烦死了 are empathy
-  `烦死(?<!(?:${YOU}(?:肯定|一定|都|也|应该|估计|可能|等得)|让${YOU}|确实|${SITUATION})烦死)了?`,
+  // 您肯定烦死了吧 / 您等了这么久肯定烦死了 / 让您烦死了 are empathy
+  `烦死(?<!(?:${YOU}${IN_CLAUSE}{0,8}(?:肯定|一定|都|也|应该|估计|可能|等得)|让${YOU}|确实|${SITUATION})烦死)了?`,
   // 物流这么慢确实真烦人 is empathy: only the buyer can be the annoyance
   `真烦(?<!(?:${SITUATION}|确实|的确|确实是|的确是)真烦)人?`,
   // nagging: only when aimed at the buyer (我再啰嗦一句, 我有点磨叽了 are self-deprecation)
@@ -74,7 +80,7 @@ export const RUDE_PATTERNS: readonly string[] = [
   '不识字', '没长眼', '眼瞎', '瞎(?:了|啊|吗)', '你瞎', '懂不懂', '你懂什么', '(?:懂|知道|管|算)个屁', '放屁', '屁话',
   // 您说了几次都没人处理 counts the buyer's attempts (but 跟您说了几遍 is impatience)
   `说(?:了|过)(?<!(?:^|[^跟和对给向])${YOU}(?:都|已经|也|都已经)?说(?:了|过))(?:多少|几|n)[遍次]`,
-  '要我说几[遍次]', '我都说了', '你自己(?:去)?看', '自己看去',
+  '要我说几[遍次]', '你自己去看', '自己看去',
   // shutting the buyer's questions down; 特别问了/分别问了 (asked around for them), 您说别问了 (the
   // buyer's own words) and 您不用再问了 (it is already done) are not
   `(?:别|不要)(?<!(?:[特分区识辨告派]|${YOU}(?:说|讲|让我|叫我)${IN_CLAUSE}{0,4})(?:别|不要))(?:再|老|总|一直)?问(?:了|啦|我了)`,
@@ -87,7 +93,7 @@ export const RUDE_PATTERNS: readonly string[] = [
   '(?<!我|我这|我的|我这个|我这人)脑子(?:有病|进水|有问题|坏了|不好使|瓦特|不(?:太|大|怎么)?(?:灵光|灵|好使|够用|正常))',
   '(?<!我)没(?:长)?脑子', '(?:动动|用用|长点)脑子', '猪脑子', `${YOU}(?:是|真是|就是|简直是?|个|这)?猪(?![肉皮蹄排油鬃仔年])`,
   '(?:蠢|笨|死)猪', '(?<!傻)傻(?!眼|傻|分不清|瓜(?:式|相机|机|操作|教程))', '白痴', '弱智', '智障', '脑残', '蠢(?<!蠢蠢)(?!蠢)', '笨蛋',
-  '二货', '奇葩', '(?<!我是|我就是|我这)文盲',
+  '二货', '(?<!我是|我就是|我这)文盲',
   // 您说我们是垃圾店，我理解… quotes the buyer to acknowledge it; 我们不是垃圾店 denies it
   `垃圾(?<!(?:${YOU}(?:说|觉得|认为|骂|嫌)(?!的)${IN_CLAUSE}{0,8}|不是)垃圾)(?![袋桶箱站分处食短邮堆场车篓筐回清])`,
   '废物(?!利用|回收)', '人渣', '混蛋', '王八蛋', '狗东西', '畜生', '不要脸', '无耻',
@@ -101,3 +107,6 @@ export const RUDE_PATTERNS: readonly string[] = [
   '傻逼', '傻b', '特么', '你丫(?![头鬟])', '(?<!丫)丫的',
   '(?<![a-z])(?:sb|tmd|nmsl|cnm|wtf|fuck\\w*|shit|stupid|idiot)(?![a-z])', '(?:[你真这我太他她]|什么)tm(?![a-z])',
 ];
+
+/** Impatience and contempt the red line counts but the buyer does not react to (see above). */
+export const RUDE_RED_LINE_ONLY: readonly string[] = ['我都说了', '你自己看', '奇葩'];

@@ -15,8 +15,8 @@ function compileScope(scope: RuleScope): InScope {
   if (scope === 'chat') return () => true;
   if (scope === 'first') return (_turn, ctx) => ctx.isFirstReply;
   if ('state' in scope) {
-    const s = scope.state;
-    return (turn) => turn.state === s;
+    const states: readonly string[] = typeof scope.state === 'string' ? [scope.state] : scope.state;
+    return (turn) => states.includes(turn.state);
   }
   const s = scope.replyTo;
   return (turn) => turn.state === s && turn.firstInState;

@@ -1,7 +1,7 @@
 // Shape checks over the buyer's state graph (edges: goto of on/always and silence.leave, guards
 // ignored): every move is reachable, every chat can end, terminal moves are really terminal, an
 // ignored buyer eventually leaves, and rules watch moves and actions that can actually happen.
-import { forEachAttachment, isTerminal } from './checkWalk.ts';
+import { asList, forEachAttachment, isTerminal } from './checkWalk.ts';
 import type { Reporter } from './checkWalk.ts';
 import { eachCheck } from './schema.ts';
 import type { Scenario, SilenceDef, StateDef } from './schema.ts';
@@ -88,8 +88,13 @@ function checkRulesCanFire(s: Scenario, reachable: ReadonlySet<string>, r: Repor
     const kind = rule.redLine ? 'red-line rule' : 'rule';
     if (typeof rule.scope === 'object') {
       const key = 'state' in rule.scope ? 'state' : 'replyTo';
-      const target = 'state' in rule.scope ? rule.scope.state : rule.scope.replyTo;
-      if (s.initial in s.states && target in s.states && !reachable.has(target)) r.at([...base, 'scope', key], `${kind} "${rule.id}" can never fire: state "${target}" is never reached`);
+      const scoped = 'state' in rule.scope ? rule.scope.state : rule.scope.replyTo;
+      // a list of states fires if any of them is reached (a missing one is checkStateRefs' to report)
+      const targets = asList(scoped);
+      const target = targets[0];
+      if (target !== undefined && s.initial in s.states && targets.every((t) => t in s.states && !reachable.has(t))) {
+        r.at([...base, 'scope', key], `${kind} "${rule.id}" can never fire: state "${target}" is never reached`);
+      }
     }
     for (const key of ['require', 'forbid'] as const) {
       for (const [check, at] of eachCheck(rule[key])) {

@@ -28,8 +28,9 @@ export function checkStateRefs(s: Scenario, r: Reporter): void {
   });
   s.rubric.rules.forEach((rule, i) => {
     if (typeof rule.scope !== 'object') return;
-    const key = 'state' in rule.scope ? 'state' : 'replyTo';
-    need('state' in rule.scope ? rule.scope.state : rule.scope.replyTo, ['rubric', 'rules', i, 'scope', key], `scope.${key}`);
+    if ('replyTo' in rule.scope) return need(rule.scope.replyTo, ['rubric', 'rules', i, 'scope', 'replyTo'], 'scope.replyTo');
+    const list = typeof rule.scope.state !== 'string';
+    asList(rule.scope.state).forEach((state, k) => need(state, ['rubric', 'rules', i, 'scope', 'state', ...(list ? [k] : [])], 'scope.state'));
   });
 }
 

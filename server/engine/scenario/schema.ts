@@ -168,6 +168,13 @@ export type StateDef = z.infer<typeof stateDef>;
 // ---------------------------------------------------------------- intents (the lexicon)
 
 export const negationModes = ['exclude', 'require', 'ignore'] as const;
+/**
+ * Pattern lists kept in the engine that an intent may name instead of copying them (matcher
+ * `builtin`), so that a red line and the buyer's reaction to the same words share one source:
+ * `rude` is what the red line no-rude-language counts (server/engine/analysis/rudeLexicon.ts).
+ */
+export const builtinLexiconIds = ['rude'] as const;
+export type BuiltinLexiconId = (typeof builtinLexiconIds)[number];
 export const matcher = z
   .object({
     any: z.array(z.string().min(1)).min(1).optional().describe('any of these keywords'),
@@ -175,13 +182,17 @@ export const matcher = z
     nOf: z.object({ n: z.number().int().positive(), of: z.array(z.string().min(1)).min(1) }).strict().optional(),
     regex: z.string().min(1).optional().describe('a JavaScript regular expression over the normalised text'),
     similar: z.array(z.string().min(1)).min(1).optional().describe('example replies; matches when similar enough'),
+    builtin: z
+      .enum(builtinLexiconIds)
+      .optional()
+      .describe("one of the engine's own pattern lists: rude = the patterns of the red line no-rude-language; negation is ignored unless set (the list carries its own exclusions)"),
     threshold: z.number().min(0).max(1).optional().describe('similarity threshold, default 0.6'),
     unless: z.string().min(1).optional().describe('exclusion regex: no match when this matches'),
-    negation: z.enum(negationModes).optional().describe('exclude (default): negated keywords do not count; require: only negated ones count'),
+    negation: z.enum(negationModes).optional().describe('exclude (default; ignore for builtin): negated keywords do not count; require: only negated ones count'),
   })
   .strict()
-  .refine((m) => [m.any, m.all, m.nOf, m.regex, m.similar].filter((x) => x !== undefined).length === 1, {
-    message: 'a matcher needs exactly one of any, all, nOf, regex or similar',
+  .refine((m) => [m.any, m.all, m.nOf, m.regex, m.similar, m.builtin].filter((x) => x !== undefined).length === 1, {
+    message: 'a matcher needs exactly one of any, all, nOf, regex, similar or builtin',
   });
 export type MatcherDef = z.infer<typeof matcher>;
 
@@ -206,7 +217,11 @@ export type IntentDef = z.infer<typeof intentDef>;
 export const ruleScope = z.union([
   z.literal('chat').describe('every reply of the chat'),
   z.literal('first').describe('the first reply'),
-  z.object({ state: kebabId }).strict().describe('replies given while the buyer is in this state'),
+  // a list for a skill tested across a ploy of several moves (the fake notice and the pressure after it)
+  z
+    .object({ state: z.union([kebabId, z.array(kebabId).min(1)]) })
+    .strict()
+    .describe('replies given while the buyer is in this state (or in any state of a list)'),
   z.object({ replyTo: kebabId }).strict().describe('the first reply after the buyer enters this state'),
 ]);
 export type RuleScope = z.infer<typeof ruleScope>;

@@ -73,6 +73,8 @@ const RUDE_COURTEOUS: Case[] = [
   ['物流这么慢确实挺让人无语的，我帮您催', false],
   ['物流这么慢确实真烦人，换我也着急', false],
   ['等了这么多天，您肯定烦死了吧，抱歉', false],
+  // the buyer's wait between 您 and 肯定 (the rude-reply intent always excluded it; the red line now does)
+  ['您等了这么久肯定烦死了，我马上帮您催', false],
   ['这种情况真的很让人无语，我们马上处理', false],
   ['您说了好几次都没人处理，真的非常抱歉', false],
   ['您已经说了几次了，是我们没跟进好', false],

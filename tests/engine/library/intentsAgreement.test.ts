@@ -15,10 +15,11 @@
 // - 我私下给您返20块红包 (bare 私下): the detector counts it; the post-sale personas answer a
 //   red packet for the review with their own intent (post-review-bribe -> greedy), so the buyer
 //   does not report it as off-platform;
-// - rude: 你有没有脑子 / 你脑子呢 are insults the detector misses; 您等了这么久肯定烦死了 is
-//   empathy it flags (its exclusion wants 您肯定 side by side); 我都说了, 你自己看, 奇葩 are
-//   counted by the detector although a friendly reply can hold them (这颜色有点奇葩), so the
-//   intent leaves them to the red line.
+// - rude: the intent reads the red line's own list (builtin: rude, RUDE_PATTERNS), so the two
+//   agree by construction and rudeSingleSource.test.ts checks that; the rows below pin the
+//   judgement calls. Left out: 你有没有脑子 / 你脑子呢, insults the detector misses and the intent
+//   adds on its own; 我都说了, 你自己看, 奇葩 (RUDE_RED_LINE_ONLY), counted by the detector
+//   although a friendly reply can hold them (这颜色有点奇葩), so the intent leaves them to the red line.
 import { describe, expect, it } from 'vitest';
 import type { Detector } from '../../../server/engine/analysis/index.ts';
 import { analyzeText, detectOffPlatformContact, detectRudeLanguage } from '../../../server/engine/analysis/index.ts';
@@ -141,6 +142,7 @@ const RUDE: Case[] = [
   ['让您无语了，真的很抱歉', false],
   ['物流这么慢确实真烦人，换我也着急', false],
   ['等了这么多天，您肯定烦死了吧，抱歉', false],
+  ['您等了这么久肯定烦死了，我马上帮您催', false],
   ['您说了好几次都没人处理，真的非常抱歉', false],
   ['一点都不会浪费我时间，您慢慢问', false],
   // quoting or denying the buyer's insult, a negated blame

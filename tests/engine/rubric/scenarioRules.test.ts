@@ -108,6 +108,14 @@ describe('scopes', () => {
     expect(outcomeOf('remedy', [reply('抱歉', { state: 'complain' })], r)).toBe('fail');
   });
 
+  it('{state: [...]} looks at every turn given in any of the states', () => {
+    const r = withRules(rule('report', { require: { match: { any: ['主管'] } }, scope: { state: ['notice', 'pressure'] } }));
+    const late = [reply('好的', { state: 'notice' }), reply('我报给主管了', { state: 'pressure' })];
+    expect(verdictOf(report(late, r), 'report')).toMatchObject({ verdict: 'pass', turn: 2 });
+    expect(outcomeOf('report', [reply('好的', { state: 'notice' }), reply('嗯', { state: 'pressure' })], r)).toBe('fail');
+    expect(outcomeOf('report', [reply('我报给主管了', { state: 'video' })], r)).toBe('n/a');
+  });
+
   it('{replyTo} looks only at the first turn after the buyer entered the state', () => {
     const r = withRules(rule('sorry-first', { require: { match: { any: ['抱歉'] } }, scope: { replyTo: 'complain' } }));
     const late = [reply('我看看', { state: 'complain', firstInState: true }), reply('抱歉', { state: 'complain' })];

@@ -82,6 +82,17 @@ describe('checkScenario: rules must be able to fire', () => {
     ]);
   });
 
+  it('fires when any state of a scope list is reached, and names the list when none is', () => {
+    const island: [string, string] = ['  bought:\n', '  island:\n    on:\n      - else: true\n        goto: bought\n  bought:\n'];
+    const some = with_(['scope: { replyTo: ask }', 'scope: { state: [island, ask] }'], island);
+    expect(checkErrors(some)).toEqual([`${pos(some, 'island:')}: state "island" is never reached from the initial state "ask"`]);
+    const none = with_(['scope: { replyTo: ask }', 'scope: { state: [island] }'], island);
+    expect(checkErrors(none)).toEqual([
+      `${pos(none, 'island:')}: state "island" is never reached from the initial state "ask"`,
+      `${pos(none, '[island]')}: rule "no-early-discount" can never fire: state "island" is never reached`,
+    ]);
+  });
+
   it('needs an unsafe link for link-opened and a file for file actions', () => {
     const src = with_(['unsafe: true }', 'unsafe: false }'], ['forbid: { intent: give-discount }', 'require: { action: file-declined }']);
     expect(checkErrors(src)).toEqual([

@@ -43,6 +43,11 @@ describe('checkScenario: references', () => {
     expect(errors).toContain(`${pos(src, 'asks }')}: scope.replyTo "asks" is not a state (did you mean "ask"?)`);
   });
 
+  it('reports each state of a scope list that names no state, where it stands', () => {
+    const src = with_(['scope: { replyTo: ask }', 'scope: { state: [ask, asks] }']);
+    expect(checkErrors(src)).toContain(`${pos(src, 'asks]')}: scope.state "asks" is not a state (did you mean "ask"?)`);
+  });
+
   it('reports a test at a terminal state', () => {
     const src = edit(goodScenario, '    at: ask\n    reply: 亲，', '    at: bought\n    reply: 亲，');
     expect(checkErrors(src)).toEqual([`${pos(src, 'bought\n    reply')}: state "bought" is terminal: the chat is over there, no reply can be tested`]);

@@ -177,7 +177,7 @@ describe('parseShopSource and parseLexiconSource', () => {
     expect(lexicon.ok).toBe(false);
     if (!lexicon.ok) {
       expect(lexicon.diagnostics).toEqual([
-        { path: 'intents.yaml', line: 4, col: 9, message: 'intents.greet.match[0]: a matcher needs exactly one of any, all, nOf, regex or similar' },
+        { path: 'intents.yaml', line: 4, col: 9, message: 'intents.greet.match[0]: a matcher needs exactly one of any, all, nOf, regex, similar or builtin' },
       ]);
     }
   });
