@@ -111,7 +111,9 @@ test('watching a practice chat, the trainer sees its verdict chips by name (rule
 test('the studio lists templates by title and explains a malformed id in the page language', async ({ page }) => {
   await openStudio(page);
   const template = page.getByLabel('模板');
-  await expect(template.locator('option').first()).toHaveText(/^议价买家（入门）/);
+  // A blank start first, then the library's templates by title.
+  await expect(template.locator('option').first()).toHaveText(/^空白开始/);
+  await expect(template.locator('option').nth(1)).toHaveText(/^议价买家（入门）/);
   expect(await template.locator('option').evaluateAll((os) => os.every((o) => o.textContent !== o.getAttribute('value')))).toBe(true);
 
   const id = page.getByLabel(/新剧本 ID/);
