@@ -52,7 +52,7 @@ export function App() {
         {route.name === 'home' && <HomePage />}
         {route.name === 'chat' && <Workspace sessionId={route.sessionId} />}
         {route.name === 'report' && <ReportPage sessionId={route.sessionId} />}
-        {route.name === 'drill' && <DrillJoin />}
+        {route.name === 'drill' && <DrillJoin {...(route.badCode === undefined ? {} : { badCode: route.badCode })} />}
         {route.name === 'join' && <DrillJoin code={route.code} />}
         {route.name === 'trainer' && <TrainerArea sub={route.sub} />}
         {route.name === 'not-found' && <NotFound />}

@@ -28,6 +28,10 @@ export interface DrillSink {
   session(payload: DrillServerEventBodies['drill:session']): void;
   reveal(reveal: DrillServerEventBodies['drill:reveal']): void;
   removed(payload: DrillServerEventBodies['drill:removed']): void;
+  /** the drill ended: the seat's own drill score */
+  total?(payload: DrillServerEventBodies['drill:total']): void;
+  /** the trainer let the removed seat back in: take it again */
+  admitted?(payload: DrillServerEventBodies['drill:admitted']): void;
   /** how many trainees the lobby has now */
   headcount?(payload: DrillServerEventBodies['drill:headcount']): void;
   /** an exam chat of the seat ended; its result waits for the drill's end */
@@ -69,6 +73,8 @@ export class DrillSeatLink implements Transport {
     socket.on('drill:headcount', (payload: DrillServerEventBodies['drill:headcount']) => sink.headcount?.(payload));
     socket.on('drill:chat-ended', (payload: DrillServerEventBodies['drill:chat-ended']) => sink.chatEnded?.(payload));
     socket.on('drill:results', (payload: DrillServerEventBodies['drill:results']) => sink.results?.(payload));
+    socket.on('drill:total', (payload: DrillServerEventBodies['drill:total']) => sink.total?.(payload));
+    socket.on('drill:admitted', (payload: DrillServerEventBodies['drill:admitted']) => sink.admitted?.(payload));
     socket.on('drill:removed', (payload: DrillServerEventBodies['drill:removed']) => {
       for (const id of this.seat?.sessionIds ?? []) this.sessions.untrack(id);
       this.seat = null;

@@ -49,6 +49,8 @@ export function withDrills(store: AppStore, practice: Transport, storage: KeyVal
         session: (payload) => act().netDrillSession(payload),
         reveal: (reveal) => act().netDrillReveal(reveal),
         removed: (payload) => act().netDrillRemoved(payload),
+        admitted: (payload) => act().netDrillAdmitted(payload),
+        total: (payload) => act().netDrillTotal(payload),
         headcount: (payload) => act().netDrillHeadcount(payload),
         chatEnded: (payload) => act().netDrillChatEnded(payload),
         results: (payload) => act().netDrillResults(payload),

@@ -2,12 +2,12 @@
 // reload or a second tab with the same link returns to the same seat), the drill's state, the
 // class-wide reveal when the trainer shows it. The seat's session itself lives in the sessions slice
 // like any chat; the net layer routes its events through the drill connection.
-import type { DrillState, JoinCodeStatus, ReleasedChat, Reveal, SeatInfo } from '../../server/protocol/index.ts';
+import type { DrillState, JoinCodeStatus, ReleasedChat, Reveal, SeatInfo, SeatTotal } from '../../server/protocol/index.ts';
 import { readJson, writeJson } from './persist.ts';
-import type { Slice } from './state.ts';
+import type { AppState, Slice } from './state.ts';
 import type { NetAck, NetError, SessionInfo } from './types.ts';
 
-export type { DrillState, JoinCodeStatus, Reveal, SeatInfo };
+export type { DrillState, JoinCodeStatus, Reveal, SeatInfo, SeatTotal };
 
 const SEATS_KEY = 'kefu.drillSeats';
 
@@ -51,6 +51,11 @@ export interface DrillSlice {
   /** local time the drill state arrived: its clock runs on from there while the drill runs */
   drillStateAt: number;
   drillReveal: Reveal | null;
+  /** the seat's own drill score, once the drill has ended (server: the results page's row) */
+  drillTotal: SeatTotal | null;
+  /** the join gave the seat another name than the one typed (someone had it): the page says so once */
+  seatRenamed: string | null;
+  dismissSeatRenamed(): void;
   drillTransport: DrillTransport | null;
   attachDrillTransport(transport: DrillTransport): void;
   /** The /join/<code> page opened: go back to the seat this browser holds for the code, if any. */
@@ -61,6 +66,8 @@ export interface DrillSlice {
   closeReveal(): void;
   /** Is this session a drill seat's (so it travels on the drill connection)? */
   isDrillSession(sessionId: string): boolean;
+  /** A drill seat's chat that is not the seat's current one: read over HTTP, never resumed on the seat's socket. */
+  isEarlierDrillChat(sessionId: string): boolean;
   netSeat(info: SeatInfo): void;
   /** `kept`: a passing failure — the seat stays stored and a reload asks again */
   netSeatFailed(error: DrillRefusal, kept?: boolean): void;
@@ -68,11 +75,26 @@ export interface DrillSlice {
   netDrillSession(payload: { drillId: string; seatId: string; session: SessionInfo }): void;
   netDrillReveal(reveal: Reveal): void;
   netDrillRemoved(payload: { drillId: string; seatId: string }): void;
+  /** The trainer let this removed seat back in: take it again, back to the drill. */
+  netDrillAdmitted(payload: { drillId: string; seatId: string }): void;
   netDrillHeadcount(payload: { drillId: string; trainees: number }): void;
   /** An exam drill's chat of this seat ended: over, with no result until the drill ends (server/runtime/examHold.ts). */
   netDrillChatEnded(payload: { drillId: string; seatId: string; sessionId: string }): void;
   /** An exam drill ended: every chat of this seat gets its result, opened or not. */
   netDrillResults(payload: { drillId: string; seatId: string; chats: ReleasedChat[] }): void;
+  /** The drill ended: this seat's drill score. */
+  netDrillTotal(payload: { drillId: string; seatId: string; total: SeatTotal }): void;
+}
+
+/** The server numbers a name already taken in the drill ("小明" becomes "小明 (2)"). */
+function renamed(asked: string, given: string): boolean {
+  return given !== asked.trim() && / \(\d+\)$/.test(given);
+}
+
+/** The name this trainee goes by on the page: their seat's on the drill page they are seated on, else the desk's. */
+export function shownName(s: AppState): string {
+  const seat = s.route.name === 'join' && s.seatPhase === 'seated' && s.drillCode !== null ? s.seats[s.drillCode] : undefined;
+  return seat?.displayName ?? s.displayName;
 }
 
 function isSeat(x: unknown): x is SeatRecord {
@@ -110,9 +132,13 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     const known = get().sessions[info.sessionId];
     if (!known) get().netStarted({ ...info, lastSeq: 0 });
     else if (known.rubric !== info.rubric) set({ sessions: { ...get().sessions, [info.sessionId]: { ...known, rubric: info.rubric } } });
-    // On the seat's page its chat is the open one, so its lines never pile up as unread.
+    // On the seat's page its chat is the open one, so its lines never pile up as unread; but a
+    // rejoin (a reconnect, or the resume an opened chat asks for) leaves an earlier buyer the
+    // trainee is re-reading open. A new buyer always comes to the front.
     const route = get().route;
-    if (route.name === 'join' && route.code === get().drillCode) get().selectSession(info.sessionId);
+    const active = get().activeId;
+    const reading = known !== undefined && active !== null && active !== info.sessionId && current()?.sessionIds.includes(active) === true;
+    if (route.name === 'join' && route.code === get().drillCode && !reading) get().selectSession(info.sessionId);
   };
 
   return {
@@ -123,13 +149,19 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     drillState: null,
     drillStateAt: 0,
     drillReveal: null,
+    seatRenamed: null,
+    drillTotal: null,
+    dismissSeatRenamed() {
+      set({ seatRenamed: null });
+    },
     drillTransport: null,
     attachDrillTransport(drillTransport) {
       set({ drillTransport });
     },
     enterDrill(code) {
-      if (get().drillCode === code && get().seatPhase !== 'none') return;
-      set({ drillCode: code, seatPhase: 'none', seatError: null, drillState: null, drillReveal: null });
+      // Removed: opening the link again asks again (the trainer may have let the seat back in).
+      if (get().drillCode === code && get().seatPhase !== 'none' && get().seatPhase !== 'removed') return;
+      set({ drillCode: code, seatPhase: 'none', seatError: null, drillState: null, drillReveal: null, drillTotal: null });
       const seat = get().seats[code];
       if (!seat) return;
       set({ seatPhase: 'joining' });
@@ -140,6 +172,7 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       if (!transport) return { code: 'offline', message: 'not connected' };
       set({ drillCode: code, seatPhase: 'joining', seatError: null });
       const answer = await transport.join(code, displayName);
+      if (answer.ok) set({ seatRenamed: renamed(displayName, answer.data.displayName) ? answer.data.displayName : null });
       if (!answer.ok) {
         // A cancelled drill's code: said as plainly as a seat that was in it is told.
         if ((answer.error as DrillRefusal).reason === 'cancelled') set({ seatPhase: 'cancelled', seatError: null });
@@ -158,6 +191,9 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     isDrillSession(sessionId) {
       return Object.values(get().seats).some((s) => s.sessionIds.includes(sessionId));
     },
+    isEarlierDrillChat(sessionId) {
+      return Object.values(get().seats).some((s) => s.sessionIds.includes(sessionId) && s.sessionIds.at(-1) !== sessionId);
+    },
     netSeat(info) {
       const code = get().drillCode;
       if (!code) return;
@@ -167,7 +203,7 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       save({ ...get().seats, [code]: { code, drillId: info.drillId, seatId: info.seatId, seatToken: info.seatToken, displayName: info.displayName, sessionIds } });
       // The drill clock's offset too, as a drill:state sets it: the lines replayed next are timed by it.
       const now = Date.now();
-      set({ seatPhase: 'seated', seatError: null, drillState: info.drill, drillStateAt: now, clockOffset: info.drill.clock - now });
+      set({ seatPhase: 'seated', seatError: null, drillState: info.drill, drillStateAt: now, clockOffset: info.drill.clock - now, ...(info.total ? { drillTotal: info.total } : {}) });
       // Taken just as the trainer cancelled: nothing to wait for.
       if (info.drill.status === 'cancelled') return cancelled();
       if (info.session) adopt(info.session);
@@ -193,14 +229,16 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       if (drillState.status === 'cancelled' && (get().seatPhase === 'seated' || get().seatPhase === 'joining')) cancelled();
     },
     netDrillChatEnded({ seatId, sessionId }) {
-      const known = get().sessions[sessionId];
-      if (current()?.seatId !== seatId || !known || known.ended) return;
-      set({ sessions: { ...get().sessions, [sessionId]: { ...known, ended: true, typing: null } } });
+      if (current()?.seatId !== seatId) return;
+      get().netEnded(sessionId);
     },
     netDrillResults({ seatId, chats }) {
       const seat = current();
       if (seat?.seatId !== seatId) return;
       for (const chat of chats) if (seat.sessionIds.includes(chat.sessionId)) get().netReleased(chat.sessionId, chat.report, chat.outcome);
+    },
+    netDrillTotal({ seatId, total }) {
+      if (current()?.seatId === seatId) set({ drillTotal: total });
     },
     netDrillHeadcount({ drillId, trainees }) {
       const drillState = get().drillState;
@@ -219,6 +257,12 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       if (current()?.seatId !== seatId) return;
       // The seat is kept (see netSeatFailed): the trainer's 放回 is the way back, not a new name.
       set({ seatPhase: 'removed' });
+    },
+    netDrillAdmitted({ seatId }) {
+      const seat = current();
+      if (seat?.seatId !== seatId || get().seatPhase !== 'removed') return;
+      set({ seatPhase: 'joining', seatError: null });
+      get().drillTransport?.rejoin(seat);
     },
   };
 };

@@ -3,7 +3,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'chat'; sessionId: string | null }
   | { name: 'report'; sessionId: string }
-  | { name: 'drill' }
+  /** `badCode`: came as /join/<badCode>, which is no 6-digit code: the entry says what a code is */
+  | { name: 'drill'; badCode?: string }
   | { name: 'join'; code: string }
   | { name: 'trainer'; sub: string }
   | { name: 'not-found' };
@@ -17,6 +18,9 @@ export function parseRoute(pathname: string): Route {
   if (path === '/drill') return { name: 'drill' };
   const join = /^\/join\/(\d{6})$/.exec(path);
   if (join) return { name: 'join', code: join[1] as string };
+  // A mistyped join link: the code entry, with a word on what a code looks like.
+  const mistyped = /^\/join\/([^/]{1,32})$/.exec(path);
+  if (mistyped) return { name: 'drill', badCode: safeDecode(mistyped[1] as string) };
   // The rest of a trainer path is a trainer page (parseTrainerPage below).
   if (path === '/trainer' || path.startsWith('/trainer/')) return { name: 'trainer', sub: path.slice('/trainer'.length) };
   const chat = new RegExp(`^/chat/${ID}$`).exec(path);
@@ -24,6 +28,14 @@ export function parseRoute(pathname: string): Route {
   const report = new RegExp(`^/report/${ID}$`).exec(path);
   if (report) return { name: 'report', sessionId: report[1] as string };
   return { name: 'not-found' };
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Outcome } from '../../server/engine/index.ts';
 import type { ReportMarks } from '../../server/protocol/index.ts';
 import { applyEvent, fromSaved, lastLineOf, newSession, toSaved, withReport } from './sessionReducer.ts';
 import type { Slice } from './state.ts';
-import type { Api, ChatSession, ConnectionStatus, DeliveredEvent, Mode, NetError, OutboxItem, SessionInfo, TraineeAck, Transport } from './types.ts';
+import type { Api, ChatSession, ConnectionStatus, DeliveredEvent, Mode, NetError, OutboxItem, SessionInfo, SessionView, TraineeAck, Transport } from './types.ts';
 
 /** "What just happened" after a click the simulator refuses to carry out for real. */
 export type Notice =
@@ -65,6 +65,13 @@ export interface SessionsSlice {
   netEvent(event: DeliveredEvent): void;
   /** A chat's report that reached this page outside its event stream (an exam drill's end). */
   netReleased(sessionId: string, report: ReportMarks, outcome: Outcome | null): void;
+  /** A chat the server says is over, its result still held (an exam drill's): ended, kept so after a reload. */
+  netEnded(sessionId: string): void;
+  /**
+   * An earlier buyer of a drill seat, read over HTTP with the seat token: the drill socket follows
+   * only the seat's current chat. In a running exam the server leaves the result out.
+   */
+  readDrillChat(sessionId: string): Promise<void>;
   netOutbox(sessionId: string, items: readonly OutboxItem[]): void;
   netAcked(sessionId: string, clientMsgId: string, ack: TraineeAck, localMidpoint: number): void;
 }
@@ -80,6 +87,10 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
     set({ sessions: { ...get().sessions, [sessionId]: change(s) } });
   };
   const transport = () => get().backend?.transport;
+  /** earlier drill chats being read over HTTP now */
+  const reading = new Set<string>();
+  // The code, which the page words; the server's English message is for logs.
+  const gone = (sessionId: string, code: string) => patch(sessionId, (s) => ({ ...s, status: 'gone', error: code }));
   /** Sends are refused once a session has ended: the server would refuse them anyway. */
   const open = (sessionId: string) => {
     const s = get().sessions[sessionId];
@@ -123,7 +134,10 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       });
       // Resume the newest open chats now; older ones when opened (each resume counts against the
       // server's per-socket rate limit, and the server follows at most 16 sessions per socket).
-      for (const s of saved.filter((x) => !x.ended).slice(0, MAX_RESUMED_AT_START)) transport()?.track(s.id, s.token);
+      // A drill seat's earlier buyers are read, not followed: the seat's socket plays only its current one.
+      const earlier = saved.filter((x) => get().isEarlierDrillChat(x.id));
+      for (const s of earlier.filter((x) => !x.ended)) void get().readDrillChat(s.id);
+      for (const s of saved.filter((x) => !x.ended && !earlier.includes(x)).slice(0, MAX_RESUMED_AT_START)) transport()?.track(s.id, s.token);
       const active = get().activeId;
       if (active) get().selectSession(active);
     },
@@ -147,6 +161,7 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       // A chat not followed yet (ended, or older than the ones resumed at start) shows its
       // transcript when opened: one resume fetches it. Following it again is a no-op.
       if (s.messages.length === 0 && (s.status === 'resuming' || s.ended)) {
+        if (get().isEarlierDrillChat(sessionId)) return void get().readDrillChat(sessionId);
         if (s.status !== 'resuming') patch(sessionId, (x) => ({ ...x, status: 'resuming' }));
         transport()?.track(s.id, s.token);
       }
@@ -220,8 +235,9 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       });
     },
     netGone(sessionId, error) {
-      // The code, which the page words; the server's English message is for logs.
-      patch(sessionId, (s) => ({ ...s, status: 'gone', error: error.code }));
+      // A drill chat the seat has moved on from (the rejoin named the next buyer): read, not lost.
+      if (get().isEarlierDrillChat(sessionId) && error.code === 'not-found') return void get().readDrillChat(sessionId);
+      gone(sessionId, error.code);
     },
     netEvent(event) {
       const id = event.payload.sessionId;
@@ -253,6 +269,34 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
       persist();
       recordBest(after);
     },
+    netEnded(sessionId) {
+      const known = get().sessions[sessionId];
+      if (!known || known.ended) return;
+      patch(sessionId, (x) => ({ ...x, ended: true, typing: null }));
+      persist();
+    },
+    async readDrillChat(sessionId) {
+      const s = get().sessions[sessionId];
+      const api = get().backend?.api;
+      if (!s || !api || reading.has(sessionId)) return;
+      reading.add(sessionId);
+      if (s.status !== 'resuming') patch(sessionId, (x) => ({ ...x, status: 'resuming' }));
+      try {
+        const view = await api.session(sessionId, s.token);
+        const drill = get().drillState;
+        patch(sessionId, (x) => withTranscript(x, view, drill ? { offset: get().clockOffset, pauses: drill.pauses ?? [] } : null));
+        persist();
+        const after = get().sessions[sessionId];
+        if (after) recordBest(after);
+      } catch (err) {
+        // Not there (or not this seat's): as a chat the server no longer has. Otherwise it stays
+        // "resuming", and opening it again asks again.
+        const status = /^(\d{3}) /.exec(err instanceof Error ? err.message : '')?.[1];
+        if (status === '404' || status === '401') gone(sessionId, status === '404' ? 'not-found' : 'unauthorized');
+      } finally {
+        reading.delete(sessionId);
+      }
+    },
     netOutbox(sessionId, items) {
       patch(sessionId, (s) => ({ ...s, outbox: [...items] }));
     },
@@ -275,6 +319,17 @@ function withWallTime(session: ChatSession, event: DeliveredEvent, drill: { offs
   const replayed = event.payload.seq <= session.replayUntil;
   if (replayed && drill.pauses === undefined) return session;
   return { ...session, wallAt: { ...session.wallAt, [message.id]: drillLineWallTime(message.at, drill.offset, replayed ? (drill.pauses ?? []) : []) } };
+}
+
+/**
+ * A chat filled from its HTTP view: the transcript, whether it ended, its result when the server
+ * gives it (never taken away: an exam's release may have come first). `drill`: as withWallTime.
+ */
+function withTranscript(session: ChatSession, view: SessionView, drill: { offset: number; pauses: readonly DrillPause[] } | null): ChatSession {
+  const { error: _dropped, ...rest } = session;
+  const wallAt = drill ? Object.fromEntries(view.transcript.map((m) => [m.id, drillLineWallTime(m.at, drill.offset, drill.pauses)])) : undefined;
+  const filled: ChatSession = { ...rest, status: 'live', messages: view.transcript, ended: session.ended || view.session.ended, ...(wallAt ? { wallAt: { ...wallAt, ...session.wallAt } } : {}) };
+  return view.report && session.report === null ? withReport(filled, view.report.report, view.report.outcome) : filled;
 }
 
 /** A finished chat with no red line crossed: the attempts 最佳成绩 is the best of. */

@@ -130,6 +130,8 @@ export interface DrillState {
   trainees?: number;
   /** A cancelled drill: its trainer called it off, or it was left unstarted too long (`expiry`). */
   cancelledBy?: 'trainer' | 'expiry';
+  /** An ended drill: its trainer ended it, or its time limit ran out (`time`). Absent: not known (an older server's). */
+  endedBy?: 'trainer' | 'time';
 }
 
 /** What the trainer gets on `drill:open` and `drill:attach`. */
@@ -174,6 +176,8 @@ export interface Tile {
   buyerDone?: boolean;
   /** red-line rules failed so far, in the order they happened */
   redLines: string[];
+  /** for each of `redLines`, the position (0-based) of the buyer it was crossed with (absent from older servers) */
+  redLineBuyers?: number[];
   /** the short names of the rules in `redLines` that have one (the dashboard shows them, not ids) */
   ruleTitles?: Record<string, LocalText>;
   /** since when the buyer waits for an answer; null when it does not */
@@ -299,11 +303,22 @@ export interface SeatResult {
   name: string;
   /** removed by the trainer: its last session ended at the removal; not counted in the summary */
   removed: boolean;
+  /** removed by the trainer once or more, then let back in (absent: never, or not known) */
+  readmitted?: boolean;
   sessions: SeatSessionResult[];
   /** one per buyer of the drill, in drill order, played or not (absent in results stored before it) */
   buyers?: SeatBuyerResult[];
   /** the drill score: every buyer of the drill counts, one not reached as 0 (see drillScore) */
   score: number | null;
+  /** the red lines crossed, each with its buyer: any one fails that chat, so it ranks the seat last (made from `sessions`) */
+  redLines?: SeatRedLine[];
+}
+
+/** A red line a trainee crossed, with the buyer (index in `scenarioIds`) it was crossed with. */
+export interface SeatRedLine {
+  rule: string;
+  title?: LocalText;
+  position: number;
 }
 
 /** done: the buyer's chat reached an ending; unfinished: cut short (drill end, removal); notStarted: never reached */
@@ -333,8 +348,8 @@ export interface DrillResults {
   interrupted?: boolean;
   summary: ClassSummary;
   seats: SeatResult[];
-  /** seats not removed, best drill score first; equal scores share a rank */
-  leaderboard: { rank: number; name: string; score: number }[];
+  /** seats not removed: no red line before any red line, then best drill score first; equal ones share a rank */
+  leaderboard: { rank: number; name: string; score: number; redLines?: number }[];
 }
 
 /** A trainee's seat: `seatToken` brings them back to it from any connection (`drill:rejoin`). */
@@ -346,6 +361,17 @@ export interface SeatInfo {
   drill: DrillState;
   /** the session being played; its `token` is the seat token */
   session: SessionInfo | null;
+  /** the seat's own drill score, once the drill has ended (absent before, and for a removed seat) */
+  total?: SeatTotal;
+}
+
+/**
+ * A trainee's own result of an ended drill, as the trainer's results page has it: the drill score
+ * (every buyer of the drill counts, one not reached as 0) and each buyer's score. No rank.
+ */
+export interface SeatTotal {
+  score: number;
+  buyers: SeatBuyerResult[];
 }
 
 export interface DrillAckData {
@@ -399,6 +425,8 @@ export interface DrillServerEventBodies {
   'drill:headcount': { drillId: string; trainees: number };
   /** to a removed seat's sockets: the seat token no longer works */
   'drill:removed': { drillId: string; seatId: string };
+  /** to the sockets a removal evicted, when the trainer lets the seat back in: the token works again (rejoin) */
+  'drill:admitted': { drillId: string; seatId: string };
   /** to a seat in an exam drill still running: this chat of its ended (how it went waits for the drill's end) */
   'drill:chat-ended': { drillId: string; seatId: string; sessionId: string };
   /**
@@ -406,6 +434,8 @@ export interface DrillServerEventBodies {
    * the seat went (what `session:report` would have said), since its page follows only the last one.
    */
   'drill:results': { drillId: string; seatId: string; chats: ReleasedChat[] };
+  /** to each seat still in the class when the drill ends (either mode): its own drill score */
+  'drill:total': { drillId: string; seatId: string; total: SeatTotal };
   /**
    * To the trainer sockets watching this session only (never its trainee's): a reply's verdict
    * marks as they are decided, in either mode. An exam's reach its trainee only in the report.

@@ -55,7 +55,7 @@ describe('a tile of a drill of two buyers', () => {
     appStore.setState({ live: live([done]) });
     render(<TileCard tile={done} />);
     expect(text('tile-wait')).toBeNull();
-    expect(text('tile-buyer-done')).toBe('本位买家已结束，待进入下一位');
+    expect(text('tile-buyer-done')).toBe('这位买家已结束，学员结束这段对话后接待下一位');
     act(() => appStore.getState().setLang('en'));
     expect(text('tile-buyer-done')).toBe('This buyer is done; the next one is due');
   });

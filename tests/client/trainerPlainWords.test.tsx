@@ -79,10 +79,10 @@ describe("a tile, in a trainer's words", () => {
     const left = { ...tile, status: 'finished' as const, outcome: 'left' as const };
     appStore.setState({ live: live('running', [left]) });
     render(<TileCard tile={left} />);
-    expect(foot()?.startsWith('没有回复过')).toBe(true);
+    expect(foot()?.startsWith('未作答')).toBe(true);
     expect(score()).toBe('0');
     english();
-    expect(foot()?.startsWith('Never replied')).toBe(true);
+    expect(foot()?.startsWith('No answer')).toBe(true);
   });
 });
 

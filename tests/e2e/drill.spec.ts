@@ -148,7 +148,7 @@ test('a trainer runs a drill with three trainees: join, start, reload, pause, re
   const downloading = trainer.waitForEvent('download');
   await trainer.getByRole('link', { name: '下载 CSV' }).click();
   const csv = readFileSync((await (await downloading).path()) as string, 'utf8').trim().split(/\r?\n/);
-  expect(csv[0]).toBe('seat,name,removed,drill_score,position,scenario,status,scenario_version,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
+  expect(csv[0]).toBe('名次,学员,学员状态,演练得分,红线次数,红线（第几位买家）,第几位买家,买家剧本,剧本版本,这位买家,结局,得分,是否通过,本次红线,首次响应（秒）,平均响应（秒）,回复次数,座位 ID,对话 ID');
   expect(csv).toHaveLength(4);
   for (const name of NAMES) expect(csv.some((line) => line.includes(name))).toBe(true);
 

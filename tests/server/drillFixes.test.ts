@@ -83,12 +83,15 @@ describe('a removed seat', () => {
     expect(results.leaderboard.map((r) => r.name).sort()).toEqual(['小刚', '小红']);
 
     const csv = await (await fetch(`${server.url}/api/drills/${drillId}/export.csv`, { headers: { cookie } })).text();
-    const rowA = csv.split('\r\n').find((line) => line.includes('王小明'))?.split(',') ?? [];
-    // seat,name,removed,drill_score,position,scenario,status,scenario_version,session,outcome,score,passed,...
-    expect(rowA[2]).toBe('yes');
-    expect(rowA[6]).toBe('unfinished');
-    expect(rowA[10]).toBe(String(scoreAtRemoval));
-    expect(rowA[11]).toBe('');
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const header = lines[0]?.split(',') ?? [];
+    const rowA = lines.find((line) => line.includes('王小明'))?.split(',') ?? [];
+    const cell = (column: string) => rowA[header.indexOf(column)];
+    expect(cell('学员状态')).toBe('已移出');
+    expect(cell('这位买家')).toBe('未完成（被打断）');
+    expect(cell('得分')).toBe(String(scoreAtRemoval));
+    expect(cell('是否通过')).toBe('');
+    expect(cell('名次')).toBe('');
 
     // History: the seats the class numbers count, and every seat that joined.
     const history = (await (await fetch(`${server.url}/api/drills`, { headers: { cookie } })).json()) as { drills: DrillListItem[] };

@@ -78,9 +78,9 @@ describe('the drill score of a trainee', () => {
     const header = csv[0]?.split(',') ?? [];
     const rows = csv.slice(1).map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
     expect(rows).toHaveLength(6);
-    expect(rows.filter((r) => r['name'] === '小王').map((r) => [r['position'], r['status'], r['score'], r['drill_score']])).toEqual([
-      ['1', 'unfinished', String(seat('小王')?.buyers?.[0]?.score), String(seat('小王')?.score)],
-      ['2', 'not_started', '0', String(seat('小王')?.score)],
+    expect(rows.filter((r) => r['学员'] === '小王').map((r) => [r['第几位买家'], r['这位买家'], r['得分'], r['演练得分']])).toEqual([
+      ['1/2', '未完成（被打断）', String(seat('小王')?.buyers?.[0]?.score), String(seat('小王')?.score)],
+      ['2/2', '未接待到', '0', String(seat('小王')?.score)],
     ]);
     const json = (await (await fetch(`${server.url}/api/drills/${drillId}/export.json`, { headers: { cookie } })).json()) as DrillResults;
     expect(json.seats.find((s) => s.name === '小王')?.buyers?.[1]).toMatchObject({ status: 'notStarted', score: 0, sessionId: null });

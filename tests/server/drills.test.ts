@@ -100,9 +100,11 @@ describe('a classroom drill', () => {
     const csv = await fetch(`${server.url}/api/drills/${drillId}/export.csv`, { headers: { cookie } });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('seat,name,removed,drill_score,position,scenario,status,scenario_version,session,outcome,score,passed,red_lines,first_response_ms,avg_response_ms,replies');
+    expect(lines[0]).toBe('名次,学员,学员状态,演练得分,红线次数,红线（第几位买家）,第几位买家,买家剧本,剧本版本,这位买家,结局,得分,是否通过,本次红线,首次响应（秒）,平均响应（秒）,回复次数,座位 ID,对话 ID');
     expect(lines).toHaveLength(4);
-    expect(lines.find((l) => l.includes('小李'))).toContain('no-offplatform-contact');
+    // The red line by its short name, with its buyer; the trainee with it ranks last.
+    expect(lines.find((l) => l.includes('小李'))).toContain('不引导站外联系（第 1 位）');
+    expect(lines.at(-1)?.split(',')[1]).toBe('小李');
     const exported = (await (await fetch(`${server.url}/api/drills/${drillId}/export.json`, { headers: { cookie } })).json()) as typeof results;
     expect(exported.summary).toEqual(results.summary);
     const history = (await (await fetch(`${server.url}/api/drills`, { headers: { cookie } })).json()) as { drills: { drillId: string; status: string; seats: number }[] };

@@ -53,6 +53,6 @@ describe('the CSV export', () => {
     const csv = resultsCsv(results);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     // A trainee who never reached the buyer still has its row: not started, 0.
-    expect(csv.split('\r\n')[1]).toBe(`s1,"'=HYPERLINK(""x""),小王",no,0,1,mini-haggle,not_started,,,,0,no,,,,`);
+    expect(csv.split('\r\n')[1]).toBe(`1,"'=HYPERLINK(""x""),小王",在场,0,0,,1/1,mini-haggle,,未接待到,,0,未通过,,,,,s1,`);
   });
 });

@@ -11,7 +11,7 @@ import { Composer } from './Composer.tsx';
 import { DrawerToggle } from './Drawer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { readyContext, useScenarioContext } from './useScenarioContext.ts';
-import { useResultsHeld } from './useResultsHeld.ts';
+import { useEndWording, useResultsHeld } from './useResultsHeld.ts';
 import { refusalKey } from '../../ui/refusalWords.ts';
 import './chat.css';
 
@@ -24,6 +24,8 @@ export function ChatPane({ session }: { session: ChatSession }) {
   const context = readyContext(useScenarioContext(session.scenario));
   const [confirming, setConfirming] = useState(false);
   const held = useResultsHeld(session);
+  const wording = useEndWording(session);
+  const endYes = wording === 'exam-next' ? t('chat.endNext') : wording === 'exam-last' ? t('chat.endThis') : t('chat.endYes');
   const endButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -68,14 +70,14 @@ export function ChatPane({ session }: { session: ChatSession }) {
             <span
               className="end-confirm"
               role="group"
-              aria-label={t('chat.endConfirm')}
+              aria-label={wording === 'scored' ? t('chat.endConfirm') : t('chat.endConfirmExam')}
               onKeyDown={(e) => {
                 if (e.key === 'Escape') cancelEnd();
               }}
             >
-              <span>{t('chat.endConfirm')}</span>
+              <span>{wording === 'scored' ? t('chat.endConfirm') : t('chat.endConfirmExam')}</span>
               <button ref={confirmButton} type="button" className="btn btn-primary btn-small" onClick={() => endSession(session.id)} disabled={ending}>
-                {t('chat.endYes')}
+                {endYes}
               </button>
               <button ref={cancelButton} type="button" className="btn btn-small" onClick={cancelEnd}>
                 {t('common.cancel')}
@@ -118,7 +120,7 @@ export function ChatPane({ session }: { session: ChatSession }) {
           <strong>{t('chat.outcome', { label: outcomeLabel })}</strong>
           <span>{t('chat.outcomeHint')}</span>
           <button type="button" className="btn btn-primary btn-small" onClick={() => endSession(session.id)} disabled={ending}>
-            {t('chat.endYes')}
+            {endYes}
           </button>
         </div>
       )}

@@ -10,3 +10,19 @@ export function useResultsHeld(session: ChatSession): boolean {
   const drillEnded = useApp((s) => s.drillState?.status === 'ended');
   return inDrill && session.mode === 'exam' && session.ended && session.report === null && !drillEnded;
 }
+
+/**
+ * How ending this chat is worded: `exam-next` / `exam-last` in a classroom exam still under way (no
+ * score comes now; another buyer follows, or not), `scored` otherwise.
+ */
+export type EndWording = 'scored' | 'exam-next' | 'exam-last';
+
+export function useEndWording(session: ChatSession): EndWording {
+  return useApp((s) => {
+    const seat = Object.values(s.seats).find((x) => x.sessionIds.includes(session.id));
+    const status = s.drillState?.status;
+    if (!seat || session.mode !== 'exam' || status === 'ended' || status === 'cancelled') return 'scored';
+    const buyers = s.drillState?.drillId === seat.drillId ? s.drillState.scenarios.length : 0;
+    return seat.sessionIds.length < buyers ? 'exam-next' : 'exam-last';
+  });
+}

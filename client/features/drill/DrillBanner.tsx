@@ -21,7 +21,7 @@ export function DrillBanner({ name }: { name: string }) {
   return (
     <div className={cls} role="status" data-testid="drill-banner" data-status={status ?? 'unknown'}>
       <span className="drill-banner-seat">{d('banner.seat', { name })}</span>
-      <span>{status === 'paused' ? d('banner.paused') : status === 'ended' ? d('banner.ended') : d('banner.running')}</span>
+      <span>{status === 'paused' ? d('banner.paused') : status === 'ended' ? d(state?.endedBy === 'time' ? 'banner.endedTime' : 'banner.ended') : d('banner.running')}</span>
       {left !== null && (
         <span className="drill-banner-left" role="timer" aria-live="off">
           {left}

@@ -11,15 +11,17 @@ import { useCodeCheck } from './useCodeCheck.ts';
 import { normaliseCode } from './joinCodeInput.ts';
 import './drill.css';
 
-export function DrillJoin({ code }: { code?: string }) {
-  return code ? <DrillSeat code={code} /> : <CodeForm />;
+/** `badCode`: what a mistyped /join/<...> link held instead of a 6-digit code. */
+export function DrillJoin({ code, badCode }: { code?: string; badCode?: string }) {
+  return code ? <DrillSeat code={code} /> : <CodeForm badCode={badCode} />;
 }
 
-function CodeForm() {
+function CodeForm({ badCode }: { badCode: string | undefined }) {
   const d = useDrillT();
   const id = useId();
   const navigate = useApp((s) => s.navigate);
-  const [code, setCode] = useState('');
+  // The digits of a mistyped link to go on from.
+  const [code, setCode] = useState(() => (badCode === undefined ? '' : normaliseCode(badCode).code));
   const [stray, setStray] = useState(false);
   const whole = /^\d{6}$/.test(code);
   const check = useCodeCheck(whole ? code : null);
@@ -29,6 +31,11 @@ function CodeForm() {
     <main className="drill panel">
       <h1>{d('join.title')}</h1>
       <p className="muted">{d('join.lead')}</p>
+      {badCode !== undefined && (
+        <p role="alert" className="drill-note" data-testid="drill-bad-code">
+          {d('join.badCode', { code: badCode })}
+        </p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

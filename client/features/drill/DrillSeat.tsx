@@ -14,6 +14,8 @@ import { DrillCodeClosed } from './DrillCodeClosed.tsx';
 import { DrillPauseNotice } from './DrillPauseNotice.tsx';
 import { DrillSetup } from './DrillSetup.tsx';
 import { RevealDialog } from './RevealDialog.tsx';
+import { SeatRenamed } from './SeatRenamed.tsx';
+import { DrillTotal } from './DrillTotal.tsx';
 import type { DrillRefusal } from '../../store/drillSlice.ts';
 import { refusalText, useDrillT } from './strings.ts';
 import { useCodeCheck } from './useCodeCheck.ts';
@@ -64,6 +66,7 @@ export function DrillSeat({ code }: { code: string }) {
       <main className="drill panel drill-wait" data-testid="drill-waiting">
         <p className="drill-code-small">{d('join.codeLabel', { code })}</p>
         <h1>{d('wait.title')}</h1>
+        <SeatRenamed />
         <p>{d('wait.body', { name: seat.displayName })}</p>
         <p className="drill-pulse" aria-hidden="true" />
         {state?.trainees !== undefined && (
@@ -79,6 +82,8 @@ export function DrillSeat({ code }: { code: string }) {
   return (
     <div className="drill-play">
       <DrillBanner name={seat.displayName} />
+      <SeatRenamed />
+      <DrillTotal />
       <DrillPauseNotice />
       <Workspace sessionId={picked ?? sessionId} />
       <RevealDialog />

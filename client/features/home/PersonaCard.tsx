@@ -23,6 +23,9 @@ export function PersonaCard({ scenario, busy, disabled, onStart }: Props) {
   const lang = useApp((s) => s.lang);
   const mode = useApp((s) => s.mode);
   const best = useApp((s) => s.best[scenario.id]);
+  // Chats of this buyer this browser keeps, drill seats' included: played, even with no best score
+  // (cut short by the drill's end, a red line crossed, an exam's result not out yet).
+  const played = useApp((s) => s.order.filter((id) => s.sessions[id]?.scenario.id === scenario.id).length);
   const title = local(scenario.title, lang);
   const titleId = `persona-${scenario.id}`;
   // The button's accessible name starts with the words on it (WCAG 2.5.3), the buyer after them.
@@ -41,7 +44,9 @@ export function PersonaCard({ scenario, busy, disabled, onStart }: Props) {
       <h3 id={titleId}>{title}</h3>
       <Description id={`persona-desc-${scenario.id}`} text={local(scenario.description, lang)} title={title} />
       <div className="persona-foot">
-        <span className={best === undefined ? 'persona-best muted' : 'persona-best'}>{best === undefined ? t('home.noBest') : t('home.best', { score: best })}</span>
+        <span className={best === undefined ? 'persona-best muted' : 'persona-best'}>
+          {best !== undefined ? t('home.best', { score: best }) : played > 0 ? t('home.playedNoBest', { n: played }) : t('home.noBest')}
+        </span>
         <button type="button" className="btn btn-primary" disabled={disabled} aria-label={t('home.startLabel', { action: startText, title })} onClick={onStart}>
           {startText}
         </button>

@@ -20,6 +20,9 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
   const load = useApp((s) => s.loadReport);
   const known = useApp((s) => s.sessions[sessionId] !== undefined);
   const endedHere = useApp((s) => s.sessions[sessionId]?.ended ?? false);
+  // An exam drill's chat gets its report when the drill ends (drill:results): load it again then.
+  const released = useApp((s) => (s.sessions[sessionId]?.report ?? null) !== null);
+  const inDrill = useApp((s) => s.isDrillSession(sessionId));
   const wallAt = useApp((s) => s.sessions[sessionId]?.wallAt);
   const backend = useApp((s) => s.backend);
   const startSession = useApp((s) => s.startSession);
@@ -31,7 +34,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
   // Load once the store knows the session (its token), and again when a live session just ended.
   useEffect(() => {
     if (backend) void load(sessionId);
-  }, [backend, sessionId, known, endedHere, load]);
+  }, [backend, sessionId, known, endedHere, released, load]);
 
   if (!view || view.state === 'loading') {
     return (
@@ -56,10 +59,12 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
   }
   const { session, report, transcript } = view.data;
   if (!report) {
+    // Ended with no report: a classroom exam still under way holds it back (server/runtime/examHold.ts).
+    const held = session.ended && session.mode === 'exam' && inDrill;
     return (
       <main className="page-message">
         <h1>{t('report.title')}</h1>
-        <p>{t('report.notEnded')}</p>
+        <p data-testid="report-pending">{held ? t('chat.examHeld') : t('report.notEnded')}</p>
         <AppLink to={paths.chat(session.id)} className="btn btn-primary">
           {t('report.backToChat')}
         </AppLink>

@@ -4,6 +4,7 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
+import { shownName } from '../../store/drillSlice.ts';
 import { paths } from '../../store/route.ts';
 import type { Lang } from '../../store/types.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
@@ -23,7 +24,7 @@ export function TopBar() {
   const connection = useApp((s) => s.connection);
   const lang = useApp((s) => s.lang);
   const setLang = useApp((s) => s.setLang);
-  const name = useApp((s) => s.displayName);
+  const name = useApp(shownName);
   const trainerArea = route === 'trainer';
   // A trainer's brand leads to their drills; on the login page (nobody logged in) it leads home.
   const loggedIn = useApp((s) => s.trainer !== null);

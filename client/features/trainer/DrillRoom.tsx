@@ -51,6 +51,12 @@ export function DrillRoom({ drillId }: { drillId: string }) {
           <p className="muted" data-testid="drill-code-spent">
             {d('room.codeSpent', { code: live.code })}
           </p>
+        ) : state.locked ? (
+          // Closed to newcomers: the big code and QR would invite the class to join; the notice says why not.
+          <div className="trainer-code-block trainer-entry-closed" role="status" data-testid="entry-closed">
+            <p className="trainer-entry-closed-title">{v('entry.closed')}</p>
+            <p className="muted">{v('entry.closedBody', { code: live.code })}</p>
+          </div>
         ) : (
           <div className="trainer-code-block">
             <p className="muted">{d('room.code')}</p>
@@ -63,7 +69,7 @@ export function DrillRoom({ drillId }: { drillId: string }) {
             </p>
           </div>
         )}
-        {!over && <img className="trainer-qr" src={`/api/drills/${encodeURIComponent(drillId)}/qr.svg`} alt={d('room.qr', { code: live.code })} width={168} height={168} />}
+        {!over && !state.locked && <img className="trainer-qr" src={`/api/drills/${encodeURIComponent(drillId)}/qr.svg`} alt={d('room.qr', { code: live.code })} width={168} height={168} />}
         <Controls />
       </section>
       {state.status === 'cancelled' && <Cancelled code={live.code} by={state.cancelledBy} />}

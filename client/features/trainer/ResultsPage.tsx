@@ -5,9 +5,12 @@ import { local, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { DrillResults, TrainerFailure } from '../../store/trainerSlice.ts';
 import type { Report, ScenarioSummary } from '../../store/types.ts';
+import { paths } from '../../store/route.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
 import { duration } from '../../ui/format.ts';
 import { useRuleName } from '../drill/dict.ts';
 import { useLiveT } from './liveStrings.ts';
+import { ResultsHeader } from './ResultsHeader.tsx';
 import { scoreText } from './scoreText.ts';
 import { resultsFailureText, useTrainerT } from './strings.ts';
 import './results.css';
@@ -38,6 +41,7 @@ export function ResultsPage({ drillId }: { drillId: string }) {
 
 function Results({ results }: { results: DrillResults }) {
   const d = useTrainerT();
+  const v = useLiveT();
   const t = useT();
   const ruleName = useRuleName();
   const [board, setBoard] = useState(false);
@@ -45,7 +49,11 @@ function Results({ results }: { results: DrillResults }) {
   const base = `/api/drills/${encodeURIComponent(results.drillId)}`;
   return (
     <>
+      <p className="results-back">
+        <AppLink to={paths.trainer()}>{d('results.back')}</AppLink>
+      </p>
       <h1>{d('results.title', { code: results.code })}</h1>
+      <ResultsHeader results={results} />
       {results.interrupted && (
         <p className="drill-note" role="status" data-testid="results-interrupted">
           {d('results.interrupted')}
@@ -101,14 +109,25 @@ function Results({ results }: { results: DrillResults }) {
           <input type="checkbox" checked={board} onChange={(e) => setBoard(e.target.checked)} /> {d('results.leaderboard')}
         </label>
         {board && (
-          <ol className="results-board" data-testid="leaderboard">
-            {results.leaderboard.map((row) => (
-              <li key={`${row.rank}-${row.name}`} data-rank={row.rank}>
-                <strong>{row.rank}.</strong> {row.name} <span className="mono">{scoreText(row.score)}</span>
-                {results.leaderboard.some((o) => o !== row && o.rank === row.rank) && <span className="muted"> ({d('results.tied')})</span>}
-              </li>
-            ))}
-          </ol>
+          <>
+            <p className="muted results-basis">{v('results.rankBasis')}</p>
+            <ol className="results-board" data-testid="leaderboard">
+              {results.leaderboard.map((row) => (
+                <li key={`${row.rank}-${row.name}`} data-rank={row.rank}>
+                  <strong>{row.rank}.</strong> {row.name} <span className="mono">{scoreText(row.score)}</span>
+                  {(row.redLines ?? 0) > 0 && (
+                    <>
+                      {' '}
+                      <span className="badge badge-red" data-testid="board-red-lines">
+                        {v('results.redLineCount', { n: row.redLines ?? 0 })}
+                      </span>
+                    </>
+                  )}
+                  {results.leaderboard.some((o) => o !== row && o.rank === row.rank) && <span className="muted"> ({d('results.tied')})</span>}
+                </li>
+              ))}
+            </ol>
+          </>
         )}
         <ul className="results-seats">
           {results.seats.map((seat) => (
@@ -117,7 +136,20 @@ function Results({ results }: { results: DrillResults }) {
                 <summary>
                   <strong>{seat.name}</strong> · {d('results.drillScore')} <span data-testid="seat-score">{scoreText(seat.score)}</span>
                   {seat.removed && <> · {d('tile.removed')}</>}
+                  {(seat.redLines?.length ?? 0) > 0 && (
+                    <>
+                      {' '}
+                      <span className="badge badge-red" data-testid="seat-red-lines">
+                        {v('results.redLineCount', { n: seat.redLines?.length ?? 0 })}
+                      </span>
+                    </>
+                  )}
                 </summary>
+                {seat.redLines && seat.redLines.length > 0 && (
+                  <p className="results-red-lines" data-testid="seat-red-line-list">
+                    {v('results.redLinesOf', { list: seat.redLines.map((r) => v('results.redLineAt', { rule: ruleName(r.rule, r.title), at: r.position + 1 })).join(d('tile.sep')) })}
+                  </p>
+                )}
                 {seat.buyers && <BuyerRows buyers={seat.buyers} drillId={results.drillId} />}
                 <Suspense fallback={null}>
                   {seat.sessions.map((sess) =>

@@ -2,26 +2,26 @@
 // they replied. The buyer's waiting time ticks locally from the drill clock the server last sent; a
 // red line turns the tile red the moment it arrives. A refused remove or admit says why on the tile.
 import { useState } from 'react';
-import { local, tAny, useT } from '../../i18n/index.ts';
+import { local } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { Tile } from '../../store/trainerSlice.ts';
-import { stopwatch, waitLevel } from '../../ui/format.ts';
+import { shortTime, stopwatch, waitLevel } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
 import type { Refusal } from '../drill/dict.ts';
-import { useMoveName, useRuleName } from '../drill/dict.ts';
+import { useMoveName } from '../drill/dict.ts';
 import { useLiveT } from './liveStrings.ts';
 import { scoreText } from './scoreText.ts';
-import { drillFailureText, useTrainerCount, useTrainerT } from './strings.ts';
+import { drillFailureText, useTrainerT } from './strings.ts';
+import { useOfflineSince } from './offlineSince.ts';
+import { TileFoot } from './TileFoot.tsx';
+import { TileRedLines } from './TileRedLines.tsx';
 import { tileScoreView } from './tileScore.ts';
 import './live.css';
 
 export function TileCard({ tile }: { tile: Tile }) {
   const d = useTrainerT();
   const l = useLiveT();
-  const count = useTrainerCount();
-  const t = useT();
   const lang = useApp((s) => s.lang);
-  const ruleName = useRuleName();
   const moveName = useMoveName();
   const moveLabel = useApp((s) => (tile.move && tile.scenarioId ? s.live?.moveLabels[`${tile.scenarioId}/${tile.move}`] : undefined));
   const running = useApp((s) => s.live?.state.status === 'running');
@@ -35,16 +35,21 @@ export function TileCard({ tile }: { tile: Tile }) {
   const control = useApp((s) => s.control);
   const [refused, setRefused] = useState<Refusal | null>(null);
   const [confirming, setConfirming] = useState(false);
-  // A buyer whose chat has its outcome waits for nobody: its closing line asks no answer.
-  const waitingSince = tile.buyerDone ? null : tile.waitingSince;
+  // A buyer whose chat has its outcome waits for nobody: its closing line asks no answer. Nor does
+  // the counter run for a trainee who is offline: nobody is there to answer, the word 已离线 says so.
+  const waitingSince = tile.buyerDone || !tile.connected ? null : tile.waitingSince;
   const now = useNow(1000, running && waitingSince !== null);
+  const offline = useOfflineSince(tile.connected);
   const drillNow = clock + (running ? Math.max(0, now - clockAt) : 0);
   const waited = waitingSince === null ? null : Math.max(0, drillNow - waitingSince);
   const removed = tile.status === 'removed';
   // Over for this trainee: their count of replies is final, and so is a score of 0.
   const over = tile.status === 'finished' || removed || ended;
   // Big: the current buyer's score while playing, the drill score once done (tileScore.ts says why).
-  const { big, soFar } = tileScoreView(tile, scenarios?.length ?? 1, over);
+  // A cancelled drill has no results: a 0 there would read as a score.
+  const cancelled = useApp((s) => s.live?.state.status === 'cancelled');
+  const view = tileScoreView(tile, scenarios?.length ?? 1, over);
+  const { big, soFar } = cancelled ? { big: null, soFar: null } : view;
   const bigTitle = big?.kind === 'buyer' ? l('tile.buyerScoreTitle', { at: big.at, of: big.of }) : d(big?.kind === 'drill' ? 'tile.drillScore' : 'tile.score');
   const lastBuyer = tile.position + 1 >= (scenarios?.length ?? 1);
   // In a drill of several scenarios, which one the trainee is on: "2/3 · <title>".
@@ -53,8 +58,14 @@ export function TileCard({ tile }: { tile: Tile }) {
   return (
     <li className={cls} data-testid="tile" data-seat={tile.seatId} data-name={tile.name}>
       <header className="tile-head">
-        <span className={tile.connected ? 'tile-dot on' : 'tile-dot'} aria-label={tile.connected ? d('tile.online') : d('tile.offline')} role="img" />
+        <span className={tile.connected ? 'tile-dot on' : 'tile-dot'} aria-label={tile.connected ? d('tile.online') : l('tile.offline')} role="img" />
         <strong className="tile-name">{tile.name}</strong>
+        {/* Said in words, not by the dot's colour alone; an ended drill has everyone offline, so it says nothing. */}
+        {!tile.connected && !ended && !removed && (
+          <span className="tile-offline" data-testid="tile-offline">
+            {offline === null ? l('tile.offline') : l('tile.offlineSince', { time: shortTime(offline) })}
+          </span>
+        )}
         {big && (
           <span className="tile-score-box" title={bigTitle}>
             <span className="tile-score" data-testid="tile-score">
@@ -107,21 +118,12 @@ export function TileCard({ tile }: { tile: Tile }) {
           {d(lastBuyer ? 'tile.lastBuyerDone' : 'tile.buyerDone')}
         </p>
       )}
-      {tile.redLines.length > 0 && (
-        <p className="tile-redlines" role="status">
-          {d('tile.redLines', { rules: tile.redLines.map((r) => ruleName(r, tile.ruleTitles?.[r])).join(d('tile.sep')) })}
-        </p>
-      )}
-      <p className="tile-foot muted">
-        {/* "0 replies" would read like a score of nothing: a trainee who has not answered yet is said so. */}
-        {tile.turns > 0 ? count('tile.turns', tile.turns) : d(over ? 'tile.neverReplied' : 'tile.noReply')}
-        {tile.outcome && <> · {tAny(t, `outcome.${tile.outcome}`, tile.outcome)}</>}
-        {tile.status === 'finished' && <> · {d('tile.finished')}</>}
-        {removed && <> · {d('tile.removed')}</>}
-      </p>
+      <TileRedLines tile={tile} buyers={scenarios?.length ?? 1} />
+      <TileFoot tile={tile} />
       <div className="tile-actions">
         {tile.sessionId && !removed && (
-          <button type="button" className="btn btn-small" aria-pressed={watchedSeat === tile.seatId} onClick={() => void watch(watchedSeat === tile.seatId ? null : tile.seatId)}>
+          // A long nickname is cut with … (the whole of it in the tooltip) rather than push the button out of the tile.
+          <button type="button" className="btn btn-small tile-watch" title={d('tile.watch', { name: tile.name })} aria-pressed={watchedSeat === tile.seatId} onClick={() => void watch(watchedSeat === tile.seatId ? null : tile.seatId)}>
             {d('tile.watch', { name: tile.name })}
           </button>
         )}

@@ -10,6 +10,8 @@ import type { DrillMode } from './drillModeMemory.ts';
 import { lastDrillMode, rememberDrillMode } from './drillModeMemory.ts';
 import { drillFailureText, useTrainerT } from './strings.ts';
 import { byPersonaAndLevel } from '../../ui/scenarioOrder.ts';
+import { useLiveT } from './liveStrings.ts';
+import { modeName } from './modeName.ts';
 
 export function TrainerHome() {
   const d = useTrainerT();
@@ -26,6 +28,7 @@ export function TrainerHome() {
 
 function OpenDrillForm() {
   const d = useTrainerT();
+  const l = useLiveT();
   const t = useT();
   const id = useId();
   const lang = useApp((s) => s.lang);
@@ -61,6 +64,20 @@ function OpenDrillForm() {
       >
         <fieldset>
           <legend>{d('open.scenarios')}</legend>
+          {/* The list comes from the server: until it does, say so rather than show an empty box. */}
+          {(scenarios === null || scenarios.state === 'loading') && (
+            <p className="muted" role="status" data-testid="scenarios-loading">
+              {l('open.loading')}
+            </p>
+          )}
+          {scenarios?.state === 'error' && (
+            <p className="drill-note" role="alert">
+              {l('open.loadFailed')}{' '}
+              <button type="button" className="btn btn-small" onClick={() => void loadScenarios(true)}>
+                {l('open.retry')}
+              </button>
+            </p>
+          )}
           <ul className="trainer-scenarios">
             {list.map((s) => (
               <li key={s.id}>
@@ -101,6 +118,7 @@ function OpenDrillForm() {
 
 function History() {
   const d = useTrainerT();
+  const t = useT();
   const lang = useApp((s) => s.lang);
   const history = useApp((s) => s.history);
   const load = useApp((s) => s.loadHistory);
@@ -130,6 +148,7 @@ function History() {
                 <th scope="col">{d('history.status')}</th>
                 <th scope="col">{d('history.seats')}</th>
                 <th scope="col">{d('history.pass')}</th>
+                <th scope="col">{t('home.mode')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{d('history.open')}</span>
                 </th>
@@ -157,6 +176,7 @@ function History() {
                     {h.removed ? <span className="muted">{d('history.removed', { n: h.removed })}</span> : null}
                   </td>
                   <td>{h.summary?.passRate == null ? '—' : `${Math.round(h.summary.passRate * 100)}%`}</td>
+                  <td data-testid="history-mode">{modeName(t, h.mode)}</td>
                   <td>
                     {/* A cancelled drill has nothing to open: no results, and its room is closed. */}
                     {h.status !== 'cancelled' && <AppLink to={paths.trainer(h.status === 'ended' ? `/results/${h.drillId}` : `/drill/${h.drillId}`)}>{d('history.open')}</AppLink>}

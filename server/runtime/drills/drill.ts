@@ -45,6 +45,8 @@ export class Drill {
   /** the lobby's expiry (DRILL_LOBBY_TTL_HOURS), on the wall clock: it counts from the opening */
   private cancelLobbyExpiry: (() => void) | null = null;
   cancelledBy: 'trainer' | 'expiry' | null = null;
+  /** what ended it: the trainer, or the time limit running out (a page says which) */
+  endedBy: 'trainer' | 'time' | null = null;
   results: DrillResults | null = null;
 
   constructor(
@@ -69,6 +71,7 @@ export class Drill {
     const endsAt = this.startedAt !== null && this.timeLimitMs !== null ? this.startedAt + this.timeLimitMs : null;
     const state: DrillState = { drillId: this.id, status: this.status, locked: this.locked, mode: this.mode, scenarios: this.scenarios.map((s) => s.summary), frozenAt: this.frozenAt, endsAt, timeLimitMs: this.timeLimitMs, clock: this.clock.now(), pauses: this.clock.history(), trainees: this.roster.headcount() };
     if (this.cancelledBy) state.cancelledBy = this.cancelledBy;
+    if (this.endedBy) state.endedBy = this.endedBy;
     return state;
   }
 
@@ -247,12 +250,13 @@ export class Drill {
     return { ok: true, data: { trainees: [...this.seats.values()].filter((s) => !s.removed).length } };
   }
 
-  /** End every session (their reports follow), then the drill. */
-  async end(): Promise<Result<DrillResults>> {
+  /** End every session (their reports follow), then the drill; `by` the trainer, or the time limit. */
+  async end(by: 'trainer' | 'time' = 'trainer'): Promise<Result<DrillResults>> {
     if (this.status === 'ended' && this.results) return { ok: true, data: this.results };
     if (this.status === 'ended') return failure('drill-not-running', 'ending', 'the drill is ending; its results follow');
     if (this.status === 'cancelled') return this.overFailure();
     this.status = 'ended';
+    this.endedBy = by;
     // Taken now: this very job may be tracked too, and must not wait for itself.
     const starting = this.jobs.underWay();
     this.cancelLimit?.();
@@ -269,6 +273,7 @@ export class Drill {
     await this.deps.onEnded(this, this.results);
     this.broadcastState();
     this.roster.releaseResults();
+    this.roster.tellTotals();
     return { ok: true, data: this.results };
   }
 
@@ -330,7 +335,7 @@ export class Drill {
     // The check and the end are tracked apart: end() waits for the jobs before it, never for itself.
     const endIfOwned = () =>
       this.jobs.track(this.deps.stillOwned())
-        .then((owned) => (owned ? this.jobs.track(this.end()) : undefined))
+        .then((owned) => (owned ? this.jobs.track(this.end('time')) : undefined))
         .catch(() => undefined);
     this.cancelLimit = this.clock.schedule(this.startedAt + this.timeLimitMs, () => void endIfOwned());
   }

@@ -20,7 +20,7 @@ import type { ControlName, ForwardRequest } from './drillForwarding.ts';
 import { answerForwarded, forwarder } from './drillForwarding.ts';
 import type { DrillManager, Found } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
-import { emitEvent, sessionRoom, trainerRoom, watchRoom } from './drillRooms.ts';
+import { emitEvent, removedSeatRoom, sessionRoom, trainerRoom, watchRoom } from './drillRooms.ts';
 import type { FailureBudget } from '../failureGuard.ts';
 import { MemoryFailureBudget } from '../failureGuard.ts';
 import { joinCodeStatus } from './joinCodeStatus.ts';
@@ -207,7 +207,12 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     });
     on(socket, logger, 'drill:rejoin', async (payload, respond) => {
       const found = await drills.seatOf(payload.seatToken);
-      if (found === 'removed') return respond(fail('removed', 'removed', 'the trainer has removed you from this drill'));
+      if (found === 'removed') {
+        // Still out: this socket waits with the seat's other evicted ones to hear it let back in.
+        const seatId = drills.seatTokens.verify(payload.seatToken)?.seatId;
+        if (seatId) void socket.join(removedSeatRoom(seatId));
+        return respond(fail('removed', 'removed', 'the trainer has removed you from this drill'));
+      }
       if (found === 'cancelled') return apply(respond as Respond<unknown>)(cancelledAnswer());
       if (found === undefined) return respond(fail('unauthorized', 'bad-seat-token', 'this seat token does not open a seat'));
       if (found === 'elsewhere') {

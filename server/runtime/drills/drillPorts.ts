@@ -20,8 +20,10 @@ export interface DrillOutbox {
   toWatchers<N extends keyof DrillServerEventBodies>(sessionId: string, name: N, body: DrillServerEventBodies[N]): void;
   /** the seat's sockets hear the session's events from now on */
   seatFollows(seatId: string, sessionId: string): void;
-  /** the seat's sockets leave every room of the drill and lose the seat */
+  /** the seat's sockets leave every room of the drill and lose the seat (they wait apart for a readmission) */
   evictSeat(drillId: string, seatId: string, sessionIds: string[]): void;
+  /** the sockets a removal evicted hear that the seat is back (then take it with drill:rejoin) */
+  readmitSeat(seatId: string, body: DrillServerEventBodies['drill:admitted']): void;
 }
 
 /** Seats and sessions as they come, so a drill a stopped server leaves behind can be accounted for. */

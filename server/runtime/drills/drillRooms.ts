@@ -15,6 +15,8 @@ export const traineesRoom = (drillId: string) => `drill:${drillId}:trainees`;
 export const trainerRoom = (drillId: string) => `drill:${drillId}:trainer`;
 /** the trainer sockets watching a session (never its trainee's): what only the trainer may see of it */
 export const watchRoom = (sessionId: string) => `watch:${sessionId}`;
+/** a removed seat's evicted sockets, which hear nothing of the drill but its readmission */
+export const removedSeatRoom = (seatId: string) => `removed:${seatId}`;
 export { roomOf as sessionRoom };
 
 type Emit = (name: string, payload: unknown) => unknown;
@@ -32,7 +34,14 @@ export function drillOutbox(nsp: DrillNamespace): DrillOutbox {
     toSession: (sessionId: string, event: DeliveredEvent, watchersOnly?: boolean) => emit(watchersOnly === true ? watchRoom(sessionId) : roomOf(sessionId), event.name, event.payload),
     toWatchers: <N extends keyof DrillServerEventBodies>(sessionId: string, name: N, body: DrillServerEventBodies[N]) => emit(watchRoom(sessionId), name, body),
     seatFollows: (seatId: string, sessionId: string) => nsp.in(seatRoom(seatId)).socketsJoin(roomOf(sessionId)),
-    evictSeat: (drillId: string, seatId: string, sessionIds: string[]) => nsp.in(seatRoom(seatId)).socketsLeave([traineesRoom(drillId), seatRoom(seatId), ...sessionIds.map(roomOf)]),
+    evictSeat: (drillId: string, seatId: string, sessionIds: string[]) => {
+      nsp.in(seatRoom(seatId)).socketsJoin(removedSeatRoom(seatId));
+      nsp.in(seatRoom(seatId)).socketsLeave([traineesRoom(drillId), seatRoom(seatId), ...sessionIds.map(roomOf)]);
+    },
+    readmitSeat: (seatId: string, body: DrillServerEventBodies['drill:admitted']) => {
+      emit(removedSeatRoom(seatId), 'drill:admitted', body);
+      nsp.in(removedSeatRoom(seatId)).socketsLeave(removedSeatRoom(seatId));
+    },
   };
 }
 

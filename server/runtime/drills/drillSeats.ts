@@ -4,7 +4,7 @@
 // whose scheduler is the drill clock: pausing the drill stops their time. The drill (drill.ts)
 // runs the class itself: start, pause, lock, reveal, end.
 import { randomUUID } from 'node:crypto';
-import type { DrillErrorReason, DrillServerEventBodies, DrillState, SeatInfo, Tile } from '../../protocol/index.ts';
+import type { DrillErrorReason, DrillServerEventBodies, DrillState, SeatInfo, SeatTotal, Tile } from '../../protocol/index.ts';
 import type { DeliveredEvent, LiveSession } from '../liveSession.ts';
 import type { SessionEvent } from '../../engine/index.ts';
 import { SessionRegistry } from '../sessionRegistry.ts';
@@ -24,7 +24,7 @@ import { SessionShadow } from './sessionShadow.ts';
 import { holdsResults, tellsResult } from '../examHold.ts';
 
 /** What the seats read of their drill: what it plays, and its status and lock as the trainer changes them. */
-export type SeatsDrill = Pick<Drill, 'id' | 'scenarios' | 'mode' | 'clock' | 'status' | 'locked' | 'settledStatus'>;
+export type SeatsDrill = Pick<Drill, 'id' | 'scenarios' | 'mode' | 'clock' | 'status' | 'locked' | 'settledStatus' | 'results'>;
 
 export type SeatsDeps = Pick<DrillDeps, 'wall' | 'log' | 'catalog' | 'logger' | 'speed' | 'secret' | 'seatTokens' | 'outbox' | 'record' | 'maxSeats'>;
 
@@ -104,7 +104,22 @@ export class DrillSeats {
   seatInfo(seat: Seat, drill: DrillState, lastSeq?: number): SeatInfo {
     const seatToken = this.deps.seatTokens.sign(this.drill.id, seat.id);
     const session = seat.session ? { ...this.registry.info(seat.session, lastSeq ?? seat.session.lastSeq), token: seatToken } : null;
-    return { drillId: this.drill.id, seatId: seat.id, seatToken, displayName: seat.name, drill, session };
+    const total = this.totalOf(seat);
+    return { drillId: this.drill.id, seatId: seat.id, seatToken, displayName: seat.name, drill, session, ...(total ? { total } : {}) };
+  }
+
+  /** The seat's own drill score once the drill has ended: its row of the results the trainer reads. */
+  totalOf(seat: Seat): SeatTotal | undefined {
+    const row = this.drill.results?.seats.find((s) => s.seatId === seat.id);
+    return row && !row.removed && row.score !== null ? { score: row.score, buyers: row.buyers ?? [] } : undefined;
+  }
+
+  /** The drill has ended: each seat still in the class hears its drill score. */
+  tellTotals(): void {
+    for (const seat of this.seats.values()) {
+      const total = this.totalOf(seat);
+      if (total) this.deps.outbox.toSeat(seat.id, 'drill:total', { drillId: this.drill.id, seatId: seat.id, total });
+    }
   }
 
   /** A socket took or left the seat. */
@@ -139,6 +154,7 @@ export class DrillSeats {
     if (!seat.removed) return { ok: true, data: seat };
     seat.removed = false;
     delete seat.removedAt;
+    this.deps.outbox.readmitSeat(seat.id, { drillId: this.drill.id, seatId });
     void this.jobs.track(this.deps.record.seatRemoved(this.drill.id, seat.id, false));
     this.feed.touch(seat.id, true);
     void this.jobs.track(this.goOn(seat));

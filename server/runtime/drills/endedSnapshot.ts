@@ -5,6 +5,7 @@
 import type { LocalText } from '../../engine/index.ts';
 import type { DrillResults, DrillSnapshot, HeatRow, ScenarioSummary, Tile } from '../../protocol/index.ts';
 import type { OpenedScenario } from '../scenarioCatalog.ts';
+import { heatRows, rubricRules } from './heat.ts';
 import { moveLabelsOf } from './moveLabels.ts';
 import { withCurrentSummary } from './results.ts';
 
@@ -41,6 +42,7 @@ function tileOf(seat: DrillResults['seats'][number]): Tile {
     ...(seat.score === null ? {} : { drillScore: seat.score }),
     buyerDone: last?.outcome != null,
     redLines: seat.sessions.flatMap((s) => s.report?.redLines ?? []),
+    redLineBuyers: seat.sessions.flatMap((s, i) => (s.report?.redLines ?? []).map(() => i)),
     ruleTitles: titles,
     waitingSince: null,
     outcome: last?.outcome ?? null,
@@ -48,26 +50,12 @@ function tileOf(seat: DrillResults['seats'][number]): Tile {
   };
 }
 
-/** Every rule of the drill's scenarios, counted over the reports of the seats not removed (as the live heat map counts). */
+/** The heat map as the live one counts it: per trainee who stayed, in rubric order. */
 function heatOf(results: DrillResults, scenarios: readonly OpenedScenario[]): HeatRow[] {
-  const rows = new Map<string, HeatRow>();
-  for (const scenario of scenarios) {
-    for (const rule of scenario.compiled.rubric.rules) {
-      if (!rows.has(rule.id)) rows.set(rule.id, { rule: rule.id, ...(rule.title ? { title: rule.title } : {}), category: rule.category, redLine: rule.redLine, pass: 0, fail: 0 });
-    }
-  }
-  for (const seat of results.seats) {
-    if (seat.removed) continue;
-    for (const session of seat.sessions) {
-      for (const v of session.report?.rules ?? []) {
-        if (v.verdict === 'n/a') continue;
-        const row = rows.get(v.rule) ?? { rule: v.rule, ...(v.title ? { title: v.title } : {}), category: v.category, redLine: v.redLine, pass: 0, fail: 0 };
-        row[v.verdict]++;
-        rows.set(v.rule, row);
-      }
-    }
-  }
-  return [...rows.values()];
+  const trainees = results.seats
+    .filter((seat) => !seat.removed)
+    .map((seat) => seat.sessions.flatMap((s) => (s.report?.rules ?? []).flatMap((v) => (v.verdict === 'n/a' ? [] : [{ rule: v.rule, status: v.verdict, ...(v.title ? { title: v.title } : {}), category: v.category, redLine: v.redLine }]))));
+  return heatRows(rubricRules(scenarios), trainees);
 }
 
 function bareSummary(id: string, results: DrillResults): ScenarioSummary {

@@ -2,7 +2,11 @@
 import { ruleCategories } from '../../engine/index.ts';
 import type { Report } from '../../engine/index.ts';
 import type { ClassSummary, DrillResults, RuleSummary, SeatBuyerResult, SeatResult } from '../../protocol/index.ts';
+import { leaderboard, seatRedLines } from './ranking.ts';
+export { resultsCsv } from './resultsCsv.ts';
 import type { Seat } from './seats.ts';
+
+export { leaderboard } from './ranking.ts';
 
 /**
  * Bumped whenever the class numbers are computed differently: a drill history row stored with
@@ -13,7 +17,8 @@ export const SUMMARY_VERSION = 2;
 export function drillResults(meta: Omit<DrillResults, 'summary' | 'seats' | 'leaderboard'>, seats: readonly Seat[]): DrillResults {
   const results: SeatResult[] = seats.map((seat) => {
     const sessions = seat.shadows.map((s) => ({ sessionId: s.sessionId, scenarioId: s.scenarioId, scenarioVersion: s.scenarioVersion, outcome: s.outcome, report: s.report }));
-    return withBuyers({ seatId: seat.id, name: seat.name, removed: seat.removed, sessions, score: null }, meta.scenarioIds);
+    // A seat's epoch counts its removals: one let back in is marked, its CSV rows say so.
+    return withBuyers({ seatId: seat.id, name: seat.name, removed: seat.removed, ...(!seat.removed && seat.epoch > 0 ? { readmitted: true } : {}), sessions, score: null }, meta.scenarioIds);
   });
   return { ...meta, summary: summarize(results, meta.scenarioIds.length), seats: results, leaderboard: leaderboard(results) };
 }
@@ -36,7 +41,7 @@ function withBuyers(seat: SeatResult, scenarioIds: readonly string[]): SeatResul
     // An outcome is the buyer's own ending; a chat the drill's end or a removal cut has none.
     return { position, scenarioId, status: s.outcome ? 'done' : 'unfinished', score: s.report?.score ?? 0, sessionId: s.sessionId };
   });
-  return { ...seat, buyers, score: drillScore(buyers.map((b) => b.score), scenarioIds.length) };
+  return { ...seat, buyers, score: drillScore(buyers.map((b) => b.score), scenarioIds.length), redLines: seatRedLines(seat.sessions) };
 }
 
 /**
@@ -100,58 +105,6 @@ export function ruleRows(rows: readonly RuleSummary[]): RuleSummary[] {
   return rows
     .filter((row) => row.pass + row.fail > 0)
     .sort((a, b) => Number(b.redLine) - Number(a.redLine) || (a.passRate ?? 0) - (b.passRate ?? 0) || category(a) - category(b) || a.rule.localeCompare(b.rule));
-}
-
-/** Best drill score first; equal scores share a rank (1, 1, 3), listed by name. */
-export function leaderboard(seats: readonly SeatResult[]): DrillResults['leaderboard'] {
-  const ranked = seats.flatMap((s) => (s.removed || s.score === null ? [] : [{ name: s.name, score: s.score }]));
-  ranked.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-  return ranked.map((r) => ({ rank: ranked.findIndex((o) => o.score === r.score) + 1, ...r }));
-}
-
-const CSV_COLUMNS = ['seat', 'name', 'removed', 'drill_score', 'position', 'scenario', 'status', 'scenario_version', 'session', 'outcome', 'score', 'passed', 'red_lines', 'first_response_ms', 'avg_response_ms', 'replies'];
-const CSV_STATUS = { done: 'done', unfinished: 'unfinished', notStarted: 'not_started' } as const;
-
-/**
- * One row per trainee x buyer of the drill, played or not (`status` says which; a buyer not reached
- * scores 0). UTF-8 with a BOM for Excel. A removed seat's rows say `removed` yes, keep the score its
- * session had when removed, and leave `passed` empty: like the summary, the CSV does not grade it.
- */
-export function resultsCsv(stored: DrillResults): string {
-  const results = withCurrentSummary(stored);
-  const rows = [CSV_COLUMNS];
-  for (const seat of results.seats) {
-    for (const buyer of seat.buyers ?? []) {
-      const s = buyer.sessionId === null ? undefined : seat.sessions[buyer.position];
-      const r = s?.report;
-      rows.push([
-        seat.seatId,
-        seat.name,
-        seat.removed ? 'yes' : 'no',
-        seat.score === null ? '' : String(seat.score),
-        String(buyer.position + 1),
-        buyer.scenarioId,
-        CSV_STATUS[buyer.status],
-        s ? String(s.scenarioVersion) : '',
-        s?.sessionId ?? '',
-        s?.outcome ?? '',
-        String(buyer.score),
-        // A removed seat is not graded with the class: its score is the one frozen at the removal.
-        seat.removed ? '' : r?.passed ? 'yes' : 'no',
-        r ? r.redLines.join(' ') : '',
-        r?.kpis.firstResponseMs == null ? '' : String(r.kpis.firstResponseMs),
-        r?.kpis.avgResponseMs == null ? '' : String(Math.round(r.kpis.avgResponseMs)),
-        r ? String(r.kpis.replies) : '',
-      ]);
-    }
-  }
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-function csvField(value: string): string {
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 function average(values: readonly number[]): number | null {

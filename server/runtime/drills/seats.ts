@@ -58,6 +58,7 @@ export function tileOf(seat: Seat, now: number, buyers: number): Tile {
     drillScore: drillScore(seat.shadows.map((s) => s.score()), buyers),
     buyerDone: shadow?.outcome != null,
     redLines: seat.shadows.flatMap((s) => s.redLines),
+    redLineBuyers: seat.shadows.flatMap((s, i) => s.redLines.map(() => i)),
     ruleTitles: Object.assign({}, ...seat.shadows.map((s) => s.titles)) as Record<string, LocalText>,
     // A removed seat's chat stands still: nobody waits on it.
     waitingSince: seat.removed ? null : (shadow?.waitingSince(now) ?? null),
