@@ -2,6 +2,8 @@
 // (buyer, order, shop) for the side panel, the rule texts practice verdicts are shown with, a
 // finished session's report; and the best scores here.
 import { ruleTextsById } from '../../server/protocol/ruleTexts.ts';
+import type { BestScore, ScoredReport } from './bestScore.ts';
+import { improvedBest } from './bestScore.ts';
 import { KEYS, loadBest, writeJson } from './persist.ts';
 import type { Slice } from './state.ts';
 import type { RuleText, ScenarioContext, ScenarioSummary, SessionView } from './types.ts';
@@ -19,7 +21,8 @@ export interface CatalogSlice {
   ruleTexts: Record<string, Loadable<ReadonlyMap<string, RuleText>>>;
   /** by session id; 'unknown' when this browser has no token for it */
   reports: Record<string, Loadable<SessionView> | { state: 'unknown' }>;
-  best: Record<string, number>;
+  /** by scenario id: the best finished score this browser saw, and whether it passed (bestScore.ts) */
+  best: Record<string, BestScore>;
   loadScenarios(force?: boolean): Promise<void>;
   loadContext(scenario: Pick<ScenarioSummary, 'id' | 'version'>): Promise<void>;
   /**
@@ -30,7 +33,8 @@ export interface CatalogSlice {
    */
   loadRuleTexts(session: { id: string; token: string; rubric: string }): Promise<void>;
   loadReport(sessionId: string): Promise<void>;
-  setBest(scenarioId: string, score: number): void;
+  /** Take an ended chat's report as the buyer's best, if it counts and beats the one kept. */
+  offerBest(scenarioId: string, report: ScoredReport): void;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -92,14 +96,15 @@ export const createCatalogSlice: Slice<CatalogSlice> = (env) => (set, get) => ({
     try {
       const view = await api.session(sessionId, token);
       set({ reports: { ...get().reports, [sessionId]: { state: 'ready', data: view } } });
-      const score = view.report?.report.score;
-      if (score !== undefined && score > (get().best[view.session.scenario.id] ?? -1)) get().setBest(view.session.scenario.id, score);
+      if (view.report) get().offerBest(view.session.scenario.id, view.report.report);
     } catch (err) {
       set({ reports: { ...get().reports, [sessionId]: { state: 'error', message: message(err) } } });
     }
   },
-  setBest(scenarioId, score) {
-    const best = { ...get().best, [scenarioId]: score };
+  offerBest(scenarioId, report) {
+    const next = improvedBest(get().best[scenarioId], report);
+    if (!next) return;
+    const best = { ...get().best, [scenarioId]: next };
     set({ best });
     writeJson(env.storage, KEYS.best, best);
   },

@@ -1,6 +1,8 @@
 // The browser's memory of a trainee: sessions (id + token, so a reload or a reopened tab finds them),
 // preferences, quick phrases and best scores. Everything read back is checked: localStorage is
 // shared with whatever else ran on this origin and may hold anything.
+import type { BestScore } from './bestScore.ts';
+import { isBestScore } from './bestScore.ts';
 import type { Lang, Mode, OutcomeKind, ScenarioSummary } from './types.ts';
 
 export interface KeyValueStorage {
@@ -154,8 +156,8 @@ export function loadPhrases(storage: KeyValueStorage | null): string[] | undefin
   return Array.isArray(raw) && raw.every((p) => typeof p === 'string') ? (raw as string[]) : undefined;
 }
 
-export function loadBest(storage: KeyValueStorage | null): Record<string, number> {
+export function loadBest(storage: KeyValueStorage | null): Record<string, BestScore> {
   const raw = readJson(storage, KEYS.best);
   if (!isObject(raw)) return {};
-  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, number] => typeof e[1] === 'number'));
+  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, BestScore] => isBestScore(e[1])));
 }

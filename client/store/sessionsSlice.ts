@@ -96,14 +96,9 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
     const s = get().sessions[sessionId];
     return s !== undefined && !s.ended && s.status !== 'gone' ? transport() : undefined;
   };
-  // A trainee reads 最佳成绩 as the best they truly reached: a chat left unfinished, or one that
-  // crossed a red line, fails whatever its points, so it is no best score (a finished chat below
-  // the pass mark still is: it is the score they got).
+  // 最佳成绩: only a finished chat with no red line counts (bestScore.ts).
   const recordBest = (s: ChatSession) => {
-    if (s.score === undefined || !countsAsBest(s)) return;
-    const best = get().best;
-    const prev = best[s.scenario.id];
-    if (prev === undefined || s.score > prev) get().setBest(s.scenario.id, s.score);
+    if (s.report) get().offerBest(s.scenario.id, s.report);
   };
 
   return {
@@ -328,11 +323,32 @@ function withWallTime(session: ChatSession, event: DeliveredEvent, drill: { offs
 function withTranscript(session: ChatSession, view: SessionView, drill: { offset: number; pauses: readonly DrillPause[] } | null): ChatSession {
   const { error: _dropped, ...rest } = session;
   const wallAt = drill ? Object.fromEntries(view.transcript.map((m) => [m.id, drillLineWallTime(m.at, drill.offset, drill.pauses)])) : undefined;
-  const filled: ChatSession = { ...rest, status: 'live', messages: view.transcript, ended: session.ended || view.session.ended, ...(wallAt ? { wallAt: { ...wallAt, ...session.wallAt } } : {}) };
+  const filled: ChatSession = {
+    ...rest,
+    status: 'live',
+    messages: view.transcript,
+    ended: session.ended || view.session.ended,
+    verdicts: { ...practiceVerdictsOf(session.mode, view), ...session.verdicts },
+    ...(wallAt ? { wallAt: { ...wallAt, ...session.wallAt } } : {}),
+  };
   return view.report && session.report === null ? withReport(filled, view.report.report, view.report.outcome) : filled;
 }
 
-/** A finished chat with no red line crossed: the attempts 最佳成绩 is the best of. */
-export function countsAsBest(s: ChatSession): boolean {
-  return s.report !== null && s.report.unfinished === undefined && s.report.redLines.length === 0;
+/**
+ * The chips under a practice chat's replies, when it is read over HTTP (an earlier drill buyer after
+ * a reload): the transcript has none, so they come from its report, each verdict under the reply it
+ * concerns, as the report page shows them. Never for an exam: its verdicts would be hints to a
+ * classmate (the server holds its report back while the drill runs, server/runtime/examHold.ts; this
+ * holds even if one came).
+ */
+function practiceVerdictsOf(mode: ChatSession['mode'], view: SessionView): ChatSession['verdicts'] {
+  if (mode !== 'practice' || view.session.mode !== 'practice' || !view.report) return {};
+  const out: ChatSession['verdicts'] = {};
+  for (const v of view.report.report.rules) {
+    if (v.messageId === undefined || v.verdict === 'n/a') continue;
+    // A mark, as the socket brings them: the texts are joined in from the rubric's for display.
+    const { title: _title, feedback: _feedback, modelReply: _modelReply, ...mark } = v;
+    (out[v.messageId] ??= []).push(mark);
+  }
+  return out;
 }

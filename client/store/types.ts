@@ -82,7 +82,14 @@ export interface ScenarioContext {
 export interface SessionView {
   session: { id: string; mode: Mode; displayName: string; scenario: ScenarioSummary; startedAt: number; ended: boolean; lastSeq: number };
   transcript: Message[];
-  report: { report: Report; outcome: Outcome | null } | null;
+  /** `openMove`: a chat ended unfinished (no outcome yet): the buyer's move it stopped in */
+  report: { report: Report; outcome: Outcome | null; openMove?: BuyerMove } | null;
+}
+
+/** A persona state as a trainee may see it: its id, and its display name when the scenario gives one. */
+export interface BuyerMove {
+  id: string;
+  label?: LocalText;
 }
 
 export interface Api {

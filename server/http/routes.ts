@@ -3,6 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { reportWithTexts, ruleTextsById } from '../protocol/index.ts';
+import type { LocalText } from '../engine/index.ts';
+import type { ReportMarks } from '../protocol/index.ts';
+import type { LiveSession } from '../runtime/liveSession.ts';
 import type { ScenarioCatalog } from '../runtime/scenarioCatalog.ts';
 import type { SessionRegistry } from '../runtime/sessionRegistry.ts';
 import type { SessionTokens } from '../runtime/tokens.ts';
@@ -85,8 +88,16 @@ async function sessionView(req: IncomingMessage, res: ServerResponse, deps: Http
     }
     return json(res, 200, texts, cors);
   }
-  const report = held ? null : view.report && { ...view.report, report: reportWithTexts(view.report.report, ruleTextsById(texts.rules)) };
+  const report = held ? null : view.report && { ...view.report, report: reportWithTexts(view.report.report, ruleTextsById(texts.rules)), ...openMove(session, view.report.report) };
   json(res, 200, { session: { id, mode, displayName, scenario, startedAt, ended: view.ended, lastSeq: view.lastSeq, rubric: texts.rubric }, transcript: view.transcript, report }, cors);
+}
+
+/**
+ * A chat that ended before the buyer reached an outcome (未完成): the move she was still in, so the
+ * report can say what was left open. Only with the report: it says nothing before the result may be told.
+ */
+function openMove(session: LiveSession, report: ReportMarks): { openMove?: { id: string; label?: LocalText } } {
+  return report.unfinished === 'no-ending' ? { openMove: session.buyerMove } : {};
 }
 
 function corsHeaders(req: IncomingMessage, allowed: readonly string[]): Record<string, string> {

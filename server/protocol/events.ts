@@ -13,6 +13,8 @@ export interface ScenarioSummary {
   difficulty: string;
   persona: string;
   shop: string;
+  /** the score a finished chat needs to pass (the rubric's); absent from summaries saved before it was added */
+  passMark?: number;
 }
 
 export interface SessionInfo {

@@ -3,7 +3,7 @@
 // runs on one queue, so steps, deliveries and replays never interleave, and nothing is delivered
 // or acknowledged before its log rows are committed.
 import type { Logger } from 'pino';
-import type { CompiledScenario, Message, SessionEvent, SessionState, StepResult } from '../engine/index.ts';
+import type { CompiledScenario, LocalText, Message, SessionEvent, SessionState, StepResult } from '../engine/index.ts';
 import { nextDeadline, SessionError, step } from '../engine/index.ts';
 import type { Ack, DeliveredServerEvent, Mode, ScenarioSummary, ServerEventPayload, SessionRuleTexts, TraineeAck } from '../protocol/index.ts';
 import { fail, ok } from '../protocol/index.ts';
@@ -105,6 +105,13 @@ export class LiveSession {
   /** The texts this session's verdict marks refer to. */
   get ruleTexts(): SessionRuleTexts {
     return rubricTexts(this.compiled);
+  }
+
+  /** The buyer's move now (persona state id) and its display name when the scenario gives one. */
+  get buyerMove(): { id: string; label?: LocalText } {
+    const id = this.state.machine.value;
+    const label = this.compiled.scenario.states[id]?.label;
+    return label ? { id, label } : { id };
   }
 
   get lastSeq(): number {

@@ -178,5 +178,5 @@ function hashOf(json: string): string {
 
 function summarize(bundle: Bundle): ScenarioSummary {
   const s = bundle.scenario;
-  return { id: s.id, version: s.version, title: s.title, description: s.description, difficulty: s.difficulty, persona: s.persona, shop: s.shop };
+  return { id: s.id, version: s.version, title: s.title, description: s.description, difficulty: s.difficulty, persona: s.persona, shop: s.shop, passMark: s.rubric.passMark };
 }

@@ -1,27 +1,69 @@
 // 最佳成绩 on the home page is the best a trainee truly reached: a chat left unfinished or one that
-// crossed a red line fails whatever its points, and is not taken as a best score.
+// crossed a red line fails whatever its points, and is not taken as a best score, whether its report
+// came over the socket or was loaded over HTTP (the report page). Whether the best passed is kept
+// with it; a bare number saved before could be an unfinished chat's score and is not read back.
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../client/store/index.ts';
-import type { ReportMarks } from '../../client/store/types.ts';
+import type { Api, ReportMarks, SessionView } from '../../client/store/types.ts';
 import { FakeTransport, info, MemoryStorage } from './fakes.ts';
 
-function ended(report: Partial<ReportMarks> & { score: number }, sessionId: string) {
-  const store = createAppStore({ storage: new MemoryStorage(), now: () => 1000, history: { push: () => undefined, replace: () => undefined } });
-  store.getState().attachBackend({ transport: new FakeTransport(), api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined) } });
-  store.getState().netStarted(info(sessionId));
-  const full: ReportMarks = { passed: false, passMark: 70, redLines: [], rules: [], categories: [], kpis: { firstResponseMs: null, avgResponseMs: null, longestResponseMs: null, replies: 1, outcome: null }, ...report };
-  store.getState().netEvent({ name: 'session:report', payload: { sessionId, seq: 1, report: full, outcome: null } });
-  return store.getState().best;
+function report(over: Partial<ReportMarks> & { score: number }): ReportMarks {
+  return { passed: false, passMark: 70, redLines: [], rules: [], categories: [], kpis: { firstResponseMs: null, avgResponseMs: null, longestResponseMs: null, replies: 1, outcome: null }, ...over };
+}
+
+function store(api: Partial<Api> = {}, storage = new MemoryStorage()) {
+  const s = createAppStore({ storage, now: () => 1000, history: { push: () => undefined, replace: () => undefined } });
+  s.getState().attachBackend({
+    transport: new FakeTransport(),
+    api: { scenarios: () => Promise.resolve([]), context: () => new Promise(() => undefined), session: () => new Promise(() => undefined), ruleTexts: () => new Promise(() => undefined), ...api },
+  });
+  return s;
+}
+
+function ended(over: Partial<ReportMarks> & { score: number }, sessionId: string) {
+  const s = store();
+  s.getState().netStarted(info(sessionId));
+  s.getState().netEvent({ name: 'session:report', payload: { sessionId, seq: 1, report: report(over), outcome: null } });
+  return s.getState().best;
 }
 
 describe('the best score', () => {
-  it('takes a finished chat, passed or not', () => {
-    expect(ended({ score: 88, passed: true }, 's1')).toEqual({ bargainer: 88 });
-    expect(ended({ score: 55 }, 's2')).toEqual({ bargainer: 55 });
+  it('takes a finished chat, passed or not, and says which', () => {
+    expect(ended({ score: 88, passed: true }, 's1')).toEqual({ bargainer: { score: 88, passed: true } });
+    expect(ended({ score: 55 }, 's2')).toEqual({ bargainer: { score: 55, passed: false } });
   });
 
   it('leaves out an unfinished chat and one with a red line', () => {
     expect(ended({ score: 76, unfinished: 'no-ending' }, 's3')).toEqual({});
     expect(ended({ score: 61, redLines: ['no-qq'] }, 's4')).toEqual({});
+  });
+
+  it('leaves out an unfinished chat whose report page was opened', async () => {
+    const s = info('s5');
+    const view: SessionView = {
+      session: { id: 's5', mode: 'practice', displayName: s.displayName, scenario: s.scenario, startedAt: 1, ended: true, lastSeq: 3 },
+      transcript: [],
+      report: { report: { ...report({ score: 80, unfinished: 'no-ending' }), rules: [] }, outcome: null },
+    };
+    const app = store({ session: () => Promise.resolve(view) });
+    app.getState().netStarted({ ...s, ended: true });
+    await app.getState().loadReport('s5');
+    expect(app.getState().reports['s5']?.state).toBe('ready');
+    expect(app.getState().best).toEqual({});
+  });
+
+  it('keeps a higher score, and a pass over a fail at the same score', () => {
+    const app = store();
+    app.getState().offerBest('bargainer', report({ score: 72 }));
+    app.getState().offerBest('bargainer', report({ score: 72, passed: true }));
+    expect(app.getState().best).toEqual({ bargainer: { score: 72, passed: true } });
+    app.getState().offerBest('bargainer', report({ score: 60 }));
+    expect(app.getState().best).toEqual({ bargainer: { score: 72, passed: true } });
+  });
+
+  it('reads back what it saved, not a bare number saved before', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('kefu.best', JSON.stringify({ bargainer: 80, phisher: { score: 90, passed: true } }));
+    expect(store({}, storage).getState().best).toEqual({ phisher: { score: 90, passed: true } });
   });
 });

@@ -44,7 +44,7 @@ describe('the home page card of a buyer played without a best score', () => {
       appStore.setState({ seats: { '123456': { code: '123456', drillId: 'd1', seatId: 'seat1', seatToken: 'tok', displayName: '小明', sessionIds: ['s7'] } } });
     });
     expect(card()).toBe('练过 1 次，还没有完整成绩');
-    act(() => appStore.getState().setBest('bargainer', 77));
-    expect(card()).toBe('最佳成绩 77 分');
+    act(() => appStore.getState().offerBest('bargainer', { score: 77, passed: true, redLines: [] }));
+    expect(card()).toBe('最佳成绩 77 分 已通过');
   });
 });

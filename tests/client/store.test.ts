@@ -66,7 +66,7 @@ describe('the store', () => {
     store.getState().netEvent({ name: 'session:report', payload: { sessionId: 's1', seq: 2, report, outcome: null } });
     expect(store.getState().sendReply('s1', '还在吗')).toBe(false);
     expect(transport.sent).toHaveLength(4);
-    expect(store.getState().best).toEqual({ bargainer: 90 });
+    expect(store.getState().best).toEqual({ bargainer: { score: 90, passed: true } });
   });
 
   it('counts unread lines of a chat that is not open, and clears them when it is opened', async () => {

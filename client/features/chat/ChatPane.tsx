@@ -26,6 +26,12 @@ export function ChatPane({ session }: { session: ChatSession }) {
   const held = useResultsHeld(session);
   const wording = useEndWording(session);
   const endYes = wording === 'exam-next' ? t('chat.endNext') : wording === 'exam-last' ? t('chat.endThis') : t('chat.endYes');
+  // Ending before the buyer reaches an outcome fails the attempt whatever its points (the report
+  // says 未完成): the confirmation says so first. A drill's chats keep the drill's own words.
+  const inDrill = useApp((s) => s.isDrillSession(session.id));
+  const openWarning = !inDrill && !session.outcome;
+  const confirmText =
+    wording !== 'scored' ? t('chat.endConfirmExam') : openWarning ? t(session.mode === 'exam' ? 'chat.endConfirmOpenExam' : 'chat.endConfirmOpen') : t('chat.endConfirm');
   const endButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -65,17 +71,26 @@ export function ChatPane({ session }: { session: ChatSession }) {
         </div>
         <div className="chat-head-actions">
           <DrawerToggle kind="side" label={t('drawer.side')} icon="📋" />
-          {/* An ended chat's report link is in the ended banner just below, on every screen. */}
-          {session.ended ? null : confirming ? (
-            <span
-              className="end-confirm"
-              role="group"
-              aria-label={wording === 'scored' ? t('chat.endConfirm') : t('chat.endConfirmExam')}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') cancelEnd();
-              }}
-            >
-              <span>{wording === 'scored' ? t('chat.endConfirm') : t('chat.endConfirmExam')}</span>
+          {/* An ended chat's report link is in the ended banner just below, on every screen; a chat with
+              its outcome is ended from the outcome banner: one 结束并评分 on screen, never two. */}
+          {session.ended || session.outcome || confirming ? null : (
+            <button ref={endButton} type="button" className="btn" onClick={askToEnd} disabled={session.status === 'gone'}>
+              {t('chat.end')}
+            </button>
+          )}
+        </div>
+        {/* A row of its own under the name, so the name and the drawer buttons keep their one line on a phone. */}
+        {confirming && !session.ended && !session.outcome && (
+          <div
+            className="end-confirm"
+            role="group"
+            aria-label={confirmText}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') cancelEnd();
+            }}
+          >
+            <span className="end-confirm-text">{confirmText}</span>
+            <span className="end-confirm-buttons">
               <button ref={confirmButton} type="button" className="btn btn-primary btn-small" onClick={() => endSession(session.id)} disabled={ending}>
                 {endYes}
               </button>
@@ -83,12 +98,8 @@ export function ChatPane({ session }: { session: ChatSession }) {
                 {t('common.cancel')}
               </button>
             </span>
-          ) : (
-            <button ref={endButton} type="button" className="btn" onClick={askToEnd} disabled={session.status === 'gone'}>
-              {t('chat.end')}
-            </button>
-          )}
-        </div>
+          </div>
+        )}
       </header>
       {session.status === 'resuming' && (
         <p className="chat-banner" role="status">

@@ -1,4 +1,5 @@
-// One buyer of the library: who they are, how hard, the trainee's best score, and a start button.
+// One buyer of the library: who they are, how hard, the pass mark and the trainee's best score (passed
+// or not), and a start button.
 import { useLayoutEffect, useRef, useState } from 'react';
 import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
@@ -44,9 +45,19 @@ export function PersonaCard({ scenario, busy, disabled, onStart }: Props) {
       <h3 id={titleId}>{title}</h3>
       <Description id={`persona-desc-${scenario.id}`} text={local(scenario.description, lang)} title={title} />
       <div className="persona-foot">
-        <span className={best === undefined ? 'persona-best muted' : 'persona-best'}>
-          {best !== undefined ? t('home.best', { score: best }) : played > 0 ? t('home.playedNoBest', { n: played }) : t('home.noBest')}
-        </span>
+        {/* The pass mark beside the best: marks differ by buyer, and a best under it must not read as a pass. */}
+        <div className="persona-score">
+          <span className={best === undefined ? 'persona-best muted' : best.passed ? 'persona-best' : 'persona-best not-passed'}>
+            {best !== undefined ? t('home.best', { score: best.score }) : played > 0 ? t('home.playedNoBest', { n: played }) : t('home.noBest')}
+            {best !== undefined && ' '}
+            {best !== undefined && (
+              <span className={best.passed ? 'badge badge-green persona-verdict' : 'badge badge-red persona-verdict'} data-passed={best.passed}>
+                {t(best.passed ? 'home.bestPassed' : 'home.bestNotPassed')}
+              </span>
+            )}
+          </span>
+          {scenario.passMark !== undefined && <span className="persona-mark muted">{t('report.passMark', { mark: scenario.passMark })}</span>}
+        </div>
         <button type="button" className="btn btn-primary" disabled={disabled} aria-label={t('home.startLabel', { action: startText, title })} onClick={onStart}>
           {startText}
         </button>

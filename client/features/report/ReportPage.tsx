@@ -118,7 +118,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
           {startError}
         </p>
       )}
-      <ReportSummary report={report.report} outcome={report.outcome} />
+      <ReportSummary report={report.report} outcome={report.outcome} open={report.openMove && { move: report.openMove, transcript }} />
       <ReportTranscript transcript={transcript} report={report.report} shop={context?.shop} nickname={nickname} traineeName={session.displayName} wallAt={wallAt} />
     </main>
   );

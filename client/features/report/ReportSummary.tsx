@@ -4,12 +4,20 @@
 import { useId } from 'react';
 import { around, local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
-import type { Outcome, Report } from '../../store/types.ts';
+import type { BuyerMove, Message, Outcome, Report } from '../../store/types.ts';
 import { duration } from '../../ui/format.ts';
 import { ruleName, VerdictAdvice } from '../chat/VerdictChips.tsx';
+import { OpenAtEnd } from './OpenAtEnd.tsx';
 import './report.css';
 
-export function ReportSummary({ report, outcome }: { report: Report; outcome: Outcome | null }) {
+interface Props {
+  report: Report;
+  outcome: Outcome | null;
+  /** a chat ended unfinished: where the buyer stopped, said with its transcript (the session view has it) */
+  open?: { move: BuyerMove; transcript: readonly Message[] } | undefined;
+}
+
+export function ReportSummary({ report, outcome, open }: Props) {
   const t = useT();
   // Ids of its own: a results page shows one summary per session, and each section names its own heading.
   const id = useId();
@@ -32,6 +40,7 @@ export function ReportSummary({ report, outcome }: { report: Report; outcome: Ou
           <p className={report.passed ? 'badge badge-green score-verdict' : 'badge badge-red score-verdict'}>{report.passed ? t('report.passed') : t('report.failed')}</p>
           <p className="muted">{t('report.passMark', { mark: report.passMark })}</p>
           {report.unfinished && <p className="score-why">{t(`report.unfinished.${report.unfinished}`)}</p>}
+          {report.unfinished === 'no-ending' && open && <OpenAtEnd move={open.move} transcript={open.transcript} />}
           {!report.passed && !report.unfinished && redLines.length > 0 && report.score >= report.passMark && <p className="score-why">{t('report.failedByRedLine')}</p>}
           <p className="score-outcome">
             {outcomeBefore}

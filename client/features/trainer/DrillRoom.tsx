@@ -124,6 +124,13 @@ function Controls() {
           {d(`status.${state.status}`)}
         </span>{' '}
         {state.status !== 'lobby' && !over && <span className="muted">{state.endsAt !== null ? d('room.left', { time: stopwatch(Math.max(0, state.endsAt - clock)) }) : ''}</span>}
+        {/* Ended by its time limit, not by the trainer: said as the class's banner says it (a drill from an
+            older server, with no endedBy, by its clock, as the tiles judge it). */}
+        {state.status === 'ended' && (state.endedBy !== undefined ? state.endedBy === 'time' : state.endsAt !== null && state.clock >= state.endsAt) && (
+          <span className="muted" data-testid="drill-ended-by">
+            {d('room.endedTime')}
+          </span>
+        )}
       </p>
       <div className="trainer-buttons">
         {!over && (
