@@ -20,7 +20,8 @@ describe.each(LEVELS)('%s: the scenario file', (id) => {
   const { scenario } = level[id].bundle;
 
   it('has an order, resolved/left/escalated outcomes, a complaint to open with and a no-blame-buyer red line', () => {
-    expect(scenario.order?.placedAt).toMatch(/^2026-11-\d\d$/);
+    // days before the session's day (orderDates.ts), so the side panel never contradicts the buyer
+    expect(scenario.order?.placedAt).toMatch(/^-\d+d$/);
     const kinds = new Set(Object.values(scenario.states).flatMap((s) => (s.outcome ? [s.outcome.kind] : [])));
     expect([...kinds]).toEqual(expect.arrayContaining(['resolved', 'left']));
     expect(kinds.has('escalated')).toBe(true);

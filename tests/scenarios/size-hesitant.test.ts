@@ -42,15 +42,36 @@ const CARELESS: Record<Level, string> = {
   'size-hesitant-hard': 'hard-careless',
 };
 
+// ------------------------------------------------------------------ one-word replies (rubric revision 6)
+
+describe('size-hesitant: careless one-word replies (在, then 42吧)', () => {
+  it.each(SEEDS)('earn no empathy marks and no credit for a prompt empty reply, far below the skilled trainee (seed %i)', (seed) => {
+    const run = playScript(level['size-hesitant'].compiled, { turns: [{ say: '在', afterMs: 8000 }, { say: '42吧', afterMs: 8000 }] }, seed, 1);
+    // 42吧 is heard as a size (far from his 43/44), not as no answer
+    expect(run.state.messages.at(-1)?.text).toMatch(/差得有点多|没穿过|差太多/);
+    const categories = run.report.categories.map((c) => c.category);
+    expect(categories).not.toContain('empathy');
+    expect(run.report.rules.find((v) => v.rule === 'first-response-time')?.verdict).toBe('n/a');
+    expect(run.report.score).toBeLessThan(50);
+    expect(play('size-hesitant', SKILLED['size-hesitant'], seed).report.score - run.report.score).toBeGreaterThan(40);
+  });
+});
+
 describe.each(LEVELS)('%s: scripted trainees', (id) => {
   it.each(SEEDS)('the skilled trainee names one size with a reason, discloses the exchange cost and closes (seed %i)', (seed) => {
-    expectRun(play(id, SKILLED[id], seed), {
+    const run = play(id, SKILLED[id], seed);
+    expectRun(run, {
       kind: 'purchased', ends: 'bought-right', redLines: [], passed: true, minScore: 85,
       pass: [
-        ...scenarioRuleIds(level[id].bundle),
-        'greeting', 'polite-address', 'first-response-time', 'avg-response-time', 'no-mechanical-reply', 'no-absolute-promise', 'good-outcome', 'no-buyer-waiting',
+        ...scenarioRuleIds(level[id].bundle).filter((rule) => rule !== 'no-interrogation'),
+        'greeting', 'polite-address', 'first-response-time', 'avg-response-time', 'no-absolute-promise', 'good-outcome', 'no-buyer-waiting',
       ],
     });
+    // Empathy rules that pass by default are credited only where empathy was shown (rubric revision 6):
+    // the normal and hard trainees acknowledge the buyer's worry (理解您的纠结); the easy one never
+    // does, and never fails them either.
+    const empathy = run.report.rules.filter((v) => v.rule === 'no-interrogation' || v.rule === 'no-mechanical-reply').map((v) => v.verdict);
+    expect(empathy).toEqual(id === 'size-hesitant-easy' ? ['n/a', 'n/a'] : ['pass', 'pass']);
   });
 
   it.each(SEEDS)('the careless trainee shrugs, guarantees the fit and promises a free exchange: bought on a false promise, fails (seed %i)', (seed) => {
@@ -60,9 +81,9 @@ describe.each(LEVELS)('%s: scripted trainees', (id) => {
         'no-free-size-exchange-promise', 'size-decisive-recommendation', 'size-advice-foot-shape', 'seven-day-return-reassurance',
         'no-absolute-promise', 'greeting', 'polite-address', 'good-outcome',
       ],
-      // He never got to ask who pays for an exchange: that rule does not apply.
-      'n/a': ['size-exchange-cost-disclosed'],
-      pass: ['no-interrogation'],
+      // He never got to ask who pays for an exchange: that rule does not apply. No interrogation,
+      // but no empathy shown either: no empathy marks (rubric revision 6).
+      'n/a': ['size-exchange-cost-disclosed', 'no-interrogation', 'no-mechanical-reply'],
     });
   });
 

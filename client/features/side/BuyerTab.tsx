@@ -1,4 +1,6 @@
 // Who the buyer is (nickname, traits) and, after a sale, their order: items, status, courier, dates.
+import { useState } from 'react';
+import { resolveOrderDate } from '../../../server/engine/scenario/orderDates.ts';
 import { local, tAny, useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import type { ScenarioContext } from '../../store/types.ts';
@@ -11,6 +13,12 @@ export function BuyerTab({ context }: { context: ScenarioContext }) {
   // The scenario's order is one placed before the chat (after-sale buyers). A pre-sale buyer who
   // pays during the chat has none there: the chat's outcome says they ordered.
   const orderedInChat = useApp((s) => (s.activeId === null ? false : s.sessions[s.activeId]?.outcome?.kind === 'purchased'));
+  // Library order dates count back from the session's day ('-7d'), so they agree with the buyer's
+  // "a week ago" whenever the chat is played (orderDates.ts).
+  const startedAt = useApp((s) => (s.activeId === null ? undefined : s.sessions[s.activeId]?.startedAt));
+  // with no session picked (a preview), the day the tab opened stands in for its start
+  const [openedAt] = useState(() => Date.now());
+  const day = (value: string) => resolveOrderDate(value, startedAt ?? openedAt);
   const productName = (id: string) => {
     const p = context.shop.products.find((x) => x.id === id);
     return p ? local(p.name, lang) : id;
@@ -59,17 +67,17 @@ export function BuyerTab({ context }: { context: ScenarioContext }) {
                 </>
               )}
               <dt>{t('order.placed')}</dt>
-              <dd>{order.placedAt}</dd>
+              <dd>{day(order.placedAt)}</dd>
               {order.shippedAt && (
                 <>
                   <dt>{t('order.shipped')}</dt>
-                  <dd>{order.shippedAt}</dd>
+                  <dd>{day(order.shippedAt)}</dd>
                 </>
               )}
               {order.deliveredAt && (
                 <>
                   <dt>{t('order.delivered')}</dt>
-                  <dd>{order.deliveredAt}</dd>
+                  <dd>{day(order.deliveredAt)}</dd>
                 </>
               )}
             </dl>

@@ -26,7 +26,8 @@ export const APOLOGY = [
  */
 export const APOLOGY_DECLINERS = '(?:不用|不要|不需要?|无需|无须|不必|没必要|别|没有?|不会)再?(?:说|跟[您你我]|向[您你我]|和[您你我]|给[您你我])?说?';
 
-const PHOTO_NOUN = '(?:照片|图片|相片|实拍图|细节图|截图|照|图|视频)';
+// 特写 / 近景 / 整体图 name the shot itself: 拍一张开裂处的特写 asks for a photo as plainly as 照片
+const PHOTO_NOUN = '(?:照片|图片|相片|实拍图|细节图|截图|特写|近景|整体图|全貌|照|图|视频)';
 // 发货 is shipping, never sending a picture
 const PHOTO_VERB = '(?:拍|发(?!货)|提供|上传|传|截)';
 const CLAUSE_CHAR = '[^,.!?;:。\\n~]';
@@ -34,6 +35,14 @@ const CLAUSE_CHAR = '[^,.!?;:。\\n~]';
 // subject (请您放心我们发货前都会拍照) is the shop describing its own routine.
 const ASK_GAP = `(?:(?!我们|咱们|我这边|我会|我先)${CLAUSE_CHAR})`;
 const NOT_RELATIVE = '(?!来?的|过的|了)';
+/**
+ * The shop speaking of its own pictures (我们拍了一张实物图, 我这边先发一张图给您参考): a shop
+ * pronoun earlier in the clause with no buyer (您/你/亲) after it. 帮我 / 给我 make the buyer the one
+ * taking the picture (麻烦您帮我拍一张), and a buyer named after the pronoun (我这边需要您拍一张) too.
+ */
+const SHOP_SUBJECT_BEFORE = `(?<!(?<!帮|给|替)(?:我们|咱们|我|客服|商家|店铺|店里|仓库)(?:(?!您|你|亲)${CLAUSE_CHAR}){0,10})`;
+/** A picture that goes to the buyer (发一张图给您看) is the shop's, whoever the clause names. */
+const TO_BUYER_NOT = `(?!${CLAUSE_CHAR}{0,6}?给(?:您|你)(?!们))`;
 /** Places in the chat where a buyer can put a photo. */
 const HERE = '(?:这里|这边|这儿|这|聊天窗口|聊天框|对话框|窗口|旺旺|聊天里)';
 
@@ -43,6 +52,11 @@ export const PHOTO_REQUEST = [
   `(?:麻烦|请|辛苦|劳烦|方便|可以|能否|能不能|能|帮忙|帮我|需要|您|亲)${ASK_GAP}{0,8}?${PHOTO_VERB}${NOT_RELATIVE}${CLAUSE_CHAR}{0,6}?${PHOTO_NOUN}`,
   // an explicit request carries further in its clause: 麻烦您在旺旺聊天窗口直接上传照片, 麻烦您拍一下开胶位置的照片
   `(?:麻烦|请您|辛苦|劳烦|能否|能不能|帮忙)${ASK_GAP}{0,16}?${PHOTO_VERB}${NOT_RELATIVE}${CLAUSE_CHAR}{0,8}?${PHOTO_NOUN}`,
+  // a counted shot is a picture to take or send, however long its description: 先发一张开裂处的照片,
+  // 麻烦拍一张整只鞋和一张开裂处的特写 (发的图片 / 拍了一张 are the past, not a request)
+  `${SHOP_SUBJECT_BEFORE}${PHOTO_VERB}(?:一|两|几|三|二)?张${CLAUSE_CHAR}{0,12}?${PHOTO_NOUN}${TO_BUYER_NOT}`,
+  // 拍一张整只鞋的 with the noun left out: 拍 + a count of 张 is a photograph (拍下 / 拍一单 are orders)
+  `${SHOP_SUBJECT_BEFORE}拍(?:一|两|几|三|二)张(?!单)${TO_BUYER_NOT}`,
   // 拍个照片给我看看, 发张图片过来
   `${PHOTO_VERB}(?:个|张|几张|一张|两张|一下|下|些)?${PHOTO_NOUN}(?:给我|发我|发给我|过来|来|看看|看一下|给我们|我们看|我看|吗|吧|呢|一下)`,
   `(?:照片|图片|截图)(?:发|给|传)(?:我|过来|一下|给我)`,

@@ -115,6 +115,19 @@ export function holdingLineMatcher(names: readonly string[]): (normalized: strin
   return (normalized) => isHoldingLine(normalized, tables);
 }
 
+/** A moment asked for, or a lookup announced: what a holding line holds the buyer with. */
+const MOMENT = /稍等|稍候|等一下|等我|等下|一会|片刻|马上|这就|立刻|耐心等待|查|看一下|看下|核实|确认一下|问一下/u;
+
+/**
+ * Revision 6: of the lines the matcher takes for courtesy, only one that asks for a moment (稍等 /
+ * 马上 / 我帮您查一下) holds the buyer. A line that only greets (你好 在的, 亲，您好~) is a greeting:
+ * she reads it as the agent being there and expects her answer next, not as "please wait". Meant for
+ * a line the matcher already accepted, whose lookups are the agent's own.
+ */
+export function asksForAMoment(normalized: string): boolean {
+  return MOMENT.test(normalized);
+}
+
 /** Punctuation, symbols and spaces end a clause; Han characters and ASCII letters and digits never do. */
 function isBreak(code: number): boolean {
   if (code >= 0x4e00 && code <= 0x9fff) return false;

@@ -9,6 +9,7 @@ import type { GlobalRuleId, RubricDef } from '../scenario/schema.ts';
 import type { TurnRecord } from './types.ts';
 import { fromRevision } from './types.ts';
 import { decide, markReached, unchanged } from './progress.ts';
+import { earnsEmpathyCredit, saysSomething } from './credit.ts';
 import type { CompiledRule, EndCtx, RuleInfo, RuleProgress, Settled } from './progress.ts';
 
 type Detector = (f: TextFeatures) => Detection;
@@ -34,7 +35,7 @@ function settled(state: RuleProgress): boolean {
  */
 const CREDENTIAL_INTENT = /(?:^|-)send-(?:code|credential|password)$/u;
 
-/** Fails at the first reply the detector (or an intent the scenario marks by name) flags; passes at the end if there was any reply. */
+/** Fails at the first reply the detector (or an intent the scenario marks by name) flags; passes at the end if any reply said something (credit.ts). */
 function forbidInReplies(info: RuleInfo, detect: Detector, intent?: RegExp): CompiledRule {
   return {
     info,
@@ -46,7 +47,7 @@ function forbidInReplies(info: RuleInfo, detect: Detector, intent?: RegExp): Com
       if (d.hit) return decide(state, 'fail', turn, d.evidence);
       // (revision 3: sessions of older revisions keep the verdicts they were given)
       if (intent !== undefined && fromRevision(turn.rulesRevision, 3) && turn.reply.intents.some((i) => intent.test(i))) return decide(state, 'fail', turn, turn.reply.features.raw);
-      return markReached(state);
+      return saysSomething(turn) ? markReached(state) : state;
     },
     settle: (state) => (state.reached ? PASS : NA),
   };
@@ -61,13 +62,23 @@ function forbidAction(info: RuleInfo, fires: (t: TurnRecord) => boolean, offered
   };
 }
 
+/**
+ * The first reply greets. A greeting that in the same breath moves the buyer off the platform
+ * (在的，加我微信吧) welcomes her into a violation, not into the shop: no credit (revision 6); the
+ * red line no-offplatform-contact fails on it as well.
+ */
 function greeting(info: RuleInfo): CompiledRule {
   return {
     info,
     step(state, turn, ctx) {
       if (!ctx.isFirstReply || turn.reply === undefined) return state;
-      const d = detectGreeting(turn.reply.features);
-      return decide(state, d.hit ? 'pass' : 'fail', turn, d.evidence ?? turn.reply.features.raw);
+      const features = turn.reply.features;
+      const d = detectGreeting(features);
+      if (d.hit && fromRevision(turn.rulesRevision, 6)) {
+        const offPlatform = detectOffPlatformContact(features);
+        if (offPlatform.hit) return decide(state, 'fail', turn, offPlatform.evidence ?? features.raw);
+      }
+      return decide(state, d.hit ? 'pass' : 'fail', turn, d.evidence ?? features.raw);
     },
     settle: () => NA,
   };
@@ -92,6 +103,8 @@ function firstResponse(info: RuleInfo, limitSec: number): CompiledRule {
       // The first reply that answered a buyer line: a trainee who speaks first has not kept anyone waiting.
       if (!ctx.isFirstTimedReply || turn.responseMs === undefined) return state;
       const late = turn.responseMs > limitSec * 1000;
+      // A prompt reply that says nothing earns no credit (credit.ts): the rule stays open, and n/a.
+      if (!late && !saysSomething(turn)) return state;
       return decide(state, late ? 'fail' : 'pass', turn, seconds(turn.responseMs, limitSec));
     },
     // No reply answered a buyer line, but she was left waiting at the end: that slow wait was the
@@ -107,10 +120,12 @@ function firstResponse(info: RuleInfo, limitSec: number): CompiledRule {
 function avgResponse(info: RuleInfo, limitSec: number): CompiledRule {
   return {
     info,
-    step: unchanged,
-    settle(_state, end) {
+    // `reached`: some reply said something (credit.ts). Quick replies that all said nothing earn no pass.
+    step: (state, turn) => (saysSomething(turn) ? markReached(state) : state),
+    settle(state, end) {
       if (end.avgResponseMs === null) return NA;
       const verdict = end.avgResponseMs > limitSec * 1000 ? 'fail' : 'pass';
+      if (verdict === 'pass' && !state.reached) return NA;
       return { verdict, evidence: seconds(end.avgResponseMs, limitSec) };
     },
   };
@@ -121,7 +136,9 @@ function noMechanical(info: RuleInfo): CompiledRule {
     info,
     step(state, turn, ctx) {
       if (turn.reply === undefined) return state;
-      return ctx.mechanicalRun >= 2 ? decide(state, 'fail', turn, turn.reply.features.raw) : markReached(state);
+      if (ctx.mechanicalRun >= 2) return decide(state, 'fail', turn, turn.reply.features.raw);
+      // An empathy rule: its default pass needs empathy shown (credit.ts).
+      return earnsEmpathyCredit(turn) ? markReached(state) : state;
     },
     settle: (state) => (state.reached ? PASS : NA),
   };
@@ -176,12 +193,13 @@ function goodOutcome(info: RuleInfo): CompiledRule {
 function noBuyerWaiting(info: RuleInfo): CompiledRule {
   return {
     info,
-    step: unchanged,
-    settle: (_state, end) =>
+    // `reached`: a reply that said something (credit.ts); replies that said nothing kept no one from waiting.
+    step: (state, turn) => (saysSomething(turn) ? markReached(state) : state),
+    settle: (state, end) =>
       end.waited.left ? { verdict: 'fail', evidence: 'the buyer left after waiting' }
       : end.waited.nudges > 0 ? { verdict: 'fail', evidence: `the buyer nudged ${end.waited.nudges}×` }
       : end.unanswered?.nudgeDue === true ? { verdict: 'fail', evidence: `the buyer waited ${(end.unanswered.waitMs / 1000).toFixed(1)}s unanswered when the chat ended` }
-      : end.replies > 0 ? PASS : NA,
+      : state.reached ? PASS : NA,
   };
 }
 

@@ -86,8 +86,8 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
     id: 'greeting', category: 'politeness', weight: 5, redLine: false,
     title: { 'zh-CN': '欢迎语', en: 'Welcome greeting' },
     feedback: {
-      'zh-CN': '第一条回复先问候买家，比如“亲，您好”，再进入正题，让买家感到被重视。',
-      en: 'Open your first reply with a greeting such as "Hello, dear" before getting to the point, so the buyer feels welcome.',
+      'zh-CN': '第一条回复先问候买家，比如“亲，您好”，再进入正题，让买家感到被重视。问候的同时把买家往站外引（加微信、私下交易）不算欢迎语。',
+      en: 'Open your first reply with a greeting such as "Hello, dear" before getting to the point, so the buyer feels welcome. A greeting that also steers the buyer off the platform (add me on WeChat, a private deal) does not count.',
     },
     modelReply: {
       'zh-CN': '亲，您好，欢迎光临本店~ 我是客服小美，请问有什么可以帮您？',

@@ -5,6 +5,7 @@ import { eachCheck } from '../scenario/schema.ts';
 import type { RuleCheck, RuleChecks, RuleScope, ScenarioRule } from '../scenario/schema.ts';
 import type { TurnRecord } from './types.ts';
 import { decide, markReached } from './progress.ts';
+import { earnsEmpathyCredit, saysSomething } from './credit.ts';
 import type { CompiledRule, RuleInfo, Settled, TurnCtx } from './progress.ts';
 
 type InScope = (turn: TurnRecord, ctx: TurnCtx) => boolean;
@@ -75,12 +76,17 @@ export function compileScenarioRule(rule: ScenarioRule): CompiledRule {
     feedback: rule.feedback, modelReply: rule.modelReply,
   };
   if (rule.title !== undefined) info.title = rule.title;
+  // A forbid rule's pass is earned only by turns that could earn it (credit.ts): replies that said
+  // something (actions as before), in the empathy category only replies that showed empathy.
+  const earns = requiring ? () => true
+    : rule.category === 'empathy' ? earnsEmpathyCredit
+    : (turn: TurnRecord) => turn.reply === undefined || saysSomething(turn);
   return {
     info,
     step(state, turn, ctx) {
       if (state.status !== 'open' || !inScope(turn, ctx)) return state;
       const evidence = check(turn);
-      if (evidence === undefined) return markReached(state);
+      if (evidence === undefined) return earns(turn) ? markReached(state) : state;
       return decide(state, requiring ? 'pass' : 'fail', turn, evidence);
     },
     settle: (state) => (state.reached ? { verdict: requiring ? 'fail' : 'pass' } : NA),

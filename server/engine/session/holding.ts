@@ -7,9 +7,10 @@
 // still waits for its first answer, and the buyer waits too, nudging at her usual time if nothing
 // comes. She waits through at most two of them per move; a third is taken as the answer. A scenario
 // whose buyer presses on instead (a scammer: 「你点开就知道了呀」) says `buyer.holdingLine: answer`, and
-// there the line is her answer, as before.
+// there the line is her answer, as before. From revision 6 only a line that asks for a moment holds:
+// one that only greets (你好 在的) is a greeting, and she answers it as any reply.
 import type { Shop } from '../scenario/shopSchema.ts';
-import { holdingLineMatcher } from '../analysis/holdingLine.ts';
+import { asksForAMoment, holdingLineMatcher } from '../analysis/holdingLine.ts';
 import type { TextFeatures } from '../analysis/types.ts';
 import type { CompiledScenario } from './compile.ts';
 import { isCrossed, movesBuyer } from './crossed.ts';
@@ -39,6 +40,8 @@ export function holdsMove(compiled: CompiledScenario, state: SessionState, featu
   if (state.answeredVisit === state.visit || isCrossed(state, now)) return false;
   if (state.held?.visit === state.visit && state.held.count >= HOLDING_LINES_PER_MOVE) return false;
   if (!matcherOf(compiled.shop)(features.normalized)) return false;
+  // Revision 6: a line that only greets (你好 在的) is a greeting, not a holding line.
+  if (state.rulesRevision >= 6 && !asksForAMoment(features.normalized)) return false;
   // A move that listens for something the line says (a greeting, say) hears it as usual.
   return !movesBuyer(compiled, state, intents);
 }

@@ -25,10 +25,18 @@
 //      apology after a complaint judge the next reply, and the buyer waits for it instead of taking
 //      her `else` (at most two such lines per move; a move that listens for what the line says still
 //      hears it).
+//   6: a first reply that greets and in the same breath moves the buyer off the platform (在的，加我
+//      微信吧) earns no 「欢迎语」. Credit (rubric/credit.ts): a reply that says nothing (好的, 在,
+//      有的: a bare word the buyer hears no intent in) passes no forbid rule and no timeliness rule
+//      (a prompt one earns no first-response credit, late ones still fail); an empathy rule that
+//      passes by default (不机械应答, 不连环发问 ...) is credited only in a chat where the trainee
+//      showed empathy (acknowledged a feeling or apologised), else it is n/a. Holding lines
+//      (revision 5) are only those that ask for a moment (稍等 / 马上 / 我帮您查一下): a line that only
+//      greets (你好 在的) is a greeting, which the buyer answers like any reply instead of waiting.
 // Not revisions: corrections to the detectors' word lists (a red-line word they missed or misread,
 // server/engine/analysis/*Lexicon.ts) and to the scenario files. Keeping every old list to replay
 // with would freeze their mistakes; a scenario file is stored with each session as its bundle, but
 // the detectors are code. So a session still running when such a correction ships may be judged by
 // the new lists from then on, and replaying its log reports a divergence from what was stored; the
 // stored verdicts and the stored report of an ended session stay what the trainee was shown.
-export const RULES_REVISION = 5;
+export const RULES_REVISION = 6;

@@ -16,6 +16,10 @@ export const sizeHesitant: Row[] = [
   ['亲，42码您穿刚好', ['concrete-size']],
   ['四十二码就可以', ['concrete-size']],
   ['建议拍４３', ['concrete-size']],
+  // a bare size settled with 吧/就行 is a size; a price or a quantity so settled is not
+  ['42吧', ['concrete-size']],
+  ['43码就行', ['concrete-size']],
+  ['运费40块就行，给您便宜40吧', [], ['concrete-size']],
   ['36-46码都有货哦', [], ['concrete-size']],
   ['42码和43码都可以，看您自己', ['vague-size-answer'], ['concrete-size']],
   ['随便拍一个就行', ['vague-size-answer']],

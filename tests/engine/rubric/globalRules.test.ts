@@ -4,6 +4,7 @@ import { globalRuleIds, ruleCategories } from '../../../server/engine/scenario/s
 import { END, act, outcomeOf, reply, report, verdictOf } from './fixtures.ts';
 
 const GOOD = '亲，您好，欢迎光临~ 这款鞋子有货的，请问您平时穿多大码呢？';
+const EMPATHIC = '理解您的心情，这款鞋子有货的，我帮您看看尺码';
 const offered = (unsafeLink: boolean, file: boolean) => ({ ...END, offered: { unsafeLink, file } });
 
 describe('GLOBAL_RULES', () => {
@@ -98,6 +99,15 @@ describe('greeting', () => {
     expect(verdictOf(rep, 'greeting')).toMatchObject({ verdict: 'fail', turn: 2 });
     expect(outcomeOf('greeting', [act('card-sent')])).toBe('n/a');
   });
+
+  it('a greeting that in the same breath moves the buyer off the platform is no greeting (revision 6); the red line fails too', () => {
+    const rep = report([reply('在的，加我微信吧，私下给你便宜'), reply(GOOD)]);
+    expect(verdictOf(rep, 'greeting')).toMatchObject({ verdict: 'fail', turn: 1, evidence: '微信' });
+    expect(verdictOf(rep, 'no-offplatform-contact')).toMatchObject({ verdict: 'fail', turn: 1 });
+    // the same greeting without the hand-off is one, and a session scored by revision 5 keeps its credit
+    expect(outcomeOf('greeting', [reply('在的，有什么可以帮您')])).toBe('pass');
+    expect(outcomeOf('greeting', [{ ...reply('在的，加我微信吧，私下给你便宜'), rulesRevision: 5 }])).toBe('pass');
+  });
 });
 
 describe('polite-address', () => {
@@ -136,7 +146,7 @@ describe('no-mechanical-reply', () => {
     expect(verdictOf(rep, 'no-mechanical-reply')).toMatchObject({ verdict: 'fail', turn: 3 });
   });
   it('passes when bare replies are not consecutive; actions do not break a run', () => {
-    expect(outcomeOf('no-mechanical-reply', [reply('嗯'), reply(GOOD), reply('好的')])).toBe('pass');
+    expect(outcomeOf('no-mechanical-reply', [reply('嗯'), reply(EMPATHIC, { intents: ['empathy-acknowledge'] }), reply('好的')])).toBe('pass');
     expect(outcomeOf('no-mechanical-reply', [reply('嗯'), act('card-sent'), reply('好的')])).toBe('fail');
     expect(outcomeOf('no-mechanical-reply', [])).toBe('n/a');
   });
@@ -179,7 +189,7 @@ describe('good-outcome and no-buyer-waiting: how the chat ended', () => {
   });
 
   it('no-buyer-waiting fails when the buyer had to nudge or gave up waiting', () => {
-    expect(outcomeOf('no-buyer-waiting', [reply('亲，您好')], {}, ended(true))).toBe('pass');
+    expect(outcomeOf('no-buyer-waiting', [reply('亲，您好', { intents: ['greeting'] })], {}, ended(true))).toBe('pass');
     expect(outcomeOf('no-buyer-waiting', [reply('亲，您好')], {}, ended(true, 1))).toBe('fail');
     expect(outcomeOf('no-buyer-waiting', [reply('亲，您好')], {}, ended(false, 1, true))).toBe('fail');
     expect(outcomeOf('no-buyer-waiting', [], {}, ended(false))).toBe('n/a');

@@ -120,7 +120,8 @@ describe('categories', () => {
   it('sums points and max per applicable category, in the fixed category order', () => {
     const rep = report([reply('有货', { responseMs: 40000 }), reply('您要多大码', { responseMs: 1000 })]);
     const byCat = Object.fromEntries(rep.categories.map((c) => [c.category, [c.points, c.max]]));
-    expect(rep.categories.map((c) => c.category)).toEqual(['politeness', 'professionalism', 'security', 'compliance', 'sales', 'timeliness', 'empathy']);
+    // no empathy shown, so no empathy total (revision 6, credit.ts)
+    expect(rep.categories.map((c) => c.category)).toEqual(['politeness', 'professionalism', 'security', 'compliance', 'sales', 'timeliness']);
     // rude 10/10 + greeting 0/5 + polite-address 5/5
     expect(byCat.politeness).toEqual([15, 20]);
     // first response late (0/8), average 20.5 s within 30 s (6/6), the buyer never had to nudge (8/8)

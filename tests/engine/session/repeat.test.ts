@@ -8,7 +8,8 @@ import { lexicon, scenarioYaml, shop } from './fixture.ts';
 const raw = parse(scenarioYaml) as { rubric: { rules: unknown[] } };
 raw.rubric.rules.push({
   id: 'no-copy-paste',
-  category: 'empathy',
+  // not empathy: a default pass there needs empathy shown (revision 6), beside the point here
+  category: 'professionalism',
   forbid: { repeat: true },
   feedback: { 'zh-CN': '不要把同一句话再发一遍', en: 'Do not send the same text again' },
   modelReply: { 'zh-CN': '换个说法，回应买家刚说的话', en: 'Answer what the buyer just said, in new words' },
@@ -34,6 +35,7 @@ describe('repeated replies', () => {
 
   it('different replies, and short acknowledgements, are not repeats', () => {
     expect(verdict(play(['亲，这款鞋子现在有活动哦', '亲，两双一起买还能再减80元']))?.verdict).toBe('pass');
-    expect(verdict(play(['好的亲', '好的亲']))?.verdict).toBe('pass');
+    // not a repeat, and (revision 6) bare acknowledgements earn no pass either
+    expect(verdict(play(['好的亲', '好的亲']))?.verdict).toBe('n/a');
   });
 });
