@@ -3,22 +3,16 @@
 // time the trainee's clock said when each line appeared: after a 15-second pause, a line is not
 // shown 15 seconds early.
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DrillSeat } from '../../client/features/drill/DrillSeat.tsx';
 import { ReportTranscript } from '../../client/features/report/ReportTranscript.tsx';
 import type { Report } from '../../client/store/types.ts';
 import { clockTime } from '../../client/ui/format.ts';
-import type { AppState } from '../../client/store/index.ts';
 import { appStore } from '../../client/store/index.ts';
-import { attachDesktopBackend, buyerLine, drillStateOf, info, seatInDrill } from './fakes.ts';
-import { reactRoot } from './reactRoot.ts';
+import { buyerLine, drillStateOf, info, seatInDrill } from './fakes.ts';
+import { desktopChatRoot } from './desktopChatRoot.ts';
 
-const initial: AppState = appStore.getState();
-beforeEach(() => {
-  attachDesktopBackend();
-});
-afterEach(() => appStore.setState(initial, true));
-const { host, render } = reactRoot();
+const { host, render } = desktopChatRoot();
 
 const PAUSED_MS = 15_000;
 

@@ -4,21 +4,15 @@
 // how long it lasted), so a line said after a 15-second pause is not shown 15 seconds early, and
 // one said before it is not shown 15 seconds late.
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DrillSeat } from '../../client/features/drill/DrillSeat.tsx';
 import { drillLineWallTime } from '../../client/store/drillTime.ts';
-import type { AppState } from '../../client/store/index.ts';
 import { appStore } from '../../client/store/index.ts';
 import type { SeatInfo } from '../../server/protocol/index.ts';
-import { attachDesktopBackend, buyerLine, drillStateOf, info } from './fakes.ts';
-import { reactRoot } from './reactRoot.ts';
+import { buyerLine, drillStateOf, info } from './fakes.ts';
+import { desktopChatRoot } from './desktopChatRoot.ts';
 
-const initial: AppState = appStore.getState();
-beforeEach(() => {
-  attachDesktopBackend();
-});
-afterEach(() => appStore.setState(initial, true));
-const { host, render } = reactRoot();
+const { host, render } = desktopChatRoot();
 
 const PAUSED_MS = 15_000;
 const shownAt = (id: string) => Date.parse((host.querySelector(`[data-message-id="${id}"] time`) as HTMLTimeElement).dateTime);

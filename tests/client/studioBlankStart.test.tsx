@@ -4,7 +4,7 @@
 // at version 1, and opens it. The saved text passes the same check the server runs on publish.
 import { resolve } from 'node:path';
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BLANK_START, blankScenario } from '../../client/features/studio/blankScenario.ts';
 import { StudioList } from '../../client/features/studio/StudioList.tsx';
@@ -13,42 +13,28 @@ import type { ScenarioSummary } from '../../client/store/types.ts';
 import { checkStudioSource } from '../../server/store/studioCheck.ts';
 import { byLabel, byRole } from './a11y.ts';
 import { reactRoot } from './reactRoot.ts';
+import { fakeStudioApi, reply, settle } from './studioApi.ts';
 import { libraryContext } from './studioFixture.ts';
 
 const LIBRARY = resolve('scenarios');
 const context = libraryContext();
 const summary: ScenarioSummary = { id: 'bargainer-easy', version: 2, title: { 'zh-CN': '议价买家（入门）', en: 'Bargainer (easy)' }, description: { 'zh-CN': '', en: '' }, difficulty: 'easy', persona: 'bargainer', shop: 'trailpeak' };
 
-let saves: { url: string; source: string }[];
-let navigated: string[];
-const realNavigate = appStore.getState().navigate;
+let saves: { url: string; source: string }[] = [];
 
-const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
+const { navigated } = fakeStudioApi((url, init) => {
+  if (url === '/api/studio/scenarios') return reply(200, { library: [summary], drafts: [], published: [] });
+  if (url === '/api/studio/context') return reply(200, context);
+  if (url.endsWith('/draft') && init.method === 'PUT') {
+    saves.push({ url, source: (JSON.parse(String(init.body)) as { source: string }).source });
+    return reply(200, { savedAt: 1, revision: 'r1' });
+  }
+  return undefined;
+});
 beforeEach(() => {
   saves = [];
-  navigated = [];
-  appStore.setState({ navigate: (path: string) => void navigated.push(path) });
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
-    if (url === '/api/studio/scenarios') return reply(200, { library: [summary], drafts: [], published: [] });
-    if (url === '/api/studio/context') return reply(200, context);
-    if (url.endsWith('/draft') && init.method === 'PUT') {
-      saves.push({ url, source: (JSON.parse(String(init.body)) as { source: string }).source });
-      return reply(200, { savedAt: 1, revision: 'r1' });
-    }
-    return reply(404, { error: { code: 'not-found', message: `unexpected ${url}` } });
-  });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  appStore.setState({ navigate: realNavigate });
-  appStore.getState().setLang('zh-CN');
 });
 const { host, render } = reactRoot();
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await act(async () => await new Promise((r) => setTimeout(r, 0)));
-}
 
 function choose(select: HTMLSelectElement, value: string) {
   act(() => {

@@ -4,58 +4,42 @@
 // or taken id explained beside the field (the dialog stays), Escape closing it with focus back on
 // the button, and a good id saving the copy (its `id:` line rewritten) and opening it.
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StudioList } from '../../client/features/studio/StudioList.tsx';
 import { appStore } from '../../client/store/index.ts';
 import type { ScenarioSummary } from '../../client/store/types.ts';
 import { byLabel, byRole } from './a11y.ts';
 import { reactRoot } from './reactRoot.ts';
+import { fakeStudioApi, reply, settle } from './studioApi.ts';
 
 const summary = (id: string, zh: string): ScenarioSummary => ({ id, version: 1, title: { 'zh-CN': zh, en: id }, description: { 'zh-CN': '', en: '' }, difficulty: 'easy', persona: 'bargainer', shop: 'trailpeak' });
 const SOURCE = '# a comment\nid: my-haggler\nversion: 1\n';
 // A library template: English developer comments, a later version.
 const LIBRARY = '# yaml-language-server: $schema=./scenario.schema.json\n# Bargainer (easy): digest §4(a) move 1\nid: bargainer-easy\nversion: 3 # bumped for §9\nsay: |\n  # 这行是台词\n';
 
-let saves: { url: string; body: { source: string; base: string | null } }[];
+let saves: { url: string; body: { source: string; base: string | null } }[] = [];
 let saveAnswer: { status: number; body: unknown };
-let navigated: string[];
-const realNavigate = appStore.getState().navigate;
 
-function reply(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
+const { navigated } = fakeStudioApi((url, init) => {
+  if (url === '/api/studio/scenarios') {
+    return reply(200, { library: [summary('bargainer-easy', '议价买家（入门）')], drafts: [{ id: 'my-haggler', updatedAt: 1, title: { 'zh-CN': '我的砍价买家' } }, { id: 'my-haggler-copy', updatedAt: 1 }], published: [] });
+  }
+  if (url.endsWith('/bargainer-easy/source')) return reply(200, { id: 'bargainer-easy', from: 'library', source: LIBRARY, published: 0, revision: null });
+  if (url.endsWith('/source')) return reply(200, { id: 'my-haggler', from: 'draft', source: SOURCE, published: 0, revision: 'r0' });
+  if (url.endsWith('/draft') && init.method === 'PUT') {
+    saves.push({ url, body: JSON.parse(String(init.body)) as { source: string; base: string | null } });
+    return reply(saveAnswer.status, saveAnswer.body);
+  }
+  return undefined;
+});
 beforeEach(() => {
   saves = [];
-  navigated = [];
   saveAnswer = { status: 200, body: { savedAt: 1, revision: 'r1' } };
   vi.stubGlobal('prompt', () => {
     throw new Error('window.prompt must not be used');
   });
-  appStore.setState({ navigate: (path: string) => void navigated.push(path) });
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
-    if (url === '/api/studio/scenarios') {
-      return reply(200, { library: [summary('bargainer-easy', '议价买家（入门）')], drafts: [{ id: 'my-haggler', updatedAt: 1, title: { 'zh-CN': '我的砍价买家' } }, { id: 'my-haggler-copy', updatedAt: 1 }], published: [] });
-    }
-    if (url.endsWith('/bargainer-easy/source')) return reply(200, { id: 'bargainer-easy', from: 'library', source: LIBRARY, published: 0, revision: null });
-    if (url.endsWith('/source')) return reply(200, { id: 'my-haggler', from: 'draft', source: SOURCE, published: 0, revision: 'r0' });
-    if (url.endsWith('/draft') && init.method === 'PUT') {
-      saves.push({ url, body: JSON.parse(String(init.body)) as { source: string; base: string | null } });
-      return reply(saveAnswer.status, saveAnswer.body);
-    }
-    return reply(404, { error: { code: 'not-found', message: `unexpected ${url}` } });
-  });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  appStore.setState({ navigate: realNavigate });
-  appStore.getState().setLang('zh-CN');
 });
 const { host, render } = reactRoot();
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await act(async () => await new Promise((resolve) => setTimeout(resolve, 0)));
-}
 
 const dialog = () => host.querySelector('dialog');
 const rowButton = (id: string) => host.querySelector(`li[data-scenario="${id}"], li[data-template="${id}"]`)?.querySelector('button') as HTMLButtonElement;

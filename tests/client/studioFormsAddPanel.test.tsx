@@ -2,72 +2,19 @@
 // Adding and removing whole parts from the form panel: a trainer fills in the new-rule form (id made
 // from the English name, intents picked from the lexicon), a new reaction of a move and a nudge;
 // each reaches the text as one change that passes the checks; removing asks first.
-import { act, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { checkSource } from '../../client/features/studio/checks.ts';
-import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
-import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
-import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
+import { button, click, field, fill, mountForms } from './formsHarness.tsx';
+import { reactRoot } from './reactRoot.ts';
 import { libraryContext, libraryCopy } from './studioFixture.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const ctx = libraryContext();
 const source = libraryCopy('bargainer-easy', 'my-easy');
 
-let root: ReturnType<typeof createRoot> | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = '';
-});
+const view = reactRoot();
 
-function mount(initial: string) {
-  const host = document.createElement('div');
-  document.body.append(host);
-  let current = initial;
-  const changes: TextChange[] = [];
-  function Editor() {
-    const [text, setText] = useState(initial);
-    const onEdit = (make: (s: string) => TextChange | null) => {
-      const change = make(current);
-      if (!change) return;
-      changes.push(change);
-      current = applyChange(current, change);
-      setText(current);
-    };
-    return <FormsPanel source={text} diagnostics={[]} checkedSource={text} shops={['trailpeak']} lexicon={ctx.lexicon} onEdit={onEdit} onJump={() => undefined} />;
-  }
-  root = createRoot(host);
-  act(() => root?.render(<Editor />));
-  return { host, changes, text: () => current };
-}
-
-function field(scope: HTMLElement, label: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
-  const found = [...scope.querySelectorAll('label')].find((l) => l.textContent === label);
-  const input = found?.htmlFor ? document.getElementById(found.htmlFor) : null;
-  if (!(input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement || input instanceof HTMLSelectElement)) throw new Error(`no field labelled ${label}`);
-  return input;
-}
-
-function fill(scope: HTMLElement, label: string, value: string) {
-  const input = field(scope, label);
-  const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : input instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
-  act(() => {
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-  });
-}
-
-function button(scope: HTMLElement, name: string): HTMLButtonElement {
-  const found = [...scope.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-}
-
-const click = (scope: HTMLElement, name: string) => act(() => button(scope, name).click());
+const mount = (initial: string) => mountForms(view, initial, { lexicon: ctx.lexicon });
 
 function pickIntent(scope: HTMLElement, id: string) {
   fill(scope, '意图（命中其中任意一个就算）', id);

@@ -2,71 +2,27 @@
 // The form panel in a browser-like DOM: typing in a field sends one minimal change to the text it
 // edits, a check diagnostic shows next to the field it points into, and a YAML that does not parse
 // shows its error and a link to the line instead of the fields.
-import { readFileSync } from 'node:fs';
-import { act, useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../server/engine/index.ts';
-import { withId } from '../../client/features/studio/api.ts';
 import { checkSource } from '../../client/features/studio/checks.ts';
-import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
-import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
 import { appStore } from '../../client/store/index.ts';
-import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
-import { libraryContext } from './studioFixture.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { click, mountForms } from './formsHarness.tsx';
+import type { FormsHarness } from './formsHarness.tsx';
+import { reactRoot } from './reactRoot.ts';
+import { libraryContext, libraryCopy } from './studioFixture.ts';
 
 const context = libraryContext();
 const { lexicon } = context;
-const source = withId(readFileSync('scenarios/bargainer-easy.yaml', 'utf8'), 'my-easy');
+const source = libraryCopy('bargainer-easy', 'my-easy');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
-interface Harness {
-  host: HTMLElement;
-  text(): string;
-  changes: TextChange[];
-  jumps: [number, number][];
-}
+afterEach(() => act(() => appStore.getState().setLang('zh-CN')));
+const view = reactRoot();
 
-let root: ReturnType<typeof createRoot> | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = '';
-  act(() => appStore.getState().setLang('zh-CN'));
-});
-
-/** The panel over a text that stands in for the editor: changes are applied to it as they come. */
-function mount(initial: string, diagnostics: readonly Diagnostic[] = []): Harness {
-  const host = document.createElement('div');
-  document.body.append(host);
-  const harness: Harness = { host, text: () => current, changes: [], jumps: [] };
-  let current = initial;
-  function Editor() {
-    const [text, setText] = useState(initial);
-    const onEdit = (make: (s: string) => TextChange | null) => {
-      const change = make(current);
-      if (!change) return;
-      harness.changes.push(change);
-      current = applyChange(current, change);
-      setText(current);
-    };
-    return (
-      <FormsPanel
-        source={text}
-        diagnostics={diagnostics}
-        checkedSource={initial}
-        shops={['trailpeak']}
-        lexicon={lexicon}
-        onEdit={onEdit}
-        onJump={(line, col) => harness.jumps.push([line, col])}
-      />
-    );
-  }
-  root = createRoot(host);
-  act(() => root?.render(<Editor />));
-  return harness;
+/** The panel over a text that stands in for the editor, its diagnostics computed for `initial`. */
+function mount(initial: string, diagnostics: readonly Diagnostic[] = []): FormsHarness {
+  return mountForms(view, initial, { lexicon, diagnostics, checkedSource: initial });
 }
 
 function byLabel(host: HTMLElement, text: string): HTMLInputElement {
@@ -84,12 +40,6 @@ function type(input: HTMLInputElement, value: string) {
     setter?.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
-}
-
-function click(host: HTMLElement, name: string) {
-  const button = [...host.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!button) throw new Error(`no button ${name}`);
-  act(() => button.click());
 }
 
 describe('FormsPanel', () => {

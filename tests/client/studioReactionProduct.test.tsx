@@ -2,70 +2,22 @@
 // A new reaction to a product card or a coupon can name which one, picked from the scenario's shop
 // with the same picker the rule forms use (ProductPicker.tsx): "any" first, then the shop's products
 // or coupons by name. The reaction is written with its `product:` and passes the checks.
-import { act, useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { checkSource } from '../../client/features/studio/checks.ts';
-import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
-import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
-import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
 import { appStore } from '../../client/store/index.ts';
+import { click, field, fill, mountForms } from './formsHarness.tsx';
+import { reactRoot } from './reactRoot.ts';
 import { libraryContext, libraryCopy } from './studioFixture.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const ctx = libraryContext();
 const source = libraryCopy('bargainer-easy', 'my-easy');
 
-let root: ReturnType<typeof createRoot> | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = '';
-  act(() => appStore.getState().setLang('zh-CN'));
-});
+afterEach(() => act(() => appStore.getState().setLang('zh-CN')));
+const view = reactRoot();
 
-function mount(initial: string) {
-  const host = document.createElement('div');
-  document.body.append(host);
-  let current = initial;
-  function Editor() {
-    const [text, setText] = useState(initial);
-    const onEdit = (make: (s: string) => TextChange | null) => {
-      const change = make(current);
-      if (!change) return;
-      current = applyChange(current, change);
-      setText(current);
-    };
-    return <FormsPanel source={text} diagnostics={[]} checkedSource={text} shops={['trailpeak']} catalog={ctx.shops} lexicon={ctx.lexicon} onEdit={onEdit} onJump={() => undefined} />;
-  }
-  root = createRoot(host);
-  act(() => root?.render(<Editor />));
-  return { host, text: () => current };
-}
-
-function field(scope: HTMLElement, label: string): HTMLTextAreaElement | HTMLSelectElement {
-  const found = [...scope.querySelectorAll('label')].find((l) => l.textContent === label);
-  const input = found?.htmlFor ? document.getElementById(found.htmlFor) : null;
-  if (!(input instanceof HTMLTextAreaElement || input instanceof HTMLSelectElement)) throw new Error(`no field labelled ${label}`);
-  return input;
-}
-
-function fill(scope: HTMLElement, label: string, value: string) {
-  const input = field(scope, label);
-  const proto = input instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLTextAreaElement.prototype;
-  act(() => {
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-  });
-}
-
-function click(scope: HTMLElement, name: string) {
-  const found = [...scope.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!found) throw new Error(`no button ${name}`);
-  act(() => found.click());
-}
+const mount = (initial: string) => mountForms(view, initial, { lexicon: ctx.lexicon, catalog: ctx.shops });
 
 function reactionForm(host: HTMLElement, state: string): HTMLElement {
   click(host, '买家台词');

@@ -3,13 +3,12 @@
 // the scenario's shop (or left open); its intents are picked from the scenario's and the lexicon's
 // like a new rule's, not typed; its scope is picked like a new rule's, and neither offers an
 // ending, where no reply can happen. Each pick is one change to the YAML that the checks accept.
-import { act, useState } from 'react';
+import { act } from 'react';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../client/features/studio/checks.ts';
-import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
-import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
-import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
+import { click, control, mountForms } from './formsHarness.tsx';
+import type { FormsHarness } from './formsHarness.tsx';
 import { libraryContext, libraryCopy } from './studioFixture.ts';
 import { reactRoot } from './reactRoot.ts';
 
@@ -24,38 +23,13 @@ const ENDINGS = ['paying-promo', 'paying-gift', 'paying-bad', 'bought-promo', 'b
 
 const view = reactRoot();
 
-interface Harness {
-  text(): string;
-  changes: TextChange[];
-}
-
-function mount(initial: string): Harness {
-  const harness: Harness = { text: () => current, changes: [] };
-  let current = initial;
-  function Editor() {
-    const [text, setText] = useState(initial);
-    const onEdit = (make: (s: string) => TextChange | null) => {
-      const change = make(current);
-      if (!change) return;
-      harness.changes.push(change);
-      current = applyChange(current, change);
-      setText(current);
-    };
-    return <FormsPanel source={text} diagnostics={[]} checkedSource={text} shops={['trailpeak']} catalog={ctx.shops} lexicon={ctx.lexicon} onEdit={onEdit} onJump={() => undefined} />;
-  }
-  view.render(<Editor />);
-  act(() => [...view.host.querySelectorAll('button')].find((b) => b.textContent === '评分规则')?.click());
+function mount(initial: string): FormsHarness {
+  const harness = mountForms(view, initial, { lexicon: ctx.lexicon, catalog: ctx.shops });
+  click(view.host, '评分规则');
   return harness;
 }
 
 const card = (id: string) => view.host.querySelector(`[data-rule="${id}"]`) as HTMLElement;
-
-function control<E extends HTMLElement>(scope: HTMLElement, label: string): E {
-  const found = [...scope.querySelectorAll('label')].filter((l) => l.textContent === label);
-  const input = found.length === 1 && found[0]?.htmlFor ? document.getElementById(found[0].htmlFor) : null;
-  if (!input) throw new Error(`${found.length} fields labelled ${label}`);
-  return input as E;
-}
 
 function choose(scope: HTMLElement, label: string, value: string) {
   const select = control<HTMLSelectElement>(scope, label);

@@ -2,14 +2,12 @@
 // The rubric's rule forms: a new rule's action check picks its product card or coupon from the shop
 // as an existing rule's does; 判定方式 is worded for what the rule checks (an action is taken, not
 // "said in a sentence"); the red-line sign and the problem count on a rule's card say what they mean.
-import { act, useState } from 'react';
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../server/engine/index.ts';
 import { checkSource } from '../../client/features/studio/checks.ts';
-import { FormsPanel } from '../../client/features/studio/forms/FormsPanel.tsx';
-import { applyChange } from '../../client/features/studio/forms/yamlEdit.ts';
-import type { TextChange } from '../../client/features/studio/forms/yamlEdit.ts';
 import { appStore } from '../../client/store/index.ts';
+import { click, control, mountForms } from './formsHarness.tsx';
 import { libraryContext, libraryCopy } from './studioFixture.ts';
 import { reactRoot } from './reactRoot.ts';
 
@@ -25,33 +23,9 @@ afterEach(() => appStore.setState({ lang: 'zh-CN' }));
 const view = reactRoot();
 
 function mount(initial: string, diagnostics: readonly Diagnostic[] = []): { text(): string } {
-  let current = initial;
-  function Editor() {
-    const [text, setText] = useState(initial);
-    const onEdit = (make: (s: string) => TextChange | null) => {
-      const change = make(current);
-      if (!change) return;
-      current = applyChange(current, change);
-      setText(current);
-    };
-    return <FormsPanel source={text} diagnostics={diagnostics} checkedSource={text} shops={['trailpeak']} catalog={ctx.shops} lexicon={ctx.lexicon} onEdit={onEdit} onJump={() => undefined} />;
-  }
-  view.render(<Editor />);
+  const harness = mountForms(view, initial, { lexicon: ctx.lexicon, catalog: ctx.shops, diagnostics });
   click(view.host, '评分规则');
-  return { text: () => current };
-}
-
-function click(scope: HTMLElement, name: string) {
-  const button = [...scope.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!button) throw new Error(`no button ${name}`);
-  act(() => button.click());
-}
-
-function control<E extends HTMLElement>(scope: HTMLElement, label: string): E {
-  const found = [...scope.querySelectorAll('label')].filter((l) => l.textContent === label);
-  const input = found.length === 1 && found[0]?.htmlFor ? document.getElementById(found[0].htmlFor) : null;
-  if (!input) throw new Error(`${found.length} fields labelled ${label}`);
-  return input as E;
+  return harness;
 }
 
 function set(scope: HTMLElement, label: string, value: string) {

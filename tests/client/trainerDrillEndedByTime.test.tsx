@@ -2,37 +2,24 @@
 // The trainer's drill room of a drill its time limit ended says so (时间到，演练已结束), as the class's
 // banner does; one the trainer ended says only 已结束.
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DrillRoom } from '../../client/features/trainer/DrillRoom.tsx';
 import { appStore } from '../../client/store/index.ts';
-import type { LiveDrill, TrainerBackend } from '../../client/store/trainerSlice.ts';
+import type { LiveDrill } from '../../client/store/trainerSlice.ts';
 import type { DrillState } from '../../server/protocol/index.ts';
 import { readOut } from './a11y.ts';
-import { drillSnapshot, fakeTrainerBackend, info } from './fakes.ts';
-import { reactRoot } from './reactRoot.ts';
+import { drillStateOf } from './fakes.ts';
+import { attachFromStore, liveDrill, settleRounds, trainerRoomRoot } from './trainerRoom.ts';
 
 function live(over: Partial<DrillState>): LiveDrill {
-  const state: DrillState = { drillId: 'd1', status: 'ended', locked: false, mode: 'exam', scenarios: [info().scenario], frozenAt: null, endsAt: 60_000, timeLimitMs: 60_000, clock: 60_000, ...over };
-  return { drillId: 'd1', code: '123456', joinUrl: 'http://x/join/123456', state, clockAt: Date.now(), tiles: {}, order: [], heat: [], moves: [], moveLabels: {} };
+  return liveDrill(drillStateOf({ status: 'ended', mode: 'exam', endsAt: 60_000, timeLimitMs: 60_000, clock: 60_000, ...over }));
 }
 
 /** Attach answers the drill as the store holds it. */
-const backend: TrainerBackend = fakeTrainerBackend({
-  send: ((name: string) => {
-    const l = appStore.getState().live as LiveDrill;
-    if (name === 'drill:attach') return Promise.resolve({ ok: true, data: { ...drillSnapshot(), state: l.state, tiles: [] } });
-    return Promise.resolve({ ok: true, data: { watching: null } });
-  }) as unknown as TrainerBackend['send'],
-});
+const backend = attachFromStore(() => ({ watching: null }));
 
-afterEach(() => {
-  act(() => appStore.getState().setLang('zh-CN'));
-  appStore.setState({ live: null, trainerBackend: null });
-});
-const { host, render } = reactRoot();
-const settle = async () => {
-  for (let i = 0; i < 4; i++) await act(async () => await new Promise((resolve) => setTimeout(resolve, 5)));
-};
+const { host, render } = trainerRoomRoot();
+const settle = () => settleRounds(4);
 const status = () => readOut(host.querySelector('.trainer-controls p') as HTMLElement);
 
 describe('an ended drill in the trainer’s room', () => {

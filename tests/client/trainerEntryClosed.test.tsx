@@ -2,36 +2,23 @@
 // After 关闭入场 the lobby must not go on inviting the class: the big code, its link and the QR give
 // way to 「入场已关闭」, and the button to open entry again stays.
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DrillRoom } from '../../client/features/trainer/DrillRoom.tsx';
 import { appStore } from '../../client/store/index.ts';
-import type { LiveDrill, TrainerBackend } from '../../client/store/trainerSlice.ts';
+import type { LiveDrill } from '../../client/store/trainerSlice.ts';
 import type { DrillState } from '../../server/protocol/index.ts';
-import { drillSnapshot, fakeTrainerBackend, info } from './fakes.ts';
-import { reactRoot } from './reactRoot.ts';
+import { drillStateOf } from './fakes.ts';
+import { attachFromStore, liveDrill, settleRounds, trainerRoomRoot } from './trainerRoom.ts';
 
 function live(over: Partial<DrillState>): LiveDrill {
-  const state: DrillState = { drillId: 'd1', status: 'running', locked: false, mode: 'exam', scenarios: [info().scenario], frozenAt: null, endsAt: null, clock: 0, ...over };
-  return { drillId: 'd1', code: '123456', joinUrl: 'http://x/join/123456', state, clockAt: Date.now(), tiles: {}, order: [], heat: [], moves: [], moveLabels: {} };
+  return liveDrill(drillStateOf({ mode: 'exam', ...over }));
 }
 
-const backend = (): TrainerBackend =>
-  fakeTrainerBackend({
-    send: ((name: string) => {
-      const l = appStore.getState().live as LiveDrill;
-      if (name === 'drill:attach') return Promise.resolve({ ok: true, data: { ...drillSnapshot(), state: l.state, tiles: [] } });
-      return Promise.resolve({ ok: true, data: l.state });
-    }) as unknown as TrainerBackend['send'],
-  });
+/** Attach answers the drill as the store holds it; lock and unlock answer its state. */
+const backend = () => attachFromStore((l) => l.state);
 
-afterEach(() => {
-  act(() => appStore.getState().setLang('zh-CN'));
-  appStore.setState({ live: null, trainerBackend: null });
-});
-const { host, render } = reactRoot();
-const settle = async () => {
-  for (let i = 0; i < 3; i++) await act(async () => await new Promise((resolve) => setTimeout(resolve, 5)));
-};
+const { host, render } = trainerRoomRoot();
+const settle = () => settleRounds(3);
 
 describe('a drill closed to newcomers', () => {
   it.each(['lobby', 'running'] as const)('shows 入场已关闭 instead of the code, link and QR (%s)', async (status) => {

@@ -2,23 +2,12 @@
 // evicted hear it (drill:admitted) and take the seat again; so does a page reloaded while the seat
 // was out (its refused rejoin leaves it waiting for that). Nobody else hears it.
 import { describe, expect, it } from 'vitest';
-import type { DrillServerEventBodies } from '../../server/protocol/index.ts';
 import type { DrillClient } from './drillHelpers.ts';
-import { drillFixture, loginTrainer, startDrill } from './drillHelpers.ts';
+import { drillFixture, heard, loginTrainer, startDrill, until } from './drillHelpers.ts';
 
 const fixture = drillFixture();
-type Admitted = DrillServerEventBodies['drill:admitted'];
 
-function admitted(client: DrillClient): Admitted[] {
-  const got: Admitted[] = [];
-  client.socket.on('drill:admitted', (body: Admitted) => got.push(body));
-  return got;
-}
-
-async function until(test: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(test()).toBe(true);
-}
+const admitted = (client: DrillClient) => heard(client, 'drill:admitted');
 
 describe('a removed seat let back in', () => {
   it('is told on its evicted socket and on one reloaded while it was out, and takes its seat again', async () => {

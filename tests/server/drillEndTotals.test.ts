@@ -2,25 +2,14 @@
 // score: the score and per-buyer rows of the trainer's results page (every buyer counts, one not
 // reached as 0), live and again on a rejoin after the end; a removed seat hears none. No rank.
 import { describe, expect, it } from 'vitest';
-import type { DrillServerEventBodies } from '../../server/protocol/index.ts';
 import type { DrillClient } from './drillHelpers.ts';
-import { drillClient, drillFixture, loginTrainer } from './drillHelpers.ts';
+import { drillClient, drillFixture, heard, loginTrainer, until } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
 import { ManualScheduler } from './manualScheduler.ts';
 
 const fixture = drillFixture();
-type Total = DrillServerEventBodies['drill:total'];
 
-function totals(client: DrillClient): Total[] {
-  const got: Total[] = [];
-  client.socket.on('drill:total', (body: Total) => got.push(body));
-  return got;
-}
-
-async function until(test: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(test()).toBe(true);
-}
+const totals = (client: DrillClient) => heard(client, 'drill:total');
 
 async function twoBuyerDrill(mode: 'practice' | 'exam', timeLimitSeconds?: number) {
   const clock = new ManualScheduler();

@@ -2,25 +2,14 @@
 // chat it was on: its page followed only the last one, so an earlier buyer's held-back report would
 // otherwise reach it only when that chat was opened. A seat taken again after the end hears it too.
 import { describe, expect, it } from 'vitest';
-import type { DrillServerEventBodies, Mode } from '../../server/protocol/index.ts';
+import type { Mode } from '../../server/protocol/index.ts';
 import type { DrillClient } from './drillHelpers.ts';
-import { drillFixture, loginTrainer, startDrill } from './drillHelpers.ts';
+import { drillFixture, heard, loginTrainer, startDrill, until } from './drillHelpers.ts';
 import { msgId } from './helpers.ts';
 
 const fixture = drillFixture();
-type Released = DrillServerEventBodies['drill:results'];
 
-/** Every drill:results a socket receives (the shared DrillClient does not record this event). */
-function released(client: DrillClient): Released[] {
-  const got: Released[] = [];
-  client.socket.on('drill:results', (body: Released) => got.push(body));
-  return got;
-}
-
-async function until(test: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(test()).toBe(true);
-}
+const released = (client: DrillClient) => heard(client, 'drill:results');
 
 /** A two-buyer drill whose trainee finishes the first buyer and is on the second when it ends. */
 async function playedDrill(mode: Mode) {

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { io as connectClient } from 'socket.io-client';
 import type { Application } from '../../server/app.ts';
@@ -237,4 +237,17 @@ export function drillFixture() {
       await server.close();
     },
   };
+}
+
+/** Every `name` event the client hears from now on: for the drill events DrillClient does not record. */
+export function heard<N extends keyof DrillServerEventBodies>(client: DrillClient, name: N): DrillServerEventBodies[N][] {
+  const got: DrillServerEventBodies[N][] = [];
+  client.socket.on(name as string, (body: DrillServerEventBodies[N]) => got.push(body));
+  return got;
+}
+
+/** Waits, 10 ms at a time for 2 s at most, until `test` holds; fails the test if it never does. */
+export async function until(test: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(test()).toBe(true);
 }
