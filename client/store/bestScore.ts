@@ -7,7 +7,8 @@ import type { ReportMarks } from './types.ts';
 
 export interface BestScore {
   score: number;
-  passed: boolean;
+  /** null: a best kept before its verdict was (a bare number in older browsers): the card shows no verdict */
+  passed: boolean | null;
 }
 
 export type ScoredReport = Pick<ReportMarks, 'score' | 'passed' | 'unfinished' | 'redLines'>;
@@ -21,11 +22,21 @@ export function countsAsBest(report: Pick<ReportMarks, 'unfinished' | 'redLines'
 export function improvedBest(prev: BestScore | undefined, report: ScoredReport): BestScore | undefined {
   if (!countsAsBest(report)) return undefined;
   const next = { score: report.score, passed: report.passed };
-  if (prev === undefined || next.score > prev.score || (next.score === prev.score && next.passed && !prev.passed)) return next;
+  // At a tie a pass wins, and any verdict replaces an unknown one (a best carried over from before).
+  if (prev === undefined || next.score > prev.score || (next.score === prev.score && ((next.passed && !prev.passed) || prev.passed === null))) return next;
   return undefined;
 }
 
-/** A stored best as saved; anything else is left out (bare numbers from before could be an unfinished chat's score). */
-export function isBestScore(value: unknown): value is BestScore {
-  return typeof value === 'object' && value !== null && typeof (value as BestScore).score === 'number' && typeof (value as BestScore).passed === 'boolean';
+/**
+ * A stored best as saved, or a bare number from before the verdict was kept, which is carried over
+ * with its verdict unknown: dropping it would erase every returning trainee's record (and the next
+ * save would make that final), while guessing a verdict from today's pass mark could show a pass
+ * that never was. Anything else is left out.
+ */
+export function readBestScore(value: unknown): BestScore | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return { score: value, passed: null };
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { score, passed } = value as Partial<BestScore>;
+  if (typeof score !== 'number' || !(typeof passed === 'boolean' || passed === null)) return undefined;
+  return { score, passed };
 }

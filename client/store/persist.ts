@@ -2,7 +2,7 @@
 // preferences, quick phrases and best scores. Everything read back is checked: localStorage is
 // shared with whatever else ran on this origin and may hold anything.
 import type { BestScore } from './bestScore.ts';
-import { isBestScore } from './bestScore.ts';
+import { readBestScore } from './bestScore.ts';
 import type { Lang, Mode, OutcomeKind, ScenarioSummary } from './types.ts';
 
 export interface KeyValueStorage {
@@ -159,5 +159,10 @@ export function loadPhrases(storage: KeyValueStorage | null): string[] | undefin
 export function loadBest(storage: KeyValueStorage | null): Record<string, BestScore> {
   const raw = readJson(storage, KEYS.best);
   if (!isObject(raw)) return {};
-  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, BestScore] => isBestScore(e[1])));
+  const kept: Record<string, BestScore> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const best = readBestScore(value);
+    if (best) kept[id] = best;
+  }
+  return kept;
 }

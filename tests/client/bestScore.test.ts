@@ -1,7 +1,9 @@
 // 最佳成绩 on the home page is the best a trainee truly reached: a chat left unfinished or one that
 // crossed a red line fails whatever its points, and is not taken as a best score, whether its report
 // came over the socket or was loaded over HTTP (the report page). Whether the best passed is kept
-// with it; a bare number saved before could be an unfinished chat's score and is not read back.
+// with it; a bare number saved before is carried over with its verdict unknown (never dropped: that
+// would erase a returning trainee's record), and the next attempt with a verdict at that score or
+// above replaces it.
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../client/store/index.ts';
 import type { Api, ReportMarks, SessionView } from '../../client/store/types.ts';
@@ -61,9 +63,20 @@ describe('the best score', () => {
     expect(app.getState().best).toEqual({ bargainer: { score: 72, passed: true } });
   });
 
-  it('reads back what it saved, not a bare number saved before', () => {
+  it('reads back what it saved, and a bare number saved before with its verdict unknown', () => {
     const storage = new MemoryStorage();
-    storage.setItem('kefu.best', JSON.stringify({ bargainer: 80, phisher: { score: 90, passed: true } }));
-    expect(store({}, storage).getState().best).toEqual({ phisher: { score: 90, passed: true } });
+    storage.setItem('kefu.best', JSON.stringify({ bargainer: 80, phisher: { score: 90, passed: true }, junk: 'x', bad: { score: 1, passed: 'yes' } }));
+    expect(store({}, storage).getState().best).toEqual({ bargainer: { score: 80, passed: null }, phisher: { score: 90, passed: true } });
+  });
+
+  it('keeps a carried-over best until an attempt with a verdict reaches its score', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('kefu.best', JSON.stringify({ bargainer: 80 }));
+    const app = store({}, storage);
+    app.getState().offerBest('bargainer', report({ score: 70, passed: true }));
+    expect(app.getState().best).toEqual({ bargainer: { score: 80, passed: null } });
+    app.getState().offerBest('bargainer', report({ score: 80, passed: false }));
+    expect(app.getState().best).toEqual({ bargainer: { score: 80, passed: false } });
+    expect(JSON.parse(storage.getItem('kefu.best') ?? '{}')).toEqual({ bargainer: { score: 80, passed: false } });
   });
 });

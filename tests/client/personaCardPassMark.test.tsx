@@ -34,4 +34,12 @@ describe('a buyer card', () => {
     expect(card()).toContain('Best score 90 passed');
     expect(card()).toContain('Pass mark 85');
   });
+
+  it('shows a best carried over from before verdicts were kept with no verdict at all', () => {
+    render(<PersonaCard scenario={scenario} busy={false} disabled={false} onStart={() => undefined} />);
+    act(() => appStore.setState({ best: { bargainer: { score: 80, passed: null } } }));
+    expect(card()).toContain('最佳成绩 80 分');
+    expect(card()).not.toContain('通过');
+    expect(host.querySelector('[data-passed]')).toBeNull();
+  });
 });

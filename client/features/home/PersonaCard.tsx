@@ -47,10 +47,11 @@ export function PersonaCard({ scenario, busy, disabled, onStart }: Props) {
       <div className="persona-foot">
         {/* The pass mark beside the best: marks differ by buyer, and a best under it must not read as a pass. */}
         <div className="persona-score">
-          <span className={best === undefined ? 'persona-best muted' : best.passed ? 'persona-best' : 'persona-best not-passed'}>
+          <span className={best === undefined ? 'persona-best muted' : best.passed === false ? 'persona-best not-passed' : 'persona-best'}>
             {best !== undefined ? t('home.best', { score: best.score }) : played > 0 ? t('home.playedNoBest', { n: played }) : t('home.noBest')}
             {best !== undefined && ' '}
-            {best !== undefined && (
+            {/* A best kept before verdicts were (passed null) shows none rather than a guess. */}
+            {best !== undefined && best.passed !== null && (
               <span className={best.passed ? 'badge badge-green persona-verdict' : 'badge badge-red persona-verdict'} data-passed={best.passed}>
                 {t(best.passed ? 'home.bestPassed' : 'home.bestNotPassed')}
               </span>
