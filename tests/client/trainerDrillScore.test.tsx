@@ -57,7 +57,7 @@ describe('a tile of a drill of two buyers', () => {
     expect(text('tile-wait')).toBeNull();
     expect(text('tile-buyer-done')).toBe('这位买家已结束，学员结束这段对话后接待下一位');
     act(() => appStore.getState().setLang('en'));
-    expect(text('tile-buyer-done')).toBe('This buyer is done; the next one is due');
+    expect(text('tile-buyer-done')).toBe('This buyer is done; the next one comes once the trainee ends this chat');
   });
 });
 
