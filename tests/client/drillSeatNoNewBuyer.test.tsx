@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // A trainee seated in a drill that has not ended cannot leave for a chat of their own: the drill
 // decides the buyers, and in an exam a practice chat would give live feedback. 「＋ 接待新买家」 is
-// disabled there, saying why (zh and en); it comes back once the drill ends.
+// disabled there, saying why (zh and en) in words on the page, not only in a tooltip; it comes back
+// once the drill ends.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DrillSeat } from '../../client/features/drill/DrillSeat.tsx';
@@ -29,6 +30,9 @@ describe('「＋ 接待新买家」 in a drill seat', () => {
     expect((newBuyer() as HTMLButtonElement).disabled).toBe(true);
     expect(newBuyer().getAttribute('href')).toBeNull();
     expect(newBuyer().getAttribute('title')).toContain('演练结束后');
+    // Said as text too (a phone shows no tooltip), and tied to the button for screen readers.
+    const why = document.getElementById(newBuyer().getAttribute('aria-describedby') ?? 'none');
+    expect(why?.textContent).toContain('演练结束后');
 
     const navigate = appStore.getState().navigate;
     const went: string[] = [];
@@ -50,5 +54,6 @@ describe('「＋ 接待新买家」 in a drill seat', () => {
     expect(newBuyer().tagName).toBe('A');
     expect(newBuyer().getAttribute('href')).toBe('/');
     expect(newBuyer().getAttribute('title')).toBeNull();
+    expect(host.querySelector('.convo-new-why')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 // Left column: every chat this browser holds, newest first, as a seller sees several buyers at once.
+import { useId } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useApp } from '../../store/index.ts';
 import { paths } from '../../store/route.ts';
@@ -8,6 +9,7 @@ import { ConversationItem } from './ConversationItem.tsx';
 
 export function ConversationList({ activeId }: { activeId: string | null }) {
   const t = useT();
+  const whyId = useId();
   const order = useApp((s) => s.order);
   const sessions = useApp((s) => s.sessions);
   const clockOffset = useApp((s) => s.clockOffset);
@@ -41,9 +43,15 @@ export function ConversationList({ activeId }: { activeId: string | null }) {
         })}
       </ul>
       {inDrill ? (
-        <button type="button" className="btn convo-new" disabled title={t('list.newInDrill')}>
-          {t('list.new')}
-        </button>
+        <>
+          {/* The reason as text, not only a tooltip: a phone has no hover to show one. */}
+          <button type="button" className="btn convo-new" disabled title={t('list.newInDrill')} aria-describedby={whyId}>
+            {t('list.new')}
+          </button>
+          <p id={whyId} className="convo-new-why muted">
+            {t('list.newInDrill')}
+          </p>
+        </>
       ) : (
         <AppLink to={paths.home} className="btn convo-new">
           {t('list.new')}
