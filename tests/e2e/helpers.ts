@@ -154,6 +154,18 @@ export async function endFromHeader(page: Page): Promise<void> {
   await openReportAfterEnd(page);
 }
 
+/**
+ * End a chat whatever its state: once the buyer has her outcome only the banner offers the end (the
+ * header's 结束会话 is gone), before it only the header does.
+ */
+export async function endChat(page: Page): Promise<void> {
+  await settled(page);
+  const banner = page.getByTestId('outcome-banner');
+  await expect(banner.or(page.getByRole('button', { name: '结束会话' })).first()).toBeVisible();
+  if (await banner.isVisible()) await endAndOpenReport(page);
+  else await endFromHeader(page);
+}
+
 async function openReportAfterEnd(page: Page): Promise<void> {
   const ended = page.getByTestId('ended-banner');
   await expect(ended).toBeVisible();

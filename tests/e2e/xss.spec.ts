@@ -3,7 +3,7 @@
 // chat and the report, and the built app runs under the server's Content-Security-Policy without a
 // single violation (script-src 'self', no inline script).
 import { expect, test } from '@playwright/test';
-import { appUrl, endFromHeader, sendReply, startChat, traineeLines } from './helpers.ts';
+import { appUrl, endChat, sendReply, startChat, traineeLines } from './helpers.ts';
 import { captureDialogs, guardPages } from './xssGuards.ts';
 
 const NAME = '<img src=x onerror=alert(1)>';
@@ -28,7 +28,7 @@ test('an XSS corpus in replies and the display name renders inert', async ({ pag
   for (const text of CORPUS) await expect(traineeLines(page, text).first().getByText(text, { exact: true })).toBeVisible();
   await expect(page.locator('ol.chat-log img[src="x"], ol.chat-log svg circle, ol.chat-log iframe, ol.chat-log a[href^="javascript:"]')).toHaveCount(0);
 
-  await endFromHeader(page);
+  await endChat(page);
   await expect(page.getByText('评分报告', { exact: true })).toBeVisible();
   await expect(page.getByText(NAME).first()).toBeVisible();
   await expect(page.getByText(CORPUS[0] as string).first()).toBeVisible();
