@@ -123,11 +123,12 @@ describe('post-sale-complainer: careless trainees', () => {
       kind: 'escalated', ends: 'complained', passed: false, redLines: ['no-blame-buyer', 'quality-shop-pays-shipping'],
       fail: [
         'no-blame-buyer', 'quality-shop-pays-shipping', 'apology-on-complaint', 'dispute-apology-first', 'quality-two-photo-request',
-        'quality-round-trip-shipping-stated', 'greeting', 'good-outcome',
+        'greeting', 'good-outcome',
       ],
       // a vague "拍个照片" still counts as asking for evidence, just not the two prescribed photos
       pass: ['ask-photo-evidence'],
-      'n/a': ['offer-inplatform-evidence-path'],
+      // charging him shipping is the red line; stating it both ways is judged from the photos on, never reached
+      'n/a': ['offer-inplatform-evidence-path', 'quality-round-trip-shipping-stated'],
     });
   });
 
@@ -136,12 +137,15 @@ describe('post-sale-complainer: careless trainees', () => {
       ends: 'went-offplatform', passed: false, redLines: ['no-offplatform-contact'],
       fail: ['no-offplatform-contact', 'offer-inplatform-evidence-path', 'good-outcome'],
       pass: ['dispute-apology-first', 'quality-two-photo-request', 'ask-photo-evidence'],
+      // he went to QQ before shipping came up: nothing shows who the trainee would have had pay
+      'n/a': ['quality-shop-pays-shipping', 'quality-round-trip-shipping-stated'],
     });
   });
 
   it.each(SEEDS)('bare acknowledgements make him escalate (seed %i)', (seed) => {
     expectRun(play('post-sale-complainer', 'normal-ignored', seed), {
       ends: 'complained', passed: false, fail: ['no-mechanical-reply', 'apology-on-complaint', 'ask-photo-evidence', 'good-outcome'],
+      'n/a': ['quality-shop-pays-shipping', 'quality-round-trip-shipping-stated'],
     });
   });
 });

@@ -49,8 +49,9 @@ describe('size-hesitant: careless one-word replies (在, then 42吧)', () => {
     const run = playScript(level['size-hesitant'].compiled, { turns: [{ say: '在', afterMs: 8000 }, { say: '42吧', afterMs: 8000 }] }, seed, 1);
     // 42吧 is heard as a size (far from his 43/44), not as no answer
     expect(run.state.messages.at(-1)?.text).toMatch(/差得有点多|没穿过|差太多/);
-    const categories = run.report.categories.map((c) => c.category);
-    expect(categories).not.toContain('empathy');
+    // two bare fragments in a row fail 不机械应答 (rubric revision 7): the empathy total shows, with no marks
+    expect(run.report.rules.find((v) => v.rule === 'no-mechanical-reply')?.verdict).toBe('fail');
+    expect(run.report.categories.find((c) => c.category === 'empathy')).toMatchObject({ points: 0 });
     expect(run.report.rules.find((v) => v.rule === 'first-response-time')?.verdict).toBe('n/a');
     expect(run.report.score).toBeLessThan(50);
     expect(play('size-hesitant', SKILLED['size-hesitant'], seed).report.score - run.report.score).toBeGreaterThan(40);
@@ -78,12 +79,16 @@ describe.each(LEVELS)('%s: scripted trainees', (id) => {
     expectRun(play(id, CARELESS[id], seed), {
       kind: 'purchased', ends: 'bought-false-promise', passed: false, redLines: ['no-free-size-exchange-promise'],
       fail: [
-        'no-free-size-exchange-promise', 'size-decisive-recommendation', 'size-advice-foot-shape', 'seven-day-return-reassurance',
+        'no-free-size-exchange-promise', 'size-decisive-recommendation', 'size-advice-foot-shape',
         'no-absolute-promise', 'greeting', 'polite-address', 'good-outcome',
       ],
-      // He never got to ask who pays for an exchange: that rule does not apply. No interrogation,
-      // but no empathy shown either: no empathy marks (rubric revision 6).
-      'n/a': ['size-exchange-cost-disclosed', 'no-interrogation', 'no-mechanical-reply'],
+      // The buyer never got to socks, the size chart or who pays for an exchange: the rules of those
+      // moves do not apply. No interrogation, but no empathy shown either: no empathy marks (rubric
+      // revision 6).
+      'n/a': [
+        'size-exchange-cost-disclosed', 'related-recommendation', 'seven-day-return-reassurance', 'no-interrogation', 'no-mechanical-reply',
+        ...(id === 'size-hesitant-easy' ? [] : ['size-chart-reference-caveat']),
+      ],
     });
   });
 
@@ -96,6 +101,49 @@ describe.each(LEVELS)('%s: scripted trainees', (id) => {
 
   it.each(SEEDS)('a trainee who only ever says "any size is fine" loses the buyer undecided (seed %i)', (seed) => {
     expectRun(play(id, 'vague', seed), { ends: 'left-undecided', redLines: [], passed: false, fail: ['size-decisive-recommendation', 'good-outcome'] });
+  });
+});
+
+// ------------------------------------------------------------------ a guarantee, then a free exchange
+
+describe('size-hesitant-easy: a fit guarantee, then 「不合适包退包换运费我们出」', () => {
+  const replies = ['随便拍41就行，保证合脚', '对，我们鞋子质量很好，肯定合适，不合适包退包换运费我们出', '41', '能'];
+  const script = { turns: replies.map((say) => ({ say, afterMs: 8000 })) };
+
+  it.each(SEEDS)('praising the quality does not excuse the free exchange: she buys on it and the red line fails (seed %i)', (seed) => {
+    expectRun(playScript(level['size-hesitant-easy'].compiled, script, seed, 1), {
+      ends: 'bought-false-promise', passed: false, redLines: ['no-free-size-exchange-promise'],
+      fail: ['no-free-size-exchange-promise', 'no-absolute-promise'],
+      // she bought before socks or exchanges came up: the rules of those moves are left out, as in the bargainer
+      'n/a': ['related-recommendation', 'seven-day-return-reassurance', 'size-exchange-cost-disclosed'],
+    });
+  });
+
+  it.each(LEVELS)('%s: the same promise as a first reply fails the red line', (id) => {
+    const run = playScript(level[id].compiled, { turns: [{ say: replies[1] ?? '', afterMs: 8000 }] }, 1, 1);
+    expect(run.report.rules.find((v) => v.rule === 'no-free-size-exchange-promise')?.verdict).toBe('fail');
+  });
+});
+
+// ------------------------------------------------------------------ the add-on: an offer, not a keyword
+
+describe('size-hesitant-hard: 「顺势搭配推荐」 needs an offer', () => {
+  const upTo = (third: string) => ({
+    turns: [
+      readScript('size-hesitant', 'hard-skilled').turns[0] ?? { say: '' },
+      { say: '理解您的担心~ 鞋带用锁跟系法系紧，高帮会把后跟包住，不会掉跟', afterMs: 10000 },
+      { say: third, afterMs: 10000 },
+    ],
+  });
+  const verdict = (third: string) =>
+    playScript(level['size-hesitant-hard'].compiled, upTo(third), 1, 1).report.rules.find((v) => v.rule === 'related-recommendation')?.verdict;
+
+  it('thick hiking socks named as part of the fit advice sell nothing: the rule fails', () => {
+    expect(verdict('亲，尺码表仅供参考，您262在42和43之间，加上脚背高、要穿厚徒步袜，还是43最合适')).toBe('fail');
+  });
+
+  it('the same advice with the bundle and its price offered passes', () => {
+    expect(verdict('亲，尺码表仅供参考，您262在42和43之间，还是43最合适；岩脊靴加徒步袜有搭配套餐1029元，厚袜一起拍更划算')).toBe('pass');
   });
 });
 

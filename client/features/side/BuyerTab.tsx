@@ -14,11 +14,17 @@ export function BuyerTab({ context }: { context: ScenarioContext }) {
   // pays during the chat has none there: the chat's outcome says they ordered.
   const orderedInChat = useApp((s) => (s.activeId === null ? false : s.sessions[s.activeId]?.outcome?.kind === 'purchased'));
   // Library order dates count back from the session's day ('-7d'), so they agree with the buyer's
-  // "a week ago" whenever the chat is played (orderDates.ts).
-  const startedAt = useApp((s) => (s.activeId === null ? undefined : s.sessions[s.activeId]?.startedAt));
+  // "a week ago" whenever the chat is played (orderDates.ts). The day is the server's start of the
+  // session when this client has it (the session's HTTP view: a chat read back, or its report), so
+  // the chat shows the same dates on any device and any later day; else this browser's start.
+  const serverStartedAt = useApp((s) => {
+    const view = s.activeId === null ? undefined : s.reports[s.activeId];
+    return view?.state === 'ready' ? view.data.session.startedAt : undefined;
+  });
+  const localStartedAt = useApp((s) => (s.activeId === null ? undefined : s.sessions[s.activeId]?.startedAt));
   // with no session picked (a preview), the day the tab opened stands in for its start
   const [openedAt] = useState(() => Date.now());
-  const day = (value: string) => resolveOrderDate(value, startedAt ?? openedAt);
+  const day = (value: string) => resolveOrderDate(value, serverStartedAt ?? localStartedAt ?? openedAt);
   const productName = (id: string) => {
     const p = context.shop.products.find((x) => x.id === id);
     return p ? local(p.name, lang) : id;

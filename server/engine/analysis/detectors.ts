@@ -3,7 +3,7 @@
 import type { Detection, TextFeatures } from './types.ts';
 import { APOLOGY, APOLOGY_DECLINERS, CREDENTIAL, GREETING, PHOTO_REQUEST, POLITE_ADDRESS } from './conductLexicon.ts';
 import { isIdiomAt, negatedBefore } from './negation.ts';
-import { ABSOLUTE_CLAIM, MARKER, POLICY, PROMISE_SOURCES } from './promiseLexicon.ts';
+import { MARKER, POLICY, PROMISE_SOURCES } from './promiseLexicon.ts';
 import { REVIEW_INDUCEMENT } from './reviewLexicon.ts';
 import { RUDE_PATTERNS, RUDE_RED_LINE_ONLY } from './rudeLexicon.ts';
 import { GateTable, gateOf } from './regexGate.ts';
@@ -52,8 +52,6 @@ const MAYBE_CREDENTIAL = /码|密|口令|pin|cvv/u;
 const REVIEW_RE = new RegExp(REVIEW_INDUCEMENT.join('|'), 'gdu');
 const RUDE_GATE = gate(RUDE);
 const REVIEW_GATE = gate(REVIEW_RE);
-const CLAIM_RE = new RegExp(ABSOLUTE_CLAIM.join('|'), 'gu');
-const CLAIM_GATE = gate(CLAIM_RE);
 const GREETING_GATE = gate(GREETING_RE);
 const POLITE_GATE = gate(POLITE_RE);
 const APOLOGY_GATE = gate(APOLOGY_RE);
@@ -127,14 +125,7 @@ export const detectPhotoRequest: Detector = (f) => firstMatch(PHOTO_RE, PHOTO_GA
 
 /**
  * Money offered for a good review or for dropping a bad one (reviewLexicon.ts); "好评返现是违规的"
- * and "我们不能给您返现" refuse it. No global rule reads it yet: a rule that should (a red line
- * no-review-inducement, say) compiles with forbidInReplies(info, detectReviewInducement).
+ * and "我们不能给您返现" refuse it. The red line no-review-inducement reads it (rubric revision 7).
  */
 export const detectReviewInducement: Detector = (f) =>
   firstMatch(REVIEW_RE, REVIEW_GATE, f.normalized, false, (m) => m.indices?.groups?.paid?.[0] ?? m.indices?.groups?.offer?.[0] ?? m.index);
-
-/**
- * A superlative claim (最低价, 今年最低, 全网第一, 最好的鞋; promiseLexicon.ts ABSOLUTE_CLAIM); 不是最低价
- * denies one. No rule reads it yet: the bargainer's price claims are the first use.
- */
-export const detectAbsoluteClaim: Detector = (f) => firstMatch(CLAIM_RE, CLAIM_GATE, f.normalized, false);

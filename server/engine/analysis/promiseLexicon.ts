@@ -45,21 +45,3 @@ export const PROMISE_SOURCES: readonly string[] = [
 
 /** A marker right next to one of these is vouching for a policy, not predicting the future. */
 export const POLICY = /正品|质量|品质|假一赔|退换|无理由|包退|包换|运费险|售后|保修|发票/u;
-
-// Superlative claims (最低价, 全网第一, 最好的鞋): an absolute the shop cannot stand behind, banned
-// from shop copy by the advertising law (广告法 art. 9: 最高级 / 最佳 wording) and read by buyers as a
-// promise (digest rule 15 no-overpraise lists 最好 / 完美). Note the digest's own haggling advice
-// (§3.3 tactic 5, "already the lowest price") runs the other way; a rule reading this list decides
-// which wins. Only claims are listed: 最好 before a verb is advice (您最好拍大一码), 第一时间 is speed.
-const PRICE_LOW = '(?:最低|最便宜|最实惠|最划算)';
-export const ABSOLUTE_CLAIM: readonly string[] = [
-  // the price: 全网最低, 今年最低了, 最低价, 价格最低, 已经是最便宜的了
-  `(?:全网|全国|全年|今年|年度|历史|史上|同款|同类|行业)${PRICE_LOW}`,
-  `${PRICE_LOW}(?:价|的价|折扣|的了|了|啦|的啦|的哦|哦)`,
-  `(?:价格|价钱|价位|折扣|活动价|这价)(?:是|已经是|就是|已是)?${PRICE_LOW}`,
-  // the rank: 销量第一, 全网第一, 第一品牌, no.1
-  '(?:销量|全网|全国|行业|同类|排名|品质|质量|口碑)第一', '第一品牌', '(?<![a-z])no\\.? ?1(?!\\d)',
-  // the quality: 最好的鞋, 质量最好, 最佳, 顶级, 史上最, 国家级
-  '最好的[^,.!?;:。\\n~]{0,4}?(?:鞋|靴|款|质量|品质|面料|材料|产品|宝贝|选择)', '(?:质量|品质|做工|性价比|效果)(?:是)?最(?:好|佳|高|优)', '最佳', '最优质', '顶级', '极品',
-  '史上最', '最高级', '国家级', '世界级', '最先进', '独一无二', '绝无仅有',
-];

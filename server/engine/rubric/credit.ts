@@ -34,3 +34,17 @@ export function earnsEmpathyCredit(turn: TurnRecord): boolean {
   if (!fromRevision(turn.rulesRevision, 6)) return true;
   return turn.reply?.intents.some((i) => EMPATHY_INTENTS.has(i)) ?? false;
 }
+
+/**
+ * The reply adds to a run of mechanical replies (不机械应答 fails at two in a row): a bare
+ * acknowledgement (嗯, 好的, 是的), and from revision 7 any bare fragment of a word or two, with or
+ * without an intent heard in it: 「不行了」「不行」 or 「41」「能」 answer like a machine as much as
+ * 「嗯」「好的」 do. A holding line (稍等，我查一下) is a promise of an answer, not a fragment.
+ */
+export function isMechanicalReply(turn: TurnRecord): boolean {
+  const reply = turn.reply;
+  if (reply === undefined) return false;
+  if (reply.features.mechanical) return true;
+  if (!fromRevision(turn.rulesRevision, 7) || turn.holding === true) return false;
+  return (reply.features.normalized.match(CONTENT_CHAR)?.length ?? 0) <= BARE_MAX_CHARS;
+}

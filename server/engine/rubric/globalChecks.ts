@@ -4,6 +4,7 @@ import {
   detectAbsolutePromise, detectApology, detectCredentialLeak, detectGreeting, detectOffPlatformContact,
   detectPhotoRequest, detectPoliteAddress, detectRudeLanguage,
 } from '../analysis/index.ts';
+import { detectReviewInducement } from '../analysis/detectors.ts';
 import type { Detection, TextFeatures } from '../analysis/types.ts';
 import type { GlobalRuleId, RubricDef } from '../scenario/schema.ts';
 import type { TurnRecord } from './types.ts';
@@ -50,6 +51,24 @@ function forbidInReplies(info: RuleInfo, detect: Detector, intent?: RegExp): Com
       return saysSomething(turn) ? markReached(state) : state;
     },
     settle: (state) => (state.reached ? PASS : NA),
+  };
+}
+
+/**
+ * Revision 7: money offered for a review fails the red line. Unlike the other red lines it never
+ * passes: the phishing and file red lines pass only when the buyer offered the bait, but nothing
+ * tells the rubric a review was at stake, and crediting a chat that merely mentioned one would hand
+ * out ten points for saying 好评. So it is n/a unless broken: no chat scores higher for it.
+ */
+function noReviewInducement(info: RuleInfo): CompiledRule {
+  return {
+    info,
+    step(state, turn) {
+      if (turn.reply === undefined || state.status !== 'open' || !fromRevision(turn.rulesRevision, 7)) return state;
+      const d = detectReviewInducement(turn.reply.features);
+      return d.hit ? decide(state, 'fail', turn, d.evidence) : state;
+    },
+    settle: () => NA,
   };
 }
 
@@ -208,6 +227,7 @@ export function compileGlobalRule(id: GlobalRuleId, info: RuleInfo, limits: Limi
     case 'no-offplatform-contact': return forbidInReplies(info, detectOffPlatformContact);
     case 'no-credential-leak': return forbidInReplies(info, detectCredentialLeak, CREDENTIAL_INTENT);
     case 'no-rude-language': return forbidInReplies(info, detectRudeLanguage);
+    case 'no-review-inducement': return noReviewInducement(info);
     case 'no-absolute-promise': return forbidInReplies(info, detectAbsolutePromise);
     case 'no-phishing-link-click':
       return forbidAction(info, (t) => t.action?.kind === 'link-opened' && t.action.unsafe === true, (e) => e.offered.unsafeLink);

@@ -1,13 +1,29 @@
 // Defaults of the global rules: category, weight, red line, and the coaching text a trainee
 // sees. Red lines weigh 10 so that passing them still counts; the rest weigh by how much the
 // behaviour matters to a buyer (digest §5, §9). The logic lives in globalChecks.ts.
-import type { GlobalRuleId, LocalText } from '../scenario/schema.ts';
+import type { GlobalRuleId, LocalText, Scenario } from '../scenario/schema.ts';
+import { PERSONA_ADVICE } from './globalAdvice.ts';
 import type { RuleInfo } from './progress.ts';
 
 // Every global rule has a title: it names the rule on chips and in the report in both languages.
 type GlobalInfo = RuleInfo & { id: GlobalRuleId; title: LocalText };
 
 const rule = (r: Omit<GlobalInfo, 'global'>): GlobalInfo => ({ ...r, global: true });
+
+/**
+ * Global rules added after the first rubric revision, with the revision that added them
+ * (session/rulesRevision.ts). A session of an older revision is scored without them: no verdict
+ * live, no row in its report, so replaying it gives the report its trainee saw.
+ */
+export const GLOBAL_RULE_SINCE: Readonly<Partial<Record<GlobalRuleId, number>>> = {
+  'no-review-inducement': 7,
+};
+
+/** The rule exists for a session of `revision` (absent: the latest). */
+export function globalRuleInRevision(id: string, revision: number | undefined): boolean {
+  const since = (GLOBAL_RULE_SINCE as Readonly<Record<string, number | undefined>>)[id];
+  return since === undefined || revision === undefined || revision >= since;
+}
 
 export const GLOBAL_RULES: readonly GlobalInfo[] = [
   rule({
@@ -71,6 +87,18 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
     },
   }),
   rule({
+    id: 'no-review-inducement', category: 'compliance', weight: 10, redLine: true,
+    title: { 'zh-CN': '不以利益换评价', en: 'No paying for reviews' },
+    feedback: {
+      'zh-CN': '不能用返现、红包、补钱去换好评，或换买家删改、不写差评。平台把这类评价当作虚假评价处理，店铺会被扣分降权。请买家按真实感受评价；商品有问题，就按售后流程解决问题本身。',
+      en: 'Never offer cash-back, a red packet or money for a good review, or for a bad review to be dropped, changed or never written. Platforms treat such reviews as fake and penalise the shop. Let the buyer review honestly; if the goods are faulty, fix the fault through after-sales.',
+    },
+    modelReply: {
+      'zh-CN': '亲，评价您按真实感受来写就好~ 这次的问题我先帮您处理好：您拍张照片发我，符合售后的我们给您换新或退款。',
+      en: 'Please review us however you honestly feel. Let me sort out the problem first: send me a photo, and if it is covered we will replace or refund it.',
+    },
+  }),
+  rule({
     id: 'no-absolute-promise', category: 'professionalism', weight: 8, redLine: false,
     title: { 'zh-CN': '不做绝对化承诺', en: 'No absolute promises' },
     feedback: {
@@ -102,16 +130,16 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
       en: 'Address the buyer as 亲 or 您: it sounds warmer and more respectful. Not in every sentence, but use it.',
     },
     modelReply: {
-      'zh-CN': '亲，您看中的这款现在有货，您平时穿多大码呢？',
-      en: 'The style you like is in stock. What size do you usually wear?',
+      'zh-CN': '亲，您说的情况我了解了，我这就帮您看一下，请您稍等~',
+      en: 'I understand, thank you. Let me look into it for you; one moment please.',
     },
   }),
   rule({
     id: 'first-response-time', category: 'timeliness', weight: 8, redLine: false,
     title: { 'zh-CN': '首次响应及时', en: 'Quick first response' },
     feedback: {
-      'zh-CN': '买家第一句话发出后要尽快回应，哪怕先发一句问候再查资料，也比让买家干等好。',
-      en: 'Answer the buyer\'s first message quickly. A short greeting while you look things up beats leaving the buyer waiting.',
+      'zh-CN': '你的第一条回复要及时：从你回复前买家发来的最后一句算起，到你的回复发出为止。哪怕先回一句“在的，我马上帮您查”再查资料，也比让买家干等好。',
+      en: 'Your first reply must come quickly: the time runs from the buyer\'s last line before it until your reply is sent. A quick "I am here, checking for you" while you look things up beats leaving the buyer waiting.',
     },
     modelReply: {
       'zh-CN': '亲，您好，在的~ 我马上帮您查一下，请稍等。',
@@ -132,10 +160,10 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
   }),
   rule({
     id: 'no-mechanical-reply', category: 'empathy', weight: 6, redLine: false,
-    title: { 'zh-CN': '不机械应答', en: 'No bare one-word replies' },
+    title: { 'zh-CN': '不机械应答', en: 'No mechanical replies' },
     feedback: {
-      'zh-CN': '不要连续只回“嗯”“好的”“是的”。回应买家时带上具体内容，表示你在认真听，并引导买家把需求说完整。',
-      en: 'Do not answer with bare "OK", "yes", "mm" twice in a row. Add something concrete that shows you are listening and invites the buyer to say more.',
+      'zh-CN': '不要连续只回“嗯”“好的”“是的”，也不要一句接一句只丢一两个字（“41”“能”“不行”“不行了”）。回应买家时带上具体内容，表示你在认真听，并引导买家把需求说完整。',
+      en: 'Do not answer twice in a row with a bare "OK", "yes" or "mm", or with a word or two at a time ("41", "can do", "no"). Add something concrete that shows you are listening and invites the buyer to say more.',
     },
     modelReply: {
       'zh-CN': '明白的亲，您是想要轻便一点、适合日常通勤穿的对吧？我给您推荐两款看看~',
@@ -170,12 +198,12 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
     id: 'good-outcome', category: 'sales', weight: 25, redLine: false,
     title: { 'zh-CN': '对话结局良好', en: 'A good ending' },
     feedback: {
-      'zh-CN': '对话的目的是把买家服务好：成交、问题解决，或安全地拒绝骗局。这次对话没有走到好的结局，回看买家是在哪一步失去耐心的。',
-      en: 'The point of the chat is a buyer served well: a sale, a problem solved, or a scam safely turned away. This chat did not reach a good ending; look back at the move where the buyer lost patience.',
+      'zh-CN': '对话的目的是把买家服务好：成交、问题解决，或安全地拒绝骗局。这次没有走到这样的结局。看看结局是怎么来的：让了不该让的、许了兑现不了的承诺、碰了安全红线，还是买家的问题一直没人回答？找到那一步，下次换个做法。',
+      en: 'The point of the chat is a buyer served well: a sale, a problem solved, or a scam safely turned away. This chat did not end that way. Find how the ending came about: something given away that was not yours to give, a promise the shop cannot keep, a security red line, or a question never answered? Change what you did at that step.',
     },
     modelReply: {
-      'zh-CN': '亲，您看这样可以吗？我这边帮您把方案确认好，有任何问题随时在旺旺找我~',
-      en: 'Does this work for you? I will confirm everything on my side; message me here any time if anything comes up.',
+      'zh-CN': '亲，跟您确认一下：您要的是黑色42码，今天下单今天发出。收到后有任何问题，直接在旺旺找我就好~',
+      en: 'Let me confirm: black, size 42, shipped today if you order today. If anything is wrong when it arrives, just message me here.',
     },
   }),
   rule({
@@ -191,3 +219,10 @@ export const GLOBAL_RULES: readonly GlobalInfo[] = [
     },
   }),
 ];
+
+/** A global rule's defaults, with the feedback and reference reply fitted to the scenario's persona (globalAdvice.ts). */
+export function globalRuleFor(id: GlobalRuleId, persona: Scenario['persona']): GlobalInfo | undefined {
+  const defaults = GLOBAL_RULES.find((g) => g.id === id);
+  const advice = PERSONA_ADVICE[id]?.[persona];
+  return defaults === undefined || advice === undefined ? defaults : { ...defaults, ...advice };
+}

@@ -5,7 +5,8 @@ import { globalRuleIds } from '../scenario/schema.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { EndContext, Report, TurnRecord, Verdict } from './types.ts';
 import { compileGlobalRule } from './globalChecks.ts';
-import { GLOBAL_RULES } from './globalRules.ts';
+import { isMechanicalReply } from './credit.ts';
+import { globalRuleFor } from './globalRules.ts';
 import { compileScenarioRule } from './scenarioRules.ts';
 import { buildReport, toVerdict } from './report.ts';
 import { initialProgress, OPEN, ruleStatesLayout, unchanged } from './progress.ts';
@@ -29,7 +30,7 @@ function compileRules(scenario: Scenario): CompiledRule[] {
   const compiled: CompiledRule[] = [];
   for (const id of globalRuleIds) {
     if (disabled.has(id)) continue;
-    const defaults = GLOBAL_RULES.find((g) => g.id === id);
+    const defaults = globalRuleFor(id, scenario.persona);
     if (defaults === undefined) throw new Error(`global rule ${id} has no defaults`);
     const info: RuleInfo = { ...defaults, weight: rubric.weights[id] ?? defaults.weight };
     compiled.push(compileGlobalRule(id, info, rubric));
@@ -67,7 +68,7 @@ export function createRubric(scenario: Scenario): Rubric {
       const ms = isReply ? turn.responseMs : undefined;
       const timed = ms !== undefined;
       let mechanicalRun = progress.mechanicalRun;
-      if (turn.reply !== undefined) mechanicalRun = turn.reply.features.mechanical ? mechanicalRun + 1 : 0;
+      if (turn.reply !== undefined) mechanicalRun = isMechanicalReply(turn) ? mechanicalRun + 1 : 0;
       const ctx: TurnCtx = {
         isFirstReply: isReply && progress.replies === 0,
         isFirstTimedReply: timed && progress.timedReplies === 0,

@@ -3,6 +3,7 @@ import { ruleCategories } from '../scenario/schema.ts';
 import type { CategoryTotal, EndContext, Kpis, Report, Unfinished, Verdict, VerdictValue } from './types.ts';
 import { fromRevision } from './types.ts';
 import { OPEN } from './progress.ts';
+import { globalRuleInRevision } from './globalRules.ts';
 import type { CompiledRule, EndCtx, RubricProgress, RuleInfo, RuleProgress } from './progress.ts';
 
 export function ruleState(progress: RubricProgress, id: string): RuleProgress {
@@ -103,7 +104,9 @@ export function buildReport(
   slowMs: number,
 ): Report {
   const ctx = endCtx(progress, end, slowMs);
-  const verdicts = rules.map((r) => {
+  // A global rule newer than the session's revision was not part of its rubric: no row at all.
+  const inRubric = rules.filter((r) => !r.info.global || globalRuleInRevision(r.info.id, end.rulesRevision));
+  const verdicts = inRubric.map((r) => {
     const state = ruleState(progress, r.info.id);
     if (state.status !== 'open') return toVerdict(r.info, state.status, state);
     const settled = r.settle(state, ctx);

@@ -2,7 +2,7 @@
 // are compiled here, once per scenario, so a turn only runs prepared functions.
 import { compileMatcher } from '../analysis/index.ts';
 import { eachCheck } from '../scenario/schema.ts';
-import type { RuleCheck, RuleChecks, RuleScope, ScenarioRule } from '../scenario/schema.ts';
+import type { RuleCheck, RuleChecks, RuleScope, ScenarioRule, TopicCheck, TopicChecks } from '../scenario/schema.ts';
 import type { TurnRecord } from './types.ts';
 import { decide, markReached } from './progress.ts';
 import { earnsEmpathyCredit, saysSomething } from './credit.ts';
@@ -12,18 +12,26 @@ type InScope = (turn: TurnRecord, ctx: TurnCtx) => boolean;
 /** evidence when the check matches the turn, undefined when it does not */
 type Check = (turn: TurnRecord) => string | undefined;
 
+function stateList(state: string | readonly string[]): readonly string[] {
+  return typeof state === 'string' ? [state] : state;
+}
+
 function compileScope(scope: RuleScope): InScope {
   if (scope === 'chat') return () => true;
   if (scope === 'first') return (_turn, ctx) => ctx.isFirstReply;
   if ('state' in scope) {
-    const states: readonly string[] = typeof scope.state === 'string' ? [scope.state] : scope.state;
+    const states = stateList(scope.state);
     return (turn) => states.includes(turn.state);
   }
   const s = scope.replyTo;
   return (turn) => turn.state === s && turn.firstInState;
 }
 
-function compileCheck(check: RuleCheck): Check {
+function compileCheck(check: RuleCheck | TopicCheck): Check {
+  if ('state' in check && check.state !== undefined) {
+    const states = stateList(check.state);
+    return (turn) => (states.includes(turn.state) ? turn.state : undefined);
+  }
   if (check.intent !== undefined) {
     const wanted = typeof check.intent === 'string' ? [check.intent] : check.intent;
     return (turn) => turn.reply?.intents.find((i) => wanted.includes(i));
@@ -50,7 +58,7 @@ function compileCheck(check: RuleCheck): Check {
 }
 
 /** Any one of the checks: the evidence of the first that matches. */
-function compileChecks(checks: RuleChecks): Check {
+function compileChecks(checks: RuleChecks | TopicChecks): Check {
   const compiled = eachCheck(checks).map(([check]) => compileCheck(check));
   if (compiled.length === 1 && compiled[0]) return compiled[0];
   return (turn) => {
@@ -78,9 +86,13 @@ export function compileScenarioRule(rule: ScenarioRule): CompiledRule {
   if (rule.title !== undefined) info.title = rule.title;
   // A forbid rule's pass is earned only by turns that could earn it (credit.ts): replies that said
   // something (actions as before), in the empathy category only replies that showed empathy.
-  const earns = requiring ? () => true
+  const earnsCredit = requiring ? () => true
     : rule.category === 'empathy' ? earnsEmpathyCredit
     : (turn: TurnRecord) => turn.reply === undefined || saysSomething(turn);
+  // A forbid rule with a topic is about something that may never come up (who pays shipping): only a
+  // turn on that topic shows the trainee kept the rule; without one the rule does not apply.
+  const onTopic = rule.topic === undefined ? undefined : compileChecks(rule.topic);
+  const earns = onTopic === undefined ? earnsCredit : (turn: TurnRecord) => earnsCredit(turn) && onTopic(turn) !== undefined;
   return {
     info,
     step(state, turn, ctx) {

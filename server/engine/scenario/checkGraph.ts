@@ -3,7 +3,7 @@
 // ignored buyer eventually leaves, and rules watch moves and actions that can actually happen.
 import { asList, forEachAttachment, isTerminal } from './checkWalk.ts';
 import type { Reporter } from './checkWalk.ts';
-import { eachCheck } from './schema.ts';
+import { eachCheck, ruleCheckKeys } from './schema.ts';
 import type { Scenario, SilenceDef, StateDef } from './schema.ts';
 
 /** The silence settings in force in a state (state-level entries override the scenario's). */
@@ -96,7 +96,7 @@ function checkRulesCanFire(s: Scenario, reachable: ReadonlySet<string>, r: Repor
         r.at([...base, 'scope', key], `${kind} "${rule.id}" can never fire: state "${target}" is never reached`);
       }
     }
-    for (const key of ['require', 'forbid'] as const) {
+    for (const key of ruleCheckKeys) {
       for (const [check, at] of eachCheck(rule[key])) {
         if (check.action !== undefined && !possible.has(check.action)) {
           r.at([...base, key, ...at, 'action'], `${kind} "${rule.id}" can never fire: action ${check.action} needs ${ACTION_NEEDS[check.action] ?? 'something the scenario never offers'}`);

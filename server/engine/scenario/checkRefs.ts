@@ -2,7 +2,7 @@
 // exist where the engine will look it up; a dangling name would otherwise fail mid-chat.
 import { asList, forEachAttachment, forEachMatcher, isTerminal, regexError } from './checkWalk.ts';
 import type { Reporter } from './checkWalk.ts';
-import { eachCheck, globalRuleIds } from './schema.ts';
+import { eachCheck, globalRuleIds, ruleCheckKeys } from './schema.ts';
 import type { Lexicon, Scenario } from './schema.ts';
 import type { Shop } from './shopSchema.ts';
 import type { JsonPath } from './sourceMap.ts';
@@ -27,6 +27,10 @@ export function checkStateRefs(s: Scenario, r: Reporter): void {
     if (at && isTerminal(at)) r.at(['tests', i, 'at'], `state "${t.at}" is terminal: the chat is over there, no reply can be tested`);
   });
   s.rubric.rules.forEach((rule, i) => {
+    for (const [check, at] of eachCheck(rule.topic)) {
+      const list = Array.isArray(check.state);
+      asList(check.state).forEach((state, k) => need(state, ['rubric', 'rules', i, 'topic', ...at, 'state', ...(list ? [k] : [])], 'topic state'));
+    }
     if (typeof rule.scope !== 'object') return;
     if ('replyTo' in rule.scope) return need(rule.scope.replyTo, ['rubric', 'rules', i, 'scope', 'replyTo'], 'scope.replyTo');
     const list = typeof rule.scope.state !== 'string';
@@ -48,7 +52,7 @@ export function checkIntentRefs(s: Scenario, lexicon: Lexicon, r: Reporter): voi
   for (const [id, intent] of Object.entries(s.intents)) need(intent.unless, ['intents', id, 'unless']);
   for (const [id, state] of Object.entries(s.states)) state.on?.forEach((t, i) => need(t.intent, ['states', id, 'on', i, 'intent']));
   s.rubric.rules.forEach((rule, i) => {
-    for (const key of ['require', 'forbid'] as const) {
+    for (const key of ruleCheckKeys) {
       for (const [check, at] of eachCheck(rule[key])) need(check.intent, ['rubric', 'rules', i, key, ...at, 'intent']);
     }
   });
@@ -113,7 +117,7 @@ export function checkShopRefs(s: Scenario, shop: Shop | undefined, r: Reporter):
     });
   }
   s.rubric.rules.forEach((rule, i) => {
-    for (const key of ['require', 'forbid'] as const) {
+    for (const key of ruleCheckKeys) {
       for (const [check, at] of eachCheck(rule[key])) {
         if (check.product === undefined) continue;
         const path = ['rubric', 'rules', i, key, ...at, 'product'];

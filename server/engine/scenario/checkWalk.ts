@@ -2,7 +2,7 @@
 // places in a scenario where buyer lines, transitions and matchers live (with their JSON paths).
 import type { Diagnostic } from './parse.ts';
 import type { JsonPath, SourceMap } from './sourceMap.ts';
-import { eachCheck } from './schema.ts';
+import { eachCheck, ruleCheckKeys } from './schema.ts';
 import type { Attachment, LineSource, MatcherDef, Scenario, StateDef } from './schema.ts';
 
 export interface Reporter {
@@ -52,7 +52,7 @@ export function forEachAttachment(scenario: Scenario, fn: (a: Attachment, path: 
 export function forEachMatcher(scenario: Scenario, fn: (m: MatcherDef, path: JsonPath) => void): void {
   for (const [id, intent] of Object.entries(scenario.intents)) intent.match.forEach((m, i) => fn(m, ['intents', id, 'match', i]));
   scenario.rubric.rules.forEach((rule, i) => {
-    for (const key of ['require', 'forbid'] as const) {
+    for (const key of ruleCheckKeys) {
       for (const [check, at] of eachCheck(rule[key])) if (check.match) fn(check.match, ['rubric', 'rules', i, key, ...at, 'match']);
     }
   });

@@ -14,9 +14,12 @@ const DAY_MS = 86_400_000;
  */
 const PLATFORM_OFFSET_MS = 8 * 3_600_000;
 
+/** The forms an order date may take, '-7d' or '2026-11-05', as one pattern (the JSON Schema gives it to editors). */
+export const ORDER_DATE_FORM = new RegExp(`${RELATIVE.source}|${ISO_DAY.source}`, 'u');
+
 /** True for the forms an order date may take: '-7d' or '2026-11-05'. */
 export function isOrderDate(value: string): boolean {
-  return RELATIVE.test(value) || ISO_DAY.test(value);
+  return ORDER_DATE_FORM.test(value);
 }
 
 /** The calendar day (YYYY-MM-DD) an order date names for a session started at `sessionStartMs`. */

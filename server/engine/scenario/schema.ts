@@ -2,6 +2,7 @@
 // validator (parse.ts maps its issues to line:col), the TypeScript types (z.infer below) and the
 // JSON Schema editors use (npm run -s schema). Keep every field documented with .describe().
 import { z } from 'zod';
+import { ORDER_DATE_FORM } from './orderDates.ts';
 
 export const kebabId = z
   .string()
@@ -226,33 +227,56 @@ export const ruleScope = z.union([
 ]);
 export type RuleScope = z.infer<typeof ruleScope>;
 
+const ruleCheckFields = {
+  intent: z.union([kebabId, z.array(kebabId).min(1)]).optional(),
+  match: matcher.optional(),
+  action: z.enum(actionKinds).optional(),
+  product: kebabId.optional().describe('with action card-sent: only a card of this product; with coupon-sent: only this coupon'),
+  repeat: z.literal(true).optional().describe("the reply repeats one of the trainee's earlier replies (near-identical text)"),
+};
+const productOnlyWithCardOrCoupon = {
+  message: 'product only applies to action card-sent (a product id) or coupon-sent (a coupon id)',
+  path: ['product'],
+};
+
 export const ruleCheck = z
-  .object({
-    intent: z.union([kebabId, z.array(kebabId).min(1)]).optional(),
-    match: matcher.optional(),
-    action: z.enum(actionKinds).optional(),
-    product: kebabId.optional().describe('with action card-sent: only a card of this product; with coupon-sent: only this coupon'),
-    repeat: z.literal(true).optional().describe("the reply repeats one of the trainee's earlier replies (near-identical text)"),
-  })
+  .object(ruleCheckFields)
   .strict()
   .refine((c) => [c.intent, c.match, c.action, c.repeat].filter((x) => x !== undefined).length === 1, {
     message: 'a check needs exactly one of intent, match, action or repeat',
   })
-  .refine((c) => c.product === undefined || c.action === 'card-sent' || c.action === 'coupon-sent', {
-    message: 'product only applies to action card-sent (a product id) or coupon-sent (a coupon id)',
-    path: ['product'],
-  });
+  .refine((c) => c.product === undefined || c.action === 'card-sent' || c.action === 'coupon-sent', productOnlyWithCardOrCoupon);
 export type RuleCheck = z.infer<typeof ruleCheck>;
+
+/** A check of a rule's topic: any check a require could make, or "the buyer is in one of these states". */
+export const topicCheck = z
+  .object({
+    ...ruleCheckFields,
+    state: z.union([kebabId, z.array(kebabId).min(1)]).optional().describe('a reply given while the buyer is in this state (or in any state of a list)'),
+  })
+  .strict()
+  .refine((c) => [c.intent, c.match, c.action, c.repeat, c.state].filter((x) => x !== undefined).length === 1, {
+    message: 'a topic check needs exactly one of intent, match, action, repeat or state',
+  })
+  .refine((c) => c.product === undefined || c.action === 'card-sent' || c.action === 'coupon-sent', productOnlyWithCardOrCoupon);
+export type TopicCheck = z.infer<typeof topicCheck>;
 
 /** A rule's require or forbid: one check, or a list of which any one will do. */
 export const ruleChecks = z.union([ruleCheck, z.array(ruleCheck).min(1).describe('any one of these checks')]);
 export type RuleChecks = z.infer<typeof ruleChecks>;
 
-/** The checks of a require or forbid, each with its path below it (`[]` for a single check, `[i]` in a list). */
-export function eachCheck(checks: RuleChecks | undefined): [RuleCheck, (string | number)[]][] {
+/** A forbid rule's topic: one check, or a list of which any one will do. */
+export const topicChecks = z.union([topicCheck, z.array(topicCheck).min(1).describe('any one of these checks')]);
+export type TopicChecks = z.infer<typeof topicChecks>;
+
+/** The checks of a require, forbid or topic, each with its path below it (`[]` for a single check, `[i]` in a list). */
+export function eachCheck<C extends RuleCheck | TopicCheck>(checks: C | C[] | undefined): [C, (string | number)[]][] {
   if (checks === undefined) return [];
   return Array.isArray(checks) ? checks.map((c, i) => [c, [i]]) : [[checks, []]];
 }
+
+/** The keys of a rule that hold checks, in the order they are written. */
+export const ruleCheckKeys = ['require', 'forbid', 'topic'] as const;
 
 export const scenarioRule = z
   .object({
@@ -264,11 +288,16 @@ export const scenarioRule = z
     scope: ruleScope.default('chat'),
     require: ruleChecks.optional().describe('passes when some reply in scope matches (any check of a list); fails if none does'),
     forbid: ruleChecks.optional().describe('fails at the first reply in scope that matches (any check of a list)'),
+    topic: topicChecks
+      .optional()
+      .describe('forbid rules only: what the rule is about. Without a violation the rule passes only if some reply in scope touched the topic (matched a check, or was given while the buyer was in a listed state); otherwise it does not apply (n/a)'),
     feedback: authoredText,
     modelReply: authoredText,
   })
   .strict()
-  .refine((r) => (r.require === undefined) !== (r.forbid === undefined), { message: 'a rule needs exactly one of require or forbid' });
+  .refine((r) => (r.require === undefined) !== (r.forbid === undefined), { message: 'a rule needs exactly one of require or forbid' })
+  // a require rule is about what it requires: a topic would let a skill never shown pass as n/a
+  .refine((r) => r.topic === undefined || r.forbid !== undefined, { message: 'topic only applies to a forbid rule', path: ['topic'] });
 export type ScenarioRule = z.infer<typeof scenarioRule>;
 
 export const rubric = z
@@ -307,6 +336,12 @@ export type EmbeddedTest = z.infer<typeof embeddedTest>;
 
 // ---------------------------------------------------------------- the scenario
 
+/** '-7d' (seven days before the session's day, Beijing time) or a calendar day '2026-11-05' (orderDates.ts). */
+const orderDate = z
+  .string()
+  .regex(ORDER_DATE_FORM, "an order date: '-Nd' (N days before the session's day, such as '-7d') or a calendar day such as '2026-11-05'")
+  .describe("days before the session's day ('-7d', Beijing time), or a calendar day ('2026-11-05')");
+
 export const orderDef = z
   .object({
     id: z.string().min(1),
@@ -316,9 +351,9 @@ export const orderDef = z
     status: z.enum(['unpaid', 'paid', 'shipped', 'in-transit', 'delivered', 'return-requested', 'refunded']),
     tracking: z.string().optional(),
     courier: z.string().optional(),
-    placedAt: z.string().describe('ISO date'),
-    shippedAt: z.string().optional(),
-    deliveredAt: z.string().optional(),
+    placedAt: orderDate,
+    shippedAt: orderDate.optional(),
+    deliveredAt: orderDate.optional(),
   })
   .strict();
 export type OrderDef = z.infer<typeof orderDef>;
@@ -362,6 +397,7 @@ export type Lexicon = z.infer<typeof lexiconSchema>;
 /** Global rules: always on unless a scenario's rubric.disable lists them. Ids are fixed. */
 export const globalRuleIds = [
   'no-offplatform-contact', 'no-credential-leak', 'no-phishing-link-click', 'no-file-accept', 'no-rude-language',
+  'no-review-inducement',
   'no-absolute-promise', 'greeting', 'polite-address', 'first-response-time', 'avg-response-time',
   'no-mechanical-reply', 'apology-on-complaint', 'ask-photo-evidence', 'good-outcome', 'no-buyer-waiting',
 ] as const;

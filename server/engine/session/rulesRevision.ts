@@ -33,10 +33,17 @@
 //      showed empathy (acknowledged a feeling or apologised), else it is n/a. Holding lines
 //      (revision 5) are only those that ask for a moment (稍等 / 马上 / 我帮您查一下): a line that only
 //      greets (你好 在的) is a greeting, which the buyer answers like any reply instead of waiting.
+//   7: a new red line 「不以利益换评价」 (no-review-inducement): money offered for a good review, or
+//      for a bad one dropped (好评返现, 别差评 给你返20), fails it and the chat; it never passes (n/a
+//      unless broken), so no chat scores higher for it. Sessions of an older revision have no such
+//      rule (no verdict, no report row: rubric/globalRules.ts GLOBAL_RULE_SINCE).
+//      「不机械应答」 counts every bare fragment of a word or two (at most four letters or digits, not
+//      a holding line) toward its run, not only 嗯/好的/是的: 「不行了」「不行」 or 「41」「能」 in a
+//      row fail it (rubric/credit.ts isMechanicalReply).
 // Not revisions: corrections to the detectors' word lists (a red-line word they missed or misread,
 // server/engine/analysis/*Lexicon.ts) and to the scenario files. Keeping every old list to replay
 // with would freeze their mistakes; a scenario file is stored with each session as its bundle, but
 // the detectors are code. So a session still running when such a correction ships may be judged by
 // the new lists from then on, and replaying its log reports a divergence from what was stored; the
 // stored verdicts and the stored report of an ended session stay what the trainee was shown.
-export const RULES_REVISION = 6;
+export const RULES_REVISION = 7;

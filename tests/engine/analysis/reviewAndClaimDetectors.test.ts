@@ -1,10 +1,9 @@
-// The two lists a trainee's browser audit found missing: money offered for a review (好评返现,
-// 别差评 给你返20) and superlative claims (今年最低, 全网第一). Each holds real careless replies and
-// the nearby good ones that must stay clear: asking for a good review, compensating a defect,
-// refusing cash-back, and 最好 / 第一 / 最低 in their everyday senses.
+// Money offered for a review (好评返现, 别差评 给你返20), a list a trainee's browser audit found
+// missing: real careless replies and the nearby good ones that must stay clear (asking for a good
+// review, compensating a defect, refusing cash-back).
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../server/engine/analysis/index.ts';
-import { detectAbsoluteClaim, detectReviewInducement } from '../../../server/engine/analysis/detectors.ts';
+import { detectReviewInducement } from '../../../server/engine/analysis/detectors.ts';
 
 const REVIEW: [reply: string, hit: boolean][] = [
   ['别差评啊 加我微信 kefu8899 给你返20', true],
@@ -28,27 +27,8 @@ const REVIEW: [reply: string, hit: boolean][] = [
   ['您先别急着给差评，问题我们一定处理好', false],
 ];
 
-const CLAIM: [reply: string, hit: boolean][] = [
-  ['活动价已经是今年最低了', true],
-  ['这个价格已经是最低价了', true],
-  ['全网最低', true],
-  ['价格最低了', true],
-  ['销量第一的款', true],
-  ['这是最好的徒步鞋', true],
-  ['质量是最好的', true],
-  ['这款性价比最高', true],
-  ['NO.1 品牌', true],
-  ['您最好拍大一码', false],
-  ['最好的办法是换货', false],
-  ['我们第一时间给您发货', false],
-  ['零下十度最低温也能穿', false],
-  ['鞋底最低处有防滑纹', false],
-  ['不是最低价哦，但很划算', false],
-];
-
 describe.each([
   ['detectReviewInducement', detectReviewInducement, REVIEW],
-  ['detectAbsoluteClaim', detectAbsoluteClaim, CLAIM],
 ] as const)('%s', (_name, detector, cases) => {
   it.each(cases)('%s -> %s', (reply, hit) => {
     const d = detector(analyzeText(reply));

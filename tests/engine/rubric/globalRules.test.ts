@@ -21,9 +21,9 @@ describe('GLOBAL_RULES', () => {
     }
   });
 
-  it('marks exactly the five red lines', () => {
+  it('marks exactly the six red lines', () => {
     expect(GLOBAL_RULES.filter((r) => r.redLine).map((r) => r.id).sort()).toEqual(
-      ['no-credential-leak', 'no-file-accept', 'no-offplatform-contact', 'no-phishing-link-click', 'no-rude-language'],
+      ['no-credential-leak', 'no-file-accept', 'no-offplatform-contact', 'no-phishing-link-click', 'no-review-inducement', 'no-rude-language'],
     );
   });
 });

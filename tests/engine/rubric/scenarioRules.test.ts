@@ -132,7 +132,7 @@ describe('rule info', () => {
   it('lists global rules first, then scenario rules with their own weight and texts', () => {
     const rubric = createRubric(makeScenario(withRules(rule('x-rule', { require: { action: 'card-sent' }, weight: 3 }))));
     const last = rubric.rules.at(-1);
-    expect(rubric.rules).toHaveLength(16);
+    expect(rubric.rules).toHaveLength(17);
     expect(last).toEqual({ id: 'x-rule', category: 'sales', weight: 3, redLine: false, global: false, feedback: text, modelReply: text });
   });
 });

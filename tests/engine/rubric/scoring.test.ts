@@ -109,7 +109,7 @@ describe('overrides', () => {
   it('rubric.disable removes a global rule from the rubric and the report', () => {
     const r = createRubric(makeScenario({ disable: ['greeting', 'no-file-accept'] }));
     expect(r.rules.map((x) => x.id)).not.toContain('greeting');
-    expect(r.rules).toHaveLength(13);
+    expect(r.rules).toHaveLength(14);
     const rep = report([reply('有货')], { disable: ['greeting'] });
     expect(rep.rules.find((v) => v.rule === 'greeting')).toBeUndefined();
     expect(() => verdictOf(rep, 'greeting')).toThrow();

@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+// A chat's order dates count from the server's start of the session when the client has it (the
+// session's HTTP view), not from when this browser first saw the chat: a chat opened again on a
+// later day, or on another device, shows the dates its buyer spoke to.
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BuyerTab } from '../../client/features/side/BuyerTab.tsx';
+import type { AppState } from '../../client/store/index.ts';
+import { appStore } from '../../client/store/index.ts';
+import type { ScenarioContext, SessionView } from '../../client/store/types.ts';
+import { attachDesktopBackend, info } from './fakes.ts';
+import { reactRoot } from './reactRoot.ts';
+
+const initial: AppState = appStore.getState();
+afterEach(() => appStore.setState(initial, true));
+const { host, render } = reactRoot();
+
+const order = { id: '1', items: [{ product: 'x', qty: 1, price: 1 }], status: 'delivered', placedAt: '-9d', deliveredAt: '-7d' };
+const context = { scenario: { ...info().scenario, buyer: { nickname: '老周', avatar: 'a', types: [] }, order }, shop: { products: [] } } as unknown as ScenarioContext;
+const days = () => [...host.querySelectorAll('dl.kv dd')].map((d) => d.textContent);
+
+describe('the buyer tab order dates of a chat seen again', () => {
+  it('count from the server start in the session view rather than this browser\'s first sight of it', () => {
+    attachDesktopBackend();
+    act(() => appStore.getState().netStarted(info('s1')));
+    act(() => appStore.getState().selectSession('s1'));
+    // this browser first saw the chat on 2 Dec; the server started it on 25 Nov (10:00 in Beijing)
+    const seenAt = Date.UTC(2026, 11, 2, 2, 0);
+    const serverStart = Date.UTC(2026, 10, 25, 2, 0);
+    act(() => appStore.setState((s) => ({ sessions: { ...s.sessions, s1: { ...s.sessions['s1']!, startedAt: seenAt } } })));
+    render(<BuyerTab context={context} />);
+    expect(days()).toEqual(expect.arrayContaining(['2026-11-23', '2026-11-25']));
+
+    const view = { session: { ...info('s1'), id: 's1', startedAt: serverStart }, transcript: [], report: null } as unknown as SessionView;
+    act(() => appStore.setState((s) => ({ reports: { ...s.reports, s1: { state: 'ready', data: view } } })));
+    expect(days()).toEqual(expect.arrayContaining(['2026-11-16', '2026-11-18']));
+    expect(days()).not.toContain('2026-11-25');
+  });
+});
