@@ -19,6 +19,7 @@ import { systemScheduler } from './runtime/scheduler.ts';
 import { SessionRegistry } from './runtime/sessionRegistry.ts';
 import type { GuessLimits } from './runtime/guessLimits.ts';
 import type { RateLimit } from './runtime/socketGuard.ts';
+import type { TrustProxy } from './runtime/clientAddress.ts';
 import { SessionTokens } from './runtime/tokens.ts';
 import type { SessionLog } from './store/sessionLog.ts';
 import type { Drills } from './http/drillWiring.ts';
@@ -62,6 +63,8 @@ export interface AppDeps {
    * in server/runtime/guessLimits.ts); else each node keeps its own in memory. Closed by the caller.
    */
   guessLimits?: GuessLimits;
+  /** whose X-Forwarded-For names the client of the per-address limits (TRUST_PROXY, clientAddress.ts); off if not given */
+  trustProxy?: TrustProxy;
   /** Sessions run under leases in `db`, owned by this node id (needs `db`). */
   cluster?: { nodeId: string; leaseTtlMs: number };
 }
@@ -133,7 +136,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
   io.on('new_namespace', (nsp) => gateRecovery(nsp));
   allowRecovery(io.of('/'), practiceRecoveryCheck);
   io.engine.use(refuseForeignOrigins(deps.allowedOrigins));
-  attachGateway(io, { registry, tokens, logger: logger.child({ part: 'socket' }), rateLimit: deps.rateLimit, ...(deps.sessionStartLimit ? { startLimit: deps.sessionStartLimit } : {}), now: () => scheduler.now() });
+  attachGateway(io, { registry, tokens, logger: logger.child({ part: 'socket' }), rateLimit: deps.rateLimit, ...(deps.sessionStartLimit ? { startLimit: deps.sessionStartLimit } : {}), now: () => scheduler.now(), trustProxy: deps.trustProxy });
   if (deps.db) {
     drills = attachDrills(io, {
       db: deps.db,
@@ -152,6 +155,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       maxSeats: deps.drillMaxSeats,
       lobbyTtlMs: deps.drillLobbyTtlMs,
       guessLimits: deps.guessLimits,
+      trustProxy: deps.trustProxy,
     });
     studio = attachStudio({ db: deps.db, auth: drills.auth, catalog, dir: deps.scenariosDir, logger: logger.child({ part: 'studio' }), allowedOrigins: deps.allowedOrigins, now: () => scheduler.now() });
   }

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     rateLimit: config.rateLimit,
     sessionStartLimit: config.sessionStartLimit,
+    trustProxy: config.trustProxy,
     staticDir: config.staticDir,
     db,
     publicUrl: config.publicUrl,

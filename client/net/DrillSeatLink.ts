@@ -40,14 +40,21 @@ export interface DrillSink {
   results?(payload: DrillServerEventBodies['drill:results']): void;
 }
 
-/** The seat will not come back: the trainer removed it or cancelled the drill, or the token opens nothing (any more). */
-const seatGone = (error: { code: string; reason?: string }) => error.code === 'removed' || error.code === 'unauthorized' || error.reason === 'cancelled';
+/** The seat will not come back: the trainer cancelled the drill, or the token opens nothing (any more). */
+const seatGone = (error: { code: string; reason?: string }) => error.code === 'unauthorized' || error.reason === 'cancelled';
+/** Removed by the trainer: out until 放回, which reaches only sockets that asked for the seat since. */
+const seatRemoved = (error: { code: string; reason?: string }) => error.code === 'removed';
 
 type Ack = (answer: NetAck<unknown>) => void;
 
 export class DrillSeatLink implements Transport {
   private readonly sessions: SessionSocket;
   private seat: SeatRecord | null = null;
+  /**
+   * The seat is removed: kept, so that every (re)connection asks for it again and the server puts
+   * that socket in the seat's removed room, where the trainer's 放回 (drill:admitted) is heard.
+   */
+  private removed = false;
   /** the pending lobby rejoin retry, if any */
   private retry: ReturnType<typeof setTimeout> | null = null;
 
@@ -60,7 +67,7 @@ export class DrillSeatLink implements Transport {
     this.sessions = new SessionSocket(this.adapter(), sessionSink, new Outbox(storage));
     socket.on('connect', () => {
       // With a session followed, the SessionSocket's resume rejoins the seat already.
-      if (this.seat && !this.following()) this.rejoinNow(this.seat, 0);
+      if (this.seat && (this.removed || !this.following())) this.rejoinNow(this.seat, 0);
     });
     socket.on('drill:state', (state: DrillServerEventBodies['drill:state']) => sink.state(state));
     socket.on('drill:session', (payload: DrillServerEventBodies['drill:session']) => {
@@ -76,8 +83,7 @@ export class DrillSeatLink implements Transport {
     socket.on('drill:total', (payload: DrillServerEventBodies['drill:total']) => sink.total?.(payload));
     socket.on('drill:admitted', (payload: DrillServerEventBodies['drill:admitted']) => sink.admitted?.(payload));
     socket.on('drill:removed', (payload: DrillServerEventBodies['drill:removed']) => {
-      for (const id of this.seat?.sessionIds ?? []) this.sessions.untrack(id);
-      this.seat = null;
+      this.outOfDrill();
       sink.removed(payload);
     });
   }
@@ -104,12 +110,14 @@ export class DrillSeatLink implements Transport {
 
   rejoin(seat: SeatRecord): void {
     this.seat = seat;
+    this.removed = false;
     if (this.socket.connected) this.rejoinNow(seat, 0);
   }
 
   leave(): void {
     this.stopRetry();
     this.seat = null;
+    this.removed = false;
   }
 
   start(_request: StartRequest): Promise<NetAck<SessionInfo>> {
@@ -137,6 +145,7 @@ export class DrillSeatLink implements Transport {
   }
 
   private took(code: string, info: SeatInfo): void {
+    this.removed = false;
     this.seat = { code, drillId: info.drillId, seatId: info.seatId, seatToken: info.seatToken, displayName: info.displayName, sessionIds: info.session ? [info.session.sessionId] : [] };
     this.sink.seat(info);
     if (info.session) this.sessions.track(info.session.sessionId, info.session.token);
@@ -148,6 +157,7 @@ export class DrillSeatLink implements Transport {
     this.request<SeatInfo>('drill:rejoin', { seatToken: seat.seatToken, lastSeq }, (answer) => {
       if (this.seat !== seat) return;
       if (answer.ok) return this.took(seat.code, answer.data);
+      if (seatRemoved(answer.error)) return this.stillRemoved(answer.error);
       if (seatGone(answer.error)) return this.lost(answer.error);
       // A passing error (e.g. another node is taking the drill over from a dead one): a trainee with
       // a running chat is retried by the session socket; one still waiting in the lobby has only
@@ -169,7 +179,20 @@ export class DrillSeatLink implements Transport {
   private lost(error: NetError): void {
     for (const id of this.seat?.sessionIds ?? []) this.sessions.untrack(id);
     this.seat = null;
+    this.removed = false;
     this.sink.seatFailed(error);
+  }
+
+  /** Its chats are no longer followed; the seat itself is kept for the next (re)connection's rejoin. */
+  private outOfDrill(): void {
+    for (const id of this.seat?.sessionIds ?? []) this.sessions.untrack(id);
+    this.removed = this.seat !== null;
+  }
+
+  /** A rejoin answered "removed": this socket now waits in the removed room; the seat stays. */
+  private stillRemoved(error: NetError): void {
+    this.outOfDrill();
+    this.sink.seatFailed(error, true);
   }
 
   private request<T>(name: string, payload: unknown, onAnswer: (answer: NetAck<T>) => void): void {
@@ -197,7 +220,8 @@ export class DrillSeatLink implements Transport {
           const seat = this.seat;
           return this.request<SeatInfo>('drill:rejoin', { seatToken: token, lastSeq }, (reply) => {
             if (!reply.ok) {
-              if (seatGone(reply.error)) this.lost(reply.error);
+              if (seatRemoved(reply.error)) this.stillRemoved(reply.error);
+              else if (seatGone(reply.error)) this.lost(reply.error);
               return answer((reply.error.code as string) === 'removed' ? { ok: false, error: { code: 'unauthorized', message: reply.error.message } } : reply);
             }
             if (seat) this.took(seat.code, reply.data);

@@ -19,6 +19,12 @@ export interface SeatRecord {
   displayName: string;
   /** the sessions this seat has played, oldest first */
   sessionIds: string[];
+  /**
+   * The drill has ended (as this page last heard): the seat is kept whatever a later rejoin answers,
+   * since its chats, drill total and released results are all this trainee has of it, and none of
+   * its chats is followed live any more (each is read over HTTP).
+   */
+  ended?: true;
 }
 
 /** `cancelled`: the trainer called the drill off before it started (or it was left unstarted too long). */
@@ -100,7 +106,7 @@ export function shownName(s: AppState): string {
 function isSeat(x: unknown): x is SeatRecord {
   if (typeof x !== 'object' || x === null) return false;
   const r = x as Record<string, unknown>;
-  return ['code', 'drillId', 'seatId', 'seatToken', 'displayName'].every((k) => typeof r[k] === 'string') && Array.isArray(r['sessionIds']) && r['sessionIds'].every((s) => typeof s === 'string');
+  return ['code', 'drillId', 'seatId', 'seatToken', 'displayName'].every((k) => typeof r[k] === 'string') && Array.isArray(r['sessionIds']) && r['sessionIds'].every((s) => typeof s === 'string') && (r['ended'] === undefined || r['ended'] === true);
 }
 
 export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
@@ -114,6 +120,11 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
   const current = () => {
     const code = get().drillCode;
     return code ? get().seats[code] : undefined;
+  };
+  /** The current seat's drill has ended: remembered with the seat, so no later refusal forgets it. */
+  const markEnded = () => {
+    const seat = current();
+    if (seat && !seat.ended) save({ ...get().seats, [seat.code]: { ...seat, ended: true } });
   };
   const forgetCurrent = () => {
     const code = get().drillCode;
@@ -192,7 +203,8 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       return Object.values(get().seats).some((s) => s.sessionIds.includes(sessionId));
     },
     isEarlierDrillChat(sessionId) {
-      return Object.values(get().seats).some((s) => s.sessionIds.includes(sessionId) && s.sessionIds.at(-1) !== sessionId);
+      // An ended drill's seat plays no chat any more: its last one is read too.
+      return Object.values(get().seats).some((s) => s.sessionIds.includes(sessionId) && (s.ended === true || s.sessionIds.at(-1) !== sessionId));
     },
     netSeat(info) {
       const code = get().drillCode;
@@ -200,7 +212,8 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       const before = get().seats[code];
       const sessionIds = [...(before?.seatId === info.seatId ? before.sessionIds : [])];
       if (info.session && !sessionIds.includes(info.session.sessionId)) sessionIds.push(info.session.sessionId);
-      save({ ...get().seats, [code]: { code, drillId: info.drillId, seatId: info.seatId, seatToken: info.seatToken, displayName: info.displayName, sessionIds } });
+      const ended = info.drill.status === 'ended' || (before?.seatId === info.seatId && before.ended === true);
+      save({ ...get().seats, [code]: { code, drillId: info.drillId, seatId: info.seatId, seatToken: info.seatToken, displayName: info.displayName, sessionIds, ...(ended ? { ended: true as const } : {}) } });
       // The drill clock's offset too, as a drill:state sets it: the lines replayed next are timed by it.
       const now = Date.now();
       set({ seatPhase: 'seated', seatError: null, drillState: info.drill, drillStateAt: now, clockOffset: info.drill.clock - now, ...(info.total ? { drillTotal: info.total } : {}) });
@@ -214,9 +227,10 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       // the trainer lets it back in) instead of seating a new trainee under a new name.
       if ((error.code as string) === 'removed' || error.reason === 'removed') return set({ seatPhase: 'removed' });
       set({ seatPhase: 'failed', seatError: error });
-      // Gone for good (the drill is over and forgotten): start again. A passing failure keeps the
-      // seat token, so a reload tries the seat again.
-      if (!kept) forgetCurrent();
+      // Gone for good (the token opens nothing): start again. A passing failure keeps the seat
+      // token, so a reload tries the seat again; so does a seat whose drill is known to have ended
+      // (a server that cannot answer it from the results now must not cost the trainee them).
+      if (!kept && current()?.ended !== true) forgetCurrent();
     },
     netDrillState(drillState) {
       // A state change says how many are in too; one from a server that does not count keeps the last count.
@@ -227,6 +241,7 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       const now = Date.now();
       set({ drillState: trainees === undefined ? drillState : { ...drillState, trainees }, drillStateAt: now, clockOffset: drillState.clock - now, ...(drillState.status === 'running' ? { drillReveal: null } : {}) });
       if (drillState.status === 'cancelled' && (get().seatPhase === 'seated' || get().seatPhase === 'joining')) cancelled();
+      if (drillState.status === 'ended' && current()?.drillId === drillState.drillId) markEnded();
     },
     netDrillChatEnded({ seatId, sessionId }) {
       if (current()?.seatId !== seatId) return;
@@ -238,7 +253,9 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
       for (const chat of chats) if (seat.sessionIds.includes(chat.sessionId)) get().netReleased(chat.sessionId, chat.report, chat.outcome);
     },
     netDrillTotal({ seatId, total }) {
-      if (current()?.seatId === seatId) set({ drillTotal: total });
+      if (current()?.seatId !== seatId) return;
+      set({ drillTotal: total });
+      markEnded();
     },
     netDrillHeadcount({ drillId, trainees }) {
       const drillState = get().drillState;

@@ -13,6 +13,8 @@
 // under the same limits, so this route is no way round them). Passwords are never logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import type { TrustProxy } from '../runtime/clientAddress.ts';
+import { clientAddress } from '../runtime/clientAddress.ts';
 import type { TrainerLogin } from '../store/trainerStore.ts';
 import { HashGateBusy } from './hashGate.ts';
 import { readJsonObject } from './jsonBody.ts';
@@ -45,7 +47,7 @@ export async function accountRoute(
   res: ServerResponse,
   path: string,
   login: TrainerLogin,
-  deps: AccountRouteDeps & { limits: LoginLimiter; send: Send; tooMany: TooMany },
+  deps: AccountRouteDeps & { limits: LoginLimiter; send: Send; tooMany: TooMany; trustProxy: TrustProxy },
 ): Promise<boolean> {
   const method = req.method ?? 'GET';
   if (path === '/api/trainer/password' && method === 'POST') {
@@ -108,7 +110,7 @@ async function targetName(deps: AccountRouteDeps, trainerId: string): Promise<st
  * The current password is checked like a login: the attempt is reserved under the login limits for
  * this address and this trainer's name before the (bounded) hash, and given back only when right.
  */
-async function changeOwnPassword(req: IncomingMessage, res: ServerResponse, login: TrainerLogin, deps: AccountRouteDeps & { limits: LoginLimiter; send: Send; tooMany: TooMany }): Promise<void> {
+async function changeOwnPassword(req: IncomingMessage, res: ServerResponse, login: TrainerLogin, deps: AccountRouteDeps & { limits: LoginLimiter; send: Send; tooMany: TooMany; trustProxy: TrustProxy }): Promise<void> {
   const body = await readJsonObject(req, MAX_BODY_BYTES);
   const current = body?.['currentPassword'];
   const next = body?.['newPassword'];
@@ -116,7 +118,7 @@ async function changeOwnPassword(req: IncomingMessage, res: ServerResponse, logi
   // The new password's rules first: a refusal there costs no hash and no attempt.
   const problem = passwordProblem(next);
   if (problem) return deps.send(res, 400, refusal('bad-request', problem.reason, problem.message));
-  const address = req.socket.remoteAddress ?? 'unknown';
+  const address = clientAddress(req.socket.remoteAddress, req.headers, deps.trustProxy);
   const attempt = await deps.limits.reserve(address, login.trainer.name, deps.now());
   if (!attempt.ok) return deps.tooMany(res, attempt.scope, attempt.retryAfterMs);
   let matches: boolean;

@@ -17,6 +17,7 @@ import type { AppServer } from '../runtime/gateway.ts';
 import type { ScenarioCatalog } from '../runtime/scenarioCatalog.ts';
 import type { Scheduler } from '../runtime/scheduler.ts';
 import type { GuessLimits } from '../runtime/guessLimits.ts';
+import type { TrustProxy } from '../runtime/clientAddress.ts';
 import type { RateLimit } from '../runtime/socketGuard.ts';
 import { DrillRunStore } from '../store/drillRunStore.ts';
 import { DrillStore } from '../store/drillStore.ts';
@@ -45,6 +46,8 @@ export interface DrillWiringDeps {
   lobbyTtlMs?: number | undefined;
   /** the login and join-code guessing limits (server/runtime/guessLimits.ts); in memory if not given */
   guessLimits?: GuessLimits | undefined;
+  /** whose X-Forwarded-For names the client of the per-address limits (TRUST_PROXY); off if not given */
+  trustProxy?: TrustProxy | undefined;
 }
 
 export interface Drills {
@@ -98,8 +101,9 @@ export function attachDrills(io: AppServer, deps: DrillWiringDeps): Drills {
     now,
     schedule: (at, fn) => deps.scheduler.schedule(at, fn),
     joinBudget: deps.guessLimits?.joinCodes,
+    trustProxy: deps.trustProxy,
   });
-  const routes = trainerRoutes({ auth, drills: manager, store, logger: deps.logger, allowedOrigins: deps.allowedOrigins, now, limits: deps.guessLimits?.login });
+  const routes = trainerRoutes({ auth, drills: manager, store, logger: deps.logger, allowedOrigins: deps.allowedOrigins, now, limits: deps.guessLimits?.login, trustProxy: deps.trustProxy });
   const seatHolds = async (seatToken: string, sessionId: string) => {
     const seat = manager.seatTokens.verify(seatToken);
     return seat !== undefined && (await store.seatHasSession(seat.drillId, seat.seatId, sessionId));

@@ -8,7 +8,9 @@
 //                           after the last success
 // Times are the nodes' own clocks (`now`, as in memory), so a node whose clock is off by a second
 // shifts a wait by a second; the expiries run on Redis's clock with the same lengths.
-// While Redis is unreachable each call falls back to this node's memory limits (redisScripts.ts).
+// While Redis is unreachable, or too slow, each call falls back to this node's memory limits, and for
+// a few seconds after a call missed its deadline (RedisFallback in redisScripts.ts); a reservation
+// Redis made after its deadline is given back when its answer comes.
 import { randomUUID } from 'node:crypto';
 import type { RedisFallback, ScriptClient } from '../runtime/redisScripts.ts';
 import { luaScript, replyList, runScript } from '../runtime/redisScripts.ts';
@@ -112,6 +114,10 @@ export class RedisLoginLimits implements LoginLimiter {
       // Whole ms: Lua hands numbers back as integers, and the give-back compares nextAt exactly.
       () => this.reserveInRedis(address, name, Math.floor(now)),
       () => this.fallback.reserveNow(address, name, now),
+      // Counted in Redis after the caller went on with memory's: nobody will settle it, so give it back.
+      (late) => {
+        if (late.ok) void late.cancel();
+      },
     );
   }
 

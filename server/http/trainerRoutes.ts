@@ -15,6 +15,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { DrillResults } from '../protocol/index.ts';
 import { drillHistory } from '../runtime/drills/drillHistory.ts';
+import type { TrustProxy } from '../runtime/clientAddress.ts';
+import { clientAddress, TRUST_NONE } from '../runtime/clientAddress.ts';
 import type { DrillManager } from '../runtime/drills/drillManager.ts';
 import { resultsCsv, withCurrentSummary } from '../runtime/drills/results.ts';
 import type { DrillStore } from '../store/drillStore.ts';
@@ -35,6 +37,8 @@ export interface TrainerRouteDeps {
   now: () => number;
   /** the login limits (server/runtime/guessLimits.ts); this node's own in memory if not given */
   limits?: LoginLimiter | undefined;
+  /** whose X-Forwarded-For names the client the login limits count per address (TRUST_PROXY); off if not given */
+  trustProxy?: TrustProxy | undefined;
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -66,7 +70,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
   if (!login) return send(res, 401, { error: { code: 'unauthorized', message: 'log in as a trainer first' } });
   if (path === '/api/trainer/me' && method === 'GET') return send(res, 200, { trainer: login.trainer });
   if (path === '/api/trainers' && method === 'POST') return addTrainer(req, res, deps, login);
-  if (await accountRoute(req, res, path, login, { auth: deps.auth, logger: deps.logger, now: deps.now, limits, send, tooMany })) return;
+  if (await accountRoute(req, res, path, login, { auth: deps.auth, logger: deps.logger, now: deps.now, limits, send, tooMany, trustProxy: deps.trustProxy ?? TRUST_NONE })) return;
   if (method !== 'GET') return send(res, 405, { error: { code: 'bad-request', message: 'method not allowed here' } });
   if (path === '/api/drills') return send(res, 200, { drills: await drillHistory(deps.store, login.trainer.id) });
   const match = DRILL_PATH.exec(path);
@@ -80,7 +84,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, d
  * account's attempt is a failure like any other (its password is not checked).
  */
 async function loginRoute(req: IncomingMessage, res: ServerResponse, deps: TrainerRouteDeps, limits: LoginLimiter): Promise<void> {
-  const address = req.socket.remoteAddress ?? 'unknown';
+  const address = clientAddress(req.socket.remoteAddress, req.headers, deps.trustProxy ?? TRUST_NONE);
   const early = await limits.addressWait(address, deps.now());
   if (early > 0) return tooMany(res, 'address', early);
   const body = await readJsonObject(req, MAX_BODY_BYTES);

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { RATE_LIMIT } from '../protocol/index.ts';
+import type { TrustProxy } from './clientAddress.ts';
+import { parseTrustProxy } from './clientAddress.ts';
 import type { RateLimit } from './socketGuard.ts';
 import { SESSION_START_LIMIT } from './socketGuard.ts';
 
@@ -79,6 +81,8 @@ export interface ServerConfig {
   dbStatementTimeoutMs: number;
   /** PostgreSQL connection timeout, ms */
   dbConnectTimeoutMs: number;
+  /** whose X-Forwarded-For names the client of the per-address limits (clientAddress.ts); off: the TCP peer */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {}
@@ -135,7 +139,16 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     sessionRetentionDays: integer(env, 'SESSION_RETENTION_DAYS', DEFAULT_SESSION_RETENTION_DAYS, 0, 36_500),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', DEFAULT_DB_STATEMENT_TIMEOUT_MS, 0, 3_600_000),
     dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', DEFAULT_DB_CONNECT_TIMEOUT_MS, 100, 600_000),
+    trustProxy: trustProxy(env),
   };
+}
+
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  try {
+    return parseTrustProxy(env['TRUST_PROXY']);
+  } catch (err) {
+    throw new ConfigError(`TRUST_PROXY ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** Unique per process: a node restarted on the same host is a new owner, so its old leases are fenced. */

@@ -14,6 +14,8 @@ import type {
   SocketData,
 } from '../protocol/index.ts';
 import { fail, ok, validatePayload } from '../protocol/index.ts';
+import type { TrustProxy } from './clientAddress.ts';
+import { clientAddress, TRUST_NONE } from './clientAddress.ts';
 import type { DeliveredEvent } from './liveSession.ts';
 import type { SessionRegistry } from './sessionRegistry.ts';
 import type { RateLimit } from './socketGuard.ts';
@@ -40,6 +42,8 @@ export interface GatewayDeps {
   /** sessions one address may start per window (default SESSION_START_LIMIT) */
   startLimit?: RateLimit;
   now: () => number;
+  /** whose X-Forwarded-For names the client of the per-address budgets (TRUST_PROXY); off if not given */
+  trustProxy?: TrustProxy | undefined;
 }
 
 
@@ -128,6 +132,7 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
     // A client that asked for it gets the events due with each of its trainee events in the answer.
     const carrier = (socket.handshake.auth as HandshakeAuth | undefined)?.ackEvents === true ? socket.id : undefined;
     socket.use(guardPackets(deps.rateLimit, deps.now, logger, socket.id));
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers, deps.trustProxy ?? TRUST_NONE);
     const join = (sessionId: string) => {
       const held = socket.data.sessions.filter((id) => id !== sessionId);
       for (const dropped of held.splice(0, Math.max(0, held.length - MAX_SESSIONS_PER_SOCKET + 1))) void socket.leave(roomOf(dropped));
@@ -136,7 +141,6 @@ export function attachGateway(io: AppServer, deps: GatewayDeps): void {
     };
 
     handle(socket, logger, 'session:start', async (payload, respond) => {
-      const address = socket.handshake.address;
       if (!starts.begin(address, deps.now())) return respond(fail('rate-limited', 'too many new sessions from your network; wait a few minutes and try again'));
       let started: Awaited<ReturnType<SessionRegistry['start']>> | undefined;
       try {

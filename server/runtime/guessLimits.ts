@@ -1,7 +1,8 @@
 // The guessing limits a node enforces (trainer passwords, drill join codes), chosen at start-up: in
 // memory on one node; in Redis with several nodes (REDIS_URL), so the cluster grants one budget, not
 // one per node. The Redis client is the limits' own (commands refused at once while Redis is away,
-// and a short timeout), so a slow or absent Redis falls back to memory quickly (redisScripts.ts).
+// and each call has its own deadline, REDIS_DEADLINE_MS), so a slow or absent Redis falls back to
+// memory quickly (redisScripts.ts: RedisFallback).
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
 import type { LoginLimiter } from '../http/loginLimits.ts';
@@ -22,7 +23,10 @@ export interface GuessLimits {
 }
 
 export const JOIN_KEY_PREFIX = 'kefu:join:';
-/** A limits command Redis has not answered by then counts as Redis away. */
+/**
+ * node-redis's own timeout: it only covers a command not yet written to the socket (one Redis is slow
+ * to answer waits on), so RedisFallback keeps a deadline of its own on every call.
+ */
 const COMMAND_TIMEOUT_MS = 500;
 
 export function memoryGuessLimits(joinLimit: RateLimit = JOIN_FAILURE_LIMIT): GuessLimits {

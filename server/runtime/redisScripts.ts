@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RedisClientType } from 'redis';
+import { TimeoutError } from 'redis';
 
 export interface LuaScript {
   source: string;
@@ -29,6 +30,29 @@ export async function runScript(client: ScriptClient, script: LuaScript, keys: s
 }
 
 /**
+ * A limits call Redis has not answered by then counts as Redis away. Kept here, not left to the
+ * client's command timeout: node-redis (6.x) times out only a command still waiting to be written;
+ * once written it waits for the reply however long a stalled Redis takes, and a login with it.
+ */
+export const REDIS_DEADLINE_MS = 500;
+
+/**
+ * After a call missed its deadline, how long every call goes straight to memory. A missed deadline is
+ * not a refusal: the script was sent and may still run on Redis once it catches up. A RESERVE that
+ * does counts a failure there (and may push the account's back-off) although the caller was given a
+ * reservation in memory instead: a phantom failure (the login limits give a late reservation back when
+ * its reply does come, `late`; one whose reply never comes stays counted until it ages out). A Redis
+ * slow once is likely slow for the next calls too, each leaving another phantom, until a trainer typing
+ * the right password is held back by failures nobody made. A few seconds in memory bound that to about
+ * one call per pause, and spare a struggling Redis the load. A refused command (Redis down, the client
+ * offline) was never sent, leaves nothing behind and opens no pause: the limits are cluster-wide again
+ * as soon as Redis answers.
+ */
+export const TIMEOUT_PAUSE_MS = 5000;
+
+class DeadlineMissed extends Error {}
+
+/**
  * Redis unreachable (down, restarting, or too slow to answer): the limits fall back to this node's
  * own budget in memory, with a warning. That is the safe side both ways: nobody is locked out because
  * Redis is away, and guessing is never unlimited (at worst each node grants its own budget, N times
@@ -36,21 +60,45 @@ export async function runScript(client: ScriptClient, script: LuaScript, keys: s
  */
 export class RedisFallback {
   private down = false;
+  /** until then (this.now()), calls skip Redis: one missed its deadline (TIMEOUT_PAUSE_MS) */
+  private pausedUntil = 0;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+    private readonly pauseMs = TIMEOUT_PAUSE_MS,
+    private readonly deadlineMs = REDIS_DEADLINE_MS,
+  ) {}
 
-  async run<T>(inRedis: () => Promise<T>, inMemory: () => T): Promise<T> {
+  /** `late`: given the result of a call that answered after its deadline (the caller had memory's). */
+  async run<T>(inRedis: () => Promise<T>, inMemory: () => T, late?: (result: T) => void): Promise<T> {
+    if (this.now() < this.pausedUntil) return inMemory();
     let result: T;
     try {
-      result = await inRedis();
+      result = await this.withDeadline(inRedis(), late);
     } catch (err) {
       if (!this.down) this.logger.warn({ err: String(err) }, 'redis unreachable: login and join-code limits use this node\'s own budget until it is back');
       this.down = true;
+      if (err instanceof DeadlineMissed || err instanceof TimeoutError) this.pausedUntil = this.now() + this.pauseMs;
       return inMemory();
     }
     if (this.down) this.logger.info('redis back: login and join-code limits are cluster-wide again');
     this.down = false;
     return result;
+  }
+
+  private withDeadline<T>(call: Promise<T>, late: ((result: T) => void) | undefined): Promise<T> {
+    let missed = false;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        missed = true;
+        reject(new DeadlineMissed(`redis did not answer within ${this.deadlineMs} ms`));
+      }, this.deadlineMs);
+    });
+    // A late answer goes to `late`; a late failure is nobody's (it is not left unhandled).
+    call.then((result) => missed && late?.(result), () => undefined);
+    return Promise.race([call, deadline]).finally(() => clearTimeout(timer));
   }
 }
 

@@ -15,6 +15,8 @@ export interface DrillCheckpoint {
   startedClock: number | null;
   frozenAt: string | null;
   frozenScenario: string | null;
+  /** an 'ending' drill's: what ended it, so the node that finishes the end says the same */
+  endedBy?: 'trainer' | 'time';
 }
 
 export interface DrillRun extends DrillCheckpoint {
@@ -78,7 +80,7 @@ function heldBy(drillId: string, fence: DrillFence) {
 }
 
 function columns(at: DrillCheckpoint) {
-  return { status: at.status, locked: at.locked ? 1 : 0, clock_ms: at.clockMs, started_clock: at.startedClock, frozen_at: at.frozenAt, frozen_scenario: at.frozenScenario };
+  return { status: at.status, locked: at.locked ? 1 : 0, clock_ms: at.clockMs, started_clock: at.startedClock, frozen_at: at.frozenAt, frozen_scenario: at.frozenScenario, ended_by: at.status === 'ending' ? (at.endedBy ?? null) : null };
 }
 
 function fromRow(row: Database['drill_runs']): DrillRun {
@@ -91,5 +93,6 @@ function fromRow(row: Database['drill_runs']): DrillRun {
     startedClock: row.started_clock === null ? null : Number(row.started_clock),
     frozenAt: row.frozen_at,
     frozenScenario: row.frozen_scenario,
+    ...(row.ended_by === 'trainer' || row.ended_by === 'time' ? { endedBy: row.ended_by } : {}),
   };
 }

@@ -1,4 +1,5 @@
 // Tables of trainer accounts and drills (migration 0002), as Kysely sees them. Times are epoch ms.
+import type { Generated } from 'kysely';
 
 export interface TrainersTable {
   id: string;
@@ -46,6 +47,8 @@ export interface DrillSeatsTable {
   removed: number;
   /** drill time of the removal (migration 0009); null when not removed, or removed before 0009 */
   removed_at: number | null;
+  /** removals by the trainer so far (migration 0011): above 0 on a seat not removed now, it was let back in */
+  removals: Generated<number>;
   joined_at: number;
 }
 
@@ -79,6 +82,8 @@ export interface DrillRunsTable {
   /** the buyer move of a class-wide reveal, and its scenario */
   frozen_at: string | null;
   frozen_scenario: string | null;
+  /** what ended a drill checkpointed as 'ending': 'trainer' or 'time' (migration 0011); null otherwise */
+  ended_by: string | null;
 }
 
 export interface DrillTables {

@@ -46,8 +46,8 @@ export interface UnfinishedDrill {
   status: DrillStatus;
   createdAt: number;
   startedAt: number | null;
-  /** `removedAt`: drill time of the removal, when known */
-  seats: { seatId: string; name: string; removed: boolean; removedAt?: number; joinedAt: number; sessions: { sessionId: string; scenarioId: string }[] }[];
+  /** `removedAt`: drill time of the removal, when known; `removals`: how many times the trainer removed it */
+  seats: { seatId: string; name: string; removed: boolean; removedAt?: number; removals: number; joinedAt: number; sessions: { sessionId: string; scenarioId: string }[] }[];
 }
 
 const ROWS_PER_INSERT = 200;
@@ -100,7 +100,10 @@ export class DrillStore {
       const removed = results.seats.filter((s) => s.removed).length;
       const summary = JSON.stringify({ seats: results.seats.length - removed, joined: results.seats.length, removed, summary: results.summary, ...(results.interrupted ? { interrupted: true } : {}) });
       await trx.updateTable('drills').set({ status: 'ended', ended_at: results.endedAt, summary, results: JSON.stringify(results) }).where('id', '=', results.drillId).execute();
-      const seats = results.seats.map((s) => ({ drill_id: results.drillId, seat_id: s.seatId, display_name: s.name, removed: s.removed ? 1 : 0, joined_at: joinedAt(s.seatId) }));
+      // The removal counts written as the drill ran stay; a seat without one counts what its results say.
+      const counted = await trx.selectFrom('drill_seats').select(['seat_id', 'removals']).where('drill_id', '=', results.drillId).execute();
+      const removals = new Map(counted.map((r) => [r.seat_id, Number(r.removals)]));
+      const seats = results.seats.map((s) => ({ drill_id: results.drillId, seat_id: s.seatId, display_name: s.name, removed: s.removed ? 1 : 0, removals: removals.get(s.seatId) ?? (s.removed || s.readmitted === true ? 1 : 0), joined_at: joinedAt(s.seatId) }));
       const sessions = results.seats.flatMap((s) =>
         s.sessions.map((x, position) => ({
           drill_id: results.drillId,
@@ -128,8 +131,14 @@ export class DrillStore {
   }
 
   /** `at`: drill time of the removal. */
+  /** A removal counts one more (a seat let back in keeps its count, which marks it readmitted). */
   async seatRemoved(drillId: string, seatId: string, removed: boolean, at?: number): Promise<void> {
-    await this.db.updateTable('drill_seats').set({ removed: removed ? 1 : 0, removed_at: removed ? (at ?? null) : null }).where('drill_id', '=', drillId).where('seat_id', '=', seatId).execute();
+    await this.db
+      .updateTable('drill_seats')
+      .set((eb) => ({ removed: removed ? 1 : 0, removed_at: removed ? (at ?? null) : null, removals: removed ? eb('removals', '+', 1) : eb.ref('removals') }))
+      .where('drill_id', '=', drillId)
+      .where('seat_id', '=', seatId)
+      .execute();
   }
 
   async sessionStarted(drillId: string, seatId: string, position: number, sessionId: string, scenarioId: string): Promise<void> {
@@ -176,7 +185,7 @@ export class DrillStore {
         status: d.status as DrillStatus,
         createdAt: d.created_at,
         startedAt: d.started_at,
-        seats: seats.map((s) => ({ seatId: s.seat_id, name: s.display_name, removed: s.removed === 1, ...(s.removed === 1 && s.removed_at !== null ? { removedAt: Number(s.removed_at) } : {}), joinedAt: s.joined_at, sessions: sessions.filter((x) => x.seat_id === s.seat_id).map((x) => ({ sessionId: x.session_id, scenarioId: x.scenario_id })) })),
+        seats: seats.map((s) => ({ seatId: s.seat_id, name: s.display_name, removed: s.removed === 1, ...(s.removed === 1 && s.removed_at !== null ? { removedAt: Number(s.removed_at) } : {}), removals: Number(s.removals), joinedAt: s.joined_at, sessions: sessions.filter((x) => x.seat_id === s.seat_id).map((x) => ({ sessionId: x.session_id, scenarioId: x.scenario_id })) })),
       });
     }
     return out;

@@ -4,6 +4,7 @@ import { Migrator } from 'kysely';
 import { drillLookupsMigration } from './drillLookupsMigration.ts';
 import { drillMigration } from './drillMigration.ts';
 import { drillRunMigration } from './drillRunMigration.ts';
+import { drillTakeoverMigration } from './drillTakeoverMigration.ts';
 import { leaseMigration } from './leaseMigration.ts';
 import { retentionMigration } from './retentionMigration.ts';
 import { rulesRevisionMigration } from './rulesRevisionMigration.ts';
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '0008-session-retention': retentionMigration,
   '0009-seat-removed-at': seatRemovedAtMigration,
   '0010-drill-lookups': drillLookupsMigration,
+  '0011-drill-takeover': drillTakeoverMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,7 @@ import { DrillSeats } from './drillSeats.ts';
 import { moveLabelsOf } from './moveLabels.ts';
 import { drillResults } from './results.ts';
 import { buildReveal } from './reveal.ts';
+import { retryLater } from './retryLater.ts';
 import type { Seat } from './seats.ts';
 import type { SessionShadow } from './sessionShadow.ts';
 import type { DrillCheckpoint } from '../../store/drillRunStore.ts';
@@ -45,6 +46,10 @@ export class Drill {
   /** the lobby's expiry (DRILL_LOBBY_TTL_HOURS), on the wall clock: it counts from the opening */
   private cancelLobbyExpiry: (() => void) | null = null;
   cancelledBy: 'trainer' | 'expiry' | null = null;
+  /** the end's results are waiting for the store (storeLater); null otherwise */
+  private cancelStoreRetry: (() => void) | null = null;
+  /** the end is stored and its results gone out to the seats: only now does a seat get its total and an exam's results */
+  resultsOut = false;
   /** what ended it: the trainer, or the time limit running out (a page says which) */
   endedBy: 'trainer' | 'time' | null = null;
   results: DrillResults | null = null;
@@ -107,7 +112,7 @@ export class Drill {
 
   /** An ended exam's results for a seat taken again (a reload, a new tab); null while they are held, or never were. */
   releasedResults(seat: Seat): DrillServerEventBodies['drill:results'] | null {
-    return this.mode === 'exam' && this.status === 'ended' ? this.roster.resultsOf(seat) : null;
+    return this.mode === 'exam' && this.status === 'ended' && this.resultsOut ? this.roster.resultsOf(seat) : null;
   }
 
   presence(seat: Seat, socketId: string, present: boolean): void {
@@ -252,7 +257,7 @@ export class Drill {
 
   /** End every session (their reports follow), then the drill; `by` the trainer, or the time limit. */
   async end(by: 'trainer' | 'time' = 'trainer'): Promise<Result<DrillResults>> {
-    if (this.status === 'ended' && this.results) return { ok: true, data: this.results };
+    if (this.status === 'ended' && this.results && this.resultsOut) return { ok: true, data: this.results };
     if (this.status === 'ended') return failure('drill-not-running', 'ending', 'the drill is ending; its results follow');
     if (this.status === 'cancelled') return this.overFailure();
     this.status = 'ended';
@@ -269,12 +274,47 @@ export class Drill {
     this.deps.checkpoint(this);
     await Promise.allSettled(starting);
     await this.roster.endSessions();
-    this.results = this.currentResults();
-    await this.deps.onEnded(this, this.results);
+    const results = this.currentResults();
+    this.results = results;
+    try {
+      await this.deps.onEnded(this, results);
+    } catch (err) {
+      // The store is away. The drill is over all the same (its sessions have ended): every page
+      // hears so now. An exam's results and the totals wait until stored: released, they cannot be
+      // taken back, and a drill whose end was never stored may yet be rebuilt by another node.
+      this.broadcastState();
+      this.storeLater(results);
+      throw err;
+    }
+    this.announceResults(false);
+    return { ok: true, data: results };
+  }
+
+  /** The end is stored: the state to everyone (again, after a retry: the pages read the stored results now), then what waited for it. */
+  private announceResults(stateSaid: boolean): void {
+    this.resultsOut = true;
     this.broadcastState();
+    if (stateSaid) this.deps.logger.info({ drillId: this.id }, 'an ended drill was stored at last: its results go out');
     this.roster.releaseResults();
     this.roster.tellTotals();
-    return { ok: true, data: this.results };
+  }
+
+  /** Store the end again until it is stored, while this node still runs the drill; another that takes it over ends it from the checkpoint. */
+  private storeLater(results: DrillResults): void {
+    this.cancelStoreRetry?.();
+    this.cancelStoreRetry = retryLater(
+      this.deps.wall,
+      () =>
+        this.jobs.track(
+          (async () => {
+            if (!(await this.deps.stillOwned())) return;
+            await this.deps.onEnded(this, results);
+            this.cancelStoreRetry = null;
+            this.announceResults(true);
+          })(),
+        ),
+      (err, attempts) => this.deps.logger.warn({ err, drillId: this.id, attempts }, 'storing an ended drill failed again; trying later'),
+    );
   }
 
   currentResults(): DrillResults {
@@ -288,7 +328,7 @@ export class Drill {
     // A cancelled drill is never checkpointed (its run row goes with the cancel); were it, it would
     // only be looked at as over: the store no longer lists it as unfinished.
     const status = this.over ? 'ending' : (this.status as Exclude<DrillStatus, 'ended' | 'cancelled'>);
-    return { status, locked: this.locked, clockMs: this.clock.now(), startedClock: this.startedAt, frozenAt: this.frozenAt, frozenScenario: this.revealScenario };
+    return { status, locked: this.locked, clockMs: this.clock.now(), startedClock: this.startedAt, frozenAt: this.frozenAt, frozenScenario: this.revealScenario, ...(status === 'ending' && this.endedBy ? { endedBy: this.endedBy } : {}) };
   }
 
   /**
@@ -322,6 +362,7 @@ export class Drill {
   }
 
   dispose(): void {
+    this.cancelStoreRetry?.();
     this.cancelLimit?.();
     this.cancelLobbyExpiry?.();
     this.clock.dispose();

@@ -12,7 +12,7 @@ import { toSessionEvent } from '../traineeEvents.ts';
 import { forTrainee, holdsResults } from '../examHold.ts';
 import type { Drill } from './drill.ts';
 import type { DrillManager } from './drillManager.ts';
-import { seatRoom, sessionRoom, traineesRoom, trainerRoom, watchRoom } from './drillRooms.ts';
+import { removedSeatRoom, seatRoom, sessionRoom, traineesRoom, trainerRoom, watchRoom } from './drillRooms.ts';
 import type { Seat } from './seats.ts';
 
 export interface SeatClaim {
@@ -143,6 +143,12 @@ const readOnlyCancelled: ReadonlySet<ControlName> = new Set<ControlName>(['drill
 
 /** What a join or rejoin of a cancelled drill answers: plainly that, never "no such code". */
 export const cancelledAnswer = (): Outcome => answer(fail('drill-not-running', 'cancelled', 'the trainer cancelled this drill before it started'));
+
+/**
+ * A rejoin of a removed seat: refused, and the socket waits in the seat's removed room to hear 放回
+ * (drill:admitted). A room, not a seat claim, so the socket's own node joins it whichever node answered.
+ */
+export const removedAnswer = (seatId: string): Outcome => ({ answer: fail('removed', 'removed', 'the trainer has removed you from this drill'), join: [removedSeatRoom(seatId)] });
 
 /** Hold the seat on the socket; the session's events after `lastSeq` follow the answer. */
 export async function takeSeat(drill: Drill, seat: Seat, lastSeq: number, socketId: string, deliver: Deliver): Promise<void> {

@@ -7,7 +7,7 @@
 import type { Logger } from 'pino';
 import type { ClientPayload, DrillEventName, TraineeEventName } from '../../protocol/index.ts';
 import type { ActionDeps, Outcome, SeatClaim } from './drillActions.ts';
-import { act, cancelledAnswer, control, takeSeat } from './drillActions.ts';
+import { act, cancelledAnswer, control, removedAnswer, takeSeat } from './drillActions.ts';
 import type { DrillNamespace } from './drillRooms.ts';
 
 export type ControlName = Exclude<DrillEventName, 'drill:open' | 'drill:join' | 'drill:check' | 'drill:rejoin'>;
@@ -92,7 +92,7 @@ async function run(deps: ActionDeps, request: ForwardRequest, deliver: (outcome:
       if (drill.status === 'cancelled') return deliver(cancelledAnswer());
       const seat = drill.seats.get(claim.seatId);
       if (!seat) return deliver({ answer: { ok: false, error: { code: 'unauthorized', reason: 'bad-seat-token', message: 'this seat token does not open a seat' } } });
-      if (seat.removed) return deliver({ answer: { ok: false, error: { code: 'removed', reason: 'removed', message: 'the trainer has removed you from this drill' } } });
+      if (seat.removed) return deliver(removedAnswer(seat.id));
       return takeSeat(drill, seat, request.lastSeq, request.socketId, deliver);
     }
     case 'act': {

@@ -14,14 +14,16 @@ import type { RateLimit } from '../socketGuard.ts';
 import { SlidingWindowLimiter } from '../socketGuard.ts';
 import { traineeEventNames } from '../traineeEvents.ts';
 import type { Outcome } from './drillActions.ts';
-import { act, cancelledAnswer, claimedSeat, control, takeSeat } from './drillActions.ts';
+import { act, cancelledAnswer, claimedSeat, control, removedAnswer, takeSeat } from './drillActions.ts';
 import { Drill } from './drill.ts';
 import type { ControlName, ForwardRequest } from './drillForwarding.ts';
 import { answerForwarded, forwarder } from './drillForwarding.ts';
 import type { DrillManager, Found } from './drillManager.ts';
 import type { DrillNamespace, DrillSocket } from './drillRooms.ts';
-import { emitEvent, removedSeatRoom, sessionRoom, trainerRoom, watchRoom } from './drillRooms.ts';
+import { emitEvent, sessionRoom, trainerRoom, watchRoom } from './drillRooms.ts';
 import type { FailureBudget } from '../failureGuard.ts';
+import type { TrustProxy } from '../clientAddress.ts';
+import { clientAddress, TRUST_NONE } from '../clientAddress.ts';
 import { MemoryFailureBudget } from '../failureGuard.ts';
 import { joinCodeStatus } from './joinCodeStatus.ts';
 import { JOIN_FAILURE_LIMIT, JOINS_PER_SOCKET, lookUpCode } from './joinGuard.ts';
@@ -42,6 +44,8 @@ export interface DrillGatewayDeps {
   joinLimit?: RateLimit;
   /** the wrong-code budget itself, e.g. shared by the nodes in Redis (guessLimits.ts); else one in memory of `joinLimit` */
   joinBudget?: FailureBudget | undefined;
+  /** whose X-Forwarded-For names the client the join-code budget counts (TRUST_PROXY); off if not given */
+  trustProxy?: TrustProxy | undefined;
   /** run `fn` at wall time `at` (the app's scheduler); returns a cancel function */
   schedule: (at: number, fn: () => void) => () => void;
 }
@@ -183,7 +187,7 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
         const found = await drills.byCode(payload.code);
         return { found, closed: found === undefined ? await drills.closedCode(payload.code) : undefined };
       };
-      const looked = await lookUpCode(joins, socket.handshake.address, deps.now, lookUp, (x) => x.found === undefined && x.closed === undefined);
+      const looked = await lookUpCode(joins, clientAddress(socket.handshake.address, socket.handshake.headers, deps.trustProxy ?? TRUST_NONE), deps.now, lookUp, (x) => x.found === undefined && x.closed === undefined);
       if (!looked) return respond(tooManyWrongCodes());
       const { found: drill, closed } = looked.found;
       if (closed === 'cancelled') return apply(respond as Respond<unknown>)(cancelledAnswer());
@@ -202,7 +206,7 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
     // Before the trainee types a name: what the code leads to. Under the same budget as a join, so it
     // is no cheaper way to guess codes; the join checks again (the drill may change in between).
     on(socket, logger, 'drill:check', async (payload, respond) => {
-      const looked = await lookUpCode(joins, socket.handshake.address, deps.now, () => joinCodeStatus(drills, payload.code), (status) => status === 'unknown');
+      const looked = await lookUpCode(joins, clientAddress(socket.handshake.address, socket.handshake.headers, deps.trustProxy ?? TRUST_NONE), deps.now, () => joinCodeStatus(drills, payload.code), (status) => status === 'unknown');
       respond(looked ? ok({ status: looked.found }) : tooManyWrongCodes());
     });
     on(socket, logger, 'drill:rejoin', async (payload, respond) => {
@@ -210,7 +214,7 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
       if (found === 'removed') {
         // Still out: this socket waits with the seat's other evicted ones to hear it let back in.
         const seatId = drills.seatTokens.verify(payload.seatToken)?.seatId;
-        if (seatId) void socket.join(removedSeatRoom(seatId));
+        if (seatId) return apply(respond as Respond<unknown>)(removedAnswer(seatId));
         return respond(fail('removed', 'removed', 'the trainer has removed you from this drill'));
       }
       if (found === 'cancelled') return apply(respond as Respond<unknown>)(cancelledAnswer());
@@ -219,6 +223,8 @@ export function attachDrillGateway(nsp: DrillNamespace, deps: DrillGatewayDeps):
         const outcome = await forward({ kind: 'rejoin', seatToken: payload.seatToken, lastSeq: payload.lastSeq, socketId: socket.id });
         return outcome ? apply(respond as Respond<unknown>)(outcome) : respond(moving());
       }
+      // Ended, and no node holds it any more: answered from its stored results.
+      if ('ended' in found) return apply(respond as Respond<unknown>)(found.ended);
       await takeSeat(found.drill, found.seat, payload.lastSeq, socket.id, apply(respond as Respond<unknown>));
     });
 

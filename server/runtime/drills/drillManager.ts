@@ -16,7 +16,9 @@ import type { DrillOutbox } from './drill.ts';
 import { Drill } from './drill.ts';
 import { DrillLeases } from './drillLeases.ts';
 import { restoreDrill, UnrebuildableDrill } from './drillRestore.ts';
-import { endedSnapshot } from './endedSnapshot.ts';
+import type { Outcome } from './drillActions.ts';
+import { endedSeatOutcome, endedState } from './endedSeat.ts';
+import { endedSnapshot, playedSummaries } from './endedSnapshot.ts';
 import { joinUrl, newJoinCode, qrSvg } from './joinCode.ts';
 import { withCurrentSummary } from './results.ts';
 import { closeOneInterrupted } from './recovery.ts';
@@ -131,16 +133,28 @@ export class DrillManager {
     const stored = await this.deps.store.results(drillId);
     if (!stored?.results || stored.trainerId !== trainerId) return undefined;
     const results = withCurrentSummary(stored.results);
-    const snapshot = async () => {
-      const scenarios: OpenedScenario[] = [];
-      for (const id of results.scenarioIds) {
-        const version = results.seats.flatMap((s) => s.sessions).find((s) => s.scenarioId === id)?.scenarioVersion;
-        const opened = await this.deps.catalog.forStart(id, version);
-        if (opened.ok) scenarios.push(opened.data);
-      }
-      return endedSnapshot(results, scenarios, joinUrl(this.deps.publicUrl ?? `http://${host ?? 'localhost'}`, results.code));
-    };
+    const snapshot = async () => endedSnapshot(results, await this.playedScenarios(results), joinUrl(this.deps.publicUrl ?? `http://${host ?? 'localhost'}`, results.code));
     return { results, snapshot };
+  }
+
+  /** The scenarios an ended drill played, at the versions played, those that still load. */
+  private async playedScenarios(results: DrillResults): Promise<OpenedScenario[]> {
+    const scenarios: OpenedScenario[] = [];
+    for (const id of results.scenarioIds) {
+      const version = results.seats.flatMap((s) => s.sessions).find((s) => s.scenarioId === id)?.scenarioVersion;
+      const opened = await this.deps.catalog.forStart(id, version);
+      if (opened.ok) scenarios.push(opened.data);
+    }
+    return scenarios;
+  }
+
+  /** A seat's rejoin of an ended drill no node holds, answered from its stored results (undefined: none stored, or no such seat). */
+  private async endedSeat(drillId: string, seatId: string, token: string): Promise<{ ended: Outcome } | 'removed' | undefined> {
+    const results = (await this.deps.store.results(drillId))?.results;
+    if (!results) return undefined;
+    const outcome = await endedSeatOutcome(this.deps, results, seatId, token, endedState(results, playedSummaries(results, await this.playedScenarios(results))));
+    if (!outcome) return undefined;
+    return outcome.answer.ok ? { ended: outcome } : 'removed';
   }
 
   /** The drill a trainer controls, or why not. */
@@ -177,13 +191,18 @@ export class DrillManager {
   }
 
   /** The seat a token names, if the token is genuine and the seat is still in its drill (and it was not cancelled). */
-  async seatOf(token: string): Promise<{ drill: Drill; seat: Seat } | 'removed' | 'cancelled' | 'elsewhere' | undefined> {
+  async seatOf(token: string): Promise<{ drill: Drill; seat: Seat } | { ended: Outcome } | 'removed' | 'cancelled' | 'elsewhere' | undefined> {
     const claim = this.seatTokens.verify(token);
     if (!claim) return undefined;
     const drill = await this.find(claim.drillId);
     if (drill === 'elsewhere') return drill;
-    // Gone from memory (or never back after a restart): the store still says it was cancelled.
-    if (drill === undefined) return (await this.deps.store.statusOf(claim.drillId))?.status === 'cancelled' ? 'cancelled' : undefined;
+    // Gone from memory (or never here: a restart, another node ran it): the store still says it was
+    // cancelled, or has the results of its end, which the seat is answered from.
+    if (drill === undefined) {
+      const status = (await this.deps.store.statusOf(claim.drillId))?.status;
+      if (status === 'ended') return this.endedSeat(claim.drillId, claim.seatId, token);
+      return status === 'cancelled' ? 'cancelled' : undefined;
+    }
     if (drill.status === 'cancelled' && (await drill.settledStatus()) === 'cancelled') return 'cancelled';
     const seat = drill.seats.get(claim.seatId);
     if (!seat) return undefined;
@@ -404,7 +423,8 @@ export class DrillManager {
     await this.leases.checkpoint(drillId, drill.checkpointState());
     this.deps.logger.info({ drillId, status: drill.status, seats: drill.seats.size, clock: drill.clock.now() }, 'drill taken over from the store: it goes on here');
     if (run.status === 'ending') {
-      const ending = drill.end().finally(() => this.endings.delete(ending));
+      // Ended as it was begun: by the trainer, or by the time limit (a checkpoint from before this was kept: the trainer).
+      const ending = drill.end(run.endedBy ?? 'trainer').finally(() => this.endings.delete(ending));
       this.endings.add(ending);
     }
     return drill;

@@ -57,7 +57,8 @@ export async function restoreDrill(deps: RestoreDeps, stored: UnfinishedDrill, r
   try {
     drill.restoreState(run);
     for (const s of stored.seats) {
-      const seat: Seat = { id: s.seatId, name: s.name, removed: s.removed, ...(s.removedAt === undefined ? {} : { removedAt: s.removedAt }), epoch: 0, joinedAt: s.joinedAt, sockets: new Set(), session: null, shadows: [], finished: false };
+      // The epoch counts removals, as on the node that ran it: above 0 on a seat in now, it was let back in.
+      const seat: Seat = { id: s.seatId, name: s.name, removed: s.removed, ...(s.removedAt === undefined ? {} : { removedAt: s.removedAt }), epoch: s.removals, joinedAt: s.joinedAt, sockets: new Set(), session: null, shadows: [], finished: false };
       await drill.restoreSeat(seat, played.get(s.seatId) ?? []);
     }
     drill.restored();
@@ -69,7 +70,8 @@ export async function restoreDrill(deps: RestoreDeps, stored: UnfinishedDrill, r
   return drill;
 }
 
-async function shadowOf(deps: RestoreDeps, sessionId: string, scenarioId: string): Promise<{ shadow: SessionShadow; lastAt: number } | undefined> {
+/** A session as its log has it (undefined: its log or scenario bundle is gone). */
+export async function shadowOf(deps: RestoreDeps, sessionId: string, scenarioId: string): Promise<{ shadow: SessionShadow; lastAt: number } | undefined> {
   const stored = await deps.log.load(sessionId);
   const scenario = stored && (await deps.catalog.byHash(stored.session.bundle_hash));
   if (!stored || !scenario) {

@@ -24,7 +24,7 @@ import { SessionShadow } from './sessionShadow.ts';
 import { holdsResults, tellsResult } from '../examHold.ts';
 
 /** What the seats read of their drill: what it plays, and its status and lock as the trainer changes them. */
-export type SeatsDrill = Pick<Drill, 'id' | 'scenarios' | 'mode' | 'clock' | 'status' | 'locked' | 'settledStatus' | 'results'>;
+export type SeatsDrill = Pick<Drill, 'id' | 'scenarios' | 'mode' | 'clock' | 'status' | 'locked' | 'settledStatus' | 'results' | 'resultsOut'>;
 
 export type SeatsDeps = Pick<DrillDeps, 'wall' | 'log' | 'catalog' | 'logger' | 'speed' | 'secret' | 'seatTokens' | 'outbox' | 'record' | 'maxSeats'>;
 
@@ -110,7 +110,8 @@ export class DrillSeats {
 
   /** The seat's own drill score once the drill has ended: its row of the results the trainer reads. */
   totalOf(seat: Seat): SeatTotal | undefined {
-    const row = this.drill.results?.seats.find((s) => s.seatId === seat.id);
+    // Not before the end is stored: told, a total cannot be taken back (Drill.end).
+    const row = this.drill.resultsOut ? this.drill.results?.seats.find((s) => s.seatId === seat.id) : undefined;
     return row && !row.removed && row.score !== null ? { score: row.score, buyers: row.buyers ?? [] } : undefined;
   }
 

@@ -5,15 +5,15 @@
 import type { LocalText } from '../../engine/index.ts';
 import type { DrillResults, DrillSnapshot, HeatRow, ScenarioSummary, Tile } from '../../protocol/index.ts';
 import type { OpenedScenario } from '../scenarioCatalog.ts';
+import { endedState } from './endedSeat.ts';
 import { heatRows, rubricRules } from './heat.ts';
 import { moveLabelsOf } from './moveLabels.ts';
 import { withCurrentSummary } from './results.ts';
 
 /** `scenarios`: the drill's scenarios as played, those that still load (the others get a bare summary). */
 export function endedSnapshot(results: DrillResults, scenarios: readonly OpenedScenario[], joinUrl: string): DrillSnapshot {
-  const summaries: ScenarioSummary[] = results.scenarioIds.map((id) => scenarios.find((s) => s.summary.id === id)?.summary ?? bareSummary(id, results));
   return {
-    state: { drillId: results.drillId, status: 'ended', locked: false, mode: results.mode, scenarios: summaries, frozenAt: null, endsAt: null, clock: results.endedAt ?? results.startedAt ?? 0 },
+    state: endedState(results, playedSummaries(results, scenarios)),
     code: results.code,
     joinUrl,
     // An ended drill has no QR code to show (nobody joins it).
@@ -23,6 +23,11 @@ export function endedSnapshot(results: DrillResults, scenarios: readonly OpenedS
     moves: [],
     moveLabels: moveLabelsOf(scenarios),
   };
+}
+
+/** The drill's scenarios' summaries in drill order; one that no longer loads gets a bare one. */
+export function playedSummaries(results: DrillResults, scenarios: readonly OpenedScenario[]): ScenarioSummary[] {
+  return results.scenarioIds.map((id) => scenarios.find((s) => s.summary.id === id)?.summary ?? bareSummary(id, results));
 }
 
 function tileOf(seat: DrillResults['seats'][number]): Tile {

@@ -33,7 +33,7 @@ async function resultsSoFar(deps: RecoveryDeps, drill: UnfinishedDrill, now: num
       const shadow = await rebuild(deps, sessionId, scenarioId);
       if (shadow) shadows.push(shadow);
     }
-    seats.push({ id: s.seatId, name: s.name, removed: s.removed, epoch: 0, joinedAt: s.joinedAt, sockets: new Set(), session: null, shadows, finished: false });
+    seats.push({ id: s.seatId, name: s.name, removed: s.removed, epoch: s.removals, joinedAt: s.joinedAt, sockets: new Set(), session: null, shadows, finished: false });
   }
   const meta = { drillId: drill.drillId, code: drill.code, trainer: drill.trainer, mode: drill.mode === 'exam' ? ('exam' as const) : ('practice' as const), scenarioIds: drill.scenarioIds, createdAt: drill.createdAt, startedAt: drill.startedAt, endedAt: now, status: 'ended' as const };
   return { ...drillResults(meta, seats), interrupted: true };
