@@ -11,7 +11,7 @@ import { fromRevision } from './types.ts';
 const EMPATHY_INTENTS: ReadonlySet<string> = new Set(['empathy-acknowledge', 'apology']);
 
 /** Letters, digits and CJK characters: what is left of a reply without punctuation, symbols, emoji and spaces. */
-const CONTENT_CHAR = /[\p{L}\p{N}]/gu;
+const CONTENT_CHAR = /[\p{L}\p{N}]/u;
 /** At most this many content characters and no intent heard: a bare word or two (有的, 在, 嗯呢亲). */
 const BARE_MAX_CHARS = 4;
 
@@ -26,7 +26,7 @@ export function saysSomething(turn: TurnRecord): boolean {
   if (!fromRevision(turn.rulesRevision, 6)) return true;
   if (reply.features.mechanical) return false;
   if (turn.holding === true || reply.intents.length > 0) return true;
-  return (reply.features.normalized.match(CONTENT_CHAR)?.length ?? 0) > BARE_MAX_CHARS;
+  return hasMoreContentThan(reply.features.normalized, BARE_MAX_CHARS);
 }
 
 /** The turn may earn a default pass of an empathy-category rule: any turn before revision 6, then only a reply showing empathy. */
@@ -46,5 +46,15 @@ export function isMechanicalReply(turn: TurnRecord): boolean {
   if (reply === undefined) return false;
   if (reply.features.mechanical) return true;
   if (!fromRevision(turn.rulesRevision, 7) || turn.holding === true) return false;
-  return (reply.features.normalized.match(CONTENT_CHAR)?.length ?? 0) <= BARE_MAX_CHARS;
+  return !hasMoreContentThan(reply.features.normalized, BARE_MAX_CHARS);
+}
+
+/**
+ * More than `n` letters or digits in `text`. Runs on every reply, so it stops at the (n+1)th instead
+ * of collecting every match of a global regex into an array first.
+ */
+function hasMoreContentThan(text: string, n: number): boolean {
+  let count = 0;
+  for (const ch of text) if (CONTENT_CHAR.test(ch) && ++count > n) return true;
+  return false;
 }
