@@ -138,11 +138,13 @@ export const createDrillSlice: Slice<DrillSlice> = (env) => (set, get) => {
     set({ seatPhase: 'cancelled', seatError: null, drillReveal: null });
     forgetCurrent();
   };
-  /** The seat's session as a chat in the sessions slice (once; a later SessionInfo may bring its rubric key). */
+  /** The seat's session as a chat in the sessions slice (once; a later SessionInfo may bring its rubric key and the server's start). */
   const adopt = (info: SessionInfo) => {
     const known = get().sessions[info.sessionId];
     if (!known) get().netStarted({ ...info, lastSeq: 0 });
-    else if (known.rubric !== info.rubric) set({ sessions: { ...get().sessions, [info.sessionId]: { ...known, rubric: info.rubric } } });
+    else if (known.rubric !== info.rubric || known.serverStartedAt !== info.startedAt) {
+      set({ sessions: { ...get().sessions, [info.sessionId]: { ...known, rubric: info.rubric, serverStartedAt: info.startedAt } } });
+    }
     // On the seat's page its chat is the open one, so its lines never pile up as unread; but a
     // rejoin (a reconnect, or the resume an opened chat asks for) leaves an earlier buyer the
     // trainee is re-reading open. A new buyer always comes to the front.

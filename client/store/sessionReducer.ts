@@ -71,8 +71,8 @@ export function withReport(session: ChatSession, report: ReportMarks, outcome: O
   return { ...session, report, outcome: outcome ?? session.outcome, ended: true, typing: null, score: report.score, passed: report.passed };
 }
 
-/** What a chat is made from: the server's answer, or what this browser (or a trainer's watch) knows before it, without a rubric. */
-export type SessionSeed = Omit<SessionInfo, 'rubric'> & { rubric?: string };
+/** What a chat is made from: the server's answer, or what this browser (or a trainer's watch) knows before it, without a rubric or the server's start. */
+export type SessionSeed = Omit<SessionInfo, 'rubric' | 'startedAt'> & { rubric?: string; startedAt?: number };
 
 export function newSession(info: SessionSeed, startedAt: number): ChatSession {
   return {
@@ -83,6 +83,7 @@ export function newSession(info: SessionSeed, startedAt: number): ChatSession {
     scenario: info.scenario,
     ...(info.rubric ? { rubric: info.rubric } : {}),
     startedAt,
+    ...(info.startedAt === undefined ? {} : { serverStartedAt: info.startedAt }),
     status: 'live',
     messages: [],
     byClientId: {},

@@ -226,7 +226,7 @@ export const createSessionsSlice: Slice<SessionsSlice> = (env) => (set, get) => 
     netResumed(info) {
       patch(info.sessionId, (s) => {
         const { error: _dropped, ...rest } = s;
-        return { ...rest, status: 'live', ended: s.ended || info.ended, replayUntil: Math.max(s.replayUntil, info.lastSeq), rubric: info.rubric };
+        return { ...rest, status: 'live', ended: s.ended || info.ended, replayUntil: Math.max(s.replayUntil, info.lastSeq), rubric: info.rubric, serverStartedAt: info.startedAt };
       });
     },
     netGone(sessionId, error) {

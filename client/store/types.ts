@@ -112,6 +112,8 @@ export interface ChatSession {
   rubric?: string;
   /** local clock when this browser started or first saw it */
   startedAt: number;
+  /** the server's start of the session (SessionInfo.startedAt), once its start or resume answer has come */
+  serverStartedAt?: number;
   status: SessionStatus;
   /** why the server no longer has it (an error code, worded by the page) */
   error?: string;

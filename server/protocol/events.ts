@@ -24,6 +24,11 @@ export interface SessionInfo {
   mode: Mode;
   displayName: string;
   scenario: ScenarioSummary;
+  /**
+   * When the server started the session (epoch ms): what the session's relative order dates ('-7d')
+   * count from, so a chat shows the same dates whichever device or day it is opened on.
+   */
+  startedAt: number;
   /** the server's last sequence number when it answered; the events after the client's follow the answer */
   lastSeq: number;
   ended: boolean;

@@ -136,8 +136,8 @@ export class SessionRegistry {
   }
 
   info(session: LiveSession, lastSeq: number): SessionInfo {
-    const { id, mode, displayName, scenario } = session.identity;
-    return { sessionId: id, token: this.deps.tokens.sign(id), mode, displayName, scenario, lastSeq, ended: session.ended, rubric: session.ruleTexts.rubric };
+    const { id, mode, displayName, scenario, startedAt } = session.identity;
+    return { sessionId: id, token: this.deps.tokens.sign(id), mode, displayName, scenario, startedAt, lastSeq, ended: session.ended, rubric: session.ruleTexts.rubric };
   }
 
   /** Let go of sessions with nothing scheduled that have been quiet for a while. */

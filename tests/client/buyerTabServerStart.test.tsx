@@ -27,7 +27,13 @@ describe('the buyer tab order dates of a chat seen again', () => {
     // this browser first saw the chat on 2 Dec; the server started it on 25 Nov (10:00 in Beijing)
     const seenAt = Date.UTC(2026, 11, 2, 2, 0);
     const serverStart = Date.UTC(2026, 10, 25, 2, 0);
-    act(() => appStore.setState((s) => ({ sessions: { ...s.sessions, s1: { ...s.sessions['s1']!, startedAt: seenAt } } })));
+    // a chat remembered from before, the server not yet answered for it: no server start from the socket either
+    act(() =>
+      appStore.setState((s) => {
+        const { serverStartedAt: _unanswered, ...remembered } = s.sessions['s1']!;
+        return { sessions: { ...s.sessions, s1: { ...remembered, startedAt: seenAt } } };
+      }),
+    );
     render(<BuyerTab context={context} />);
     expect(days()).toEqual(expect.arrayContaining(['2026-11-23', '2026-11-25']));
 

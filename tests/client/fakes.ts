@@ -83,6 +83,8 @@ export function info(sessionId = 's1', over: Partial<SessionInfo> = {}): Session
     mode: 'practice',
     displayName: '小峰',
     scenario: { id: 'bargainer', version: 1, title: { 'zh-CN': '议价', en: 'Haggle' }, description: { 'zh-CN': '描述', en: 'About' }, difficulty: 'normal', persona: 'bargainer', shop: 'trailpeak' },
+    // the server's start: 20 Nov 2026, 10:00 in Beijing
+    startedAt: Date.UTC(2026, 10, 20, 2, 0),
     lastSeq: 0,
     ended: false,
     rubric: 'rubric-bargainer-1',

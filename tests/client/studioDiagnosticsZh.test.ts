@@ -5,7 +5,8 @@
 // lexicon and shop checks, publish's check (regex safety and embedded tests included) and the
 // library file loaders. The studio API's own messages and the few engine messages no input can
 // reach are written out, each checked against the source that says it. Every entry of the wording
-// tables must be used by one of them, so a table entry with no real message behind it is noticed.
+// tables must be used by one of them, so a table entry with no real message behind it is noticed;
+// and no wording may leave an English sentence inside (a general entry catching a new message).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,12 @@ function checked(edit: (s: any) => void, tests = true): string[] {
   const copy = structuredClone(base) as any;
   edit(copy);
   return checkSource(stringify(copy), ID, ctx, tests).diagnostics.map((d) => d.message);
+}
+/** The copy's first rule with a require (or a forbid), whatever order the library file lists them in. */
+function ruleWith(s: any, key: 'require' | 'forbid'): any {
+  const rule = s.rubric.rules.find((r: any) => key in r);
+  if (!rule) throw new Error(`the library copy has no ${key} rule`);
+  return rule;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -122,6 +129,21 @@ const broken: Record<string, () => string[]> = {
     ...checked((s) => (s.states['ask-discount'].on[4].product = 'follow-coupon-2')),
     ...checked((s) => (s.states['ask-discount'].on[0].product = 'x')),
     ...checked((s) => (s.rubric.rules[0].require = { action: 'coupon-sent', product: 'follow-coupon' })),
+  ],
+  'rule topics: forbid rules only, and what a topic names must exist': () => [
+    ...checked((s) => (ruleWith(s, 'require').topic = { state: 'opening' })),
+    ...checked((s) => (ruleWith(s, 'forbid').topic = { intent: 'polite-refusal', state: 'opening' })),
+    ...checked((s) => (ruleWith(s, 'forbid').topic = [{ intent: 'polite-refusal' }, { state: ['opening', 'ask-discont'] }])),
+    ...checked((s) => (ruleWith(s, 'forbid').topic = { state: 'nowhere' })),
+    ...checked((s) => (ruleWith(s, 'forbid').topic = { intent: 'polite-refusl' })),
+    ...checked((s) => (ruleWith(s, 'forbid').topic = [{ action: 'card-sent', product: 'breeze-daily-runer' }, { intent: 'polite-refusal', product: 'breeze-daily-runner' }])),
+    ...checked((s) => (ruleWith(s, 'forbid').topic = { action: 'file-accepted' })),
+    ...checked((s) => (ruleWith(s, 'forbid').topic = { match: { regex: '(x' } }), false),
+  ],
+  'order dates and the builtin matcher': () => [
+    ...checked((s) => (s.order = { id: '1', items: [{ product: 'breeze-daily-runner', qty: 1, price: 1 }], status: 'delivered', placedAt: '9 days ago', deliveredAt: '-7' })),
+    ...checked((s) => (s.intents['bar-gift'].match[0] = { builtin: 'rud' })),
+    ...checked((s) => (s.intents['bar-gift'].match[0] = { builtin: 'rude', any: ['x'] })),
   ],
   'patterns that do not compile': () =>
     ['(abc', '[a', 'a**', ')', 'x]', 'a{1', 'a{2,1}', '[b-a]', '\\q', '\\u{zz}', '\\p{Foo}', '(?', '(?<1a>x)', '(?<a>x)(?<a>y)', '\\k<q>', '\\'].flatMap((regex) =>
@@ -316,6 +338,21 @@ function kept(message: string): string[] {
   return [...(message.match(/"(?:[^"\\]|\\.)*"|`[^`]*`/g) ?? []), ...(rest.match(/\d+(?:\.\d+)?/g) ?? [])];
 }
 
+/** English a message carries on purpose: an embedded test's own name, a runtime error's text. */
+const CARRIED = [/^tests\[\d+\] \((.*?)\): /, /^cannot read this YAML: (.*)$/];
+
+/**
+ * English the wording left over: a run of four or more English words outside the quoted names and
+ * patterns. A table entry too general for a new message (`expected …, got …`) "words" it with the
+ * English sentence still inside; this catches that as it catches a message no table knows.
+ */
+function englishLeft(message: string, zh: string): string | undefined {
+  const carried = CARRIED.map((re) => re.exec(message)?.[1]).filter((text) => text !== undefined);
+  const unquoted = (text: string) => text.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`|'[^']*'/g, ' ');
+  const bare = unquoted(carried.reduce((rest, text) => rest.replace(text, ' '), zh));
+  return /[A-Za-z][\w'-]*(?:[ ,:]+[A-Za-z][\w'-]*){3,}/.exec(bare)?.[0];
+}
+
 /** A path index `[n]` survives as written or counted from 1 ("第 n+1 "). */
 function indicesKept(message: string, zh: string): boolean {
   return [...message.matchAll(/\[(\d+)\]/g)].every((m) => zh.includes(m[0]) || zh.includes(`第 ${Number(m[1]) + 1} `));
@@ -330,6 +367,7 @@ describe('diagnostics in Chinese', () => {
     for (const w of written) expect(readFileSync(w.file, 'utf8'), w.message).toContain(w.says);
 
     const unworded: string[] = [];
+    const leftover: string[] = [];
     for (const message of new Set(allMessages())) {
       const zh = diagnosticZh(message);
       if (zh === undefined) {
@@ -340,8 +378,10 @@ describe('diagnostics in Chinese', () => {
       expect(zh).not.toBe(message);
       for (const piece of kept(message)) expect(zh, `${message}\n→ ${zh}`).toContain(piece);
       expect(indicesKept(message, zh), `${message}\n→ ${zh}`).toBe(true);
+      if (englishLeft(message, zh) !== undefined) leftover.push(`${message}\n→ ${zh}`);
     }
     expect(unworded).toEqual([]);
+    expect(leftover).toEqual([]);
   });
 
   it('has a real message behind every entry of its tables', () => {
@@ -365,6 +405,9 @@ describe('diagnostics in Chinese', () => {
     expect(diagnosticZh('rubric.rules[2].require: missing key "intent"')).toBe('第 3 条规则 › require：缺少键 "intent"');
     expect(diagnosticZh('rubric.rules[0].scope: expected "chat", "first" or a mapping, got text "always"')).toBe('第 1 条规则 › scope：应为 "chat"、"first" 或映射（键: 值），实际是文本 "always"');
     expect(diagnosticZh('goto "left-offendd" is not a state (did you mean "left-offended"?)')).toBe('goto 写的 "left-offendd" 不是已有的环节（是不是想写 "left-offended"？）');
+    expect(diagnosticZh('rubric.rules[1].topic[0].product: product only applies to action card-sent (a product id) or coupon-sent (a coupon id)')).toBe(
+      '第 2 条规则 › 第 1 个话题条件 › product：product 只能配合 action card-sent（填商品 ID）或 coupon-sent（填优惠券 ID）使用',
+    );
   });
 
   it('falls back to the English of a message no table knows, and stays English on an English page', () => {

@@ -15,11 +15,13 @@ export function BuyerTab({ context }: { context: ScenarioContext }) {
   const orderedInChat = useApp((s) => (s.activeId === null ? false : s.sessions[s.activeId]?.outcome?.kind === 'purchased'));
   // Library order dates count back from the session's day ('-7d'), so they agree with the buyer's
   // "a week ago" whenever the chat is played (orderDates.ts). The day is the server's start of the
-  // session when this client has it (the session's HTTP view: a chat read back, or its report), so
-  // the chat shows the same dates on any device and any later day; else this browser's start.
+  // session, so the chat shows the same dates on any device and any later day: as the socket's
+  // start or resume answer brings it (a live chat), or the session's HTTP view (a chat read back, or
+  // its report); only a chat the server has not answered for yet falls back to this browser's start.
   const serverStartedAt = useApp((s) => {
-    const view = s.activeId === null ? undefined : s.reports[s.activeId];
-    return view?.state === 'ready' ? view.data.session.startedAt : undefined;
+    if (s.activeId === null) return undefined;
+    const view = s.reports[s.activeId];
+    return s.sessions[s.activeId]?.serverStartedAt ?? (view?.state === 'ready' ? view.data.session.startedAt : undefined);
   });
   const localStartedAt = useApp((s) => (s.activeId === null ? undefined : s.sessions[s.activeId]?.startedAt));
   // with no session picked (a preview), the day the tab opened stands in for its start

@@ -11,6 +11,8 @@ const LISTS: Readonly<Record<string, string>> = {
   nudge: '句催促',
   match: '个匹配条件',
   outcomes: '个结局',
+  // a forbid rule's topic: the things a reply must touch for the rule to count (else n/a)
+  topic: '个话题条件',
 };
 
 type Segment = { key: string } | { index: number };

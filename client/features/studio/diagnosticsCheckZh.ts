@@ -22,8 +22,9 @@ function verdictZh(verdict: string): string {
   return words[verdict] ? `${words[verdict]}（${verdict}）` : verdict;
 }
 
-/** The reference kinds of checkStateRefs ("goto", "scope.state"...): YAML keys stay as written. */
-const refZh = (what: string) => (what === 'initial state' ? 'initial（起始环节）' : what);
+/** The reference kinds of checkStateRefs ("goto", "scope.state"...): YAML keys stay as written, with a word where the key alone says little. */
+const REF_ZH: Record<string, string> = { 'initial state': 'initial（起始环节）', 'topic state': 'topic（话题）里的 state' };
+const refZh = (what: string) => REF_ZH[what] ?? what;
 
 export const checkZh: readonly Template[] = [
   // check.ts: the lexicon (intents.yaml) and shop files
@@ -54,7 +55,7 @@ export const checkZh: readonly Template[] = [
   template(/^no outcome can be reached from state (".*"): the chat gets stuck in a loop without an ending$/, '从环节 {1} 到不了任何结局：对话会在几个环节之间来回打转，没有结束'),
 
   // checkRefs.ts
-  template(/^(initial state|silence\.leave|goto|at|expect\.goto|scope\.state|scope\.replyTo) (".*") is not a state$/, '{1} 写的 {2} 不是已有的环节', { 1: refZh }),
+  template(/^(initial state|silence\.leave|goto|at|expect\.goto|scope\.state|scope\.replyTo|topic state) (".*") is not a state$/, '{1} 写的 {2} 不是已有的环节', { 1: refZh }),
   template(/^state (".*") is terminal: the chat is over there, no reply can be tested$/, '环节 {1} 是结局：对话到那里已经结束，没有回复可以测试'),
   template(/^unknown intent (".*"): not in the scenario's intents nor in intents\.yaml$/, '未知的意图 {1}：剧本的 intents 和 intents.yaml 里都没有它'),
   template(/^intent (".*") is already defined in intents\.yaml: pick another id \(scenarios add intents, they do not redefine them\)$/, '意图 {1} 已经在 intents.yaml 里定义过了：请换一个 ID（剧本只能新增意图，不能重新定义）'),

@@ -38,6 +38,12 @@ export const schemaZh: readonly Template[] = [
   template(/^must be at most (\S+), got (.+)$/, '不能大于 {1}，实际是{2}', { 2: 'value' }),
   template(/^must be less than (\S+), got (.+)$/, '必须小于 {1}，实际是{2}', { 2: 'value' }),
   template(/^must be (.+), got (.+)$/, '必须是{1}，实际是{2}', { 1: 'accepted', 2: 'value' }),
+  // an order date (schema.ts orderDate) before the general shape, whose list splitting would garble it
+  template(
+    /^expected an order date: '-Nd' \(N days before the session's day, such as '-7d'\) or a calendar day such as '2026-11-05', got (.+)$/,
+    "应为订单日期：写 '-Nd'（从练习开始那天往前数 N 天，如 '-7d' 是 7 天前），或写 '2026-11-05' 这样的具体日子；实际是{1}",
+    { 1: 'value' },
+  ),
   template(/^expected (.+), got (.+)$/, '应为{1}，实际是{2}', { 1: 'accepted', 2: 'value' }),
   template(new RegExp(`^${VALUE} ${KEBAB}$`), `{1}${KEBAB_ZH}`, { 1: 'value' }),
   template(new RegExp(`^${VALUE} must match (.+)$`), '{1}必须符合 {2}', { 1: 'value' }),
@@ -55,6 +61,8 @@ export const schemaZh: readonly Template[] = [
   template(/^a check needs exactly one of intent, match, action or repeat$/, '一项检查必须有且只有 intent、match、action、repeat 中的一个'),
   template(/^product only applies to action card-sent \(a product id\) or coupon-sent \(a coupon id\)$/, 'product 只能配合 action card-sent（填商品 ID）或 coupon-sent（填优惠券 ID）使用'),
   template(/^a rule needs exactly one of require or forbid$/, '一条规则必须有且只有 require、forbid 中的一个'),
+  template(/^a topic check needs exactly one of intent, match, action, repeat or state$/, 'topic（话题）里的每一项必须有且只有 intent、match、action、repeat、state 中的一个'),
+  template(/^topic only applies to a forbid rule$/, 'topic（这条规则管的话题）只能写在 forbid 规则里，require 规则不能用'),
 ];
 
 /** describeValue's words (zodIssues.ts, words.ts) in Chinese; anything else as written (`true`). */
