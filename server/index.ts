@@ -27,6 +27,9 @@ async function main(): Promise<void> {
   const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger.child({ part: 'redis' })) : undefined;
   // With Redis, the nodes share one budget of password and join-code guesses.
   const guessLimits = config.redisUrl ? await connectRedisGuessLimits(config.redisUrl, logger.child({ part: 'limits' })) : undefined;
+  // A hop count believes whichever peer connects: safe only where clients cannot reach a node
+  // without passing the proxies. The list of proxy addresses holds either way.
+  if (config.trustProxy.kind === 'hops') logger.warn({ hops: config.trustProxy.hops }, 'TRUST_PROXY is a hop count: X-Forwarded-For is believed from any peer, so clients must not reach this node except through the proxies; a list of proxy addresses is safer');
   const httpServer = createServer();
   const app = createApplication(httpServer, {
     log,

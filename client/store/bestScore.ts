@@ -34,9 +34,14 @@ export function improvedBest(prev: BestScore | undefined, report: ScoredReport):
  * that never was. Anything else is left out.
  */
 export function readBestScore(value: unknown): BestScore | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return { score: value, passed: null };
+  if (isScore(value)) return { score: value, passed: null };
   if (typeof value !== 'object' || value === null) return undefined;
   const { score, passed } = value as Partial<BestScore>;
-  if (typeof score !== 'number' || !(typeof passed === 'boolean' || passed === null)) return undefined;
+  if (!isScore(score) || !(typeof passed === 'boolean' || passed === null)) return undefined;
   return { score, passed };
+}
+
+/** A score a report can give (0 to 100): anything else in storage would block every later best. */
+function isScore(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100;
 }

@@ -134,9 +134,11 @@ export class RedisLoginLimits implements LoginLimiter {
       settled = true;
       // The trust is mirrored in memory: it still holds here if Redis goes away later.
       if (succeeded) this.fallback.trustAddress(name, address, now);
-      // A give-back that cannot reach Redis is lost: the attempt stays counted until it ages out,
-      // which errs on the side of the limit, never of the guesser.
-      await runScript(this.client, GIVE_BACK, keys, [id, previousNext, setNext, succeeded ? '1' : '0', address, now, account.trustMs, MAX_TRUSTED_PER_ACCOUNT]).catch(() => undefined);
+      // A give-back that cannot reach Redis in time is lost: the attempt stays counted until it ages
+      // out, which errs on the side of the limit, never of the guesser. It runs under the same
+      // deadline as every other call: the login's answer waits for it, and a stalled Redis must not
+      // hold that answer.
+      await this.redisDown.undo(() => runScript(this.client, GIVE_BACK, keys, [id, previousNext, setNext, succeeded ? '1' : '0', address, now, account.trustMs, MAX_TRUSTED_PER_ACCOUNT]));
     };
     return { ok: true, cancel: () => giveBack(false), succeeded: () => giveBack(true) };
   }

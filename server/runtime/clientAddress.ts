@@ -3,8 +3,10 @@
 // becomes one budget for everybody. With TRUST_PROXY the address is read from X-Forwarded-For instead,
 // from the right: each proxy appends the address it got the request from, so the right-most entries
 // are the ones our own proxies wrote, and everything left of them is whatever the client chose to
-// send. A header is only read when the peer itself is a trusted proxy, and never further left than
-// the trust reaches.
+// send. With a list of proxies, a header is only read when the peer itself is on it, and never
+// further left than the trust reaches. A hop count cannot tell a proxy from a client that connects
+// directly: it is only safe where nothing reaches a node except through the proxies (the server
+// warns at start when it is used).
 import type { IncomingHttpHeaders } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 

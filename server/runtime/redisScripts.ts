@@ -87,6 +87,15 @@ export class RedisFallback {
     return result;
   }
 
+  /**
+   * A call that undoes one already made (a give-back): sent even during a pause (it only ever lowers
+   * a count), waited for no longer than the deadline, and its failure is nobody's: the count it
+   * meant to lower simply ages out.
+   */
+  async undo(inRedis: () => Promise<unknown>): Promise<void> {
+    await this.withDeadline(inRedis(), undefined).catch(() => undefined);
+  }
+
   private withDeadline<T>(call: Promise<T>, late: ((result: T) => void) | undefined): Promise<T> {
     let missed = false;
     let timer: NodeJS.Timeout | undefined;

@@ -65,7 +65,7 @@ describe('the best score', () => {
 
   it('reads back what it saved, and a bare number saved before with its verdict unknown', () => {
     const storage = new MemoryStorage();
-    storage.setItem('kefu.best', JSON.stringify({ bargainer: 80, phisher: { score: 90, passed: true }, junk: 'x', bad: { score: 1, passed: 'yes' } }));
+    storage.setItem('kefu.best', JSON.stringify({ bargainer: 80, phisher: { score: 90, passed: true }, junk: 'x', bad: { score: 1, passed: 'yes' }, huge: 500, below: -1, wide: { score: 101, passed: true } }));
     expect(store({}, storage).getState().best).toEqual({ bargainer: { score: 80, passed: null }, phisher: { score: 90, passed: true } });
   });
 

@@ -20,7 +20,7 @@ describe('the buyer tab order dates', () => {
     act(() => appStore.getState().netStarted(info('s1')));
     act(() => appStore.getState().selectSession('s1'));
     const startedAt = Date.UTC(2026, 10, 25, 2, 0); // 10:00 on 25 Nov in Beijing
-    act(() => appStore.setState((s) => ({ sessions: { ...s.sessions, s1: { ...s.sessions['s1']!, startedAt } } })));
+    act(() => appStore.setState((s) => ({ sessions: { ...s.sessions, s1: { ...s.sessions['s1']!, startedAt, serverStartedAt: startedAt } } })));
     const order = { id: '1', items: [{ product: 'x', qty: 1, price: 1 }], status: 'delivered', placedAt: '-9d', shippedAt: '2026-11-16', deliveredAt: '-7d' };
     const context = { scenario: { ...info().scenario, buyer: { nickname: '老周', avatar: 'a', types: [] }, order }, shop: { products: [] } } as unknown as ScenarioContext;
     render(<BuyerTab context={context} />);

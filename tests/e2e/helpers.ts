@@ -161,9 +161,22 @@ export async function endFromHeader(page: Page): Promise<void> {
 export async function endChat(page: Page): Promise<void> {
   await settled(page);
   const banner = page.getByTestId('outcome-banner');
-  await expect(banner.or(page.getByRole('button', { name: '结束会话' })).first()).toBeVisible();
-  if (await banner.isVisible()) await endAndOpenReport(page);
-  else await endFromHeader(page);
+  const header = page.getByRole('button', { name: '结束会话' });
+  await expect(banner.or(header).first()).toBeVisible();
+  if (!(await banner.isVisible())) {
+    // The outcome may still arrive between the look and the click, taking the header's button away:
+    // a short try, then the banner.
+    const clicked = await header.click({ timeout: 5000 }).then(
+      () => true,
+      () => false,
+    );
+    if (clicked) {
+      await page.getByRole('group', { name: /确定结束/ }).getByRole('button', { name: '结束并评分' }).click();
+      await openReportAfterEnd(page);
+      return;
+    }
+  }
+  await endAndOpenReport(page);
 }
 
 async function openReportAfterEnd(page: Page): Promise<void> {

@@ -98,3 +98,18 @@ it('pauses after a missed deadline or a timeout, not after a refused command', a
     calls = 2;
   }
 });
+
+it('answers a login whose give-back Redis never answers, by the same deadline', async () => {
+  let calls = 0;
+  const stub: ScriptClient = {
+    // The reserve is answered (a place held, no back-off); the give-back after it hangs.
+    evalSha: (() => (++calls === 1 ? Promise.resolve([1, '0', '0']) : new Promise(() => undefined))) as ScriptClient['evalSha'],
+    eval: (() => new Promise(() => undefined)) as ScriptClient['eval'],
+  };
+  const limits = new RedisLoginLimits(stub, new RedisFallback(logger, () => T0, PAUSE_MS, 50));
+  const attempt = await limits.reserve('203.0.113.1', '钱老师', T0);
+  if (!attempt.ok) throw new Error('expected a place');
+  const settled = await Promise.race([attempt.succeeded().then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('held'), 1000))]);
+  expect(settled).toBe('answered');
+  expect(calls).toBe(2);
+});
