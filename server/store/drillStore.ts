@@ -100,10 +100,11 @@ export class DrillStore {
       const removed = results.seats.filter((s) => s.removed).length;
       const summary = JSON.stringify({ seats: results.seats.length - removed, joined: results.seats.length, removed, summary: results.summary, ...(results.interrupted ? { interrupted: true } : {}) });
       await trx.updateTable('drills').set({ status: 'ended', ended_at: results.endedAt, summary, results: JSON.stringify(results) }).where('id', '=', results.drillId).execute();
-      // The removal counts written as the drill ran stay; a seat without one counts what its results say.
+      // The removal counts written as the drill ran stay, but never below what the results say: a seat
+      // let back in before migration 0011 was stored with 0 (only seats removed then were counted).
       const counted = await trx.selectFrom('drill_seats').select(['seat_id', 'removals']).where('drill_id', '=', results.drillId).execute();
       const removals = new Map(counted.map((r) => [r.seat_id, Number(r.removals)]));
-      const seats = results.seats.map((s) => ({ drill_id: results.drillId, seat_id: s.seatId, display_name: s.name, removed: s.removed ? 1 : 0, removals: removals.get(s.seatId) ?? (s.removed || s.readmitted === true ? 1 : 0), joined_at: joinedAt(s.seatId) }));
+      const seats = results.seats.map((s) => ({ drill_id: results.drillId, seat_id: s.seatId, display_name: s.name, removed: s.removed ? 1 : 0, removals: Math.max(removals.get(s.seatId) ?? 0, s.removed || s.readmitted === true ? 1 : 0), joined_at: joinedAt(s.seatId) }));
       const sessions = results.seats.flatMap((s) =>
         s.sessions.map((x, position) => ({
           drill_id: results.drillId,
@@ -238,6 +239,13 @@ export class DrillStore {
   }
 
   /** The stored results of an ended drill, with its owner. */
+  /** When the drill ended, if the store has it as ended (null: ended with no time); undefined otherwise. */
+  async endedAt(id: string): Promise<number | null | undefined> {
+    const row = await this.db.selectFrom('drills').select(['status', 'ended_at']).where('id', '=', id).executeTakeFirst();
+    if (row?.status !== 'ended') return undefined;
+    return row.ended_at === null ? null : Number(row.ended_at);
+  }
+
   async results(id: string): Promise<{ trainerId: string; results: DrillResults | null } | undefined> {
     const row = await this.db.selectFrom('drills').select(['trainer_id', 'results']).where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;

@@ -299,20 +299,39 @@ export class Drill {
     this.roster.tellTotals();
   }
 
-  /** Store the end again until it is stored, while this node still runs the drill; another that takes it over ends it from the checkpoint. */
+  /** An end not stored yet, or stored with its lease not let go of yet: a retry is pending (the sweep keeps such a drill). */
+  get endPending(): boolean {
+    return this.cancelStoreRetry !== null;
+  }
+
+  /**
+   * Store the end again until it is stored, while this node still runs the drill; another that takes
+   * it over ends it from the checkpoint. The results may be stored already, the run row or lease
+   * being what failed after them: then they go out at once and only the letting go is tried again.
+   */
   private storeLater(results: DrillResults): void {
     this.cancelStoreRetry?.();
+    const attempt = async () => {
+      const storedEnd = await this.deps.storedEndAt();
+      if (storedEnd !== undefined && storedEnd === results.endedAt) {
+        if (!this.resultsOut) this.announceResults(true);
+        await this.deps.letGo();
+      } else if (await this.deps.stillOwned()) {
+        if (storedEnd === undefined) {
+          await this.deps.onEnded(this, results);
+          this.announceResults(true);
+        } else {
+          // Stored with another end, by a node that ran it before: nothing of this copy's to store,
+          // only the lease to let go of (renewed, it would keep a drill nobody finishes).
+          await this.deps.letGo();
+        }
+      }
+      // A node that lost the drill (stillOwned let go of this copy) leaves the rest to the new owner.
+      this.cancelStoreRetry = null;
+    };
     this.cancelStoreRetry = retryLater(
       this.deps.wall,
-      () =>
-        this.jobs.track(
-          (async () => {
-            if (!(await this.deps.stillOwned())) return;
-            await this.deps.onEnded(this, results);
-            this.cancelStoreRetry = null;
-            this.announceResults(true);
-          })(),
-        ),
+      () => this.jobs.track(attempt()),
       (err, attempts) => this.deps.logger.warn({ err, drillId: this.id, attempts }, 'storing an ended drill failed again; trying later'),
     );
   }

@@ -125,12 +125,14 @@ export class DrillLeases {
    */
   async finished(drillId: string): Promise<void> {
     const epoch = this.epochs.get(drillId);
-    this.epochs.delete(drillId);
     if (epoch === undefined) return;
     await this.writes.get(drillId);
     // Both fenced: a copy that lost the drill removes nothing and releases nothing.
     await this.deps.runs.remove(drillId, { owner: this.owner, epoch });
     await this.deps.leases.release('drill', drillId, epoch);
+    // Only now: should either call fail, the drill is still this node's to finish (a retry asks
+    // stillOwned, which needs the epoch) and the heartbeat keeps its lease meanwhile.
+    if (this.epochs.get(drillId) === epoch) this.epochs.delete(drillId);
   }
 
   /** Every write, heartbeat and orphan look begun so far has finished. */

@@ -4,7 +4,7 @@
 // dead node): see drillLeases.ts and drillRestore.ts.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Ack, DrillPayload, DrillResults, DrillSnapshot, Mode } from '../../protocol/index.ts';
+import type { Ack, DrillPayload, DrillResults, DrillSnapshot, Mode, ReleasedChat } from '../../protocol/index.ts';
 import { fail, ok } from '../../protocol/index.ts';
 import type { DrillRun, DrillRunStore } from '../../store/drillRunStore.ts';
 import type { DrillStore, UnfinishedDrill } from '../../store/drillStore.ts';
@@ -20,6 +20,7 @@ import type { Outcome } from './drillActions.ts';
 import { endedSeatOutcome, endedState } from './endedSeat.ts';
 import { endedSnapshot, playedSummaries } from './endedSnapshot.ts';
 import { joinUrl, newJoinCode, qrSvg } from './joinCode.ts';
+import { RecentCache } from './recentCache.ts';
 import { withCurrentSummary } from './results.ts';
 import { closeOneInterrupted } from './recovery.ts';
 import type { Seat } from './seats.ts';
@@ -52,6 +53,10 @@ export type Found = Drill | 'elsewhere' | undefined;
 
 /** An ended drill stays in memory this long, so its trainees can still open their reports. */
 const KEEP_ENDED_MS = 60 * 60 * 1000;
+/** An ended exam's chats for a seat that rejoins, kept this long (they never change: the results are final) ... */
+const ENDED_CHATS_KEEP_MS = 5 * 60 * 1000;
+/** ... for this many seats at most (a whole class reloading at once fits). */
+const ENDED_CHATS_KEPT = 500;
 /** Expired lobbies one sweep looks at: a backlog (an old database) is worked off a sweep at a time. */
 const LOBBIES_PER_SWEEP = 100;
 
@@ -65,6 +70,8 @@ export class DrillManager {
   private readonly taking = new Map<string, Promise<Found>>();
   /** ends a node began and died in, finished here */
   private readonly endings = new Set<Promise<unknown>>();
+  /** ended exams' chats, rebuilt from their logs for a seat that rejoins when no node holds the drill */
+  private readonly endedChats: RecentCache<ReleasedChat[]>;
   /** the sweep for expired lobbies under way, if any */
   private lobbySweep: Promise<unknown> | null = null;
 
@@ -73,6 +80,7 @@ export class DrillManager {
   constructor(private readonly deps: DrillManagerDeps) {
     this.maxSeats = deps.maxSeats;
     this.seatTokens = new SeatTokens(deps.secret);
+    this.endedChats = new RecentCache(ENDED_CHATS_KEEP_MS, ENDED_CHATS_KEPT, () => deps.wall.now());
     this.leases = new DrillLeases({
       wall: deps.wall,
       leases: deps.leases,
@@ -152,7 +160,7 @@ export class DrillManager {
   private async endedSeat(drillId: string, seatId: string, token: string): Promise<{ ended: Outcome } | 'removed' | undefined> {
     const results = (await this.deps.store.results(drillId))?.results;
     if (!results) return undefined;
-    const outcome = await endedSeatOutcome(this.deps, results, seatId, token, endedState(results, playedSummaries(results, await this.playedScenarios(results))));
+    const outcome = await endedSeatOutcome(this.deps, results, seatId, token, endedState(results, playedSummaries(results, await this.playedScenarios(results))), this.endedChats);
     if (!outcome) return undefined;
     return outcome.answer.ok ? { ended: outcome } : 'removed';
   }
@@ -270,7 +278,8 @@ export class DrillManager {
    */
   sweep(now: number): void {
     for (const [id, drill] of this.drills) {
-      if (drill.over && drill.endedAt !== null && now - drill.endedAt > KEEP_ENDED_MS) {
+      // An end still waiting for the store is kept: let go of, its lease would be renewed with nobody to finish it.
+      if (drill.over && drill.endedAt !== null && now - drill.endedAt > KEEP_ENDED_MS && !drill.endPending) {
         drill.dispose();
         this.drills.delete(id);
         this.urls.delete(id);
@@ -332,7 +341,11 @@ export class DrillManager {
     if (!(await this.deps.store.cancel(drill.id, this.deps.wall.now()))) throw new Error(`drill ${drill.id} is no longer a lobby in the store`);
     if (this.codes.get(drill.code) === drill) this.codes.delete(drill.code);
     // Its run row and lease: should this fail, the lease runs out and whoever takes it finds nothing to run.
-    await this.leases.finished(drill.id).catch((err: unknown) => this.deps.logger.error({ err, drillId: drill.id }, 'letting go of a cancelled drill lease failed; it runs out by itself'));
+    await this.leases.finished(drill.id).catch(async (err: unknown) => {
+      // Handed on instead of renewed with nothing to run: whoever takes it finds it cancelled in the store.
+      this.deps.logger.error({ err, drillId: drill.id }, 'letting go of a cancelled drill lease failed; it is left to expire');
+      await this.leases.abandon(drill.id).catch(() => undefined);
+    });
     this.deps.logger.info({ drillId: drill.id, by: drill.cancelledBy, seats: drill.seats.size }, 'drill cancelled before it started');
   }
 
@@ -354,6 +367,8 @@ export class DrillManager {
       seatTokens: this.seatTokens,
       outbox: this.deps.outbox,
       onEnded: (ended, results) => this.ended(ended, results),
+      storedEndAt: () => this.deps.store.endedAt(id),
+      letGo: () => this.leases.finished(id),
       onCancelled: (cancelled) => this.cancelled(cancelled),
       lobbyTtlMs: this.deps.lobbyTtlMs,
       record: {

@@ -45,6 +45,10 @@ export interface DrillDeps {
   outbox: DrillOutbox;
   /** the drill ended: persist its results */
   onEnded: (drill: Drill, results: DrillResults) => Promise<void>;
+  /** the drill's end time as stored with its results; undefined while the store has no end for it */
+  storedEndAt: () => Promise<number | null | undefined>;
+  /** its results stored: remove its run row and release its lease (throws if either failed) */
+  letGo: () => Promise<void>;
   /** the lobby was called off: store it as cancelled (throws if that failed: the drill stays a lobby) */
   onCancelled: (drill: Drill) => Promise<void>;
   /** a lobby not started this long after it opened is cancelled (DRILL_LOBBY_TTL_HOURS); null: never */

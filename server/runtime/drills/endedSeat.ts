@@ -7,6 +7,7 @@ import type { Outcome } from './drillActions.ts';
 import { removedAnswer } from './drillActions.ts';
 import type { RestoreDeps } from './drillRestore.ts';
 import { shadowOf } from './drillRestore.ts';
+import type { RecentCache } from './recentCache.ts';
 import { withCurrentSummary } from './results.ts';
 
 /**
@@ -15,7 +16,7 @@ import { withCurrentSummary } from './results.ts';
  * a page that missed them (or reloads) gets them again, each chat rebuilt from its log as the
  * drill's node had it (the stored results keep only the outcome's kind).
  */
-export async function endedSeatOutcome(deps: RestoreDeps, stored: DrillResults, seatId: string, seatToken: string, state: DrillState): Promise<Outcome | undefined> {
+export async function endedSeatOutcome(deps: RestoreDeps, stored: DrillResults, seatId: string, seatToken: string, state: DrillState, chatsCache: RecentCache<ReleasedChat[]>): Promise<Outcome | undefined> {
   const results = withCurrentSummary(stored);
   const row = results.seats.find((s) => s.seatId === seatId);
   if (!row) return undefined;
@@ -23,11 +24,15 @@ export async function endedSeatOutcome(deps: RestoreDeps, stored: DrillResults, 
   const total = row.score === null ? undefined : { score: row.score, buyers: row.buyers ?? [] };
   const info: SeatInfo = { drillId: results.drillId, seatId, seatToken, displayName: row.name, drill: state, session: null, ...(total ? { total } : {}) };
   if (results.mode !== 'exam') return { answer: { ok: true, data: info } };
-  const chats: ReleasedChat[] = [];
-  for (const s of row.sessions) {
-    const released = (await shadowOf(deps, s.sessionId, s.scenarioId))?.shadow.released();
-    if (released) chats.push(released);
-  }
+  // Replayed from every log of the seat: once for a while, however often or from however many sockets it rejoins.
+  const chats = await chatsCache.remember(`${results.drillId}:${seatId}`, async () => {
+    const released: ReleasedChat[] = [];
+    for (const s of row.sessions) {
+      const chat = (await shadowOf(deps, s.sessionId, s.scenarioId))?.shadow.released();
+      if (chat) released.push(chat);
+    }
+    return released;
+  });
   return { answer: { ok: true, data: info }, results: { drillId: results.drillId, seatId, chats } };
 }
 
