@@ -104,7 +104,7 @@ export class LiveSession {
 
   /** The texts this session's verdict marks refer to. */
   get ruleTexts(): SessionRuleTexts {
-    return rubricTexts(this.compiled);
+    return rubricTexts(this.compiled, this.state.rulesRevision);
   }
 
   /** The buyer's move now (persona state id) and its display name when the scenario gives one. */

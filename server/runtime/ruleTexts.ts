@@ -5,21 +5,32 @@ import { createHash } from 'node:crypto';
 import type { CompiledScenario } from '../engine/index.ts';
 import type { ReportMarks, RuleText, SessionRuleTexts, VerdictMark } from '../protocol/index.ts';
 
-const byScenario = new WeakMap<CompiledScenario, SessionRuleTexts>();
+const byScenario = new WeakMap<CompiledScenario, Map<number | undefined, SessionRuleTexts>>();
 
-/** The rubric's texts and their key, computed once per compiled scenario. */
-export function rubricTexts(compiled: CompiledScenario): SessionRuleTexts {
-  let texts = byScenario.get(compiled);
+/**
+ * The rubric's texts and their key for a session of rubric revision `rulesRevision` (absent: the
+ * latest), computed once per compiled scenario and revision. A global rule newer than the session
+ * (GLOBAL_RULE_SINCE) is never judged in it, so its texts are not sent either.
+ */
+export function rubricTexts(compiled: CompiledScenario, rulesRevision?: number): SessionRuleTexts {
+  let byRevision = byScenario.get(compiled);
+  if (byRevision === undefined) {
+    byRevision = new Map();
+    byScenario.set(compiled, byRevision);
+  }
+  let texts = byRevision.get(rulesRevision);
   if (texts === undefined) {
-    const rules: RuleText[] = compiled.rubric.rules.map(({ id, title, feedback, modelReply }) => ({
-      rule: id,
-      ...(title === undefined ? {} : { title }),
-      feedback,
-      ...(modelReply === undefined ? {} : { modelReply }),
-    }));
+    const rules: RuleText[] = compiled.rubric
+      .rulesOf(rulesRevision)
+      .map(({ id, title, feedback, modelReply }) => ({
+        rule: id,
+        ...(title === undefined ? {} : { title }),
+        feedback,
+        ...(modelReply === undefined ? {} : { modelReply }),
+      }));
     const rubric = createHash('sha256').update(JSON.stringify(rules)).digest('base64url').slice(0, 16);
     texts = { rubric, rules };
-    byScenario.set(compiled, texts);
+    byRevision.set(rulesRevision, texts);
   }
   return texts;
 }

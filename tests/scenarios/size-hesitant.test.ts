@@ -49,9 +49,10 @@ describe('size-hesitant: careless one-word replies (在, then 42吧)', () => {
     const run = playScript(level['size-hesitant'].compiled, { turns: [{ say: '在', afterMs: 8000 }, { say: '42吧', afterMs: 8000 }] }, seed, 1);
     // 42吧 is heard as a size (far from his 43/44), not as no answer
     expect(run.state.messages.at(-1)?.text).toMatch(/差得有点多|没穿过|差太多/);
-    // two bare fragments in a row fail 不机械应答 (rubric revision 7): the empathy total shows, with no marks
-    expect(run.report.rules.find((v) => v.rule === 'no-mechanical-reply')?.verdict).toBe('fail');
-    expect(run.report.categories.find((c) => c.category === 'empathy')).toMatchObject({ points: 0 });
+    // 在 is a fragment, but 42吧 names a size, an answer however wrong (rubric revision 7): no run of two,
+    // and with no empathy shown 不机械应答 is n/a; the chat earns no empathy marks
+    expect(run.report.rules.find((v) => v.rule === 'no-mechanical-reply')?.verdict).toBe('n/a');
+    expect(run.report.categories.find((c) => c.category === 'empathy')?.points ?? 0).toBe(0);
     expect(run.report.rules.find((v) => v.rule === 'first-response-time')?.verdict).toBe('n/a');
     expect(run.report.score).toBeLessThan(50);
     expect(play('size-hesitant', SKILLED['size-hesitant'], seed).report.score - run.report.score).toBeGreaterThan(40);

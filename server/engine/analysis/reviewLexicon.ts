@@ -1,4 +1,4 @@
-// Buying a review: money (cash-back, a red packet, a sum) offered for a good review, or for dropping,
+// Buying a review: money (cash-back, a red packet, a sum, a coupon or a gift) offered for a good review, or for dropping,
 // changing or not writing a bad one (好评返现, 别差评 给你返20, 删差评给您补偿). Platforms treat a
 // review bought with a benefit as a fake review. The digest does not name this rule (§4(d) marks it
 // a product decision), so it is listed here for a rule to use, not turned into a red line by itself.
@@ -9,8 +9,13 @@
 const REVIEW = '(?:中差评|好评|差评|中评|评价|追评|五星|5星|晒图|评分)';
 /** A sum: 20, 20元, 二十块, 5块钱. */
 const SUM = '(?:\\d+(?:\\.\\d+)?(?:元|块钱?|rmb)?|[一两二三四五六七八九十百]+(?:元|块钱?))';
-/** Something of money's worth handed over: 返现, 红包, 返20, 给你20块, 补您十元, 现金. */
-const MONEY = `(?:返现|返利|现金|红包|(?:返|送|给|补|转|退|发)(?:您|你)?(?:个|点|上)?${SUM}|返(?:您|你)(?:钱|现))`;
+/**
+ * A coupon or a gift handed over, with or without its value: 送优惠券, 送券, 送您一张10元无门槛券,
+ * 返个小礼物. Only handed over (送/返/给/补/发/赠): 关注店铺领20元券 points to a coupon anyone may take.
+ */
+const GIFT = `(?:返|送|给|补|发|赠)(?:您|你)?(?:一|1|两|2|几)?(?:张|个|份|点)?(?:${SUM})?(?:的)?(?:无门槛)?(?:优惠券|代金券|现金券|抵用券|券|礼品|小礼品|礼物|小礼物)`;
+/** Something of money's worth handed over: 返现, 红包, 返20, 给你20块, 补您十元, 现金, a coupon or gift. */
+const MONEY = `(?:返现|返利|现金|红包|${GIFT}|(?:返|送|给|补|转|退|发)(?:您|你)?(?:个|点|上)?${SUM}|返(?:您|你)(?:钱|现))`;
 /** Said right after the offer, it refuses or condemns it: 好评返现是违规的, 好评返现我们不做. */
 const REFUSED_AFTER = '(?![^,.!?;:。\\n~]{0,6}(?:违规|不允许|不可以|不能|不行|不做|不搞|没有|不存在|禁止))';
 /** 好评率 / 评价很好 talk about the reviews the item has, not one being asked for. */

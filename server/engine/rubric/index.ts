@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { EndContext, Report, TurnRecord, Verdict } from './types.ts';
 import { compileGlobalRule } from './globalChecks.ts';
 import { isMechanicalReply } from './credit.ts';
-import { globalRuleFor } from './globalRules.ts';
+import { globalRuleFor, globalRuleInRevision } from './globalRules.ts';
 import { compileScenarioRule } from './scenarioRules.ts';
 import { buildReport, toVerdict } from './report.ts';
 import { initialProgress, OPEN, ruleStatesLayout, unchanged } from './progress.ts';
@@ -17,6 +17,8 @@ export type { RuleInfo, RubricProgress, RuleProgress } from './progress.ts';
 
 export interface Rubric {
   rules: RuleInfo[];
+  /** the rules a session of rubric revision `revision` (absent: the latest) is judged by: a global rule newer than it is left out */
+  rulesOf(revision: number | undefined): RuleInfo[];
   initial(): RubricProgress;
   /** verdicts decided by this turn, shown live in practice mode (fails, and passes of rules satisfied by this turn) */
   onTurn(progress: RubricProgress, turn: TurnRecord): { progress: RubricProgress; verdicts: Verdict[] };
@@ -61,6 +63,7 @@ export function createRubric(scenario: Scenario): Rubric {
   const layout = ruleStatesLayout(compiled);
   return {
     rules: compiled.map((r) => r.info),
+    rulesOf: (revision) => compiled.filter((r) => !r.info.global || globalRuleInRevision(r.info.id, revision)).map((r) => r.info),
     initial: () => initialProgress(compiled, layout),
     onTurn(progress, turn) {
       // Counters first: rules read the turn context derived from them.

@@ -30,6 +30,17 @@ export interface TurnRecord {
   holding?: true;
   /** the rubric revision the session is scored by (session/rulesRevision.ts); absent: the latest */
   rulesRevision?: number;
+  /**
+   * Revision 7: what the buyer asked in her lines on screen since the trainee last spoke (replies
+   * only; absent: she asked nothing), so a terse answer (能的, 3天) is told from a fragment.
+   */
+  buyerAsked?: BuyerQuestion;
+}
+
+/** A question of the buyer's: one answered by yes or no (能退吗), one answered by a number (几天到). */
+export interface BuyerQuestion {
+  yesNo: boolean;
+  amount: boolean;
 }
 
 export interface Verdict {

@@ -38,8 +38,16 @@
 //      unless broken), so no chat scores higher for it. Sessions of an older revision have no such
 //      rule (no verdict, no report row: rubric/globalRules.ts GLOBAL_RULE_SINCE).
 //      「不机械应答」 counts every bare fragment of a word or two (at most four letters or digits, not
-//      a holding line) toward its run, not only 嗯/好的/是的: 「不行了」「不行」 or 「41」「能」 in a
-//      row fail it (rubric/credit.ts isMechanicalReply).
+//      a holding line) that answers nothing toward its run, not only 嗯/好的/是的: 「不行了」「不行」
+//      to no question, or 「41」「能」 after the buyer settled on 「先拍42」, in a row fail it
+//      (rubric/credit.ts isMechanicalReply). A short reply that answers breaks the run, and says
+//      something (revision 6's saysSomething): one carrying an intent other than those marking a
+//      poor reply (credit.ts POOR_REPLY_INTENTS: post-cold, vague-size-answer, rude-reply ...), as
+//      42码 / 不包邮的 / 在的亲 do, or a number (199, 3天) or a plain yes/no (有货的, 能退的) to the
+//      buyer's question of that kind, as she asked it in her lines on screen since the trainee last
+//      spoke (TurnRecord.buyerAsked, rubric/buyerQuestion.ts); a why/how question takes neither. And
+//      a poor intent alone no longer makes a word or two say something: a cold 「知道了」
+//      (post-cold) earns no forbid-rule or timeliness credit. A bare 在 still says nothing.
 // Not revisions: corrections to the detectors' word lists (a red-line word they missed or misread,
 // server/engine/analysis/*Lexicon.ts) and to the scenario files. Keeping every old list to replay
 // with would freeze their mistakes; a scenario file is stored with each session as its bundle, but

@@ -1,6 +1,7 @@
 // The functional core of a practice session: step(state, event, now) -> {state, effects}.
 // The runtime stores events and delivers effects; this file decides everything else.
 import { analyzeText } from '../analysis/index.ts';
+import { buyerQuestionBefore } from '../rubric/buyerQuestion.ts';
 import type { Report, TurnRecord } from '../rubric/types.ts';
 import type { ActionKind } from '../scenario/schema.ts';
 import type { CompiledScenario, MachineEvent } from './compile.ts';
@@ -118,6 +119,8 @@ function onReply(compiled: CompiledScenario, state: SessionState, text: string, 
   };
   if (responseMs !== undefined) turn.responseMs = responseMs;
   if (holding) turn.holding = true;
+  const asked = buyerQuestionBefore(state.messages, now);
+  if (asked !== undefined) turn.buyerAsked = asked;
   // The state this step builds: one copy of the input, filled in place (see own()).
   const draft = own(state);
   draft.recentReplies = remember(state.recentReplies, features.normalized);
