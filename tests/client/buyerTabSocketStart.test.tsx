@@ -7,17 +7,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BuyerTab } from '../../client/features/side/BuyerTab.tsx';
 import type { AppState } from '../../client/store/index.ts';
 import { appStore } from '../../client/store/index.ts';
-import type { ScenarioContext } from '../../client/store/types.ts';
 import { attachDesktopBackend, info } from './fakes.ts';
+import { relativeOrderContext, shownDays } from './orderDatesFixture.ts';
 import { reactRoot } from './reactRoot.ts';
 
 const initial: AppState = appStore.getState();
 afterEach(() => appStore.setState(initial, true));
 const { host, render } = reactRoot();
 
-const order = { id: '1', items: [{ product: 'x', qty: 1, price: 1 }], status: 'delivered', placedAt: '-9d', deliveredAt: '-7d' };
-const context = { scenario: { ...info().scenario, buyer: { nickname: '老周', avatar: 'a', types: [] }, order }, shop: { products: [] } } as unknown as ScenarioContext;
-const days = () => [...host.querySelectorAll('dl.kv dd')].map((d) => d.textContent);
+const context = relativeOrderContext();
+const days = () => shownDays(host);
 
 // this browser's clock says 2 Dec; the server started the chat on 25 Nov (10:00 in Beijing)
 const browserAt = Date.UTC(2026, 11, 2, 2, 0);

@@ -2,21 +2,14 @@
 // never ran it, and on a node started again on the same store. The rejoin is answered from the
 // stored results (the seat, its drill total, an exam's released results), not refused as a seat
 // token that opens nothing, which made the page forget the seat and everything it had.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SeatInfo } from '../../server/protocol/index.ts';
 import { freshStore } from './backends.ts';
 import type { DrillClient } from './drillHelpers.ts';
 import { drillFixture, heard, loginTrainer, startDrill, until } from './drillHelpers.ts';
-import type { RedisServer } from './redisServer.ts';
-import { startRedis } from './redisServer.ts';
+import { redisForFile } from './redisServer.ts';
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  await redis.stop();
-});
+const redis = redisForFile();
 
 const fixture = drillFixture();
 
@@ -31,8 +24,8 @@ async function reload(url: string, seatToken: string): Promise<{ info: SeatInfo;
 describe('a seat of an ended drill no node holds', () => {
   it('is answered from the stored results on the other node and after a restart', async () => {
     const store = await freshStore('sqlite');
-    const a = await fixture.server({ store, redisUrl: redis.url });
-    const b = await fixture.server({ store, redisUrl: redis.url });
+    const a = await fixture.server({ store, redisUrl: redis().url });
+    const b = await fixture.server({ store, redisUrl: redis().url });
     const trainer = await fixture.client(a.url, await loginTrainer(a, '何老师'));
     const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'exam' });
     const drillId = snap.state.drillId;

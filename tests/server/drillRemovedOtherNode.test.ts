@@ -1,27 +1,20 @@
 // A removed trainee's page reloads on the node that does not run the drill: its rejoin is forwarded
 // to the owner and refused as removed, yet the socket must still wait in the seat's removed room so
 // the trainer's 放回 (drill:admitted) reaches it live, as it does on the owner's own node.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freshStore } from './backends.ts';
 import { drillFixture, heard, loginTrainer, startDrill, until } from './drillHelpers.ts';
-import type { RedisServer } from './redisServer.ts';
-import { startRedis } from './redisServer.ts';
+import { redisForFile } from './redisServer.ts';
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  await redis.stop();
-});
+const redis = redisForFile();
 
 const fixture = drillFixture();
 
 describe('a removed seat that reloads on the other node', () => {
   it('hears 放回 there, like one on the node that runs the drill', async () => {
     const store = await freshStore('sqlite');
-    const a = await fixture.server({ store, redisUrl: redis.url });
-    const b = await fixture.server({ store, redisUrl: redis.url });
+    const a = await fixture.server({ store, redisUrl: redis().url });
+    const b = await fixture.server({ store, redisUrl: redis().url });
     const trainer = await fixture.client(a.url, await loginTrainer(a, '何老师'));
     const snap = await trainer.ok('drill:open', { scenarioIds: ['mini-haggle'], mode: 'practice' });
     const drillId = snap.state.drillId;

@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './localServers.ts';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 const STARTUP_MS = 10_000;
@@ -91,5 +92,20 @@ export async function startRedis(options: RedisOptions = {}): Promise<RedisServe
       await launch();
     },
     output: () => log,
+  };
+}
+
+/** One Redis for the whole test file: started before its tests, stopped after them. */
+export function redisForFile(): () => RedisServer {
+  let redis: RedisServer | undefined;
+  beforeAll(async () => {
+    redis = await startRedis();
+  }, 20_000);
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  return () => {
+    if (!redis) throw new Error('redis is not started yet');
+    return redis;
   };
 }
