@@ -20,7 +20,7 @@ const BARE_MAX_CHARS = 4;
  * say 扣分项 / bad, or the scenario's own file does): hearing one in a word or two does not make it
  * an answer. post-cold matches every reply with no apology in it, so it cannot count as content.
  */
-const POOR_REPLY_INTENTS: ReadonlySet<string> = new Set([
+export const POOR_REPLY_INTENTS: ReadonlySet<string> = new Set([
   // scenarios/intents.yaml
   'rude-reply', 'vague-size-answer', 'fit-guarantee', 'overpraise', 'free-exchange-promise',
   'buyer-pays-defect-shipping', 'offer-offplatform', 'blame-buyer',
