@@ -48,6 +48,8 @@
 //      spoke (TurnRecord.buyerAsked, rubric/buyerQuestion.ts); a why/how question takes neither. And
 //      a poor intent alone no longer makes a word or two say something: a cold 「知道了」
 //      (post-cold) earns no forbid-rule or timeliness credit. A bare 在 still says nothing.
+//      Not scoring but the same cut-over: the buyer never says a line word for word twice in a row
+//      when it has another variant (session/speak.ts unrepeated); the random draw is unchanged.
 // Not revisions: corrections to the detectors' word lists (a red-line word they missed or misread,
 // server/engine/analysis/*Lexicon.ts) and to the scenario files. Keeping every old list to replay
 // with would freeze their mistakes; a scenario file is stored with each session as its bundle, but

@@ -2,6 +2,7 @@
 // what the buyer's moves mean for scoring: a complaint to answer, a link or file on offer.
 import type { CompiledScenario } from './compile.ts';
 import { PAUSE_MS, READ_MS, typingMs } from './pacing.ts';
+import { fromRevision } from '../rubric/types.ts';
 import { pick } from './prng.ts';
 import type { SessionEffect, Message, SessionState } from './types.ts';
 
@@ -51,12 +52,29 @@ export function speakInto(
       if (lines === undefined) continue;
       for (const line of lines) {
         const choice = pick(draft.rng, line.variants.length);
-        const text = line.variants[choice.index] ?? line.variants[0] ?? '';
+        const text = line.variants[unrepeated(draft, line.variants, choice.index)] ?? line.variants[0] ?? '';
         draft.rng = choice.state;
         schedule(draft, text, line.attachment, now, effects, initial);
       }
     }
   }
+}
+
+/**
+ * The variant to say: the one drawn, unless it is word for word the buyer's last line and the line
+ * has another (a person says 「行不行嘛」 once, then puts it differently); then the next one. The
+ * draw itself is unchanged, so every later choice of the session stays what it was. From revision
+ * 7 (rulesRevision.ts): an older session replays the lines it was shown.
+ */
+function unrepeated(state: SessionState, variants: readonly string[], drawn: number): number {
+  if (variants.length < 2 || !fromRevision(state.rulesRevision, 7)) return drawn;
+  const last = lastBuyerText(state.messages);
+  return variants[drawn] === last ? (drawn + 1) % variants.length : drawn;
+}
+
+function lastBuyerText(messages: readonly Message[]): string | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]?.from === 'buyer') return messages[i]?.text;
+  return undefined;
 }
 
 function schedule(
