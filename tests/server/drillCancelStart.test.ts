@@ -31,18 +31,27 @@ async function lobbyWithSeat(server: DrillServer, trainerName: string) {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 50));
 
+/**
+ * A lobby whose cancel write is held, with a start sent behind the cancel: both answers, the held
+ * write, and whether the start was answered before the write settled (it must not be).
+ */
+async function startBehindHeldCancel(server: Awaited<ReturnType<typeof fixture.server>>, teacher: string) {
+  const lobby = await lobbyWithSeat(server, teacher);
+  const write = holdCancelWrite(server);
+  const cancelling = lobby.trainer.send('drill:cancel', { drillId: lobby.drillId });
+  await tick();
+  let answered = false;
+  const starting = lobby.trainer.send('drill:start', { drillId: lobby.drillId }).finally(() => (answered = true));
+  await tick();
+  return { ...lobby, write, cancelling, starting, startAnsweredEarly: answered };
+}
+
 describe('a start while the cancel is written', () => {
   it('goes ahead once the cancel write fails: the drill was still a lobby', async () => {
     const server = await fixture.server();
-    const { trainer, seat, drillId } = await lobbyWithSeat(server, '周老师');
-    const write = holdCancelWrite(server);
-    const cancelling = trainer.send('drill:cancel', { drillId });
-    await tick();
-    let startAnswered = false;
-    const starting = trainer.send('drill:start', { drillId }).finally(() => (startAnswered = true));
-    await tick();
+    const { seat, drillId, write, cancelling, starting, startAnsweredEarly } = await startBehindHeldCancel(server, '周老师');
     // Not answered from the half-done cancel: it waits for the write.
-    expect(startAnswered).toBe(false);
+    expect(startAnsweredEarly).toBe(false);
     write.fail(new Error('the database went away'));
     expect(await cancelling).toMatchObject({ ok: false });
     expect(await starting).toMatchObject({ ok: true, data: { status: 'running' } });
@@ -53,14 +62,8 @@ describe('a start while the cancel is written', () => {
 
   it('is refused as cancelled once the cancel is stored', async () => {
     const server = await fixture.server();
-    const { trainer, drillId } = await lobbyWithSeat(server, '吴老师');
-    const write = holdCancelWrite(server);
-    const cancelling = trainer.send('drill:cancel', { drillId });
-    await tick();
-    let startAnswered = false;
-    const starting = trainer.send('drill:start', { drillId }).finally(() => (startAnswered = true));
-    await tick();
-    expect(startAnswered).toBe(false);
+    const { drillId, write, cancelling, starting, startAnsweredEarly } = await startBehindHeldCancel(server, '吴老师');
+    expect(startAnsweredEarly).toBe(false);
     write.succeed();
     expect(await cancelling).toMatchObject({ ok: true, data: { status: 'cancelled' } });
     expect(await starting).toMatchObject({ ok: false, error: { code: 'drill-not-running', reason: 'cancelled' } });
